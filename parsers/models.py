@@ -1,0 +1,91 @@
+"""Records the parser produces: the document's own identity, its citations, and
+relations stated between two cited documents.
+
+All are frozen dataclasses (hashable, no accidental mutation). ``to_dict``
+gives exactly the JSON contract of ``legalgraph parse``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+#: Relations a citing document can have to a cited one, strongest first.
+RELATIONS: tuple[str, ...] = (
+    "based_on",
+    "implements",
+    "amends",
+    "replaces",
+    "repeals",
+    "guides",
+    "cites",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentIdentity:
+    """Who the document is: read from its header block (số, place/date, title)."""
+
+    type: str | None = None
+    number: str | None = None
+    symbol: str | None = None
+    key: str | None = None
+    date: str | None = None  # ISO yyyy-mm-dd
+    place: str | None = None
+    issuer: str | None = None
+    subject: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One mention of another numbered document.
+
+    ``start``/``end`` index the text the caller gave (not a cleaned copy), so
+    ``text == source[start:end]`` always holds.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str | None
+    key: str
+    date: str | None = None
+    issuer: str | None = None
+    relation: str = "cites"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A relation one cited document has to another, stated in one sentence
+    ("Kế hoạch số 197/KH-UBND ... triển khai thực hiện Nghị quyết số 138/NQ-CP")."""
+
+    from_key: str
+    to_key: str
+    relation: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"from": self.from_key, "to": self.to_key, "relation": self.relation}
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDocument:
+    """Everything ``parse_text`` finds in one document."""
+
+    document: DocumentIdentity
+    citations: tuple[Citation, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    file: str | None = field(default=None, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "document": self.document.to_dict(),
+            "citations": [c.to_dict() for c in self.citations],
+            "relations": [r.to_dict() for r in self.relations],
+        }
