@@ -1,0 +1,206 @@
+"""The query interface every graph backend implements, and its result shapes.
+
+Two backends answer the same questions: the embedded one (SQLite store +
+networkx, :class:`graph.embedded.EmbeddedBackend`) and a Neo4j one. The CLI and
+the app only talk to :class:`GraphBackend`, and every result is plain
+JSON-serializable data (dicts, lists, str, int, bool, None) in a deterministic
+order, so two backends can be compared with ``==``.
+
+Shapes (all keys always present; ``None`` when unknown):
+
+``NodeSummary``
+    ``id`` (stable node id, see :func:`graph.identity.node_id`), ``key``
+    ("58-QĐ/TU"), ``type`` ("Quyết định"), ``number``, ``symbol``, ``date``
+    (ISO), ``year`` (int), ``scope`` ("2026" or "2025-2030" for a Party term),
+    ``jurisdiction`` ("national", "lang-son", "lang-son.tp-lang-son"),
+    ``issuer``, ``subject``, ``ingested`` (the full text is in the store),
+    ``resolved`` (identity fully placed), ``reason`` (why not, else None),
+    ``candidates`` (node ids an ambiguous reference could be; [] otherwise).
+
+``Link`` (one edge seen from one end)
+    ``node`` (NodeSummary of the other end), ``relation`` (strongest of
+    :data:`parsers.models.RELATIONS` on that edge), ``relations`` (all, sorted
+    strongest first), ``count`` (mentions of the target in the citing
+    document: the citation depth), ``spans`` (list of ``{"start", "end",
+    "text"}`` into the citing document's text), ``stated_in`` (ids of documents
+    that state this relation between two *other* documents; [] for a direct
+    citation).
+
+``DocumentView`` (``show``)
+    ``node`` (NodeSummary), ``files`` (paths it was read from), ``cites``
+    (list of Link), ``cited_by`` (list of Link), ``cited_by_count`` (distinct
+    citing documents).
+
+``LineageTree`` (``lineage``)
+    ``node`` (NodeSummary), ``relation`` (edge that led here; None at the
+    root), ``children`` (list of LineageTree), ``cycle`` (True when this node
+    already appears higher on the same path; its children are then empty).
+
+``RankRow`` (``top``)
+    ``rank`` (1-based), ``node`` (NodeSummary), ``cited_by`` (distinct citing
+    documents passing the filters).
+
+``Stats`` (``stats``)
+    ``documents`` (ingested, distinct nodes), ``files``, ``nodes``,
+    ``cited_only``, ``references`` (citation mentions), ``resolved``,
+    ``unresolved``, ``ambiguous``, ``self_citations`` (dropped), ``edges``,
+    ``unresolved_nodes``, ``by_type`` ({type: nodes}), ``by_relation``
+    ({relation: edges}).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal, Protocol, TypedDict, runtime_checkable
+
+__all__ = [
+    "LINEAGE_RELATIONS",
+    "DocumentView",
+    "GraphBackend",
+    "LineageTree",
+    "Link",
+    "NodeSummary",
+    "RankRow",
+    "Span",
+    "Stats",
+]
+
+#: Edges followed by ``lineage``: a document's chain of authority.
+LINEAGE_RELATIONS: tuple[str, ...] = ("based_on", "implements", "guides", "amends")
+
+Direction = Literal["up", "down"]
+
+
+class NodeSummary(TypedDict):
+    id: str
+    key: str | None
+    type: str | None
+    number: str | None
+    symbol: str | None
+    date: str | None
+    year: int | None
+    scope: str | None
+    jurisdiction: str | None
+    issuer: str | None
+    subject: str | None
+    ingested: bool
+    resolved: bool
+    reason: str | None
+    candidates: list[str]
+
+
+class Span(TypedDict):
+    start: int
+    end: int
+    text: str
+
+
+class Link(TypedDict):
+    node: NodeSummary
+    relation: str
+    relations: list[str]
+    count: int
+    spans: list[Span]
+    stated_in: list[str]
+
+
+class DocumentView(TypedDict):
+    node: NodeSummary
+    files: list[str]
+    cites: list[Link]
+    cited_by: list[Link]
+    cited_by_count: int
+
+
+class LineageTree(TypedDict):
+    node: NodeSummary
+    relation: str | None
+    children: list[LineageTree]
+    cycle: bool
+
+
+class RankRow(TypedDict):
+    rank: int
+    node: NodeSummary
+    cited_by: int
+
+
+class Stats(TypedDict):
+    documents: int
+    files: int
+    nodes: int
+    cited_only: int
+    references: int
+    resolved: int
+    unresolved: int
+    ambiguous: int
+    self_citations: int
+    edges: int
+    unresolved_nodes: int
+    by_type: dict[str, int]
+    by_relation: dict[str, int]
+
+
+@runtime_checkable
+class GraphBackend(Protocol):
+    """Read-only questions about the citation graph.
+
+    ``node_id`` arguments are ids as returned in ``NodeSummary["id"]``; turn
+    what a person typed ("58-QD/TU") into ids with :meth:`search_keys`.
+    Unknown ids give ``None`` (show, lineage) or ``[]`` (cites, cited_by).
+    """
+
+    def search_keys(self, query: str, *, limit: int = 20) -> list[NodeSummary]:
+        """Nodes whose key matches ``query`` (exact canonical key first, then
+        diacritic-insensitive prefix), most cited first."""
+        ...
+
+    def show(self, node_id: str) -> DocumentView | None:
+        """Identity, outgoing and incoming citations of one node."""
+        ...
+
+    def cites(self, node_id: str) -> list[Link]:
+        """What ``node_id`` cites (outgoing edges), strongest relation first."""
+        ...
+
+    def cited_by(self, node_id: str) -> list[Link]:
+        """Who cites ``node_id`` (incoming edges), strongest relation first."""
+        ...
+
+    def lineage(
+        self, node_id: str, *, direction: Direction = "up", depth: int = 5
+    ) -> LineageTree | None:
+        """Tree of :data:`LINEAGE_RELATIONS` edges: ``up`` follows what the
+        document is based on / implements, ``down`` what implements it."""
+        ...
+
+    def top(
+        self,
+        *,
+        type: str | None = None,
+        cited_by_type: str | None = None,
+        year: int | None = None,
+        cited_by_year: int | None = None,
+        issuer: str | None = None,
+        limit: int = 20,
+    ) -> list[RankRow]:
+        """Nodes ranked by distinct citing documents. ``type``/``year``/
+        ``issuer`` filter the ranked node, ``cited_by_*`` the citing ones;
+        type and issuer match ignoring case and diacritics."""
+        ...
+
+    def stats(self) -> Stats:
+        """Counts over the whole graph."""
+        ...
+
+    def document_text(self, node_id: str) -> str | None:
+        """Stored full text of an ingested document (None if cited only)."""
+        ...
+
+
+def to_jsonable(value: Any) -> Any:
+    """Tuples to lists, recursively: what ``json.dumps`` then ``loads`` gives."""
+    if isinstance(value, dict):
+        return {k: to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    return value
