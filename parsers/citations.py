@@ -1,0 +1,270 @@
+"""Find every reference to another numbered document in a text.
+
+Each reference is anchored on its number/symbol token (``NUMBER_SYMBOL``);
+the type word before it, and the date and issuer after it, are read from the
+folded text around the anchor. Then each reference gets the relation the
+sentence states, and relations between two cited documents are collected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import regex
+
+from parsers.models import Relation
+from parsers.normalize import canonical_key, iso_date, split_key
+from parsers.patterns import (
+    BOUNDARY,
+    CAN_CU,
+    CONTINUATION,
+    DANGLING_NUMBER,
+    DATE,
+    LIST_GLUE,
+    NUMBER_SYMBOL,
+    OF,
+    SUBJECT_OPENER,
+    TRIGGER_PATTERN,
+    TRIGGERS_BY_LENGTH,
+    TYPE_PHRASE_PATTERNS,
+    TYPE_TAIL,
+    TYPE_WORD,
+)
+from parsers.vocabulary import (
+    DEFAULT_TYPE,
+    DOC_TYPES,
+    ISSUER_STOP_WORDS,
+    ISSUER_WORDS,
+    QUOC_HOI_TYPE,
+    TYPE_BY_ABBREVIATION,
+)
+
+_TYPE_BY_PHRASE = {p: t.name for t in DOC_TYPES for p in t.phrases}
+#: How far back a type word may stand before its number.
+_TYPE_LOOKBACK = 160
+#: How far back a sentence may open (its relation words reach the reference).
+_SENTENCE_LOOKBACK = 600
+#: How far after a dangling number its continuation may be printed.
+_CONTINUATION_LOOKAHEAD = 1500
+#: The most words an issuer takes ("Ban Chấp hành Đảng bộ tỉnh khóa XVII").
+_ISSUER_MAX_WORDS = 14
+#: Between two references, the longest description that may state a relation
+#: between them ("Kế hoạch số … về triển khai thực hiện Nghị quyết số …").
+_RELATION_GAP = 300
+#: "Ban hành" (issue) is a verb; "Ban Thường vụ" is a body.
+_HANH = regex.compile(r"\s+hanh(?![a-z])")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A reference found in the NFC text (offsets into the NFC text)."""
+
+    start: int
+    end: int
+    key: str
+    type: str | None
+    date: str | None
+    issuer: str | None
+    anchor_start: int
+    typed: bool  # the type came from a word in the text, not from the symbol
+    relation: str = "cites"
+
+
+def type_from_symbol(key: str) -> str | None:
+    """Document type named by the symbol's type abbreviation, if any.
+
+    >>> type_from_symbol("58-QĐ/TU"), type_from_symbol("576/UBND-TH")
+    ('Quyết định', None)
+    """
+    _, _, symbol = split_key(key)
+    parts = regex.split(r"[-/]", symbol)
+    if parts and parts[0] in TYPE_BY_ABBREVIATION:
+        return TYPE_BY_ABBREVIATION[parts[0]]
+    if len(parts) == 1 and regex.fullmatch(r"QH\d*", parts[0]):
+        return QUOC_HOI_TYPE
+    return None
+
+
+def _phrase_type(matched: str) -> str | None:
+    for phrase, pattern in TYPE_PHRASE_PATTERNS:
+        if pattern.fullmatch(matched):
+            return _TYPE_BY_PHRASE.get(phrase)  # None for "văn bản"
+    return None
+
+
+def _anchors(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, key) of every number/symbol token, including ones cut by a
+    footnote or page header printed in the middle."""
+    found: list[tuple[int, int, str]] = []
+    for m in NUMBER_SYMBOL.finditer(text):
+        key = canonical_key(m.group())
+        if key:
+            found.append((m.start(), m.end(), key))
+    taken = [(s, e) for s, e, _ in found]
+    for m in DANGLING_NUMBER.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        limit = min(len(text), m.end() + _CONTINUATION_LOOKAHEAD)
+        for c in CONTINUATION.finditer(text, m.end(), limit):
+            key = canonical_key(m.group() + c.group(1))
+            if key:
+                found.append((m.start(), c.end(1), key))
+                break
+    found.sort()
+    return found
+
+
+def _type_word(folded: str, lo: int, anchor: int) -> tuple[int, str | None] | None:
+    """(start, type) of the type word that introduces the number at ``anchor``."""
+    best = None
+    for m in TYPE_WORD.finditer(folded, lo, anchor):
+        if TYPE_TAIL.match(folded[m.end() : anchor]):
+            best = m
+    if best is None:
+        return None
+    return best.start(), _phrase_type(best.group("t"))
+
+
+def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
+    """Issuer named after "của" at ``pos``, and where it ends."""
+    m = OF.match(folded, pos)
+    if not m:
+        return None
+    base = m.end()
+    end = None
+    for taken, w in enumerate(regex.finditer(r"\S+", text[base : base + 200]), 1):
+        raw = w.group()
+        word = regex.sub(r"[^\p{L}\p{N}/&]+$", "", raw)
+        if not word:
+            break
+        at = base + w.start()
+        f = folded[at : at + len(word)]
+        if f in ISSUER_STOP_WORDS or (f == "ban" and _HANH.match(folded, at + 3)):
+            break
+        if f not in ISSUER_WORDS and not (word[0].isupper() and (
+            "\n" not in text[end or base : at] or word.isupper()
+        )):
+            # a capitalized word opening a new line is a new sentence ("Tiếp
+            # tục …"), unless it is an acronym or an issuer word ("Tỉnh ủy")
+            break
+        end = at + len(word)
+        if word != raw or taken >= _ISSUER_MAX_WORDS:  # punctuation closes the name
+            break
+    if end is None:
+        return None
+    name = regex.sub(r"\s+", " ", text[base:end]).strip()
+    return name, end
+
+
+def _date(folded: str, pos: int) -> tuple[str | None, int] | None:
+    m = DATE.match(folded, pos)
+    if not m:
+        return None
+    if m.group("d") is not None:
+        return iso_date(m.group("d"), m.group("m"), m.group("y")), m.end()
+    return iso_date(m.group("d2"), m.group("m2"), m.group("y2")), m.end()
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    lo = max(0, pos - _SENTENCE_LOOKBACK)
+    start = lo
+    for m in BOUNDARY.finditer(text, lo, pos):
+        start = m.end()
+    return start
+
+
+def _trigger(folded: str, lo: int, hi: int) -> str | None:
+    """Relation stated by the trigger phrase nearest before ``hi``."""
+    best: tuple[int, str] | None = None
+    for m in TRIGGER_PATTERN.finditer(folded, lo, hi):
+        trig = TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])]
+        between = folded[m.end() : hi]
+        if hi - m.end() > trig.max_gap or "," in between:
+            continue
+        if best is None or m.end() >= best[0]:
+            best = (m.end(), trig.relation)
+    return best[1] if best else None
+
+
+def find_mentions(
+    text: str, folded: str, skip: tuple[int, int] | None = None
+) -> tuple[list[Mention], list[Relation]]:
+    """All references in ``text`` (NFC) with their relations, and the relations
+    stated between cited documents. ``skip`` is the span of the document's own
+    number in its header, which is not a reference."""
+    mentions: list[Mention] = []
+    claimed: list[tuple[str, str] | None] = []  # (from_key, relation) per mention
+    relations: list[Relation] = []
+    for a_start, a_end, key in _anchors(text):
+        if skip and a_start < skip[1] and a_end > skip[0]:
+            continue
+        prev = mentions[-1] if mentions else None
+        lo = max(prev.end if prev else 0, a_start - _TYPE_LOOKBACK)
+        if prev and a_start < prev.end:
+            continue
+        found = _type_word(folded, lo, a_start)
+        start, typed = a_start, False
+        doc_type = type_from_symbol(key)
+        if found:
+            start, word_type = found
+            if word_type:
+                doc_type, typed = word_type, True
+        in_list = bool(
+            prev and not found and LIST_GLUE.match(folded[prev.end : a_start])
+        )
+        if in_list and doc_type is None:
+            doc_type = prev.type
+        doc_type = doc_type or DEFAULT_TYPE
+
+        end = a_end
+        date = issuer = None
+        got = _date(folded, end)
+        if got:
+            date, end = got
+        got_issuer = _issuer(text, folded, end)
+        if got_issuer:
+            issuer, end = got_issuer
+            if date is None and (got := _date(folded, end)):
+                date, end = got
+        mention = Mention(start, end, key, doc_type, date, issuer, a_start, typed)
+
+        # Relation of the citing document, and between cited documents.
+        sent = _sentence_start(text, start)
+        from_prev: tuple[str, str] | None = None
+        relation = None
+        if prev and prev.end > sent:
+            gap = folded[prev.end : start]
+            if in_list or LIST_GLUE.match(gap):
+                relation = prev.relation
+                from_prev = claimed[-1]
+            else:
+                # A trigger right after the previous reference's own description
+                # ("… của UBND tỉnh về triển khai thực hiện Nghị quyết số …")
+                # relates the two cited documents; the citing one only mentions
+                # this one.
+                relation = _trigger(folded, prev.end, start)
+                opens = SUBJECT_OPENER.match(gap) or TRIGGER_PATTERN.match(gap.lstrip())
+                if relation and opens and len(gap) <= _RELATION_GAP:
+                    from_prev = (prev.key, relation)
+                    relation = "cites"
+        else:
+            if CAN_CU.match(folded, sent, start):
+                relation = "based_on"
+            else:
+                relation = _trigger(folded, sent, start)
+        mention = replace(mention, relation=relation or "cites")
+        if from_prev and from_prev[0] != key:
+            relations.append(Relation(from_prev[0], key, from_prev[1]))
+        mentions.append(mention)
+        claimed.append(from_prev)
+    return mentions, _unique(relations)
+
+
+def _unique(relations: list[Relation]) -> list[Relation]:
+    seen: set[Relation] = set()
+    out = []
+    for r in relations:
+        if r not in seen:
+            seen.add(r)
+            out.append(r)
+    return out

@@ -1,0 +1,211 @@
+"""The document's own identity, read from its header block.
+
+A Vietnamese administrative document opens with the issuing body (left) and
+the national motto (right), then "Số: 72/TB-UBND" and "Lạng Sơn, ngày 20
+tháng 3 năm 2026", then the title (THÔNG BÁO, QUYẾT ĐỊNH, …) and the subject
+line (trích yếu). An official letter (Công văn) has no title; its subject is
+the "V/v …" line under its number. PDF extraction and OCR merge the two header
+columns onto one line and scatter blank lines, so every step here works line
+by line on the folded text and tolerates both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from parsers.models import DocumentIdentity
+from parsers.normalize import canonical_key, iso_date, split_key
+from parsers.patterns import (
+    BLANK_NUMBER,
+    HEADER_NUMBER,
+    MOTTO,
+    NUMBER_SYMBOL,
+    PLACE_DATE,
+    SUBJECT_PREFIX,
+    TYPE_PHRASE_PATTERNS,
+)
+from parsers.vocabulary import AUTHORITY_OPENERS, BODY_OPENERS, DEFAULT_TYPE, DOC_TYPES
+
+#: The header lies in the first lines; a title further down is body text.
+_HEADER_CHARS = 2500
+_SUBJECT_MAX_CHARS = 600
+_TYPE_BY_PHRASE = {p: t.name for t in DOC_TYPES for p in t.phrases}
+_RULE_LINE = regex.compile(r"^[\s\-_=*.~—–]*$")
+_BODY_OPENER = regex.compile(
+    r"^\s*(?:" + "|".join(regex.escape(p) for p in BODY_OPENERS) + r")(?![a-z])"
+    r"|^\s*\(?ng\w{1,2}y\s+\d|^\s*\d+\s*[.)]\s|^\s*[-+•]\s"
+)
+_AUTHORITY = regex.compile(
+    r"^\s*(?:" + "|".join(regex.escape(p) for p in AUTHORITY_OPENERS) + r")(?![a-z])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    identity: DocumentIdentity
+    number_span: tuple[int, int] | None  # NFC span of the own number, not a reference
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int
+    raw: str
+    folded: str
+
+
+def _lines(text: str, folded: str, limit: int) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    end_all = min(len(text), limit)
+    while pos < end_all:
+        nl = text.find("\n", pos)
+        if nl == -1:
+            nl = len(text)
+        out.append(_Line(pos, nl, text[pos:nl], folded[pos:nl]))
+        pos = nl + 1
+    return out
+
+
+def _is_upper_line(raw: str) -> bool:
+    letters = [c for c in raw if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _title(lines: list[_Line], after: int) -> tuple[int, str] | None:
+    """(line index, type) of the title line: an uppercase line that is a type name."""
+    for i, line in enumerate(lines):
+        if line.start < after or not _is_upper_line(line.raw):
+            continue
+        body = line.folded.strip(" \t*_:#").strip()
+        if len(body) > 60:
+            continue
+        for phrase, pattern in TYPE_PHRASE_PATTERNS:
+            m = pattern.match(body)
+            if m and (m.end() == len(body) or body[m.end()] == " "):
+                name = _TYPE_BY_PHRASE.get(phrase)
+                if name:
+                    return i, name
+    return None
+
+
+def _number(text: str, folded: str, limit: int):
+    """(match span, key, number, symbol) of "Số: …" in the header."""
+    for m in HEADER_NUMBER.finditer(folded, 0, limit):
+        tok = NUMBER_SYMBOL.match(text, m.end())
+        if tok is None:  # "Số:   72 /TB-VP" with spaces before the slash
+            tok = NUMBER_SYMBOL.search(text, m.end(), min(len(text), m.end() + 12))
+        if tok:
+            key = canonical_key(tok.group())
+            if key:
+                number, year, symbol = split_key(key)
+                return (tok.start(), tok.end()), key, number, symbol
+        blank = BLANK_NUMBER.match(text[m.end() : m.end() + 60])
+        if blank:
+            symbol = canonical_key("0/" + blank.group(1))
+            return None, None, None, symbol[2:] if symbol else None
+    return None, None, None, None
+
+
+def _issuer(lines: list[_Line], stop: int) -> str | None:
+    """The issuing body: the uppercase left-column lines above ``stop``."""
+    parts: list[str] = []
+    for line in lines:
+        if line.start >= stop:
+            break
+        cut = MOTTO.search(line.folded)
+        raw = line.raw[: cut.start()] if cut else line.raw
+        raw = raw.strip(" \t*_|")
+        if _RULE_LINE.match(raw) or not raw:
+            continue
+        words = []
+        for w in raw.split():
+            if not _is_upper_line(w):
+                break
+            words.append(w)
+        if words and _is_upper_line(" ".join(words)):
+            parts.append(" ".join(words))
+    return " - ".join(parts) if parts else None
+
+
+def _subject(lines: list[_Line], first: int) -> str | None:
+    """Subject lines starting at index ``first``: they run until a body opener,
+    an authority line, or a blank line after a complete sentence."""
+    taken: list[str] = []
+    blank_seen = False
+    for line in lines[first:]:
+        raw = line.raw.strip(" \t*_#")
+        if not raw:
+            blank_seen = True
+            continue
+        if _RULE_LINE.match(raw):
+            if taken:
+                break
+            continue
+        f = line.folded.strip(" \t*_#")
+        if taken and (_BODY_OPENER.match(f) or raw.startswith("(")):
+            break
+        if _AUTHORITY.match(f) and _is_upper_line(raw) and taken:
+            break
+        if taken and blank_seen and taken[-1].endswith((".", ":", ";")):
+            break
+        if not taken and (_BODY_OPENER.match(f) and not SUBJECT_PREFIX.match(f)):
+            return None
+        taken.append(raw)
+        blank_seen = False
+        if sum(map(len, taken)) > _SUBJECT_MAX_CHARS:
+            break
+    return " ".join(taken) if taken else None
+
+
+def parse_header(text: str, folded: str) -> Header:
+    """Identity of the document whose NFC text is ``text``."""
+    limit = min(len(text), _HEADER_CHARS)
+    lines = _lines(text, folded, limit)
+    span, key, number, symbol = _number(text, folded, limit)
+
+    place = date = None
+    pd = PLACE_DATE.search(folded, 0, limit)
+    if pd:
+        date = iso_date(pd.group("d"), pd.group("m"), pd.group("y"))
+        raw_place = text[pd.start("place") : pd.end("place")]
+        if span and pd.start("place") < span[1] <= pd.end("place"):
+            raw_place = text[span[1] : pd.end("place")]
+        words = raw_place.split()
+        tail: list[str] = []
+        for w in reversed(words):  # the place is the capitalized words before ", ngày"
+            if not (w[0].isupper() or w[0] == "("):
+                break
+            tail.insert(0, w)
+        place = " ".join(tail).strip(" ,*_|") or None
+
+    after = max(span[1] if span else 0, pd.end() if pd else 0)
+    title = _title(lines, after) or _title(lines, 0)
+    doc_type = title[1] if title else None
+    if doc_type is None and key:
+        from parsers.citations import type_from_symbol  # one place for the symbol table
+
+        doc_type = type_from_symbol(key) or DEFAULT_TYPE
+
+    subject = None
+    if title:
+        subject = _subject(lines, title[0] + 1)
+    else:
+        for i, line in enumerate(lines):
+            if SUBJECT_PREFIX.match(line.folded):
+                subject = _subject(lines, i)
+                break
+
+    header_top = min(
+        [x for x in (span[0] if span else None, pd.start() if pd else None,
+                     lines[title[0]].start if title else None) if x is not None],
+        default=0,
+    )
+    issuer = _issuer(lines, header_top) if header_top else None
+    identity = DocumentIdentity(
+        type=doc_type, number=number, symbol=symbol, key=key, date=date,
+        place=place, issuer=issuer, subject=subject,
+    )
+    return Header(identity, span)

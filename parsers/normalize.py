@@ -1,0 +1,205 @@
+"""Text normalization: NFC with an offset map, diacritic folding, canonical
+keys and dates.
+
+Matching runs on two views of the text that share offsets: the NFC text (case
+and Đ kept, for symbols) and its *fold* (lowercase ASCII letters, no
+diacritics, đ→d, one character for one character), for words whose
+diacritics OCR loses. Spans are mapped back to the caller's original string.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+from parsers.vocabulary import ASCII_PARTS_KEPT, MIXED_CASE_PARTS, PARTS_WITH_D_BAR
+
+# --- Folding -------------------------------------------------------------------
+
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
+_SPACES = "\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000"
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in range(0x00C0, 0x1F00):
+        ch = chr(cp)
+        base = unicodedata.normalize("NFD", ch)[0]
+        if base.isascii() and base.isalpha():
+            table[cp] = base.lower()
+    for ch in "đĐðÐ":  # Ð (U+00D0) stands in for Đ in text converted from TCVN3
+        table[ord(ch)] = "d"
+    for cp in range(ord("A"), ord("Z") + 1):
+        table[cp] = chr(cp).lower()
+    for ch in _DASHES:
+        table[ord(ch)] = "-"
+    for ch in _SPACES:
+        table[ord(ch)] = " "
+    return table
+
+
+FOLD_TABLE = _build_fold_table()
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip Vietnamese diacritics, đ→d; same length as ``text``.
+
+    >>> fold("Quyết định số 58-QĐ/TU")
+    'quyet dinh so 58-qd/tu'
+    """
+    return text.translate(FOLD_TABLE)
+
+
+# --- NFC with offsets ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """NFC text plus the map from its offsets back to the caller's string."""
+
+    original: str
+    text: str
+    _offsets: tuple[int, ...] | None  # None: text is original
+
+    @classmethod
+    def of(cls, original: str) -> SourceText:
+        # Ð/ð (Icelandic eth) replace Đ/đ in text converted from legacy fonts;
+        # same length, so no offset map is needed for that step.
+        cleaned = original.replace("\u00d0", "Đ").replace("\u00f0", "đ")
+        if unicodedata.is_normalized("NFC", cleaned):
+            return cls(original, cleaned, None)
+        pieces: list[str] = []
+        offsets: list[int] = []
+        i, n = 0, len(cleaned)
+        while i < n:
+            j = i + 1
+            while j < n and unicodedata.combining(cleaned[j]):
+                j += 1
+            piece = unicodedata.normalize("NFC", cleaned[i:j])
+            pieces.append(piece)
+            offsets.extend([i] * len(piece))
+            i = j
+        offsets.append(n)
+        return cls(original, "".join(pieces), tuple(offsets))
+
+    def to_original(self, index: int) -> int:
+        """Offset in the original string of NFC offset ``index``."""
+        if self._offsets is None:
+            return index
+        return self._offsets[index]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original span covering NFC span ``[start, end)``."""
+        if self._offsets is None:
+            return start, end
+        s = self._offsets[start]
+        # the end maps to the start of the next cluster, so combining marks of
+        # the last character stay inside the span
+        e = self._offsets[end] if end < len(self._offsets) else len(self.original)
+        return s, e
+
+
+# --- Keys ------------------------------------------------------------------------
+
+_NOISE = regex.compile(r"[\s*_\u00ad\u200b\u200c\u200d\ufeff¹²³⁰⁴⁵⁶⁷⁸⁹]+")
+_SPLIT = regex.compile(r"([/-])")
+
+
+def _d_bar_variants() -> dict[str, str]:
+    """OCR spellings of symbol parts that contain Đ → canonical part."""
+    variants: dict[str, str] = {}
+    for part in PARTS_WITH_D_BAR:
+        upper = part.upper()
+        positions = [i for i, ch in enumerate(upper) if ch == "Đ"]
+        for letter in "DPB":
+            spelled = list(upper)
+            for i in positions:
+                spelled[i] = letter
+            variant = "".join(spelled)
+            if letter != "D" and len(variant) < 3:
+                continue  # "QP", "NB" are too short to guess from
+            if variant not in ASCII_PARTS_KEPT:
+                variants.setdefault(variant, part)
+    return variants
+
+
+_PART_FIXES: dict[str, str] = {**_d_bar_variants(), **MIXED_CASE_PARTS}
+_NUMBER = regex.compile(r"\d{1,6}")
+_YEAR = regex.compile(r"(?:19|20)\d{2}")
+
+
+def _canonical_part(part: str) -> str:
+    up = part.upper()
+    return _PART_FIXES.get(up, up)
+
+
+def canonical_key(raw: str) -> str | None:
+    """Canonical number-and-symbol key, or None if ``raw`` is not one.
+
+    Spaces, line breaks and markdown markers are dropped, dash variants folded,
+    Đ restored in OCR spellings ("58-QD/TU" → "58-QĐ/TU"), "TTg" keeps its g.
+
+    >>> canonical_key("56/2023/NĐ -CP")
+    '56/2023/NĐ-CP'
+    """
+    s = unicodedata.normalize("NFC", raw).replace("\u00d0", "Đ").replace("\u00f0", "đ")
+    s = _NOISE.sub("", s)
+    for ch in _DASHES:
+        s = s.replace(ch, "-")
+    tokens = _SPLIT.split(s.strip("-/"))
+    if len(tokens) < 3 or not _NUMBER.fullmatch(tokens[0]):
+        return None
+    out = [tokens[0]]
+    has_letters = False
+    for i in range(1, len(tokens), 2):
+        sep, part = tokens[i], tokens[i + 1]
+        if not part:
+            return None
+        if _NUMBER.fullmatch(part):
+            out += [sep, part]
+            continue
+        if not any(ch.isalpha() for ch in part):
+            return None
+        has_letters = True
+        out += [sep, _canonical_part(part)]
+    key = "".join(out)
+    if not has_letters or "/" not in key:
+        return None
+    return key
+
+
+def split_key(key: str) -> tuple[str, str | None, str]:
+    """Split a canonical key into (number, year-in-number or None, symbol).
+
+    >>> split_key("10/2025/NQ-HĐND")
+    ('10', '2025', 'NQ-HĐND')
+    >>> split_key("58-QĐ/TU")
+    ('58', None, 'QĐ/TU')
+    """
+    number, rest = regex.match(r"(\d+)[-/](.*)", key).groups()
+    year = None
+    m = regex.match(r"((?:19|20)\d{2})/(.*)", rest)
+    if m:
+        year, rest = m.groups()
+    return number, year, rest
+
+
+# --- Dates ------------------------------------------------------------------------
+
+
+def iso_date(day: str | int, month: str | int, year: str | int) -> str | None:
+    """ISO date or None when the parts do not make a real date.
+
+    A year of five digits is a four-digit year with a footnote number glued
+    on ("ngày 13/02/20232"); the extra digit is dropped.
+    """
+    y = str(year)
+    if len(y) == 5 and _YEAR.match(y):
+        y = y[:4]
+    try:
+        return _dt.date(int(y), int(month), int(day)).isoformat()
+    except ValueError:
+        return None

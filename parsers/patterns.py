@@ -1,0 +1,164 @@
+"""Every pattern the parser uses, in one place.
+
+Patterns on the NFC text (case kept) find number/symbol tokens; patterns on
+the folded text (lowercase, no diacritics) find words that OCR may have
+mangled. Word patterns are generated from ``parsers.vocabulary`` with OCR
+tolerance: any vowel may stand for any vowel (OCR reads "ế" as "é", "ư" as
+"w") and a d that was đ may be read as p or b ("Pang uy" for "Đảng ủy").
+"""
+
+from __future__ import annotations
+
+import regex
+
+from parsers.vocabulary import (
+    DOC_TYPES,
+    GENERIC_PHRASES,
+    MOTTO_FRAGMENTS,
+    SUBJECT_OPENERS,
+    TRIGGERS,
+)
+
+_VOWEL = "[aeiouyw]"
+
+
+def ocr_tolerant(phrase: str, d_positions: frozenset[int] = frozenset()) -> str:
+    """Regex for a folded phrase that also matches its common OCR misreadings.
+
+    >>> bool(regex.fullmatch(ocr_tolerant("thuc hien"), "thyc hien"))
+    True
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(phrase):
+        ch = phrase[i]
+        if ch in "aeiouy":
+            j = i
+            while j < len(phrase) and phrase[j] in "aeiouy":
+                j += 1
+            n = j - i
+            out.append(f"{_VOWEL}{{{max(1, n - 1)},{n + 1}}}")
+            i = j
+            continue
+        if ch == " ":
+            out.append(r"\s+")
+        elif ch == "d" and i in d_positions:
+            out.append("[dpb]")
+        else:
+            out.append(regex.escape(ch))
+        i += 1
+    return "".join(out)
+
+
+def _alternation(phrases: list[str]) -> str:
+    # longest first so "thong tu lien tich" wins over "thong tu"
+    return "|".join(ocr_tolerant(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+# --- Number/symbol tokens (NFC text) -------------------------------------------------
+
+#: Breaks that real documents put inside a symbol: spaces, line breaks (PDF
+#: extraction leaves blank lines), markdown bold markers, soft hyphens.
+_GAP = r"[\s*_\u00ad\u200b]{0,12}"
+_DASH = r"[-\u2010-\u2015\u2212]"
+#: A separator may have a gap on one side ("QĐ- UBND", "NĐ -CP", "58-\n\nQĐ"),
+#: not on both: "Quốc lộ 1 - BOT" is prose, not a symbol.
+_SEP = rf"(?:(?:{_DASH}|/){_GAP}|{_GAP}(?:{_DASH}|/))"
+#: One part of a symbol: capitals (with Đ) and digits, optionally one final
+#: lowercase letter (TTg, TTr, CTr, QĐi), not followed by another letter.
+SYMBOL_PART = r"(?:[A-ZĐÐ][A-ZĐÐ0-9&]*[a-z]?)(?![\p{L}])"
+_NUMBER = r"(?<![\p{N}/.,\-])\d{1,5}"
+_YEAR = r"(?:19|20)\d{2}(?![\p{N}])"
+
+#: The bare number/symbol token: "58-QĐ/TU", "09/CT-UBND", "10/2025/NQ-HĐND".
+#: Every reference is anchored on one; the rest of a citation (type word,
+#: date, issuer) is read around it.
+NUMBER_SYMBOL = regex.compile(
+    rf"{_NUMBER}(?:{_SEP}{_YEAR}(?={_SEP}))?(?:{_SEP}{SYMBOL_PART}){{1,6}}"
+)
+
+#: A reference cut after its number by a line break, a footnote or a page
+#: header printed in the middle of it ("Kết luận số 103-" … "KL/TW").
+DANGLING_NUMBER = regex.compile(
+    rf"{_NUMBER}(?:/{_YEAR})?[ \t]*(?:{_DASH}|/)[ \t*_]*(?=\n)"
+)
+#: The rest of such a reference at the start of a later line.
+CONTINUATION = regex.compile(
+    rf"(?m)^[ \t*_]*({SYMBOL_PART}(?:{_SEP}{SYMBOL_PART}){{1,5}})"
+)
+
+#: A draft's blank number: "Số:      /TB-UBND", "Số: …/QĐ-UBND".
+BLANK_NUMBER = regex.compile(
+    rf"^[ \t.…_]*(?:{_DASH}|/)[ \t]*({SYMBOL_PART}(?:{_SEP}{SYMBOL_PART}){{0,5}})"
+)
+
+# --- Words (folded text) -------------------------------------------------------------
+
+_TYPE_PHRASES = [p for t in DOC_TYPES for p in t.phrases]
+#: Any document-type phrase; group ``t`` is the phrase.
+TYPE_WORD = regex.compile(
+    rf"(?<![a-z])(?P<t>{_alternation(_TYPE_PHRASES + list(GENERIC_PHRASES))})(?![a-z])"
+)
+TYPE_PHRASE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
+    (p, regex.compile(ocr_tolerant(p, frozenset(i for i, c in enumerate(p) if c == "d"))))
+    for p in sorted(_TYPE_PHRASES + list(GENERIC_PHRASES), key=len, reverse=True)
+)
+
+#: "số" and what OCR makes of it: "so", "s6", "sd", "sé", "s".
+SO = r"s[o06dea5]?\s*[.:]?"
+#: What may stand between a type word and the number: nothing, "số", or a
+#: short title and "số" ("Luật Tổ chức chính quyền địa phương số").
+TYPE_TAIL = regex.compile(
+    rf"^[\s*_¹²³⁴-⁹]*(?:(?:{SO})|(?:[a-z0-9\-]+[ \t\n,]+){{0,12}}?s[o06dea5]?\s*[.:]?)?[\s*_]*$"
+)
+
+#: Connective text between two items of a list of references.
+LIST_GLUE = regex.compile(r"^[\s,*_¹²³⁴-⁹]*(?:va|hoac|cung|,)?[\s,]*(?:cac\s+)?(?:so\s*:?)?\s*$")
+
+#: "ngày 20/11/2025", "ngày 20 tháng 11 năm 2025" and their OCR forms.
+DATE = regex.compile(
+    r"[\s,*_¹²³⁴-⁹()]*(?:ban\s+hanh\s+)?ng\w{1,2}y\s*:?\s*"
+    r"(?:(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4,5})"
+    r"|(?P<d2>\d{1,2})\W{0,2}\s+th\w{1,3}ng\s+(?P<m2>\d{1,2})\s*,?\s+n\w{1,2}m\s+(?P<y2>\d{4}))"
+)
+#: "của" and its OCR forms ("cua", "ctia", "ciia", "cta").
+OF = regex.compile(r"[\s,*_¹²³⁴-⁹]*c[a-z]{1,2}a\s+")
+
+#: Clause boundaries: a relation word before one of these does not reach a
+#: reference after it.
+BOUNDARY = regex.compile(
+    r";|\.(?=\s+[\p{Lu}\d])|:\s*\n|\n\s*(?:[-+•*]|\d+[.)]|[a-zđ]\))\s"
+    # a footnote starts below the page's text: "¹ Theo …", OCR "! Theo …",
+    # often after a separator line of spaces
+    r"|\n[ \t]*[\d¹²³⁴-⁹!*]{1,2}[ \t]+(?=\p{Lu})|\n[ \t]{8,}(?=\n)"
+)
+
+#: Trigger phrases, longest first so "huong dan thuc hien" wins over
+#: "thuc hien"; group ``t<i>`` names the index into ``TRIGGERS_BY_LENGTH``.
+TRIGGERS_BY_LENGTH = tuple(sorted(TRIGGERS, key=lambda t: len(t.phrase), reverse=True))
+TRIGGER_PATTERN = regex.compile(
+    "|".join(
+        f"(?P<t{i}>(?<![a-z]){ocr_tolerant(t.phrase)}(?![a-z]))"
+        for i, t in enumerate(TRIGGERS_BY_LENGTH)
+    )
+)
+CAN_CU = regex.compile(rf"[\s\-+*•(]*{ocr_tolerant('can cu')}(?![a-z])")
+SUBJECT_OPENER = regex.compile(
+    rf"[\s,]*(?:{'|'.join(ocr_tolerant(p) for p in SUBJECT_OPENERS)})(?![a-z])"
+)
+
+# --- Header ------------------------------------------------------------------------------
+
+#: "Số: 72/TB-UBND" at a line start or after a column gap (two-column headers).
+HEADER_NUMBER = regex.compile(
+    rf"(?m)(?:^[ \t*_|]*|[ \t]{{2,}}|\|\s*)s[o06dea5]?[ \t]*[:.]?[ \t]*(?=[\d.…_ \t]*[/\-])"
+)
+#: "Lạng Sơn, ngày 20 tháng 3 năm 2026" (folded).
+PLACE_DATE = regex.compile(
+    r"(?P<place>[^\n,]{2,60}?)\s*,\s*ng\w{1,2}y\s+(?P<d>\d{1,2})\D{0,3}?\s*th\w{1,3}ng\s+"
+    r"(?P<m>\d{1,2})\s*,?\s+n\w{1,2}m\s+(?P<y>\d{4})"
+)
+MOTTO = regex.compile(
+    "|".join(ocr_tolerant(p) for p in MOTTO_FRAGMENTS) + r"|\s{2,}|\t|\|"
+)
+SUBJECT_PREFIX = regex.compile(r"^\s*(?:v/v|v\.v|ve viec)\b")

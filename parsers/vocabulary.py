@@ -1,0 +1,167 @@
+"""Tables of Vietnamese legal vocabulary. The patterns in ``parsers.patterns``
+are generated from these tables, so adding a document type or a trigger phrase
+is a one-line change here.
+
+Vietnamese terms used below:
+- *loại văn bản*: document type (Quyết định = decision, Chỉ thị = directive,
+  Nghị quyết = resolution, Nghị định = government decree, Thông tư = ministerial
+  circular, Công văn = official letter, Công điện = urgent dispatch, ...).
+- *số, ký hiệu*: number and symbol, e.g. "09/CT-UBND" (state style: number,
+  optional year, type abbreviation, issuer) or "58-QĐ/TU" (Party style: number,
+  hyphen, type abbreviation, slash, Party committee).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class DocType:
+    """One document type: its canonical name, how it is written in running text
+    (folded: lowercase, no diacritics, đ→d), and the abbreviations it takes in
+    a symbol."""
+
+    name: str
+    phrases: tuple[str, ...]
+    abbreviations: tuple[str, ...] = ()
+
+
+#: Ordered longest-phrase-first where one phrase extends another
+#: ("thong tu lien tich" before "thong tu"); the pattern builder sorts anyway.
+DOC_TYPES: tuple[DocType, ...] = (
+    DocType("Quyết định", ("quyet dinh",), ("QĐ",)),
+    DocType("Chỉ thị", ("chi thi",), ("CT",)),
+    DocType("Nghị quyết liên tịch", ("nghi quyet lien tich",), ("NQLT",)),
+    DocType("Nghị quyết", ("nghi quyet",), ("NQ",)),
+    DocType("Thông báo", ("thong bao ket luan", "thong bao"), ("TB",)),
+    DocType("Kế hoạch", ("ke hoach hanh dong", "ke hoach"), ("KH",)),
+    DocType("Kết luận", ("ket luan",), ("KL",)),
+    DocType("Công văn", ("cong van",), ("CV",)),
+    DocType("Công điện", ("cong dien",), ("CĐ",)),
+    DocType("Nghị định", ("nghi dinh",), ("NĐ",)),
+    DocType("Thông tư liên tịch", ("thong tu lien tich",), ("TTLT",)),
+    DocType("Thông tư", ("thong tu",), ("TT",)),
+    DocType("Quy định", ("quy dinh",), ("QĐi",)),
+    DocType("Bộ luật", ("bo luat",), ()),
+    DocType("Luật", ("luat",), ()),
+    DocType("Pháp lệnh", ("phap lenh",), ("PL",)),
+    DocType("Lệnh", ("lenh",), ("L",)),
+    DocType("Hướng dẫn", ("huong dan",), ("HD",)),
+    DocType("Phương án", ("phuong an",), ("PA",)),
+    DocType("Đề án", ("de an",), ("ĐA",)),
+    DocType("Chương trình", ("chuong trinh hanh dong", "chuong trinh"), ("CTr",)),
+    DocType("Báo cáo", ("bao cao",), ("BC",)),
+    DocType("Tờ trình", ("to trinh",), ("TTr",)),
+    DocType("Quy chế", ("quy che",), ("QC",)),
+    DocType("Văn bản hợp nhất", ("van ban hop nhat",), ("VBHN",)),
+    DocType("Biên bản", ("bien ban",), ("BB",)),
+    DocType("Giấy mời", ("giay moi",), ("GM",)),
+)
+
+#: Written before a number when the type is not named ("văn bản số 1234/BTC-CST"):
+#: the type then comes from the symbol, or is a Công văn.
+GENERIC_PHRASES: tuple[str, ...] = ("van ban",)
+
+#: A symbol with no type abbreviation (576/UBND-TH, 2181/STC-QLG&CS) is an
+#: official letter.
+DEFAULT_TYPE = "Công văn"
+
+TYPE_BY_NAME: dict[str, DocType] = {t.name: t for t in DOC_TYPES}
+TYPE_BY_ABBREVIATION: dict[str, str] = {
+    abbr: t.name for t in DOC_TYPES for abbr in t.abbreviations
+}
+#: "72/2025/QH15": a National Assembly (Quốc hội) symbol with no type
+#: abbreviation is a law.
+QUOC_HOI_TYPE = "Luật"
+
+#: Symbol parts that carry a lowercase letter in canonical form.
+MIXED_CASE_PARTS: dict[str, str] = {"TTG": "TTg", "TTR": "TTr", "CTR": "CTr", "QĐI": "QĐi"}
+
+#: Symbol parts spelled with Đ. OCR and lost diacritics turn Đ into D (and,
+#: in scans, into P or B: "HPND"); these are restored to the canonical form.
+#: Parts that are real ASCII abbreviations (HD = Hướng dẫn) are never rewritten.
+PARTS_WITH_D_BAR: tuple[str, ...] = (
+    "QĐ", "NĐ", "CĐ", "HĐND", "ĐA", "BCĐ", "ĐU", "HĐ", "QĐi", "NQĐ", "ĐHĐCĐ",
+    "ĐTN", "ĐĐBQH", "BĐBP", "UBMTTQ", "ĐCT",
+)
+ASCII_PARTS_KEPT: frozenset[str] = frozenset(
+    {"HD", "DU", "BB", "PA", "BC", "CP", "PL", "BP", "QP", "BQP", "DA", "DP", "CB"}
+)
+
+# --- Relation triggers -------------------------------------------------------
+# Folded phrases in the sentence before a reference that say how the citing
+# document relates to it. ``max_gap`` is how far (in characters) the phrase may
+# stand before the reference: "Thực hiện nghiêm Quy định số …" is close;
+# "hướng dẫn" only counts right before the reference ("hướng dẫn Nghị định
+# số …"), because "được hướng dẫn tại Công văn số …" only mentions it.
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    phrase: str
+    relation: str
+    max_gap: int = 80
+
+
+TRIGGERS: tuple[Trigger, ...] = (
+    Trigger("can cu", "based_on", 400),
+    Trigger("thuc hien", "implements"),
+    Trigger("trien khai", "implements"),
+    Trigger("cu the hoa", "implements"),
+    Trigger("thi hanh", "implements"),
+    Trigger("sua doi", "amends"),
+    Trigger("bo sung", "amends"),
+    Trigger("dinh chinh", "amends"),
+    Trigger("thay the", "replaces"),
+    Trigger("bai bo", "repeals"),
+    Trigger("huy bo", "repeals"),
+    Trigger("quy dinh chi tiet", "guides"),
+    Trigger("huong dan thi hanh", "guides"),
+    Trigger("huong dan thuc hien", "guides"),
+    Trigger("huong dan trien khai", "guides"),
+    Trigger("huong dan", "guides", 12),
+)
+
+#: Phrases that open the description of a cited document ("Kế hoạch số … về
+#: triển khai thực hiện Nghị quyết số …"): a trigger after one of them states a
+#: relation between the two cited documents, not of the citing one.
+SUBJECT_OPENERS: tuple[str, ...] = ("ve viec", "ve", "v/v", "nham", "ban hanh", "phe duyet")
+
+# --- Issuers -------------------------------------------------------------------
+#: Lowercase words that may continue an issuer name after "của"
+#: ("của Ban Thường vụ Tỉnh ủy", "của Chủ tịch UBND thành phố"). Capitalized
+#: words and acronyms always continue it.
+ISSUER_WORDS: frozenset[str] = frozenset(
+    """tinh thanh pho huyen xa phuong thi tran quan uy ban nhan dan thuong vu truc
+    chap hanh chinh phu thu tuong chu tich quoc hoi dong bo so nganh trung uong dang
+    doan lien van phong cuc tong vien khoa nhiem ky kiem tra giam sat mat to truong
+    cong an quan su bien phong hai quan thue kho bac ngan hang nha nuoc toa an
+    khu vuc dac biet cap gy ay""".split()
+)
+#: Words that end an issuer even when capitalized ("… của UBND thành phố Kết
+#: luận cuộc họp …", OCR "… Tinh Gy Ve viée …").
+ISSUER_STOP_WORDS: frozenset[str] = frozenset(
+    """ve v/v ket quy huong thuc trien sua thay bai nham tai theo va hoac ngay
+    la da dang duoc se cho tu den voi trong tren ap phe""".split()
+)
+
+# --- Header --------------------------------------------------------------------
+#: Folded fragments of the national motto and the Party heading that share a
+#: line with the issuing body in two-column headers.
+MOTTO_FRAGMENTS: tuple[str, ...] = (
+    "cong hoa xa hoi", "doc lap", "tu do", "hanh phuc", "dang cong san viet nam",
+)
+#: Lines that open the body: the subject (trích yếu) stops before them.
+BODY_OPENERS: tuple[str, ...] = (
+    "can cu", "kinh gui", "ngay", "thuc hien", "theo", "trong", "dieu", "chuong",
+    "phan", "muc", "hom nay", "sau khi",
+)
+#: Authority lines printed between the subject and the body of decrees and
+#: decisions ("CHÍNH PHỦ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …").
+AUTHORITY_OPENERS: tuple[str, ...] = (
+    "chinh phu", "chu tich", "bo truong", "thu tuong", "uy ban nhan dan", "ubnd",
+    "hoi dong nhan dan", "hdnd", "ban thuong vu", "ban chap hanh", "tinh uy",
+    "thanh uy", "quoc hoi", "uy ban thuong vu", "giam doc", "tong cuc truong",
+    "cuc truong", "chanh van phong", "bo chinh tri", "ban bi thu",
+)
