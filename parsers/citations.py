@@ -33,6 +33,7 @@ from parsers.patterns import (
 from parsers.vocabulary import (
     DEFAULT_TYPE,
     DOC_TYPES,
+    ISSUER_JOINERS,
     ISSUER_STOP_WORDS,
     ISSUER_WORDS,
     QUOC_HOI_TYPE,
@@ -132,13 +133,19 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
         return None
     base = m.end()
     end = None
-    for taken, w in enumerate(regex.finditer(r"\S+", text[base : base + 200]), 1):
+    words = list(regex.finditer(r"\S+", text[base : base + 240]))
+    for taken, w in enumerate(words, 1):
         raw = w.group()
-        word = regex.sub(r"[^\p{L}\p{N}/&]+$", "", raw)
+        word = regex.sub(r"[^\p{L}\p{N}/&]+$", "", raw) if len(raw) > 1 else raw
         if not word:
             break
         at = base + w.start()
         f = folded[at : at + len(word)]
+        if f in ISSUER_JOINERS:
+            nxt = words[taken].group() if taken < len(words) else ""
+            if nxt[:1].isupper():
+                continue
+            break
         if f in ISSUER_STOP_WORDS or (f == "ban" and _HANH.match(folded, at + 3)):
             break
         if f not in ISSUER_WORDS and not (word[0].isupper() and (

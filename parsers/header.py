@@ -94,6 +94,8 @@ def _title(lines: list[_Line], after: int) -> tuple[int, str] | None:
 def _number(text: str, folded: str, limit: int):
     """(match span, key, number, symbol) of "Số: …" in the header."""
     for m in HEADER_NUMBER.finditer(folded, 0, limit):
+        if text[m.start("s")] != "S":  # "số 72/…" in running text is a reference
+            continue
         tok = NUMBER_SYMBOL.match(text, m.end())
         if tok is None:  # "Số:   72 /TB-VP" with spaces before the slash
             tok = NUMBER_SYMBOL.search(text, m.end(), min(len(text), m.end() + 12))

@@ -19,7 +19,9 @@ from parsers.vocabulary import (
     TRIGGERS,
 )
 
-_VOWEL = "[aeiouyw]"
+#: What OCR reads each folded vowel as: ư/u as y or w ("thyc", "Chwong"),
+#: o as 0, i as l or 1. Diacritic confusions (ế→é) are already gone in the fold.
+_VOWEL_CLASS = {"a": "a", "e": "e", "i": "[il1]", "o": "[o0]", "u": "[uyw]", "y": "[yu]"}
 
 
 def ocr_tolerant(phrase: str, d_positions: frozenset[int] = frozenset()) -> str:
@@ -29,24 +31,15 @@ def ocr_tolerant(phrase: str, d_positions: frozenset[int] = frozenset()) -> str:
     True
     """
     out: list[str] = []
-    i = 0
-    while i < len(phrase):
-        ch = phrase[i]
-        if ch in "aeiouy":
-            j = i
-            while j < len(phrase) and phrase[j] in "aeiouy":
-                j += 1
-            n = j - i
-            out.append(f"{_VOWEL}{{{max(1, n - 1)},{n + 1}}}")
-            i = j
-            continue
-        if ch == " ":
+    for i, ch in enumerate(phrase):
+        if ch in _VOWEL_CLASS:
+            out.append(_VOWEL_CLASS[ch])
+        elif ch == " ":
             out.append(r"\s+")
         elif ch == "d" and i in d_positions:
             out.append("[dpb]")
         else:
             out.append(regex.escape(ch))
-        i += 1
     return "".join(out)
 
 
@@ -151,7 +144,7 @@ SUBJECT_OPENER = regex.compile(
 
 #: "Số: 72/TB-UBND" at a line start or after a column gap (two-column headers).
 HEADER_NUMBER = regex.compile(
-    rf"(?m)(?:^[ \t*_|]*|[ \t]{{2,}}|\|\s*)s[o06dea5]?[ \t]*[:.]?[ \t]*(?=[\d.…_ \t]*[/\-])"
+    rf"(?m)(?:^[ \t*_|]*|[ \t]{{2,}}|\|\s*)(?P<s>s)[o06dea5]?[ \t]*[:.]?[ \t]*(?=[\d.…_ \t]*[/\-])"
 )
 #: "Lạng Sơn, ngày 20 tháng 3 năm 2026" (folded).
 PLACE_DATE = regex.compile(

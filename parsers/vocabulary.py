@@ -137,14 +137,20 @@ ISSUER_WORDS: frozenset[str] = frozenset(
     chap hanh chinh phu thu tuong chu tich quoc hoi dong bo so nganh trung uong dang
     doan lien van phong cuc tong vien khoa nhiem ky kiem tra giam sat mat to truong
     cong an quan su bien phong hai quan thue kho bac ngan hang nha nuoc toa an
-    khu vuc dac biet cap gy ay""".split()
+    khu vuc dac biet cap gy ay tri tai giao duc dao tao noi xay dung te thuong
+    nong nghiep moi truong ke hoach dau tu phap thong van tin truyen hoa the du
+    lich ngoai an ninh toc chuc lao binh hoc nghe tuyen dan kiem quan ly""".split()
 )
 #: Words that end an issuer even when capitalized ("… của UBND thành phố Kết
 #: luận cuộc họp …", OCR "… Tinh Gy Ve viée …").
 ISSUER_STOP_WORDS: frozenset[str] = frozenset(
-    """ve v/v ket quy huong thuc trien sua thay bai nham tai theo va hoac ngay
-    la da dang duoc se cho tu den voi trong tren ap phe""".split()
+    """ve v/v ket quy huong thuc trien sua thay bai nham theo ngay hoac la
+    da dang duoc se cho den voi trong tren ap phe kinh""".split()
 )
+#: Joiners inside one issuer name when a capitalized word follows ("Sở Giáo
+#: dục và Đào tạo", "Bộ Lao động - Thương binh và Xã hội").
+ISSUER_JOINERS: frozenset[str] = frozenset({"va", "-"})
+
 
 # --- Header --------------------------------------------------------------------
 #: Folded fragments of the national motto and the Party heading that share a

@@ -1,0 +1,196 @@
+"""Table-driven tests: a snippet of text → the citations the parser must find.
+
+Each row is (text, expected citations, note). Expected citations are built
+with ``cite`` and compared on key, type, date, issuer and relation; spans are
+checked separately for every row (``text[start:end]`` is the reported slice
+and contains the number).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from parsers import parse_text
+
+
+def cite(key, type_, date=None, issuer=None, relation="cites"):
+    return {"key": key, "type": type_, "date": date, "issuer": issuer, "relation": relation}
+
+
+def found(text):
+    return [
+        {"key": c.key, "type": c.type, "date": c.date, "issuer": c.issuer, "relation": c.relation}
+        for c in parse_text(text).citations
+    ]
+
+
+QD58 = cite("58-QĐ/TU", "Quyết định", "2025-11-20", "Ban Thường vụ Tỉnh ủy")
+
+CASES = [
+    # --- the forms of a single reference -------------------------------------------
+    ("Theo Quyết định số 58-QĐ/TU, ngày 20/11/2025 của Ban Thường vụ Tỉnh ủy về việc phân công",
+     [QD58], "party-style key, comma before the date, issuer ends at 'về'"),
+    ("Quyét dinh s6 58-QD/TU, ngay 20/11/2025 ctia Ban Thuong vu Tinh Gy Ve viec phan cong",
+     [cite("58-QĐ/TU", "Quyết định", "2025-11-20", "Ban Thuong vu Tinh Gy")],
+     "OCR twin: diacritics lost, s6, QD, ctia, Gy"),
+    ("Thực hiện Chỉ thị số 09/CT-UBND ngày 10/4/2026 của Chủ tịch UBND tỉnh, các sở triển khai",
+     [cite("09/CT-UBND", "Chỉ thị", "2026-04-10", "Chủ tịch UBND tỉnh", "implements")],
+     "thực hiện → implements"),
+    ("Thuc hien Chi thi so 09/CT-UBND ngay 10/4/2026 cua Chu tich UBND tinh, cac so trien khai",
+     [cite("09/CT-UBND", "Chỉ thị", "2026-04-10", "Chu tich UBND tinh", "implements")],
+     "same without diacritics"),
+    ("Căn cứ Nghị quyết số 10/2025/NQ-HĐND ngày 10 tháng 7 năm 2025 của HĐND tỉnh;",
+     [cite("10/2025/NQ-HĐND", "Nghị quyết", "2025-07-10", "HĐND tỉnh", "based_on")],
+     "Căn cứ → based_on, date in words"),
+    ("Nghi quyét s6 10/2025/NQ-HPND ngay 10 thang 7 ndm 2025",
+     [cite("10/2025/NQ-HĐND", "Nghị quyết", "2025-07-10")],
+     "OCR: HPND restored to HĐND, 'ndm' for năm"),
+    ("Nghị định 130/2005/NĐ-CP quy định chế độ tự chủ",
+     [cite("130/2005/NĐ-CP", "Nghị định")], "no 'số'"),
+    ("Công điện số 65/CĐ-TTg ngày 15/5/2025 của Thủ tướng Chính phủ về mở đợt cao điểm",
+     [cite("65/CĐ-TTg", "Công điện", "2025-05-15", "Thủ tướng Chính phủ")], "TTg keeps its g"),
+    ("Cong dien so 65/CD-TTG ngay 15/5/2025", [cite("65/CĐ-TTg", "Công điện", "2025-05-15")],
+     "OCR: CD→CĐ, TTG→TTg"),
+    ("theo Công văn số 2181/STC-QLG&CS của Sở Tài chính",
+     [cite("2181/STC-QLG&CS", "Công văn", None, "Sở Tài chính")], "ampersand in symbol"),
+    ("tại văn bản số 1234/BTC-CST ngày 5/2/2025", [cite("1234/BTC-CST", "Công văn", "2025-02-05")],
+     "bare 'văn bản' with no type abbreviation is a Công văn"),
+    ("tại văn bản số 80/2021/TT-BTC", [cite("80/2021/TT-BTC", "Thông tư")],
+     "bare 'văn bản' takes the type of the symbol"),
+    ("UBND tỉnh ban hành 576/UBND-TH", [cite("576/UBND-TH", "Công văn")],
+     "a bare symbol with no type word"),
+    ("Thực hiện nghiêm Quy định số 2583-QĐ/TU, ngày 11/8/2025 của Ban Thường vụ Tỉnh uỷ",
+     [cite("2583-QĐ/TU", "Quy định", "2025-08-11", "Ban Thường vụ Tỉnh uỷ", "implements")],
+     "the type word wins over the symbol's QĐ"),
+    ("Thực hiện Hướng dẫn số 05-HD/TU của Ban Tuyên giáo Tỉnh ủy",
+     [cite("05-HD/TU", "Hướng dẫn", None, "Ban Tuyên giáo Tỉnh ủy", "implements")],
+     "HD stays HD (Hướng dẫn), not HĐ"),
+    ("Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;",
+     [cite("72/2025/QH15", "Luật", relation="based_on")], "title between the type and 'số'"),
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 43/2024/QH15;",
+     [cite("43/2024/QH15", "Luật", relation="based_on")],
+     "'Căn cứ' governs the clause even when the title says 'sửa đổi'"),
+    ("Thực hiện Kế hoạch hành động số 255-KH/TU của Tỉnh ủy",
+     [cite("255-KH/TU", "Kế hoạch", None, "Tỉnh ủy", "implements")], "Kế hoạch hành động"),
+    ("Căn cứ Thông tư liên tịch số 03/2022/TTLT-BTC-BNV ngày 1/3/2022",
+     [cite("03/2022/TTLT-BTC-BNV", "Thông tư liên tịch", "2022-03-01", relation="based_on")],
+     "longest type phrase wins"),
+    ("theo Quyết định số 12/QÐ-UBND", [cite("12/QĐ-UBND", "Quyết định")],
+     "Ð (U+00D0, from legacy fonts) read as Đ"),
+    # --- noise inside a reference --------------------------------------------------
+    ("theo Quyết định số 58-\n\nQĐ/TU, ngày 20/11/2025 của Ban Thường vụ Tỉnh ủy", [QD58],
+     "line breaks inside the symbol"),
+    ("theo Quyết định số 52/2024/QĐ- UBND và Nghị định số 56/2023/NĐ -CP",
+     [cite("52/2024/QĐ-UBND", "Quyết định"), cite("56/2023/NĐ-CP", "Nghị định")],
+     "stray spaces beside a dash"),
+    ("theo **Quyết định số 12/QĐ-UBND** ngày 3/1/2025",
+     [cite("12/QĐ-UBND", "Quyết định", "2025-01-03")], "markdown bold around the reference"),
+    ("theo Quyết định số **12/QĐ-UBND**", [cite("12/QĐ-UBND", "Quyết định")],
+     "markdown bold around the number"),
+    ("theo Nghị quyết¹ số 10/2025/NQ-HĐND² ngày 10/7/2025",
+     [cite("10/2025/NQ-HĐND", "Nghị quyết", "2025-07-10")], "footnote markers"),
+    ("thực hiện Kết luận số 103-\n¹ Kết luận của Bộ Chính trị về tinh gọn bộ máy.\n"
+     "KL/TW ngày 02/12/2024 của Bộ Chính trị",
+     [cite("103-KL/TW", "Kết luận", "2024-12-02", "Bộ Chính trị", "implements")],
+     "a footnote printed in the middle of the reference"),
+    ("Căn cứ Nghị định số 56/2023/\nCÔNG BÁO/Số 51/Ngày 23-01-2026\n12\nNĐ-CP ngày 24/7/2023;",
+     [cite("56/2023/NĐ-CP", "Nghị định", "2023-07-24", relation="based_on")],
+     "a gazette page header in the middle of the reference"),
+    ("theo Thông báo số 12/TB-UBND ngày 13/02/20232",
+     [cite("12/TB-UBND", "Thông báo", "2023-02-13")], "footnote digit glued to the year"),
+    ("Chỉ thị số 09/CT-UBND ngày 20\n tháng 11 năm 2025", [cite("09/CT-UBND", "Chỉ thị", "2025-11-20")],
+     "date in words across a line break"),
+    # --- lists and repeats ---------------------------------------------------------
+    ("Căn cứ các Nghị định số 01/2025/NĐ-CP và 02/2025/NĐ-CP của Chính phủ;",
+     [cite("01/2025/NĐ-CP", "Nghị định", relation="based_on"),
+      cite("02/2025/NĐ-CP", "Nghị định", None, "Chính phủ", "based_on")],
+     "a list shares its type and relation"),
+    ("thực hiện các Quyết định số 12/QĐ-UBND, 13/QĐ-UBND và 14/QĐ-UBND",
+     [cite("12/QĐ-UBND", "Quyết định", relation="implements"),
+      cite("13/QĐ-UBND", "Quyết định", relation="implements"),
+      cite("14/QĐ-UBND", "Quyết định", relation="implements")], "a list of three"),
+    ("Công điện số 65/CĐ-TTg ngày 15/5/2025 của Thủ tướng Chính phủ về buôn lậu; Công điện "
+     "\n\nsố 72/CĐ-TTg ngày 24/5/2025 của Thủ tướng Chính phủ",
+     [cite("65/CĐ-TTg", "Công điện", "2025-05-15", "Thủ tướng Chính phủ"),
+      cite("72/CĐ-TTg", "Công điện", "2025-05-24", "Thủ tướng Chính phủ")], "two in one footnote"),
+    ("Quyết định số 12/QĐ-UBND nêu trên", [cite("12/QĐ-UBND", "Quyết định")], "short repeat"),
+    ("(sau đây gọi tắt là Nghị định số 155/2025/NĐ-CP)", [cite("155/2025/NĐ-CP", "Nghị định")],
+     "alias clause"),
+    # --- relations -----------------------------------------------------------------
+    ("Sửa đổi, bổ sung một số điều của Quyết định số 12/2024/QĐ-UBND",
+     [cite("12/2024/QĐ-UBND", "Quyết định", relation="amends")], "amends"),
+    ("Quyết định này thay thế Quyết định số 15/2020/QĐ-UBND",
+     [cite("15/2020/QĐ-UBND", "Quyết định", relation="replaces")], "replaces"),
+    ("Bãi bỏ Quyết định số 20/2019/QĐ-UBND", [cite("20/2019/QĐ-UBND", "Quyết định",
+                                                   relation="repeals")], "repeals"),
+    ("Thông tư này hướng dẫn thi hành Nghị định số 130/2005/NĐ-CP",
+     [cite("130/2005/NĐ-CP", "Nghị định", relation="guides")], "guides"),
+    ("Các xã đã được hướng dẫn, tại Công văn số 45/SNV-TCBM", [cite("45/SNV-TCBM", "Công văn")],
+     "a distant 'hướng dẫn' does not make a guide"),
+    ("Thực hiện Kế hoạch số 197/KH-UBND ngày 22/7/2025 của UBND tỉnh về triển khai thực hiện "
+     "Nghị quyết số 138/NQ-CP",
+     [cite("197/KH-UBND", "Kế hoạch", "2025-07-22", "UBND tỉnh", "implements"),
+      cite("138/NQ-CP", "Nghị quyết")],
+     "the second is what the first implements; the citing doc only mentions it"),
+    # --- not references ------------------------------------------------------------
+    ("Ngày 28/01/2026, Tổ công tác số 3 và Đội quản lý thị trường số 01 họp tại Điều 5", [],
+     "dates, 'số 3' of a team, article numbers"),
+    ("Chi 1.000.000 đồng, đạt 100%, gọi 0205.3812.345, năm học 2024-2025, tuần 04 tháng 5/2025",
+     [], "money, percentages, phones, school years"),
+    ("CÔNG BÁO/Số 51/Ngày 23-01-2026", [], "gazette running header"),
+    ("Quốc lộ 1 - BOT Hữu Nghị", [], "a spaced dash is prose"),
+    ("Tết Thiếu nhi 01/6 năm 2025 và ngày 5/6", [], "day/month"),
+]
+
+
+@pytest.mark.parametrize("text,expected,note", CASES, ids=[c[2] for c in CASES])
+def test_citations(text, expected, note):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected,note", CASES, ids=[c[2] for c in CASES])
+def test_spans_point_into_the_given_text(text, expected, note):
+    for c in parse_text(text).citations:
+        assert text[c.start : c.end] == c.text
+        assert c.text.strip() == c.text
+
+
+RELATION_CASES = [
+    ("Kế hoạch số 197/KH-UBND ngày 22/7/2025 của UBND tỉnh về triển khai thực hiện "
+     "Nghị quyết số 138/NQ-CP", [("197/KH-UBND", "138/NQ-CP", "implements")]),
+    ("Kế hoạch hành động số 255-KH/TU ngày 5/3/2025 của Ban Thường vụ Tỉnh ủy thực hiện "
+     "Nghị quyết số 68-NQ/TW", [("255-KH/TU", "68-NQ/TW", "implements")]),
+    ("Căn cứ Nghị định số 01/2025/NĐ-CP ngày 1/1/2025 của Chính phủ quy định chi tiết "
+     "Luật Đất đai số 31/2024/QH15;", [("01/2025/NĐ-CP", "31/2024/QH15", "guides")]),
+    ("Quyết định số 05/2025/QĐ-UBND về việc sửa đổi, bổ sung Quyết định số 12/2024/QĐ-UBND",
+     [("05/2025/QĐ-UBND", "12/2024/QĐ-UBND", "amends")]),
+    ("Theo Quyết định số 58-QĐ/TU, đề nghị các xã thực hiện Kế hoạch số 12/KH-UBND", []),
+    ("Căn cứ Quyết định số 1/QĐ-UBND; Căn cứ Kế hoạch số 2/KH-UBND thực hiện", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", RELATION_CASES)
+def test_relations_between_cited_documents(text, expected):
+    got = [(r.from_key, r.to_key, r.relation) for r in parse_text(text).relations]
+    assert got == expected
+
+
+def test_relation_of_citing_document_when_a_clause_intervenes():
+    text = "Theo Quyết định số 58-QĐ/TU, đề nghị các xã thực hiện Kế hoạch số 12/KH-UBND"
+    assert [c.relation for c in parse_text(text).citations] == ["cites", "implements"]
+
+
+def test_decomposed_unicode_gives_same_records_and_original_spans():
+    text = "Căn cứ Quyết định số 58-QĐ/TU ngày 20/11/2025 của Ban Thường vụ Tỉnh ủy;"
+    nfd = unicodedata.normalize("NFD", text)
+    (a,), (b,) = parse_text(text).citations, parse_text(nfd).citations
+    assert (a.key, a.type, a.date, a.relation) == (b.key, b.type, b.date, b.relation)
+    assert nfd[b.start : b.end] == b.text
+    assert unicodedata.normalize("NFC", b.text) == a.text
+
+
+def test_self_citation_is_dropped():
+    text = "Số: 72/TB-UBND\nTHÔNG BÁO\nThông báo số 72/TB-UBND này thay thế Thông báo số 70/TB-UBND."
+    assert [c.key for c in parse_text(text).citations] == ["70/TB-UBND"]
