@@ -1,0 +1,432 @@
+"""Identity rules: which real document a number-and-symbol key names.
+
+A key such as ``09/CT-UBND`` is not unique: numbering restarts
+
+* for state documents (``30/2020/NĐ-CP``, ``09/CT-UBND``) every calendar year,
+  per issuing body;
+* for Party documents (hyphen style ``58-QĐ/TU``: number, hyphen, type/body)
+  every committee term (*nhiệm kỳ*, the period between two Party congresses).
+
+and local bodies (UBND = People's Committee, HĐND = People's Council, TU =
+provincial Party committee, Sở = provincial department) exist in every
+province. So a resolved identity is ``(jurisdiction, scope, number, symbol)``:
+
+* jurisdiction: ``national`` for central bodies (table :data:`CENTRAL_BODIES`),
+  otherwise the province slug (``lang-son``), with a locality suffix for a
+  body below the province (``lang-son.tp-lang-son`` for the city of Lạng Sơn,
+  whose UBND numbers its documents apart from the province's UBND);
+* scope: the year (state) or the term label ``2025-2030`` (Party).
+
+Everything here is pure functions over strings; corpus-wide inference (year
+or province from another mention of the same key) lives in
+:mod:`graph.resolve`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date as _date
+from functools import lru_cache
+
+try:  # the parser package owns text normalization; fall back until it lands
+    from parsers.normalize import fold as _parser_fold
+except ImportError:  # pragma: no cover - depends on the parser's progress
+    _parser_fold = None
+
+__all__ = [
+    "CENTRAL_BODIES",
+    "DocContext",
+    "KeyParts",
+    "Level",
+    "TERMS_LOCAL",
+    "TERMS_NATIONAL",
+    "doc_context",
+    "fold",
+    "is_central",
+    "level_of",
+    "province_level_body",
+    "scope_of",
+    "unidentified_id",
+    "unresolved_id",
+    "valid_date",
+    "year_of",
+    "node_id",
+    "parse_key",
+    "party_term",
+    "province_of",
+    "slug",
+    "type_abbr",
+]
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip diacritics, đ→d: the form used for matching names."""
+    if _parser_fold is not None:
+        return _parser_fold(text)
+    text = text.replace("đ", "d").replace("Đ", "D")
+    # per character, so the result has the same length as the input
+    return "".join(unicodedata.normalize("NFD", c)[0] for c in text).lower()
+
+
+def slug(text: str) -> str:
+    """ASCII, lowercase, hyphen-separated: safe in node ids and IRIs."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+# --------------------------------------------------------------------------
+# Keys
+
+#: ``30/2020/NĐ-CP``, ``09/CT-UBND``, ``58-QĐ/TU``, ``59/2020/QH14``.
+KEY_RE = re.compile(
+    r"""^(?P<number>\d+[A-Za-z]?)          # 58, 09, 123a
+        (?:/(?P<year>(?:19|20)\d\d))?       # year written in the number (state style)
+        (?P<sep>[/-])                       # '/' state style, '-' Party style
+        (?P<symbol>\S+)$""",
+    re.VERBOSE,
+)
+
+#: Abbreviations that name a document type as the first part of a symbol
+#: (``CT`` in ``CT-UBND``). A symbol without one (``UBND-VP``) is a công văn
+#: (official letter), which carries only the issuing body.
+TYPE_ABBRS: dict[str, str] = {
+    "NĐ": "Nghị định", "QĐ": "Quyết định", "QĐi": "Quy định", "CT": "Chỉ thị",
+    "TT": "Thông tư", "TTLT": "Thông tư liên tịch", "NQ": "Nghị quyết",
+    "NQLT": "Nghị quyết liên tịch", "TB": "Thông báo", "KH": "Kế hoạch",
+    "BC": "Báo cáo", "HD": "Hướng dẫn", "KL": "Kết luận", "CĐ": "Công điện",
+    "CTr": "Chương trình", "ĐA": "Đề án", "TTr": "Tờ trình", "PA": "Phương án",
+    "QC": "Quy chế", "QyĐ": "Quy định", "BB": "Biên bản", "GM": "Giấy mời",
+    "L": "Luật", "PL": "Pháp lệnh", "LT": "Lệnh", "CV": "Công văn",
+}
+
+_TYPE_ABBR_FOLDED = {fold(k): k for k in TYPE_ABBRS}
+
+
+@dataclass(frozen=True, slots=True)
+class KeyParts:
+    """A key split into what identity needs."""
+
+    key: str
+    number: str  # leading zeros removed: "09" and "9" are one number
+    year: int | None  # year written inside the number, if any
+    symbol: str  # "CT-UBND", "QĐ/TU"
+    party: bool  # hyphen style: numbered per term, not per year
+    type_part: str | None  # "CT", "QĐ"; None for a công văn
+    body_parts: tuple[str, ...]  # ("UBND",), ("TU",), ("UBND", "VP")
+
+
+@lru_cache(maxsize=1 << 16)
+def parse_key(key: str) -> KeyParts | None:
+    """Split a canonical key; None if it is not number-then-symbol."""
+    m = KEY_RE.match(key.strip())
+    if not m:
+        return None
+    symbol = m["symbol"]
+    party = m["sep"] == "-" and "/" in symbol and m["year"] is None
+    parts = tuple(p for p in re.split(r"[-/&]", symbol) if p)
+    if not parts:
+        return None
+    first = fold(parts[0])
+    type_part = _TYPE_ABBR_FOLDED.get(first) if len(parts) > 1 else None
+    body = parts[1:] if type_part else parts
+    number = m["number"].lstrip("0") or "0"
+    return KeyParts(
+        key=key.strip(),
+        number=number,
+        year=int(m["year"]) if m["year"] else None,
+        symbol=symbol,
+        party=party,
+        type_part=type_part,
+        body_parts=body,
+    )
+
+
+def type_abbr(parts: KeyParts) -> str:
+    """Short type code for node ids, from the symbol only (so every mention of
+    one document gives the same id): ``qd`` for ``QĐ/TU``; ``vb`` (văn bản,
+    document) when the symbol names no type (``UBND-VP``, ``QH14``)."""
+    return slug(parts.type_part) if parts.type_part else "vb"
+
+
+# --------------------------------------------------------------------------
+# Jurisdiction
+
+#: Issuing bodies whose documents are national (one numbering for the whole
+#: country). Everything else is local and scoped to a province. Codes are
+#: compared folded; trailing digits are ignored (``QH14``, ``UBTVQH15``).
+CENTRAL_BODIES: frozenset[str] = frozenset(
+    fold(code)
+    for code in (
+        # State: legislature, head of state, government, Prime Minister
+        "QH", "UBTVQH", "CTN", "CP", "TTg", "VPCP",
+        # Ministries and ministry-level bodies (before and after the 2025 merger)
+        "BTC", "BNV", "BCA", "BQP", "BYT", "BGDĐT", "BTNMT", "BNNPTNT", "BNNMT",
+        "BKHĐT", "BCT", "BTP", "BXD", "BGTVT", "BLĐTBXH", "BVHTTDL", "BTTTT",
+        "BKHCN", "BNG", "UBDT", "BDTTG", "NHNN", "TTCP", "KTNN", "TANDTC",
+        "HĐTP", "VKSNDTC", "BHXH", "BNN", "BKH", "BLĐTB",
+        # Party centre: Central Committee, Politburo, Secretariat, central boards
+        "TW", "BCT-TW", "BTGTW", "BTCTW", "UBKTTW", "VPTW", "BDVTW",
+        "BNCTW", "BTGDVTW", "ĐUCA", "QUTW", "ĐUQSTW",
+        # National mass organisations
+        "MTTQVN", "TLĐ", "TWĐTN",
+    )
+)
+
+#: Local bodies that only exist at province level (Tỉnh ủy and its boards).
+PROVINCE_ONLY_BODIES: frozenset[str] = frozenset(
+    fold(c) for c in ("TU", "BTGTU", "BTCTU", "UBKTTU", "VPTU", "BDVTU", "BTGDVTU")
+)
+
+
+def _body_code(part: str) -> str:
+    return re.sub(r"\d+$", "", fold(part))
+
+
+def is_central(parts: KeyParts) -> bool:
+    """True when the key's issuing body is a national one."""
+    for part in parts.body_parts:
+        code = _body_code(part)
+        # "TƯ" (Trung ương) folds to "tu", which is also Tỉnh ủy: test it unfolded
+        if part.upper() == "TƯ" or code in CENTRAL_BODIES or code.endswith("tw"):
+            return True
+    return False
+
+
+def province_level_body(parts: KeyParts) -> bool:
+    """True when the body can only be provincial (Tỉnh ủy, a Sở ``SNV``)."""
+    for part in parts.body_parts:
+        code = _body_code(part)
+        if code in PROVINCE_ONLY_BODIES:
+            return True
+        if len(code) >= 3 and code.startswith("s") and part[:1] == "S" and part.isupper():
+            return True  # Sở codes: SNV, STC, SGDĐT, SYT, SXD…
+    return False
+
+
+#: Provinces and centrally-run cities, the 63 before and the 34 after the
+#: 2025 merger (the new ones keep old names). Matched folded, longest first.
+PROVINCES: tuple[str, ...] = (
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bà Rịa Vũng Tàu", "Bắc Giang", "Bắc Kạn",
+    "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định", "Bình Dương", "Bình Phước",
+    "Bình Thuận", "Cà Mau", "Cần Thơ", "Cao Bằng", "Đà Nẵng", "Đắk Lắk",
+    "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang",
+    "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang",
+    "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu",
+    "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An",
+    "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam",
+    "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
+    "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Huế",
+    "Tiền Giang", "Hồ Chí Minh", "Trà Vinh", "Tuyên Quang", "Vĩnh Long",
+    "Vĩnh Phúc", "Yên Bái",
+)
+
+#: Cities that are themselves provinces: "UBND thành phố Hà Nội" is provincial.
+CENTRAL_CITIES: frozenset[str] = frozenset(
+    slug(c) for c in ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
+)
+
+_PROVINCE_SLUGS = {fold(p): slug(p) for p in PROVINCES}
+_PROVINCE_SLUGS[fold("Thừa Thiên Huế")] = "hue"
+_PROVINCE_SLUGS[fold("Bà Rịa Vũng Tàu")] = slug("Bà Rịa - Vũng Tàu")
+_PROVINCE_RE = re.compile(
+    r"(?<![a-z])("
+    + "|".join(re.escape(n) for n in sorted(_PROVINCE_SLUGS, key=len, reverse=True))
+    + r")(?![a-z])"
+)
+# Vietnamese typing of the same name varies ("Hòa"/"Hoà"); fold removes it.
+
+
+@lru_cache(maxsize=1 << 14)
+def province_of(text: str | None) -> str | None:
+    """Province slug named in ``text`` (a header, place line or issuer)."""
+    if not text:
+        return None
+    m = _PROVINCE_RE.search(fold(text).replace("tp.", "thanh pho "))
+    return _PROVINCE_SLUGS[m.group(1)] if m else None
+
+
+#: Sub-province units (folded) and the prefix used in locality slugs.
+LOCALITY_KINDS: dict[str, str] = {
+    "thanh pho": "tp", "tp": "tp", "tp.": "tp", "thi xa": "tx", "thi tran": "tt",
+    "huyen": "h", "quan": "q", "phuong": "p", "xa": "x",
+}
+_LEVEL_RE = re.compile(
+    r"(?<![a-z])(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan)\s+"
+    r"(tinh|thanh pho|tp\.?|thi xa|thi tran|huyen|quan|phuong|xa)(?![a-z])"
+)
+_PARTY_LEVEL_RE = re.compile(r"(?<![a-z])(tinh uy|thanh uy|huyen uy|quan uy|thi uy)(?![a-z])")
+_NAME_WORD_RE = re.compile(r"\s*([^\W\d_]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """Where a body sits: the province, or a unit below it (named if stated)."""
+
+    kind: str  # "province", "tp", "h", "x", ...
+    name: str | None = None  # slug of the unit's name, if stated
+
+
+@lru_cache(maxsize=1 << 14)
+def level_of(text: str | None) -> Level | None:
+    """Level of the first People's Committee/Council named in ``text``:
+    "UBND TỈNH LẠNG SƠN" → province, "UBND thành phố Lạng Sơn" → tp
+    lang-son, "UBND thành phố" → tp without a name; None if none is named."""
+    if not text:
+        return None
+    folded = fold(text)
+    m = _LEVEL_RE.search(folded)
+    if m is None:
+        p = _PARTY_LEVEL_RE.search(folded)
+        if p is None:
+            return None
+        return Level("province") if p.group(1) == "tinh uy" else Level("local")
+    unit = m.group(1)
+    if unit == "tinh":
+        return Level("province")
+    # the unit's name: the capitalized words right after it ("Lạng Sơn")
+    words: list[str] = []
+    pos = m.end()
+    while len(words) < 4:
+        w = _NAME_WORD_RE.match(text, pos)
+        if not w or not w.group(1)[0].isupper():
+            break
+        words.append(w.group(1))
+        pos = w.end()
+    name = None
+    if words:
+        name = province_of(" ".join(words)) or slug(" ".join(words))
+    kind = LOCALITY_KINDS[unit if unit in LOCALITY_KINDS else unit.rstrip(".")]
+    if kind == "tp" and name in CENTRAL_CITIES:
+        return Level("province")
+    return Level(kind, name)
+
+
+@dataclass(frozen=True, slots=True)
+class DocContext:
+    """Where the citing document sits: scopes its local references."""
+
+    province: str | None
+    locality: str | None  # "tp-lang-son" for a city-level document, else None
+    date: str | None
+
+
+def doc_context(
+    issuer: str | None, place: str | None, date: str | None, subject: str | None = None
+) -> DocContext:
+    """Province and locality of a document from its header fields.
+
+    Province: from the issuer ("UBND TỈNH LẠNG SƠN"), else the place line
+    ("Lạng Sơn, ngày …"). Locality: set when the issuer is a body below the
+    province ("UBND thành phố Lạng Sơn"); a centrally-run city is a province.
+    A headerless document falls back on its subject line.
+    """
+    province = province_of(issuer) or province_of(place)
+    locality = None
+    # the subject ("Kết luận giao ban … UBND thành phố Lạng Sơn") speaks for a
+    # document only when its header names neither issuer nor place
+    level = level_of(issuer) or (level_of(subject) if not (issuer or place) else None)
+    if level and level.kind != "province" and level.name:
+        locality = f"{level.kind}-{level.name}"
+        if province is None and level.name in _PROVINCE_SLUGS.values():
+            province = level.name  # "thành phố Lạng Sơn" lies in Lạng Sơn
+    return DocContext(province=province, locality=locality, date=date)
+
+
+# --------------------------------------------------------------------------
+# Scope: year or Party term
+
+#: National Party congress terms (khóa), start dates of each term. The 13th
+#: congress opened 2021-01-25, the 14th 2026-01-19. A TW document dated on or
+#: after a start date and before the next belongs to that term.
+TERMS_NATIONAL: tuple[tuple[str, str], ...] = (
+    ("2011-01-12", "2011-2016"),
+    ("2016-01-21", "2016-2021"),
+    ("2021-01-25", "2021-2026"),
+    ("2026-01-19", "2026-2031"),
+)
+
+#: Provincial (and lower) Party committee terms. Provincial congresses were
+#: held Sep–Oct 2015, 2020 and 2025 (2025: after the July merger); commune
+#: congresses a little earlier. ASSUMPTION: one boundary, 1 October of the
+#: congress year, for every local committee. A document dated in the weeks
+#: around it may land in the wrong term; override per province in
+#: :data:`LOCAL_TERM_OVERRIDES` when the real congress date matters.
+TERMS_LOCAL: tuple[tuple[str, str], ...] = (
+    ("2010-10-01", "2010-2015"),
+    ("2015-10-01", "2015-2020"),
+    ("2020-10-01", "2020-2025"),
+    ("2025-10-01", "2025-2030"),
+)
+
+#: Province slug → its own term table, same shape as :data:`TERMS_LOCAL`.
+LOCAL_TERM_OVERRIDES: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
+def party_term(iso_date: str, *, national: bool, province: str | None = None) -> str | None:
+    """Term label containing ``iso_date`` for a Party document."""
+    table = TERMS_NATIONAL if national else LOCAL_TERM_OVERRIDES.get(province or "", TERMS_LOCAL)
+    label = None
+    for start, name in table:
+        if iso_date >= start:
+            label = name
+    return label
+
+
+def year_of(iso_date: str | None) -> int | None:
+    """Year of an ISO date, None if missing or malformed."""
+    if not iso_date or len(iso_date) < 4 or not iso_date[:4].isdigit():
+        return None
+    return int(iso_date[:4])
+
+
+def valid_date(iso_date: str | None) -> str | None:
+    """The ISO date if it is a real calendar date, else None."""
+    if not iso_date:
+        return None
+    try:
+        return _date.fromisoformat(iso_date[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def scope_of(parts: KeyParts, iso_date: str | None, *, national: bool,
+             province: str | None) -> str | None:
+    """Numbering scope from what the mention itself says: the year written in
+    the number, else the date's year (state) or term (Party)."""
+    if parts.party:
+        return party_term(iso_date, national=national, province=province) if iso_date else None
+    if parts.year:
+        return str(parts.year)
+    year = year_of(iso_date)
+    return str(year) if year else None
+
+
+def node_id(jurisdiction: str, scope: str, parts: KeyParts) -> str:
+    """Stable id of a resolved document, used for IRIs:
+    ``vn/{jurisdiction}/{year-or-term}/{type-abbr}/{number}/{symbol}``."""
+    return "/".join(
+        ("vn", jurisdiction, scope, type_abbr(parts), slug(parts.number),
+         symbol_slug(parts))
+    )
+
+
+def symbol_slug(parts: KeyParts) -> str:
+    """Symbol as used in ids; "TƯ" (Trung ương) is written TW there."""
+    pieces = re.split(r"[-/&]", parts.symbol)
+    return slug("-".join("TW" if p.upper() == "TƯ" else p for p in pieces))
+
+
+def unresolved_id(parts: KeyParts | None, key: str, jurisdiction: str | None,
+                  scope: str | None) -> str:
+    """Id of the explicit node for references that could not be placed: one
+    per key and whatever part of its identity is known."""
+    symbol = symbol_slug(parts) if parts else slug(key)
+    number = slug(parts.number) if parts else "x"
+    return "/".join(("vn", "unresolved", jurisdiction or "unknown-place",
+                     scope or "unknown-scope", number, symbol))
+
+
+def unidentified_id(sha256: str) -> str:
+    """Id of an ingested document whose header gives no usable key."""
+    return f"vn/unidentified/{sha256[:16]}"

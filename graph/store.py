@@ -1,0 +1,316 @@
+"""Durable embedded store: one SQLite file (stdlib, WAL) in the store folder.
+
+What it holds, and why each part:
+
+* ``files``: one row per ingested file, with its raw-bytes SHA-256 (so the
+  same file twice changes nothing), the text (so the app can show it) and the
+  header identity the parser found;
+* ``citations`` / ``relations``: the parser's records for that file, with
+  spans; deleted with their file (``ON DELETE CASCADE``), so replacing a
+  changed file is one delete and one insert inside one transaction;
+* ``nodes`` / ``doc_nodes`` / ``mentions`` / ``edges``: the last resolution
+  (:mod:`graph.resolve`), rebuilt as a whole because a new document can place
+  an older document's reference;
+* ``meta``: schema version, a ``generation`` bumped by every change to the
+  inputs and the generation the resolution was computed from, so a reader
+  knows when the resolution (or a cached graph) is stale.
+
+A crash loses at most the files of the transaction in flight; everything
+committed before stays (WAL + synchronous=NORMAL keeps committed data across
+a process crash).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from graph.resolve import DocInput, Resolution
+from parsers.models import Citation, DocumentIdentity, ParsedDocument, Relation
+
+__all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "Store", "StoredFile", "default_db_dir"]
+
+SCHEMA_VERSION = 1
+DB_FILENAME = "legalgraph.sqlite"
+DEFAULT_DB = "data/store"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    sha256 TEXT NOT NULL,
+    kind TEXT, encoding TEXT, warnings TEXT,
+    text TEXT NOT NULL,
+    type TEXT, number TEXT, symbol TEXT, key TEXT, date TEXT,
+    place TEXT, issuer TEXT, subject TEXT,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS files_sha ON files(sha256);
+CREATE TABLE IF NOT EXISTS citations (
+    file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
+    type TEXT, key TEXT NOT NULL, date TEXT, issuer TEXT, relation TEXT NOT NULL,
+    PRIMARY KEY (file_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS relations (
+    file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    from_key TEXT NOT NULL, to_key TEXT NOT NULL, relation TEXT NOT NULL,
+    PRIMARY KEY (file_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS nodes (
+    id TEXT PRIMARY KEY,
+    key TEXT, type TEXT, number TEXT, symbol TEXT, date TEXT, year INTEGER,
+    scope TEXT, jurisdiction TEXT, issuer TEXT, subject TEXT,
+    ingested INTEGER NOT NULL, resolved INTEGER NOT NULL, reason TEXT,
+    candidates TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS nodes_key ON nodes(key);
+CREATE TABLE IF NOT EXISTS doc_nodes (
+    file_id INTEGER PRIMARY KEY, node_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_nodes_node ON doc_nodes(node_id);
+CREATE TABLE IF NOT EXISTS mentions (
+    file_id INTEGER NOT NULL, seq INTEGER NOT NULL,
+    target TEXT, status TEXT NOT NULL, basis TEXT,
+    PRIMARY KEY (file_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS edges (
+    source TEXT NOT NULL, target TEXT NOT NULL,
+    relation TEXT NOT NULL, relations TEXT NOT NULL, count INTEGER NOT NULL,
+    spans TEXT NOT NULL, stated_in TEXT NOT NULL,
+    PRIMARY KEY (source, target)
+) WITHOUT ROWID;
+"""
+
+_IDENTITY_FIELDS = ("type", "number", "symbol", "key", "date", "place", "issuer", "subject")
+
+
+def default_db_dir() -> str:
+    """Store folder: ``$LEGALGRAPH_DB`` if set, else ``data/store``."""
+    return os.environ.get("LEGALGRAPH_DB") or DEFAULT_DB
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFile:
+    """A file row without its text."""
+
+    id: int
+    path: str
+    sha256: str
+
+
+class Store:
+    """The SQLite store in folder ``db_dir`` (created if missing)."""
+
+    def __init__(self, db_dir: str | os.PathLike[str]) -> None:
+        self.dir = Path(db_dir)
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.path = self.dir / DB_FILENAME
+        self.conn = sqlite3.connect(self.path, isolation_level=None)  # explicit BEGIN/COMMIT
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.conn.execute("PRAGMA busy_timeout=10000")
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version not in (0, SCHEMA_VERSION):
+            raise RuntimeError(
+                f"{self.path}: schema version {version}, this program reads "
+                f"{SCHEMA_VERSION}; ingest into a new --db folder")
+        self.conn.executescript(_SCHEMA)
+        self.conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- transactions -------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN … COMMIT, rolled back on any exception (also KeyboardInterrupt)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    @contextmanager
+    def savepoint(self) -> Iterator[sqlite3.Connection]:
+        """All-or-nothing for one file inside a larger transaction."""
+        self.conn.execute("SAVEPOINT one_file")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK TO one_file")
+            self.conn.execute("RELEASE one_file")
+            raise
+        self.conn.execute("RELEASE one_file")
+
+    # --- meta ----------------------------------------------------------------
+
+    def _meta(self, k: str, default: str = "0") -> str:
+        row = self.conn.execute("SELECT v FROM meta WHERE k=?", (k,)).fetchone()
+        return row[0] if row else default
+
+    def _set_meta(self, k: str, v: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta(k, v) VALUES (?, ?)", (k, v))
+
+    @property
+    def generation(self) -> int:
+        """Bumped by every change to the stored files."""
+        return int(self._meta("generation"))
+
+    @property
+    def resolved_generation(self) -> int:
+        """Generation the stored resolution was computed from (-1: never)."""
+        return int(self._meta("resolved_generation", "-1"))
+
+    @property
+    def stale(self) -> bool:
+        return self.resolved_generation != self.generation
+
+    def _bump(self) -> None:
+        self._set_meta("generation", str(self.generation + 1))
+
+    # --- files ---------------------------------------------------------------
+
+    def file_by_path(self, path: str) -> StoredFile | None:
+        row = self.conn.execute(
+            "SELECT id, path, sha256 FROM files WHERE path=?", (path,)).fetchone()
+        return StoredFile(*row) if row else None
+
+    def file_by_sha(self, sha256: str) -> StoredFile | None:
+        row = self.conn.execute(
+            "SELECT id, path, sha256 FROM files WHERE sha256=? ORDER BY id LIMIT 1",
+            (sha256,)).fetchone()
+        return StoredFile(*row) if row else None
+
+    def known_files(self) -> dict[str, str]:
+        """path → sha256 of every stored file (one query, for fast skipping)."""
+        return dict(self.conn.execute("SELECT path, sha256 FROM files"))
+
+    def known_hashes(self) -> dict[str, str]:
+        """sha256 → path of the first stored file with that content."""
+        out: dict[str, str] = {}
+        for sha, path in self.conn.execute("SELECT sha256, path FROM files ORDER BY id"):
+            out.setdefault(sha, path)
+        return out
+
+    def put_file(self, path: str, sha256: str, text: str, record: ParsedDocument, *,
+                 kind: str | None = None, encoding: str | None = None,
+                 warnings: Iterable[str] = ()) -> int:
+        """Store one file's text and records, replacing an older version at
+        the same path. Call inside :meth:`transaction` (and :meth:`savepoint`)."""
+        c = self.conn
+        c.execute("DELETE FROM files WHERE path=?", (path,))
+        ident = record.document
+        cur = c.execute(
+            "INSERT INTO files(path, sha256, kind, encoding, warnings, text, type, number,"
+            " symbol, key, date, place, issuer, subject, ingested_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (path, sha256, kind, encoding, json.dumps(list(warnings), ensure_ascii=False),
+             text, *(getattr(ident, f) for f in _IDENTITY_FIELDS),
+             datetime.now(timezone.utc).isoformat(timespec="seconds")),
+        )
+        file_id = int(cur.lastrowid)  # type: ignore[arg-type]
+        c.executemany(
+            "INSERT INTO citations VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [(file_id, i, x.start, x.end, x.text, x.type, x.key, x.date, x.issuer,
+              x.relation or "cites") for i, x in enumerate(record.citations)],
+        )
+        c.executemany(
+            "INSERT INTO relations VALUES (?,?,?,?,?)",
+            [(file_id, i, r.from_key, r.to_key, r.relation)
+             for i, r in enumerate(record.relations)],
+        )
+        self._bump()
+        return file_id
+
+    def delete_file(self, path: str) -> bool:
+        """Forget a file and its records; True if it was there."""
+        cur = self.conn.execute("DELETE FROM files WHERE path=?", (path,))
+        if cur.rowcount:
+            self._bump()
+        return bool(cur.rowcount)
+
+    def file_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM files").fetchone()[0])
+
+    def text(self, file_id: int) -> str | None:
+        row = self.conn.execute("SELECT text FROM files WHERE id=?", (file_id,)).fetchone()
+        return row[0] if row else None
+
+    # --- resolution ----------------------------------------------------------
+
+    def doc_inputs(self) -> Iterator[DocInput]:
+        """Every stored file as :class:`graph.resolve.DocInput`, in id order,
+        with three sequential scans (no per-file queries)."""
+        cits: dict[int, list[Citation]] = {}
+        for row in self.conn.execute(
+                "SELECT file_id, start, end, text, type, key, date, issuer, relation"
+                " FROM citations ORDER BY file_id, seq"):
+            cits.setdefault(row[0], []).append(Citation(*row[1:]))
+        rels: dict[int, list[Relation]] = {}
+        for row in self.conn.execute(
+                "SELECT file_id, from_key, to_key, relation FROM relations"
+                " ORDER BY file_id, seq"):
+            rels.setdefault(row[0], []).append(Relation(*row[1:]))
+        for row in self.conn.execute(
+                "SELECT id, sha256, " + ", ".join(_IDENTITY_FIELDS) + " FROM files ORDER BY id"):
+            yield DocInput(row[0], row[1], DocumentIdentity(*row[2:]),
+                           cits.get(row[0], ()), rels.get(row[0], ()))
+
+    def save_resolution(self, res: Resolution, generation: int) -> None:
+        """Replace the stored resolution in one transaction."""
+        with self.transaction() as c:
+            for table in ("nodes", "doc_nodes", "mentions", "edges"):
+                c.execute(f"DELETE FROM {table}")
+            c.executemany(
+                "INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [(n.id, n.key, n.type, n.number, n.symbol, n.date, n.year, n.scope,
+                  n.jurisdiction, n.issuer, n.subject, int(n.ingested), int(n.resolved),
+                  n.reason, json.dumps(n.candidates)) for n in res.nodes.values()],
+            )
+            c.executemany("INSERT INTO doc_nodes VALUES (?,?)", list(res.doc_nodes.items()))
+            c.executemany(
+                "INSERT INTO mentions VALUES (?,?,?,?,?)",
+                [(m.file_id, m.seq, m.target, m.status, m.basis) for m in res.mentions],
+            )
+            c.executemany(
+                "INSERT INTO edges VALUES (?,?,?,?,?,?,?)",
+                [(e.source, e.target, e.relation, json.dumps(e.relations), e.count,
+                  json.dumps(e.spans, ensure_ascii=False), json.dumps(e.stated_in))
+                 for e in res.edges],
+            )
+            self._set_meta("resolved_generation", str(generation))
+
+    def mention_counts(self) -> dict[str, int]:
+        """Mentions by resolution status."""
+        return dict(self.conn.execute("SELECT status, count(*) FROM mentions GROUP BY status"))
+
+    def resolve(self, *, force: bool = False) -> bool:
+        """Recompute the resolution if the files changed since the last one
+        (or ``force``); True if it ran."""
+        generation = self.generation
+        if not force and self.resolved_generation == generation:
+            return False
+        from graph.resolve import resolve_corpus
+
+        self.save_resolution(resolve_corpus(self.doc_inputs()), generation)
+        return True
