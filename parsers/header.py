@@ -147,7 +147,7 @@ def _subject(lines: list[_Line], first: int) -> str | None:
                 break
             continue
         f = line.folded.strip(" \t*_#")
-        if taken and (_BODY_OPENER.match(f) or raw.startswith("(")):
+        if taken and (_BODY_OPENER.match(f) or raw.startswith("(") or PLACE_DATE.search(f)):
             break
         if _AUTHORITY.match(f) and _is_upper_line(raw) and taken:
             break

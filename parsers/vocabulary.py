@@ -82,11 +82,11 @@ MIXED_CASE_PARTS: dict[str, str] = {"TTG": "TTg", "TTR": "TTr", "CTR": "CTr", "Q
 #: in scans, into P or B: "HPND"); these are restored to the canonical form.
 #: Parts that are real ASCII abbreviations (HD = Hướng dẫn) are never rewritten.
 PARTS_WITH_D_BAR: tuple[str, ...] = (
-    "QĐ", "NĐ", "CĐ", "HĐND", "ĐA", "BCĐ", "ĐU", "HĐ", "QĐi", "NQĐ", "ĐHĐCĐ",
+    "QĐ", "NĐ", "CĐ", "HĐND", "ĐA", "BCĐ", "ĐU", "ĐUK", "ĐUQS", "HĐ", "QĐi", "NQĐ", "ĐHĐCĐ",
     "ĐTN", "ĐĐBQH", "BĐBP", "UBMTTQ", "ĐCT",
 )
 ASCII_PARTS_KEPT: frozenset[str] = frozenset(
-    {"HD", "DU", "BB", "PA", "BC", "CP", "PL", "BP", "QP", "BQP", "DA", "DP", "CB"}
+    {"HD", "BB", "PA", "BC", "CP", "PL", "BP", "QP", "BQP", "DP", "CB"}
 )
 
 # --- Relation triggers -------------------------------------------------------

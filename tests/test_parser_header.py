@@ -1,0 +1,121 @@
+"""Table-driven tests of the document's own identity (header block)."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers import DocumentIdentity, parse_text
+
+PROVINCIAL_NOTICE = """UBND TỈNH LẠNG SƠN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+VĂN PHÒNG                   Độc lập - Tự do - Hạnh phúc
+
+Số: 72/TB-UBND              Lạng Sơn, ngày 20 tháng 3 năm 2026
+
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh tại cuộc họp
+về công tác giải phóng mặt bằng
+
+Ngày 18/3/2026, đồng chí Chủ tịch UBND tỉnh chủ trì cuộc họp.
+"""
+
+OFFICIAL_LETTER = """BỘ TÀI CHÍNH
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 1234/BTC-CST
+V/v hướng dẫn chính sách thuế
+Hà Nội, ngày 05 tháng 02 năm 2025
+
+Kính gửi: Cục Thuế các tỉnh, thành phố.
+"""
+
+DECREE = """CHÍNH PHỦ
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 130/2005/NĐ-CP
+Hà Nội, ngày 17 tháng 10 năm 2005
+
+NGHỊ ĐỊNH
+QUY ĐỊNH CHẾ ĐỘ TỰ CHỦ, TỰ CHỊU TRÁCH NHIỆM VỀ SỬ DỤNG BIÊN CHẾ
+
+CHÍNH PHỦ
+
+Căn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;
+"""
+
+PARTY_DECISION = """ĐẢNG BỘ TỈNH LẠNG SƠN          ĐẢNG CỘNG SẢN VIỆT NAM
+BAN THƯỜNG VỤ TỈNH ỦY
+*
+Số 58-QĐ/TU                     Lạng Sơn, ngày 20 tháng 11 năm 2025
+
+QUYẾT ĐỊNH
+về việc phân công các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy
+
+- Căn cứ Điều lệ Đảng;
+"""
+
+DRAFT = """UBND TỈNH CAO BẰNG
+Số:      /TB-UBND                Cao Bằng, ngày     tháng 4 năm 2026
+
+THÔNG BÁO
+Kết luận cuộc họp
+
+Ngày 1/4/2026, ...
+"""
+
+OCR_HEADER = """UBND TINH LANG SON  CONG HOA XA HQI CHU NGHIA VIET NAM
+
+VAN PHONG DPgc 1ap - Tw do - Hanh phuc
+S6:71  /TB-VP Lang Son, ngay 30 thang 01 nam 2026
+THONG BAO
+
+Két luan ciia dong chi Chii tich UBND tinh
+
+Ngay 28/01/2026, thuc hién Chwong trinh cong tac
+"""
+
+NO_HEADER = "Các xã tiếp tục thực hiện tốt nhiệm vụ được giao.\n"
+
+CASES = [
+    (PROVINCIAL_NOTICE, DocumentIdentity(
+        "Thông báo", "72", "TB-UBND", "72/TB-UBND", "2026-03-20", "Lạng Sơn",
+        "UBND TỈNH LẠNG SƠN - VĂN PHÒNG",
+        "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về công tác giải phóng mặt bằng")),
+    (OFFICIAL_LETTER, DocumentIdentity(
+        "Công văn", "1234", "BTC-CST", "1234/BTC-CST", "2025-02-05", "Hà Nội", "BỘ TÀI CHÍNH",
+        "V/v hướng dẫn chính sách thuế")),
+    (DECREE, DocumentIdentity(
+        "Nghị định", "130", "NĐ-CP", "130/2005/NĐ-CP", "2005-10-17", "Hà Nội", "CHÍNH PHỦ",
+        "QUY ĐỊNH CHẾ ĐỘ TỰ CHỦ, TỰ CHỊU TRÁCH NHIỆM VỀ SỬ DỤNG BIÊN CHẾ")),
+    (PARTY_DECISION, DocumentIdentity(
+        "Quyết định", "58", "QĐ/TU", "58-QĐ/TU", "2025-11-20", "Lạng Sơn",
+        "ĐẢNG BỘ TỈNH LẠNG SƠN - BAN THƯỜNG VỤ TỈNH ỦY",
+        "về việc phân công các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy")),
+    (DRAFT, DocumentIdentity(
+        "Thông báo", None, "TB-UBND", None, None, None, "UBND TỈNH CAO BẰNG",
+        "Kết luận cuộc họp")),
+    (OCR_HEADER, DocumentIdentity(
+        "Thông báo", "71", "TB-VP", "71/TB-VP", "2026-01-30", "Lang Son",
+        "UBND TINH LANG SON - VAN PHONG", "Két luan ciia dong chi Chii tich UBND tinh")),
+    (NO_HEADER, DocumentIdentity()),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES,
+                         ids=["provincial", "letter", "decree", "party", "draft", "ocr", "none"])
+def test_identity(text, expected):
+    assert parse_text(text).document == expected
+
+
+def test_own_number_is_not_a_citation_but_body_references_are():
+    doc = parse_text(DECREE)
+    assert [c.key for c in doc.citations] == []
+    doc = parse_text(PROVINCIAL_NOTICE + "Thực hiện Chỉ thị số 09/CT-UBND ngày 10/4/2026.\n")
+    assert [c.key for c in doc.citations] == ["09/CT-UBND"]
+
+
+def test_blank_draft_number_is_not_a_reference():
+    assert parse_text(DRAFT).citations == ()
