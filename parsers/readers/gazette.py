@@ -1,0 +1,129 @@
+"""Remove running page headers, footers and page numbers before parsing.
+
+PDFs of the official gazette (*Công báo*) carry a running header on every page,
+``CÔNG BÁO/Số 51/Ngày 23-01-2026``, with the page number beside it or on a line
+of its own. Extracted as text, these land in the middle of sentences, and often
+in the middle of a reference (``Nghị định số 15/2020/NĐ-`` | header | ``CP``).
+Other documents have a bare page number, or a line repeated at the top or
+bottom of every page.
+
+:func:`strip_page_noise` deletes whole noise lines (with their line break) and
+page breaks, and returns an :class:`~parsers.readers.offsets.OffsetMap` back to
+the source text, so every parser offset stays traceable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from parsers.readers.offsets import OffsetMap, RemovedSpan, delete_spans
+
+__all__ = ["PAGE_BREAK", "Cleaned", "strip_page_noise"]
+
+#: Joins page texts into one source text (the form feed, as pdftotext does).
+PAGE_BREAK = "\f"
+
+_PAGE_NO = r"(?:-\s*)?\d{1,4}(?:\s*-)?"
+#: "CÔNG BÁO/Số 51 + 52/Ngày 23-01-2026", with or without diacritics (OCR), an
+#: optional page number before or after it on the same line.
+GAZETTE_HEADER = re.compile(
+    rf"""^[ \t]*(?:{_PAGE_NO}[ \t]+)?
+        C[ÔO]NG[ \t]*B[ÁA]O[ \t]*/[ \t]*S[ỐốOo6][ \t]*\d+(?:[ \t]*\+[ \t]*\d+)*[ \t]*
+        /[ \t]*Ng[àa]y[ \t]*\d{{1,2}}[ \t]*[-./][ \t]*\d{{1,2}}[ \t]*[-./][ \t]*\d{{4}}
+        (?:[ \t]+{_PAGE_NO})?[ \t]*$""",
+    re.VERBOSE | re.IGNORECASE | re.MULTILINE,
+)
+#: A line holding only a page number: "12", "- 12 -", "Trang 12", "12/40".
+PAGE_NUMBER = re.compile(
+    rf"""^[ \t]*(?:{_PAGE_NO}
+        |Trang[ \t]+\d{{1,4}}(?:[ \t]*/[ \t]*\d{{1,4}})?
+        |\d{{1,4}}[ \t]*/[ \t]*\d{{1,4}})[ \t]*$""",
+    re.IGNORECASE | re.MULTILINE | re.VERBOSE,
+)
+# How many non-blank lines at the top and bottom of a page may be running noise.
+_EDGE_LINES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """Text with page noise removed, and the map back to ``source``."""
+
+    text: str
+    source: str
+    offsets: OffsetMap
+    removed: tuple[RemovedSpan, ...]
+
+
+def _lines(text: str, base: int) -> list[tuple[int, int, str]]:
+    """(start, end including the newline, content) of each line, offset by ``base``."""
+    out = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        out.append((base + pos, base + pos + len(line), line.rstrip("\r\n")))
+        pos += len(line)
+    return out
+
+
+def _shape(line: str) -> str:
+    """A line with digits blurred, so "Trang 3" and "Trang 4" repeat."""
+    return re.sub(r"\d+", "#", " ".join(line.split())).casefold()
+
+
+def strip_page_noise(
+    pages: Sequence[str] | str, extra: Sequence[tuple[int, int, str]] = ()
+) -> Cleaned:
+    """Remove gazette headers, page numbers and repeated page edges.
+
+    ``pages`` is a list of page texts (from a PDF or OCR) or one text, which is
+    split at form feeds. Within a page only its first and last
+    ``_EDGE_LINES`` non-blank lines are candidates for bare page numbers and
+    repeated headers (so a "3" inside a table is kept); gazette header lines are
+    removed wherever they are. A text with no form feed is one page, so its bare
+    page numbers are removed wherever they are (text copied from a PDF keeps
+    them mid-text).
+    """
+    if isinstance(pages, str):
+        paged = PAGE_BREAK in pages
+        pages = pages.split(PAGE_BREAK)
+    else:
+        paged = True
+        pages = list(pages)
+    source = PAGE_BREAK.join(pages)
+    spans: list[tuple[int, int, str]] = list(extra)
+    page_lines: list[list[tuple[int, int, str]]] = []
+    base = 0
+    for i, page in enumerate(pages):
+        page_lines.append(_lines(page, base))
+        base += len(page)
+        if i < len(pages) - 1:
+            spans.append((base, base + 1, "page-break"))
+            base += 1
+
+    def edges(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        nonblank = [ln for ln in lines if ln[2].strip()]
+        if not paged:
+            return nonblank
+        return nonblank[:_EDGE_LINES] + nonblank[-_EDGE_LINES:]
+
+    # Lines repeated (digits blurred) at the edge of at least half the pages.
+    repeated: set[str] = set()
+    if len(pages) >= 3:
+        seen: Counter[str] = Counter()
+        for lines in page_lines:
+            seen.update({_shape(ln[2]) for ln in edges(lines)})
+        repeated = {s for s, n in seen.items() if n >= max(3, len(pages) // 2) and len(s) > 1}
+
+    for lines in page_lines:
+        for start, end, content in lines:
+            if GAZETTE_HEADER.match(content):
+                spans.append((start, end, "gazette-header"))
+        for start, end, content in edges(lines):
+            if PAGE_NUMBER.match(content):
+                spans.append((start, end, "page-number"))
+            elif _shape(content) in repeated:
+                spans.append((start, end, "running-header"))
+    text, omap, removed = delete_spans(source, spans)
+    return Cleaned(text, source, omap, removed)

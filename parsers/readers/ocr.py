@@ -1,0 +1,107 @@
+"""Scanned pages and images, through Tesseract with the Vietnamese model.
+
+Needs the ``tesseract`` program and its Vietnamese data (Debian:
+``tesseract-ocr tesseract-ocr-vie``) and the ``pytesseract`` and ``Pillow``
+packages. Without them, OCR input fails with a ReadError that says what to
+install; other kinds still read.
+"""
+
+from __future__ import annotations
+
+import shutil
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from parsers.readers.base import DEFAULT_LIMITS, ReadError, ReadLimits, ReadResult, read_capped
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+__all__ = ["IMAGE_SUFFIXES", "OCR_LANG", "ocr_available", "ocr_image", "read_image"]
+
+#: Tesseract language: Vietnamese (the "vie" model also reads Latin letters).
+OCR_LANG = "vie"
+#: Page segmentation "fully automatic" (pages with headers, columns of the
+#: national-motto block, footnotes).
+_TESSERACT_CONFIG = "--psm 3"
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp")
+_INSTALL_HINT = ("OCR needs tesseract with the Vietnamese model (Debian: apt-get install "
+                 "tesseract-ocr tesseract-ocr-vie; pip install pytesseract Pillow)")
+# Tesseract reads best at ~300 dpi; smaller scans are enlarged up to this width.
+_MIN_WIDTH = 1600
+
+
+@lru_cache(maxsize=1)
+def ocr_available() -> str | None:
+    """None if OCR can run, else the reason it cannot."""
+    try:
+        import pytesseract
+    except ImportError:
+        return _INSTALL_HINT
+    if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
+        return _INSTALL_HINT + " — the tesseract program is missing"
+    try:
+        langs = pytesseract.get_languages(config="")
+    except Exception as exc:  # noqa: BLE001 - any failure means "cannot OCR"
+        return f"{_INSTALL_HINT} — tesseract does not run ({exc})"
+    if OCR_LANG not in langs:
+        return _INSTALL_HINT + " — the Vietnamese model 'vie' is missing"
+    return None
+
+
+def ocr_image(image: Image, *, timeout: float = DEFAULT_LIMITS.ocr_timeout) -> str:
+    """OCR one page image to NFC text (raises RuntimeError on timeout or failure)."""
+    import pytesseract
+
+    page = image.convert("L")
+    if page.width < _MIN_WIDTH:
+        scale = _MIN_WIDTH / page.width
+        page = page.resize((_MIN_WIDTH, max(1, round(page.height * scale))))
+    text = pytesseract.image_to_string(page, lang=OCR_LANG, config=_TESSERACT_CONFIG,
+                                       timeout=timeout)
+    return unicodedata.normalize("NFC", text)
+
+
+def _frames(image: Image, limit: int) -> Iterator[Image]:
+    """Each frame of a (multi-page TIFF) image, at most ``limit``."""
+    for i in range(min(getattr(image, "n_frames", 1), limit)):
+        image.seek(i)
+        yield image.copy()
+
+
+def read_image(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> ReadResult:
+    """OCR an image file (multi-page TIFFs page by page)."""
+    from parsers.readers.txt import finish_text
+
+    reason = ocr_available()
+    if reason:
+        raise ReadError(path, reason)
+    import io
+
+    from PIL import Image as PILImage
+    from PIL import UnidentifiedImageError
+
+    data = read_capped(path, limits.max_binary_bytes, what="image")
+    PILImage.MAX_IMAGE_PIXELS = limits.max_image_pixels
+    try:
+        image = PILImage.open(io.BytesIO(data))
+        image.load()
+    except PILImage.DecompressionBombError as exc:
+        raise ReadError(path, f"image too large to OCR safely ({exc})") from exc
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise ReadError(path, f"not a readable image ({exc})") from exc
+    warnings: list[str] = []
+    frames = getattr(image, "n_frames", 1)
+    if frames > limits.max_ocr_pages:
+        warnings.append(f"only the first {limits.max_ocr_pages} of {frames} pages were OCR'd")
+    pages: list[str] = []
+    for n, frame in enumerate(_frames(image, limits.max_ocr_pages), start=1):
+        try:
+            pages.append(ocr_image(frame, timeout=limits.ocr_timeout))
+        except RuntimeError as exc:
+            raise ReadError(path, f"OCR failed on page {n} ({exc})") from exc
+    return finish_text(path, pages, kind="ocr", encoding=None, warnings=tuple(warnings),
+                       pages=len(pages))

@@ -1,0 +1,118 @@
+"""PDF files: the text layer through PyMuPDF, scanned pages through OCR.
+
+Each page's text is extracted in reading order; a page with (almost) no text
+but an image is a scan and goes to Tesseract (:mod:`parsers.readers.ocr`).
+Running gazette headers and page numbers are then removed with the page
+boundaries known (:mod:`parsers.readers.gazette`).
+
+Refused with a clear ReadError: password-protected PDFs, truncated PDFs (no
+``%%EOF`` marker at the end: the pages MuPDF could rebuild may be missing
+text, and a half document must not enter the store), files MuPDF cannot open.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parsers.readers.base import (
+    DEFAULT_LIMITS,
+    MiB,
+    ReadError,
+    ReadLimits,
+    ReadResult,
+    check_regular_file,
+)
+
+__all__ = ["read_pdf"]
+
+# A page with fewer non-blank characters than this and an image is a scan.
+_SCANNED_PAGE_CHARS = 20
+# Resolution pages are rendered at for OCR.
+_OCR_DPI = 300
+
+
+def _has_eof_marker(path: Path) -> bool:
+    """Does the file end (give or take trailing junk) with ``%%EOF``?"""
+    with open(path, "rb") as fh:
+        fh.seek(0, 2)
+        size = fh.tell()
+        fh.seek(max(0, size - 2048))
+        return b"%%EOF" in fh.read()
+
+
+def read_pdf(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> ReadResult:
+    """Read a PDF's text layer, OCR-ing scanned pages."""
+    import pymupdf
+
+    from parsers.readers.txt import finish_text
+
+    st = check_regular_file(path)
+    if st.st_size > limits.max_binary_bytes:
+        raise ReadError(path, f"PDF is {st.st_size / MiB:.1f} MiB, above the "
+                              f"{limits.max_binary_bytes / MiB:.0f} MiB limit; refused")
+    if not _has_eof_marker(path):
+        raise ReadError(path, "truncated PDF (no %%EOF end marker); refused rather than "
+                              "storing a partial document")
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    try:
+        doc = pymupdf.open(path, filetype="pdf")
+    except Exception as exc:  # noqa: BLE001 - MuPDF raises several types
+        raise ReadError(path, f"not a readable PDF ({exc})") from exc
+    with doc:
+        if doc.needs_pass:
+            raise ReadError(path, "password-protected PDF; cannot read it without the "
+                                  "password")
+        warnings: list[str] = []
+        if doc.is_repaired:
+            warnings.append("damaged PDF structure was repaired by MuPDF; check the text")
+        if doc.page_count == 0:
+            raise ReadError(path, "PDF has no pages")
+        count = min(doc.page_count, limits.max_pages)
+        if doc.page_count > count:
+            warnings.append(f"only the first {count} of {doc.page_count} pages were read")
+        pages: list[str] = []
+        scanned: list[int] = []
+        chars = 0
+        for number in range(count):
+            try:
+                page = doc.load_page(number)
+                text = page.get_text("text", sort=True)
+            except Exception as exc:  # noqa: BLE001
+                raise ReadError(path, f"cannot read page {number + 1} ({exc})") from exc
+            if len("".join(text.split())) < _SCANNED_PAGE_CHARS and page.get_images():
+                text = _ocr_page(path, page, number, limits, already=len(scanned))
+                scanned.append(number + 1)
+            chars += len(text)
+            if chars > limits.max_chars:
+                raise ReadError(path, f"PDF text exceeds {limits.max_chars / MiB:.0f} M "
+                                      "characters; refused to keep memory bounded")
+            pages.append(text)
+    kind = "pdf"
+    if scanned:
+        kind = "ocr" if len(scanned) == count else "pdf"
+        if kind == "pdf":
+            warnings.append(f"pages {', '.join(map(str, scanned[:20]))} had no text layer "
+                            "and were OCR'd")
+    return finish_text(path, pages, kind=kind, encoding=None, warnings=tuple(warnings),
+                       pages=count)
+
+
+def _ocr_page(path: Path, page: object, number: int, limits: ReadLimits, *,
+              already: int) -> str:
+    """Render one scanned page and OCR it."""
+    from PIL import Image
+
+    from parsers.readers.ocr import ocr_available, ocr_image
+
+    reason = ocr_available()
+    if reason:
+        raise ReadError(path, f"page {number + 1} is a scan without text layer; {reason}")
+    if already >= limits.max_ocr_pages:
+        raise ReadError(path, f"more than {limits.max_ocr_pages} scanned pages; refused "
+                              "(raise ReadLimits.max_ocr_pages)")
+    pix = page.get_pixmap(dpi=_OCR_DPI, colorspace="gray")  # type: ignore[attr-defined]
+    image = Image.frombytes("L", (pix.width, pix.height), pix.samples)
+    try:
+        return ocr_image(image, timeout=limits.ocr_timeout)
+    except RuntimeError as exc:
+        raise ReadError(path, f"OCR failed on page {number + 1} ({exc})") from exc
