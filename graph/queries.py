@@ -165,7 +165,7 @@ class GraphIndex:
             if not c:
                 continue  # a relation stated by a third document is not a citation
             ty, yr = _norm(nodes[s].get("type")), nodes[s].get("year")
-            for k in ((None, None), (ty, None), (None, yr), (ty, yr)):
+            for k in {(None, None), (ty, None), (None, yr), (ty, yr)}:
                 counts.setdefault(k, Counter())[t] += 1
         return counts
 

@@ -1,0 +1,266 @@
+"""``legalgraph ingest|show|lineage|top|stats|export``: the citation graph.
+
+Every query goes through :class:`graph.backend.GraphBackend` (here the
+embedded one), prints readable text by default and the backend's JSON shapes
+with ``--json``. The store folder is ``--db DIR``, else ``$LEGALGRAPH_DB``,
+else ``data/store``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+from typing import Any
+
+from graph.backend import GraphBackend, LineageTree, Link, NodeSummary
+
+__all__ = ["register"]
+
+
+def _add_db(p: argparse.ArgumentParser, *, json_flag: bool = True) -> None:
+    p.add_argument("--db", metavar="DIR", default=None,
+                   help="store folder (default: $LEGALGRAPH_DB or data/store)")
+    if json_flag:
+        p.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("ingest", help="parse files and folders into the graph store")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursive)")
+    _add_db(p)
+    p.add_argument("--jobs", type=int, default=min(os.cpu_count() or 1, 4),
+                   help="parallel parser processes (default: CPUs, at most 4)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.set_defaults(func=run_ingest)
+
+    p = subparsers.add_parser("show", help="a document: identity, cites, cited by")
+    p.add_argument("key", metavar="KEY", help='number/symbol ("58-QĐ/TU") or node id')
+    p.add_argument("--text", action="store_true", help="also print the stored text")
+    _add_db(p)
+    p.set_defaults(func=run_show)
+
+    p = subparsers.add_parser("lineage", help="chain of based_on/implements/guides/amends")
+    p.add_argument("key", metavar="KEY")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--up", dest="direction", action="store_const", const="up",
+                   help="what it rests on (default)")
+    g.add_argument("--down", dest="direction", action="store_const", const="down",
+                   help="what rests on it")
+    p.add_argument("--depth", type=int, default=5)
+    _add_db(p)
+    p.set_defaults(func=run_lineage, direction="up")
+
+    p = subparsers.add_parser("top", help="documents ranked by distinct citing documents")
+    p.add_argument("--type", help='type of the ranked documents ("Chỉ thị")')
+    p.add_argument("--cited-by-type", help='count only citing documents of this type')
+    p.add_argument("--year", type=int, help="year of the ranked documents")
+    p.add_argument("--cited-by-year", type=int, help="count only citing documents of this year")
+    p.add_argument("--issuer", help="issuer or symbol contains this")
+    p.add_argument("--limit", type=int, default=20)
+    _add_db(p)
+    p.set_defaults(func=run_top)
+
+    p = subparsers.add_parser("stats", help="counts over the graph")
+    _add_db(p)
+    p.set_defaults(func=run_stats)
+
+    from graph.export import FORMATS
+
+    p = subparsers.add_parser("export", help="write the graph as RDF, GraphML, GEXF, JSON, CSV")
+    p.add_argument("--format", required=True, choices=FORMATS)
+    p.add_argument("--out", metavar="PATH",
+                   help="output file (csv: folder, default export-csv); stdout if omitted")
+    _add_db(p, json_flag=False)
+    p.set_defaults(func=run_export)
+
+
+def _backend(args: argparse.Namespace) -> GraphBackend:
+    from graph.embedded import EmbeddedBackend
+
+    return EmbeddedBackend(args.db)
+
+
+def _dump(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+# --- ingest --------------------------------------------------------------------------
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from graph.ingest import ingest
+    from graph.store import Store, default_db_dir
+
+    with Store(args.db or default_db_dir()) as store:
+        report = ingest(args.paths, store, jobs=args.jobs,
+                        progress=not args.no_progress and not args.json)
+    for _, message in report.errors:
+        print(f"legalgraph ingest: {message}", file=sys.stderr)
+    if args.json:
+        _dump(report.to_dict())
+    else:
+        t = report.totals
+        print(f"files: {report.files} ({report.added} added, {report.replaced} replaced, "
+              f"{report.unchanged} unchanged, {report.duplicates} duplicate, "
+              f"{len(report.errors)} errors)")
+        print(f"documents: {t['documents']}  references: {t['references']}  "
+              f"resolved: {t['resolved']}  unresolved: {t['unresolved']} "
+              f"({t['ambiguous']} ambiguous)  self-citations dropped: {t['self_citations']}  "
+              f"errors: {len(report.errors)}")
+    return 1 if report.errors else 0
+
+
+# --- show ----------------------------------------------------------------------------
+
+
+def _label(n: NodeSummary) -> str:
+    parts = [n["key"] or "(no number)", n["type"] or "", n["date"] or n["scope"] or ""]
+    text = "  ".join(p for p in parts if p)
+    if not n["resolved"]:
+        text += f"  [unresolved: {n['reason']}]" if n["reason"] else "  [unresolved]"
+    return text
+
+
+def _link_line(arrow: str, link: Link) -> str:
+    rels = ",".join(link["relations"])
+    how = f"{rels} ×{link['count']}" if link["count"] else f"{rels}, stated"
+    return f"  {arrow} [{how}] {_label(link['node'])}   {link['node']['id']}"
+
+
+def _resolve_key(backend: GraphBackend, key: str) -> list[NodeSummary]:
+    matches = backend.search_keys(key)
+    if not matches:
+        print(f"legalgraph: no document matches {key!r}", file=sys.stderr)
+    return matches
+
+
+def run_show(args: argparse.Namespace) -> int:
+    backend = _backend(args)
+    matches = _resolve_key(backend, args.key)
+    views = [backend.show(m["id"]) for m in matches]
+    if args.json:
+        _dump([v for v in views if v is not None])
+        return 0 if views else 1
+    for i, view in enumerate(views):
+        if view is None:
+            continue
+        n = view["node"]
+        if i:
+            print()
+        print(f"{_label(n)}\n  id: {n['id']}")
+        facts = [f"{k}: {n[k]}" for k in ("issuer", "jurisdiction", "scope") if n[k]]
+        print("  " + " · ".join(facts) if facts else "", end="\n" if facts else "")
+        if n["subject"]:
+            print(f"  subject: {n['subject']}")
+        if n["candidates"]:
+            print("  could be: " + ", ".join(n["candidates"]))
+        print("  files: " + ", ".join(view["files"]) if view["files"]
+              else "  cited only (not ingested)")
+        print(f"  cites ({len(view['cites'])}):")
+        for link in view["cites"]:
+            print(_link_line("→", link))
+        print(f"  cited by ({view['cited_by_count']} documents):")
+        for link in view["cited_by"]:
+            print(_link_line("←", link))
+        if args.text:
+            text = backend.document_text(n["id"])
+            print("\n" + (text if text is not None else "(no stored text)"))
+    return 0 if views else 1
+
+
+# --- lineage -------------------------------------------------------------------------
+
+
+def _print_tree(tree: LineageTree, prefix: str = "", last: bool = True, root: bool = True
+                ) -> None:
+    rel = f"{tree['relation']}: " if tree["relation"] else ""
+    mark = "  (cycle)" if tree["cycle"] else ""
+    line = f"{rel}{_label(tree['node'])}{mark}"
+    if root:
+        print(f"{line}   {tree['node']['id']}")
+        child_prefix = ""
+    else:
+        print(f"{prefix}{'└── ' if last else '├── '}{line}")
+        child_prefix = prefix + ("    " if last else "│   ")
+    for i, child in enumerate(tree["children"]):
+        _print_tree(child, child_prefix, i == len(tree["children"]) - 1, root=False)
+
+
+def run_lineage(args: argparse.Namespace) -> int:
+    backend = _backend(args)
+    matches = _resolve_key(backend, args.key)
+    trees = [backend.lineage(m["id"], direction=args.direction, depth=args.depth)
+             for m in matches]
+    if args.json:
+        _dump([t for t in trees if t is not None])
+    else:
+        for i, t in enumerate(trees):
+            if t is not None:
+                if i:
+                    print()
+                _print_tree(t)
+    return 0 if trees else 1
+
+
+# --- top / stats ---------------------------------------------------------------------
+
+
+def run_top(args: argparse.Namespace) -> int:
+    backend = _backend(args)
+    rows = backend.top(type=args.type, cited_by_type=args.cited_by_type, year=args.year,
+                       cited_by_year=args.cited_by_year, issuer=args.issuer,
+                       limit=args.limit)
+    if args.json:
+        _dump(rows)
+        return 0
+    if not rows:
+        print("no cited documents match")
+    for r in rows:
+        n = r["node"]
+        print(f"{r['rank']:>3}. {r['cited_by']:>5}  {_label(n)}   {n['id']}")
+    return 0
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    s = _backend(args).stats()
+    if args.json:
+        _dump(s)
+        return 0
+    for k, v in s.items():
+        if isinstance(v, dict):
+            print(f"{k}:")
+            for kk, vv in v.items():
+                print(f"  {kk}: {vv}")
+        else:
+            print(f"{k}: {v}")
+    return 0
+
+
+# --- export --------------------------------------------------------------------------
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from graph.embedded import EmbeddedBackend
+    from graph.export import export
+
+    with EmbeddedBackend(args.db) as backend:
+        g = backend.graph
+        if args.format == "csv":
+            written = export(g, "csv", args.out or "export-csv")
+            print("\n".join(written))
+            return 0
+        if args.out:
+            export(g, args.format, args.out)
+            print(args.out, file=sys.stderr)
+            return 0
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, f"graph.{args.format}")
+            export(g, args.format, path)
+            with open(path, "rb") as fh:
+                sys.stdout.flush()
+                shutil.copyfileobj(fh, sys.stdout.buffer)
+    return 0
