@@ -8,4 +8,6 @@ returning an exit code).
 #: Modules registered by :func:`legalgraph.cli.main`, in help order.
 COMMAND_MODULES: tuple[str, ...] = (
     "legalgraph.commands.parse",
+    "legalgraph.commands.graph",
+    "legalgraph.commands.generate",
 )
