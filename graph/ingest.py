@@ -24,16 +24,9 @@ from tqdm import tqdm
 
 from graph.store import Store
 from parsers.models import ParsedDocument
-from parsers.readers import ReadError, read_document
+from parsers.readers import ReadError, iter_document_paths, read_document
 
-__all__ = ["INGEST_SUFFIXES", "IngestReport", "collect_files", "ingest"]
-
-#: Suffixes picked up when walking a folder (named files are always taken).
-INGEST_SUFFIXES: frozenset[str] = frozenset(
-    {".txt", ".md", ".docx", ".pdf", ".html", ".htm", ".png", ".jpg", ".jpeg", ".tif",
-     ".tiff"}
-)
-
+__all__ = ["IngestReport", "collect_files", "ingest", "totals"]
 
 @dataclass(slots=True)
 class IngestReport:
@@ -57,22 +50,17 @@ class IngestReport:
 
 
 def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[str]]:
-    """(files, missing): named files as given, folders walked recursively for
-    :data:`INGEST_SUFFIXES` (hidden entries skipped), absolute and sorted."""
-    out: set[str] = set()
-    missing: list[str] = []
-    for p in map(Path, paths):
-        if p.is_file():
-            out.add(str(p.resolve()))
-        elif p.is_dir():
-            for root, dirs, names in os.walk(p):
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                for n in names:
-                    if not n.startswith(".") and Path(n).suffix.lower() in INGEST_SUFFIXES:
-                        out.add(str((Path(root) / n).resolve()))
+    """(files, problems): what :func:`parsers.readers.iter_document_paths`
+    finds under ``paths`` (recursive, safe against link loops), as absolute
+    paths in order, and one message per entry it could not use."""
+    files: dict[str, None] = {}
+    problems: list[str] = []
+    for item in iter_document_paths(paths):
+        if isinstance(item, ReadError):
+            problems.append(str(item))
         else:
-            missing.append(str(p))
-    return sorted(out), missing
+            files.setdefault(str(Path(item).resolve()), None)
+    return list(files), problems
 
 
 def _sha256(path: str) -> str:
@@ -118,9 +106,9 @@ def _results(todo: list[tuple[str, str]], jobs: int) -> Iterator[tuple]:
 def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, *, jobs: int = 1,
            batch_size: int = 200, progress: bool = False) -> IngestReport:
     """Ingest files and folders into ``store`` and re-resolve; see module doc."""
-    files, missing = collect_files(paths)
+    files, problems = collect_files(paths)
     report = IngestReport(files=len(files))
-    report.errors.extend((m, f"{m}: no such file or folder") for m in missing)
+    report.errors.extend((m.split(": ", 1)[0], m) for m in problems)
     known, hashes = store.known_files(), store.known_hashes()
     todo: list[tuple[str, str]] = []
     for path in files:
