@@ -8,6 +8,7 @@ install; other kinds still read.
 
 from __future__ import annotations
 
+import re
 import shutil
 import unicodedata
 from collections.abc import Iterator
@@ -20,7 +21,8 @@ from parsers.readers.base import DEFAULT_LIMITS, ReadError, ReadLimits, ReadResu
 if TYPE_CHECKING:
     from PIL.Image import Image
 
-__all__ = ["IMAGE_SUFFIXES", "OCR_LANG", "ocr_available", "ocr_image", "read_image"]
+__all__ = ["IMAGE_SUFFIXES", "OCR_LANG", "clean_ocr_text", "ocr_available", "ocr_image",
+           "read_image"]
 
 #: Tesseract language: Vietnamese (the "vie" model also reads Latin letters).
 OCR_LANG = "vie"
@@ -62,7 +64,19 @@ def ocr_image(image: Image, *, timeout: float = DEFAULT_LIMITS.ocr_timeout) -> s
         page = page.resize((_MIN_WIDTH, max(1, round(page.height * scale))))
     text = pytesseract.image_to_string(page, lang=OCR_LANG, config=_TESSERACT_CONFIG,
                                        timeout=timeout)
-    return unicodedata.normalize("NFC", text)
+    return clean_ocr_text(text)
+
+
+# Tesseract's Vietnamese model reads Đ as the look-alike Icelandic Ð, sometimes
+# both at once ("58-QĐÐ/TU"); Vietnamese never uses Ð, so it is always Đ.
+_ETH_DOUBLE = re.compile("ĐÐ|ÐĐ|đð|ðđ")
+_ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})
+
+
+def clean_ocr_text(text: str) -> str:
+    """NFC, Ð read for Đ fixed, form feeds Tesseract puts after a page dropped."""
+    text = _ETH_DOUBLE.sub(lambda m: m.group()[0], text).translate(_ETH)
+    return unicodedata.normalize("NFC", text.replace("\f", ""))
 
 
 def _frames(image: Image, limit: int) -> Iterator[Image]:
