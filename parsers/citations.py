@@ -23,6 +23,7 @@ from parsers.patterns import (
     LIST_GLUE,
     NUMBER_SYMBOL,
     OF,
+    PASSIVE,
     SUBJECT_OPENER,
     TRIGGER_PATTERN,
     TRIGGERS_BY_LENGTH,
@@ -34,6 +35,7 @@ from parsers.vocabulary import (
     DEFAULT_TYPE,
     DOC_TYPES,
     ISSUER_JOINERS,
+    ISSUER_STOP_CAPITALIZED,
     ISSUER_STOP_WORDS,
     ISSUER_WORDS,
     QUOC_HOI_TYPE,
@@ -54,6 +56,11 @@ _ISSUER_MAX_WORDS = 14
 _RELATION_GAP = 300
 #: "Ban hành" (issue) is a verb; "Ban Thường vụ" is a body.
 _HANH = regex.compile(r"\s+hanh(?![a-z])")
+_WORD = regex.compile(r"\S+")
+_TRAILING_PUNCT = regex.compile(r"[^\p{L}\p{N}/&]+$")
+_SPACES = regex.compile(r"\s+")
+_SYMBOL_SEP = regex.compile(r"[-/]")
+_QUOC_HOI = regex.compile(r"QH\d*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +85,10 @@ def type_from_symbol(key: str) -> str | None:
     ('Quyết định', None)
     """
     _, _, symbol = split_key(key)
-    parts = regex.split(r"[-/]", symbol)
+    parts = _SYMBOL_SEP.split(symbol)
     if parts and parts[0] in TYPE_BY_ABBREVIATION:
         return TYPE_BY_ABBREVIATION[parts[0]]
-    if len(parts) == 1 and regex.fullmatch(r"QH\d*", parts[0]):
+    if len(parts) == 1 and _QUOC_HOI.fullmatch(parts[0]):
         return QUOC_HOI_TYPE
     return None
 
@@ -93,15 +100,15 @@ def _phrase_type(matched: str) -> str | None:
     return None
 
 
-def _anchors(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, key) of every number/symbol token, including ones cut by a
-    footnote or page header printed in the middle."""
-    found: list[tuple[int, int, str]] = []
+def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, key, joined) of every number/symbol token; ``joined`` marks
+    one cut by a footnote or page header printed in the middle."""
+    found: list[tuple[int, int, str, bool]] = []
     for m in NUMBER_SYMBOL.finditer(text):
         key = canonical_key(m.group())
         if key:
-            found.append((m.start(), m.end(), key))
-    taken = [(s, e) for s, e, _ in found]
+            found.append((m.start(), m.end(), key, False))
+    taken = [(s, e) for s, e, _, _ in found]
     for m in DANGLING_NUMBER.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -109,7 +116,7 @@ def _anchors(text: str) -> list[tuple[int, int, str]]:
         for c in CONTINUATION.finditer(text, m.end(), limit):
             key = canonical_key(m.group() + c.group(1))
             if key:
-                found.append((m.start(), c.end(1), key))
+                found.append((m.start(), c.end(1), key, True))
                 break
     found.sort()
     return found
@@ -133,10 +140,10 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
         return None
     base = m.end()
     end = None
-    words = list(regex.finditer(r"\S+", text[base : base + 240]))
+    words = list(_WORD.finditer(text[base : base + 240]))
     for taken, w in enumerate(words, 1):
         raw = w.group()
-        word = regex.sub(r"[^\p{L}\p{N}/&]+$", "", raw) if len(raw) > 1 else raw
+        word = _TRAILING_PUNCT.sub("", raw) if len(raw) > 1 else raw
         if not word:
             break
         at = base + w.start()
@@ -146,7 +153,8 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
             if nxt[:1].isupper():
                 continue
             break
-        if f in ISSUER_STOP_WORDS or (f == "ban" and _HANH.match(folded, at + 3)):
+        stops = ISSUER_STOP_WORDS if word[0].islower() else ISSUER_STOP_CAPITALIZED
+        if f in stops or (f == "ban" and _HANH.match(folded, at + 3)):
             break
         if f not in ISSUER_WORDS and not (word[0].isupper() and (
             "\n" not in text[end or base : at] or word.isupper()
@@ -159,7 +167,7 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
             break
     if end is None:
         return None
-    name = regex.sub(r"\s+", " ", text[base:end]).strip()
+    name = _SPACES.sub(" ", text[base:end]).strip()
     return name, end
 
 
@@ -202,7 +210,7 @@ def find_mentions(
     mentions: list[Mention] = []
     claimed: list[tuple[str, str] | None] = []  # (from_key, relation) per mention
     relations: list[Relation] = []
-    for a_start, a_end, key in _anchors(text):
+    for a_start, a_end, key, joined in _anchors(text):
         if skip and a_start < skip[1] and a_end > skip[0]:
             continue
         prev = mentions[-1] if mentions else None
@@ -210,6 +218,8 @@ def find_mentions(
         if prev and a_start < prev.end:
             continue
         found = _type_word(folded, lo, a_start)
+        if joined and not found:
+            continue  # a number cut at a line end is a reference only after a type word
         start, typed = a_start, False
         doc_type = type_from_symbol(key)
         if found:
@@ -251,7 +261,11 @@ def find_mentions(
                 # this one.
                 relation = _trigger(folded, prev.end, start)
                 opens = SUBJECT_OPENER.match(gap) or TRIGGER_PATTERN.match(gap.lstrip())
-                if relation and opens and len(gap) <= _RELATION_GAP:
+                if relation and len(gap) <= _RELATION_GAP and PASSIVE.match(gap):
+                    # "Nghị định số A được sửa đổi, bổ sung bởi Nghị định số B": B amends A
+                    relations.append(Relation(key, prev.key, relation))
+                    relation = "cites"
+                elif relation and opens and len(gap) <= _RELATION_GAP:
                     from_prev = (prev.key, relation)
                     relation = "cites"
         else:

@@ -30,6 +30,7 @@ from parsers.vocabulary import AUTHORITY_OPENERS, BODY_OPENERS, DEFAULT_TYPE, DO
 
 #: The header lies in the first lines; a title further down is body text.
 _HEADER_CHARS = 2500
+_LETTER_HEADER_CHARS = 1200
 _SUBJECT_MAX_CHARS = 600
 _TYPE_BY_PHRASE = {p: t.name for t in DOC_TYPES for p in t.phrases}
 _RULE_LINE = regex.compile(r"^[\s\-_=*.~—–]*$")
@@ -74,10 +75,10 @@ def _is_upper_line(raw: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-def _title(lines: list[_Line], after: int) -> tuple[int, str] | None:
+def _title(lines: list[_Line]) -> tuple[int, str] | None:
     """(line index, type) of the title line: an uppercase line that is a type name."""
     for i, line in enumerate(lines):
-        if line.start < after or not _is_upper_line(line.raw):
+        if not _is_upper_line(line.raw):
             continue
         body = line.folded.strip(" \t*_:#").strip()
         if len(body) > 60:
@@ -91,8 +92,17 @@ def _title(lines: list[_Line], after: int) -> tuple[int, str] | None:
     return None
 
 
-def _number(text: str, folded: str, limit: int):
-    """(match span, key, number, symbol) of "Số: …" in the header."""
+@dataclass(frozen=True, slots=True)
+class _Number:
+    line_start: int  # where "Số" stands: the header's left column ends above it
+    span: tuple[int, int] | None  # the number token; None for a draft's blank
+    key: str | None = None
+    number: str | None = None
+    symbol: str | None = None
+
+
+def _number(text: str, folded: str, limit: int) -> _Number | None:
+    """The document's own "Số: …" in the header."""
     for m in HEADER_NUMBER.finditer(folded, 0, limit):
         if text[m.start("s")] != "S":  # "số 72/…" in running text is a reference
             continue
@@ -102,13 +112,13 @@ def _number(text: str, folded: str, limit: int):
         if tok:
             key = canonical_key(tok.group())
             if key:
-                number, year, symbol = split_key(key)
-                return (tok.start(), tok.end()), key, number, symbol
+                number, _, symbol = split_key(key)
+                return _Number(m.start("s"), (tok.start(), tok.end()), key, number, symbol)
         blank = BLANK_NUMBER.match(text[m.end() : m.end() + 60])
         if blank:
             symbol = canonical_key("0/" + blank.group(1))
-            return None, None, None, symbol[2:] if symbol else None
-    return None, None, None, None
+            return _Number(m.start("s"), None, symbol=symbol[2:] if symbol else None)
+    return None
 
 
 def _issuer(lines: list[_Line], stop: int) -> str | None:
@@ -166,15 +176,20 @@ def parse_header(text: str, folded: str) -> Header:
     """Identity of the document whose NFC text is ``text``."""
     limit = min(len(text), _HEADER_CHARS)
     lines = _lines(text, folded, limit)
-    span, key, number, symbol = _number(text, folded, limit)
+    num = _number(text, folded, limit) or _Number(-1, None)
+    span, key = num.span, num.key
 
+    title = _title(lines)
+    # place and date stand above the title; in a letter (no title), near the top
+    top_end = lines[title[0]].start if title else min(limit, _LETTER_HEADER_CHARS)
     place = date = None
-    pd = PLACE_DATE.search(folded, 0, limit)
+    pd = PLACE_DATE.search(folded, 0, top_end)
     if pd:
         date = iso_date(pd.group("d"), pd.group("m"), pd.group("y"))
-        raw_place = text[pd.start("place") : pd.end("place")]
-        if span and pd.start("place") < span[1] <= pd.end("place"):
-            raw_place = text[span[1] : pd.end("place")]
+        line_start = text.rfind("\n", 0, pd.start()) + 1
+        if span and line_start < span[1] <= pd.start():
+            line_start = span[1]  # "Số: 71/TB-VP   Lạng Sơn, ngày …" on one line
+        raw_place = text[line_start : pd.start()]
         words = raw_place.split()
         tail: list[str] = []
         for w in reversed(words):  # the place is the capitalized words before ", ngày"
@@ -183,8 +198,6 @@ def parse_header(text: str, folded: str) -> Header:
             tail.insert(0, w)
         place = " ".join(tail).strip(" ,*_|") or None
 
-    after = max(span[1] if span else 0, pd.end() if pd else 0)
-    title = _title(lines, after) or _title(lines, 0)
     doc_type = title[1] if title else None
     if doc_type is None and key:
         from parsers.citations import type_from_symbol  # one place for the symbol table
@@ -201,13 +214,14 @@ def parse_header(text: str, folded: str) -> Header:
                 break
 
     header_top = min(
-        [x for x in (span[0] if span else None, pd.start() if pd else None,
+        [x for x in (num.line_start if num.line_start >= 0 else None,
+                     pd.start() if pd else None,
                      lines[title[0]].start if title else None) if x is not None],
         default=0,
     )
     issuer = _issuer(lines, header_top) if header_top else None
     identity = DocumentIdentity(
-        type=doc_type, number=number, symbol=symbol, key=key, date=date,
+        type=doc_type, number=num.number, symbol=num.symbol, key=key, date=date,
         place=place, issuer=issuer, subject=subject,
     )
     return Header(identity, span)

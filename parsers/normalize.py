@@ -9,6 +9,7 @@ diacritics OCR loses. Spans are mapped back to the caller's original string.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import unicodedata
 from dataclasses import dataclass
@@ -56,13 +57,24 @@ def fold(text: str) -> str:
 # --- NFC with offsets ------------------------------------------------------------
 
 
+_CLUSTER = regex.compile(r"[^\p{M}]?\p{M}+")
+
+
 @dataclass(frozen=True, slots=True)
 class SourceText:
-    """NFC text plus the map from its offsets back to the caller's string."""
+    """NFC text plus the map from its offsets back to the caller's string.
+
+    Real files are mostly NFC with a few decomposed letters (one seed notice
+    writes "báo" as "ba" + U+0301), so only the clusters that carry combining
+    marks are recomposed; the map between them is a shift. ``_clusters``
+    holds (nfc_start, nfc_len, orig_start, orig_end) per recomposed cluster.
+    """
 
     original: str
     text: str
-    _offsets: tuple[int, ...] | None  # None: text is original
+    _clusters: tuple[tuple[int, int, int, int], ...] = ()
+    _starts: tuple[int, ...] = ()
+    _dense: tuple[int, ...] | None = None  # full map, for exotic NFC changes
 
     @classmethod
     def of(cls, original: str) -> SourceText:
@@ -70,7 +82,26 @@ class SourceText:
         # same length, so no offset map is needed for that step.
         cleaned = original.replace("\u00d0", "Đ").replace("\u00f0", "đ")
         if unicodedata.is_normalized("NFC", cleaned):
-            return cls(original, cleaned, None)
+            return cls(original, cleaned)
+        pieces: list[str] = []
+        clusters: list[tuple[int, int, int, int]] = []
+        last = nfc_len = 0
+        for m in _CLUSTER.finditer(cleaned):
+            plain = cleaned[last : m.start()]
+            comp = unicodedata.normalize("NFC", m.group())
+            pieces += (plain, comp)
+            nfc_len += len(plain)
+            clusters.append((nfc_len, len(comp), m.start(), m.end()))
+            nfc_len += len(comp)
+            last = m.end()
+        pieces.append(cleaned[last:])
+        text = "".join(pieces)
+        if not unicodedata.is_normalized("NFC", text):  # singletons, Hangul: slow path
+            return cls._dense_of(original, cleaned)
+        return cls(original, text, tuple(clusters), tuple(c[0] for c in clusters))
+
+    @classmethod
+    def _dense_of(cls, original: str, cleaned: str) -> SourceText:
         pieces: list[str] = []
         offsets: list[int] = []
         i, n = 0, len(cleaned)
@@ -83,23 +114,26 @@ class SourceText:
             offsets.extend([i] * len(piece))
             i = j
         offsets.append(n)
-        return cls(original, "".join(pieces), tuple(offsets))
+        return cls(original, "".join(pieces), _dense=tuple(offsets))
 
     def to_original(self, index: int) -> int:
         """Offset in the original string of NFC offset ``index``."""
-        if self._offsets is None:
+        if self._dense is not None:
+            return self._dense[min(index, len(self._dense) - 1)]
+        k = bisect.bisect_right(self._starts, index) - 1
+        if k < 0:
             return index
-        return self._offsets[index]
+        nfc_start, nfc_len, orig_start, orig_end = self._clusters[k]
+        if index < nfc_start + nfc_len:
+            return orig_start
+        return orig_end + index - (nfc_start + nfc_len)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """Original span covering NFC span ``[start, end)``."""
-        if self._offsets is None:
-            return start, end
-        s = self._offsets[start]
-        # the end maps to the start of the next cluster, so combining marks of
-        # the last character stay inside the span
-        e = self._offsets[end] if end < len(self._offsets) else len(self.original)
-        return s, e
+        """Original span covering NFC span ``[start, end)``; the end maps past
+        the last character's combining marks."""
+        if end >= len(self.text):
+            return self.to_original(start), len(self.original)
+        return self.to_original(start), self.to_original(end)
 
 
 # --- Keys ------------------------------------------------------------------------
@@ -129,6 +163,8 @@ def _d_bar_variants() -> dict[str, str]:
 _PART_FIXES: dict[str, str] = {**_d_bar_variants(), **MIXED_CASE_PARTS}
 _NUMBER = regex.compile(r"\d{1,6}")
 _YEAR = regex.compile(r"(?:19|20)\d{2}")
+_KEY_NUMBER = regex.compile(r"(\d+)[-/](.*)")
+_KEY_YEAR = regex.compile(r"((?:19|20)\d{2})/(.*)")
 
 
 def _canonical_part(part: str) -> str:
@@ -179,9 +215,9 @@ def split_key(key: str) -> tuple[str, str | None, str]:
     >>> split_key("58-QĐ/TU")
     ('58', None, 'QĐ/TU')
     """
-    number, rest = regex.match(r"(\d+)[-/](.*)", key).groups()
+    number, rest = _KEY_NUMBER.match(key).groups()
     year = None
-    m = regex.match(r"((?:19|20)\d{2})/(.*)", rest)
+    m = _KEY_YEAR.match(rest)
     if m:
         year, rest = m.groups()
     return number, year, rest

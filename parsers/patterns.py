@@ -135,6 +135,10 @@ TRIGGER_PATTERN = regex.compile(
         for i, t in enumerate(TRIGGERS_BY_LENGTH)
     )
 )
+#: "(đã) được sửa đổi, bổ sung bởi/tại …": the later reference acts on the earlier.
+PASSIVE = regex.compile(
+    rf"[\s,(]*(?:da\s+)?duoc\s+(?:{'|'.join(ocr_tolerant(t.phrase) for t in TRIGGERS)})"
+)
 CAN_CU = regex.compile(rf"[\s\-+*•(]*{ocr_tolerant('can cu')}(?![a-z])")
 SUBJECT_OPENER = regex.compile(
     rf"[\s,]*(?:{'|'.join(ocr_tolerant(p) for p in SUBJECT_OPENERS)})(?![a-z])"
@@ -146,10 +150,11 @@ SUBJECT_OPENER = regex.compile(
 HEADER_NUMBER = regex.compile(
     rf"(?m)(?:^[ \t*_|]*|[ \t]{{2,}}|\|\s*)(?P<s>s)[o06dea5]?[ \t]*[:.]?[ \t]*(?=[\d.…_ \t]*[/\-])"
 )
-#: "Lạng Sơn, ngày 20 tháng 3 năm 2026" (folded).
+#: ", ngày 20 tháng 3 năm 2026" after the place (folded); the place is the
+#: line's text before the comma.
 PLACE_DATE = regex.compile(
-    r"(?P<place>[^\n,]{2,60}?)\s*,\s*ng\w{1,2}y\s+(?P<d>\d{1,2})\D{0,3}?\s*th\w{1,3}ng\s+"
-    r"(?P<m>\d{1,2})\s*,?\s+n\w{1,2}m\s+(?P<y>\d{4})"
+    r",[ \t]*ng\w{1,2}y[ \t]+(?P<d>\d{1,2})\D{0,3}?[ \t]*th\w{1,3}ng[ \t]+"
+    r"(?P<m>\d{1,2})[ \t]*,?[ \t]+n\w{1,2}m[ \t]+(?P<y>\d{4})"
 )
 MOTTO = regex.compile(
     "|".join(ocr_tolerant(p) for p in MOTTO_FRAGMENTS) + r"|\s{2,}|\t|\|"

@@ -54,6 +54,8 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType("Báo cáo", ("bao cao",), ("BC",)),
     DocType("Tờ trình", ("to trinh",), ("TTr",)),
     DocType("Quy chế", ("quy che",), ("QC",)),
+    # Party circulars; their "TT" must not make them a Thông tư, so no abbreviation
+    DocType("Thông tri", ("thong tri",), ()),
     DocType("Văn bản hợp nhất", ("van ban hop nhat",), ("VBHN",)),
     DocType("Biên bản", ("bien ban",), ("BB",)),
     DocType("Giấy mời", ("giay moi",), ("GM",)),
@@ -120,7 +122,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("huong dan thi hanh", "guides"),
     Trigger("huong dan thuc hien", "guides"),
     Trigger("huong dan trien khai", "guides"),
-    Trigger("huong dan", "guides", 12),
+    Trigger("huong dan", "guides", 3),
 )
 
 #: Phrases that open the description of a cited document ("Kế hoạch số … về
@@ -139,13 +141,19 @@ ISSUER_WORDS: frozenset[str] = frozenset(
     cong an quan su bien phong hai quan thue kho bac ngan hang nha nuoc toa an
     khu vuc dac biet cap gy ay tri tai giao duc dao tao noi xay dung te thuong
     nong nghiep moi truong ke hoach dau tu phap thong van tin truyen hoa the du
-    lich ngoai an ninh toc chuc lao binh hoc nghe tuyen dan kiem quan ly""".split()
+    lich ngoai an ninh toc chuc lao binh hoc nghe tuyen dan kiem quan ly nghi lan thu
+    nhat hai ba bon sau bay tam chin muoi""".split()
 )
 #: Words that end an issuer even when capitalized ("… của UBND thành phố Kết
 #: luận cuộc họp …", OCR "… Tinh Gy Ve viée …").
 ISSUER_STOP_WORDS: frozenset[str] = frozenset(
     """ve v/v ket quy huong thuc trien sua thay bai nham theo ngay hoac la
     da dang duoc se cho den voi trong tren ap phe kinh""".split()
+)
+#: The stop words that end an issuer when capitalized: "Về", "Kết luận", but
+#: not "Tài" (Bộ Tài chính) or "Đảng" (Trung ương Đảng), which fold like "tại", "đang".
+ISSUER_STOP_CAPITALIZED: frozenset[str] = frozenset(
+    "ve v/v ket quy huong thuc trien sua thay bai nham theo ngay kinh".split()
 )
 #: Joiners inside one issuer name when a capitalized word follows ("Sở Giáo
 #: dục và Đào tạo", "Bộ Lao động - Thương binh và Xã hội").
