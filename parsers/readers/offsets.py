@@ -74,15 +74,15 @@ def delete_spans(
 ) -> tuple[str, OffsetMap, tuple[RemovedSpan, ...]]:
     """Delete ``(start, end, reason)`` spans (may overlap) from ``source``.
 
-    Returns the cleaned text, the map back to ``source`` and the merged
-    removed spans, in source order.
+    Returns the cleaned text, the map back to ``source`` and the removed spans
+    in source order (overlapping ones merged, keeping the first one's reason).
     """
     merged: list[list[int | str]] = []
     for start, end, reason in sorted(spans):
         start, end = max(0, start), min(len(source), end)
         if end <= start:
             continue
-        if merged and start <= int(merged[-1][1]):
+        if merged and start < int(merged[-1][1]):  # overlap; touching spans stay apart
             merged[-1][1] = max(int(merged[-1][1]), end)
         else:
             merged.append([start, end, reason])

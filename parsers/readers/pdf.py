@@ -82,6 +82,8 @@ def read_pdf(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> ReadResult:
             if len("".join(text.split())) < _SCANNED_PAGE_CHARS and page.get_images():
                 text = _ocr_page(path, page, number, limits, already=len(scanned))
                 scanned.append(number + 1)
+            if text and not text.endswith("\n"):
+                text += "\n"  # so the next page's first line is not glued on
             chars += len(text)
             if chars > limits.max_chars:
                 raise ReadError(path, f"PDF text exceeds {limits.max_chars / MiB:.0f} M "

@@ -45,8 +45,8 @@ def iter_document_paths(
 ) -> Iterator[Path | ReadError]:
     """Yield each document file under ``paths``, or a ReadError per bad entry.
 
-    A path given explicitly is always yielded if it is a file (whatever its
-    suffix: :func:`read_document` then says what is wrong with it). Inside
+    A path given explicitly is always yielded if it is a regular file (whatever
+    its suffix: :func:`read_document` then says what is wrong with it). Inside
     folders only files whose suffix (case-insensitive) is in ``suffixes`` are
     yielded; hidden entries (".name") and other files are skipped silently.
     """
@@ -105,5 +105,7 @@ def iter_document_paths(
             continue
         if stat.S_ISDIR(st.st_mode):
             yield from visit_dir(path, st)
-        else:
+        elif stat.S_ISREG(st.st_mode):
             yield from visit_file(path, st)
+        else:
+            yield ReadError(path, "not a regular file (device, FIFO or socket); skipped")
