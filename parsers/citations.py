@@ -20,10 +20,12 @@ from parsers.patterns import (
     CONTINUATION,
     DANGLING_NUMBER,
     DATE,
+    LINE_OPENER,
     LIST_GLUE,
     NUMBER_SYMBOL,
     OF,
     PASSIVE,
+    PLACE_NAME,
     SUBJECT_OPENER,
     TRIGGER_PATTERN,
     TRIGGERS_BY_LENGTH,
@@ -76,6 +78,7 @@ class Mention:
     anchor_start: int
     typed: bool  # the type came from a word in the text, not from the symbol
     relation: str = "cites"
+    in_list: bool = False  # joined to the previous mention by list glue
 
 
 def type_from_symbol(key: str) -> str | None:
@@ -142,12 +145,20 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
     end = None
     words = list(_WORD.finditer(text[base : base + 240]))
     for taken, w in enumerate(words, 1):
+        at = base + w.start()
+        if end is not None and at < end:
+            continue  # inside a place name already taken
         raw = w.group()
         word = _TRAILING_PUNCT.sub("", raw) if len(raw) > 1 else raw
         if not word:
             break
-        at = base + w.start()
         f = folded[at : at + len(word)]
+        place = PLACE_NAME.match(folded, at) if word[0].isupper() else None
+        if place:
+            end = place.end()
+            if end < len(text) and text[end] in ".,;:)":
+                break
+            continue
         if f in ISSUER_JOINERS:
             nxt = words[taken].group() if taken < len(words) else ""
             if nxt[:1].isupper():
@@ -180,11 +191,14 @@ def _date(folded: str, pos: int) -> tuple[str | None, int] | None:
     return iso_date(m.group("d2"), m.group("m2"), m.group("y2")), m.end()
 
 
-def _sentence_start(text: str, pos: int) -> int:
+def _sentence_start(text: str, folded: str, pos: int) -> int:
     lo = max(0, pos - _SENTENCE_LOOKBACK)
     start = lo
     for m in BOUNDARY.finditer(text, lo, pos):
         start = m.end()
+    for m in LINE_OPENER.finditer(folded, start, pos):
+        if text[m.end()].isupper():
+            start = m.end()
     return start
 
 
@@ -226,59 +240,69 @@ def find_mentions(
             start, word_type = found
             if word_type:
                 doc_type, typed = word_type, True
-        in_list = bool(
-            prev and not found and LIST_GLUE.match(folded[prev.end : a_start])
-        )
-        if in_list and doc_type is None:
-            doc_type = prev.type
+        glued = bool(prev and LIST_GLUE.match(folded[prev.end : start]))
+        if glued and not found and doc_type is None:
+            doc_type = prev.type  # "các Nghị định số 01/…, 02/…": the list's type
         doc_type = doc_type or DEFAULT_TYPE
 
         end = a_end
         date = issuer = None
-        got = _date(folded, end)
-        if got:
+        if got := _date(folded, end):
             date, end = got
-        got_issuer = _issuer(text, folded, end)
-        if got_issuer:
+        if got_issuer := _issuer(text, folded, end):
             issuer, end = got_issuer
             if date is None and (got := _date(folded, end)):
                 date, end = got
-        mention = Mention(start, end, key, doc_type, date, issuer, a_start, typed)
 
         # Relation of the citing document, and between cited documents.
-        sent = _sentence_start(text, start)
+        sent = _sentence_start(text, folded, start)
+        listed = glued and prev.end > sent
         from_prev: tuple[str, str] | None = None
-        relation = None
-        if prev and prev.end > sent:
+        if listed:
+            relation = prev.relation
+            from_prev = claimed[-1]
+        elif prev and prev.end > sent and prev.key != key:
+            # A trigger right after the previous reference's own description
+            # ("… của UBND tỉnh về triển khai thực hiện Nghị quyết số …")
+            # relates the two cited documents; the citing one only mentions
+            # this one.
             gap = folded[prev.end : start]
-            if in_list or LIST_GLUE.match(gap):
-                relation = prev.relation
-                from_prev = claimed[-1]
-            else:
-                # A trigger right after the previous reference's own description
-                # ("… của UBND tỉnh về triển khai thực hiện Nghị quyết số …")
-                # relates the two cited documents; the citing one only mentions
-                # this one.
-                relation = _trigger(folded, prev.end, start)
-                opens = SUBJECT_OPENER.match(gap) or TRIGGER_PATTERN.match(gap.lstrip())
-                if relation and len(gap) <= _RELATION_GAP and PASSIVE.match(gap):
-                    # "Nghị định số A được sửa đổi, bổ sung bởi Nghị định số B": B amends A
+            relation = _trigger(folded, prev.end, start)
+            if relation and len(gap) <= _RELATION_GAP:
+                if PASSIVE.match(gap):
+                    # "Nghị định số A được sửa đổi, bổ sung bởi Nghị định số B"
                     relations.append(Relation(key, prev.key, relation))
                     relation = "cites"
-                elif relation and opens and len(gap) <= _RELATION_GAP:
+                elif SUBJECT_OPENER.match(gap) or TRIGGER_PATTERN.match(gap.lstrip()):
                     from_prev = (prev.key, relation)
                     relation = "cites"
+        elif CAN_CU.match(folded, sent, start):
+            relation = "based_on"
         else:
-            if CAN_CU.match(folded, sent, start):
-                relation = "based_on"
-            else:
-                relation = _trigger(folded, sent, start)
-        mention = replace(mention, relation=relation or "cites")
+            relation = _trigger(folded, max(sent, prev.end if prev else 0), start)
+        mention = Mention(start, end, key, doc_type, date, issuer, a_start, typed,
+                          relation or "cites", listed)
+        if listed:
+            # "các Quyết định số 12/QĐ-UBND và 13/QĐ-UBND của UBND tỉnh": the
+            # issuer after the last item names the issuer of the whole list
+            _share_issuer(mentions, mention)
         if from_prev and from_prev[0] != key:
             relations.append(Relation(from_prev[0], key, from_prev[1]))
         mentions.append(mention)
         claimed.append(from_prev)
     return mentions, _unique(relations)
+
+
+def _share_issuer(mentions: list[Mention], last: Mention) -> None:
+    """Give ``last``'s issuer to the items before it in the same list."""
+    if last.issuer is None:
+        return
+    i = len(mentions) - 1
+    while i >= 0 and mentions[i].issuer is None:
+        mentions[i] = replace(mentions[i], issuer=last.issuer)
+        if i == 0 or not mentions[i].in_list:
+            break
+        i -= 1
 
 
 def _unique(relations: list[Relation]) -> list[Relation]:

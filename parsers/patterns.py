@@ -15,6 +15,7 @@ from parsers.vocabulary import (
     DOC_TYPES,
     GENERIC_PHRASES,
     MOTTO_FRAGMENTS,
+    PLACE_NAMES,
     SUBJECT_OPENERS,
     TRIGGERS,
 )
@@ -59,7 +60,7 @@ _DASH = r"[-\u2010-\u2015\u2212]"
 _SEP = rf"(?:(?:{_DASH}|/){_GAP}|{_GAP}(?:{_DASH}|/))"
 #: One part of a symbol: capitals (with Đ) and digits, optionally one final
 #: lowercase letter (TTg, TTr, CTr, QĐi), not followed by another letter.
-SYMBOL_PART = r"(?:[A-ZĐÐ][A-ZĐÐ0-9&]*[a-z]?)(?![\p{L}])"
+SYMBOL_PART = r"(?:[A-ZĐÐ][A-ZĐÐ0-9&]*(?:\.[A-ZĐÐ0-9]+)*[a-z]?)(?![\p{L}])"
 _NUMBER = r"(?<![\p{N}/.,\-])\d{1,5}"
 _YEAR = r"(?:19|20)\d{2}(?![\p{N}])"
 
@@ -117,6 +118,14 @@ DATE = regex.compile(
 #: "của" and its OCR forms ("cua", "ctia", "ciia", "cta").
 OF = regex.compile(r"[\s,*_¹²³⁴-⁹]*c[a-z]{1,2}a\s+")
 
+#: A province or city name, possibly broken across lines.
+PLACE_NAME = regex.compile(
+    "(?:" + "|".join(
+        r"\s+".join(regex.escape(w) for w in name.strip().split())
+        for name in sorted(PLACE_NAMES, key=len, reverse=True)
+    ) + ")(?![a-z])"
+)
+
 #: Clause boundaries: a relation word before one of these does not reach a
 #: reference after it.
 BOUNDARY = regex.compile(
@@ -128,6 +137,16 @@ BOUNDARY = regex.compile(
 
 #: Trigger phrases, longest first so "huong dan thuc hien" wins over
 #: "thuc hien"; group ``t<i>`` names the index into ``TRIGGERS_BY_LENGTH``.
+#: A line that opens with a capitalized clause word ("Căn cứ …", "Thực hiện …")
+#: starts a new clause even without punctuation before it (the subject line
+#: above it ends with none). Matched on the folded text; the caller checks
+#: the capital on the NFC text.
+LINE_OPENER = regex.compile(
+    r"\n[ \t\n]*(?=(?:"
+    + "|".join(ocr_tolerant(p) for p in ("can cu", "thuc hien", "trien khai", "theo", "xet",
+                                           "tiep tuc", "kinh gui", "de nghi", "giao"))
+    + r")(?![a-z]))"
+)
 TRIGGERS_BY_LENGTH = tuple(sorted(TRIGGERS, key=lambda t: len(t.phrase), reverse=True))
 TRIGGER_PATTERN = regex.compile(
     "|".join(
@@ -148,7 +167,7 @@ SUBJECT_OPENER = regex.compile(
 
 #: "Số: 72/TB-UBND" at a line start or after a column gap (two-column headers).
 HEADER_NUMBER = regex.compile(
-    rf"(?m)(?:^[ \t*_|]*|[ \t]{{2,}}|\|\s*)(?P<s>s)[o06dea5]?[ \t]*[:.]?[ \t]*(?=[\d.…_ \t]*[/\-])"
+    r"(?m)(?:^[ \t*_|]*|[ \t]{2,}|\|\s*)(?P<s>s)[o06dea5]?[ \t]*[:.]?[ \t]*(?=[\d.…_ \t]*[/\-])"
 )
 #: ", ngày 20 tháng 3 năm 2026" after the place (folded); the place is the
 #: line's text before the comma.

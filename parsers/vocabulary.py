@@ -155,6 +155,19 @@ ISSUER_STOP_WORDS: frozenset[str] = frozenset(
 ISSUER_STOP_CAPITALIZED: frozenset[str] = frozenset(
     "ve v/v ket quy huong thuc trien sua thay bai nham theo ngay kinh".split()
 )
+#: Provinces and centrally-run cities (folded): an issuer may break across a
+#: line inside one ("UBND tỉnh Lào \n\nCai"), where a capitalized word on a new
+#: line would otherwise open a new sentence.
+PLACE_NAMES: tuple[str, ...] = tuple(
+    """an giang|ba ria vung tau|ba ria - vung tau|bac giang|bac kan|bac lieu|bac ninh|ben tre
+    |binh dinh|binh duong|binh phuoc|binh thuan|ca mau|can tho|cao bang|da nang|dak lak
+    |dak nong|dien bien|dong nai|dong thap|gia lai|ha giang|ha nam|ha noi|ha tinh|hai duong
+    |hai phong|hau giang|hoa binh|hung yen|khanh hoa|kien giang|kon tum|lai chau|lam dong
+    |lang son|lao cai|long an|nam dinh|nghe an|ninh binh|ninh thuan|phu tho|phu yen
+    |quang binh|quang nam|quang ngai|quang ninh|quang tri|soc trang|son la|tay ninh
+    |thai binh|thai nguyen|thanh hoa|thua thien hue|hue|tien giang|ho chi minh|tra vinh
+    |tuyen quang|vinh long|vinh phuc|yen bai""".replace("\n", "").split("|")
+)
 #: Joiners inside one issuer name when a capitalized word follows ("Sở Giáo
 #: dục và Đào tạo", "Bộ Lao động - Thương binh và Xã hội").
 ISSUER_JOINERS: frozenset[str] = frozenset({"va", "-"})

@@ -104,9 +104,9 @@ CASES = [
      "date in words across a line break"),
     # --- lists and repeats ---------------------------------------------------------
     ("Căn cứ các Nghị định số 01/2025/NĐ-CP và 02/2025/NĐ-CP của Chính phủ;",
-     [cite("01/2025/NĐ-CP", "Nghị định", relation="based_on"),
+     [cite("01/2025/NĐ-CP", "Nghị định", None, "Chính phủ", "based_on"),
       cite("02/2025/NĐ-CP", "Nghị định", None, "Chính phủ", "based_on")],
-     "a list shares its type and relation"),
+     "a list shares its type, relation and the issuer named after it"),
     ("thực hiện các Quyết định số 12/QĐ-UBND, 13/QĐ-UBND và 14/QĐ-UBND",
      [cite("12/QĐ-UBND", "Quyết định", relation="implements"),
       cite("13/QĐ-UBND", "Quyết định", relation="implements"),

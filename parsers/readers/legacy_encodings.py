@@ -78,15 +78,20 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def _upcase_capital_words(text: str) -> str:
     """``THôNG BáO`` -> ``THÔNG BÁO``: TCVN3 capitals were lowercase codes drawn
-    in an uppercase font, so a word whose other letters are all capitals (at
-    least two of them) is a capital word."""
+    in an uppercase font, so a word with no ASCII lowercase letter and either
+    two capitals or a capital after a lowercase code ("ủY") is a capital word.
+    "Tæ" stays "Tổ"; a capital *initial* ("Ủy") cannot be recovered."""
 
     def fix(m: re.Match[str]) -> str:
         word = m.group()
         if any(c.islower() and c.isascii() for c in word):
             return word
-        if sum(c.isupper() for c in word) >= 2 and any(c.islower() for c in word):
-            return word.upper()
+        if not any(c.islower() for c in word):
+            return word
+        capitals = sum(c.isupper() for c in word)
+        first_lower = next(i for i, c in enumerate(word) if c.islower())
+        if capitals >= 2 or any(c.isupper() for c in word[first_lower:]):
+            return word.upper()  # "THôNG", "ủY": a capital after a lowercase code
         return word
 
     return _WORD.sub(fix, text)
