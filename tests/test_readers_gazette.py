@@ -1,0 +1,92 @@
+"""Page-noise removal (gazette running headers, page numbers, repeated page
+edges) and the offset map back to the source text."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.readers.gazette import strip_page_noise
+from parsers.readers.offsets import OffsetMap, delete_spans
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "CÔNG BÁO/Số 51/Ngày 23-01-2026",
+        "CÔNG BÁO/Số 51 + 52/Ngày 23-01-2026",  # double issue
+        "12 CÔNG BÁO/Số 51/Ngày 23-01-2026",  # even page: number first
+        "CÔNG BÁO/Số 51/Ngày 23-01-2026 13",  # odd page: number last
+        "CONG BAO/So 51/Ngay 23-01-2026",  # OCR without diacritics
+        "  CÔNG BÁO / Số 1 / Ngày 3/1/2026  ",
+    ],
+)
+def test_gazette_header_lines_are_removed_anywhere(line: str) -> None:
+    text = f"Điều 1. Phạm vi\n{line}\nĐiều 2. Đối tượng\n"
+    cleaned = strip_page_noise(text)
+    assert cleaned.text == "Điều 1. Phạm vi\nĐiều 2. Đối tượng\n"
+    assert [r.reason for r in cleaned.removed] == ["gazette-header"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Theo Công báo số 51 ngày 23-01-2026 đã đăng",  # a sentence about the gazette
+        "CÔNG BÁO/Số 51/Ngày 23-01-2026 đăng Nghị định",  # header words inside a sentence
+        "Số: 71/TB-VP",
+        "2.1. Đội Thuế liên huyện",
+        "2031.",
+    ],
+)
+def test_content_lines_are_kept(line: str) -> None:
+    text = f"Điều 1.\n{line}\nĐiều 2.\n"
+    assert strip_page_noise(text).text == text
+
+
+def test_page_numbers_only_at_page_edges_when_pages_are_known() -> None:
+    body = [f"dòng {i} của trang" for i in range(8)]
+    pages = ["- 1 -\n" + "\n".join(body[:4]) + "\n", "\n".join(body[4:]) + "\n3\nTrang 2\n"]
+    table_cell = "\n".join(body[:3]) + "\n7\n" + "\n".join(body[3:]) + "\n"
+    cleaned = strip_page_noise(pages)
+    assert cleaned.text == "\n".join(body) + "\n"
+    # A bare "7" in the middle of a page (a table cell) stays.
+    assert strip_page_noise([table_cell, "x\n"]).text == table_cell + "x\n"
+
+
+def test_lines_repeated_on_every_page_edge_are_running_headers() -> None:
+    words = ["giao thông", "đất đai", "y tế", "giáo dục", "nông nghiệp"]
+    pages = [f"Báo cáo tổng kết năm 2025 - trang {i}\nVề {w}: đạt kế hoạch\nKiến nghị về {w}\n"
+             for i, w in enumerate(words, start=1)]
+    cleaned = strip_page_noise(pages)
+    assert "Báo cáo tổng kết" not in cleaned.text
+    assert cleaned.text.count("đạt kế hoạch") == 5
+    assert cleaned.text.count("Kiến nghị") == 5
+
+
+def test_form_feeds_split_plain_text_into_pages() -> None:
+    text = "CÔNG BÁO/Số 51/Ngày 23-01-2026\n5\nNghị định số 15/2020/NĐ-\n\f6\nCP ngày 3/2/2020\n"
+    cleaned = strip_page_noise(text)
+    assert cleaned.text == "Nghị định số 15/2020/NĐ-\nCP ngày 3/2/2020\n"
+    assert cleaned.source == text
+
+
+def test_offset_map_points_every_kept_character_at_its_source() -> None:
+    source = "abcXXdefYYYghi"
+    text, omap, removed = delete_spans(source, [(3, 5, "x"), (8, 11, "y")])
+    assert text == "abcdefghi"
+    assert all(source[omap.to_source(i)] == ch for i, ch in enumerate(text))
+    assert omap.span_to_source(2, 4) == (2, 6)  # "cd" crosses the removed "XX"
+    assert omap.span_to_source(0, 3) == (0, 3)  # ends before the noise, excludes it
+    assert omap.to_source(len(text)) == len(source)
+    assert [(r.start, r.end) for r in removed] == [(3, 5), (8, 11)]
+
+
+def test_overlapping_spans_merge_and_touching_spans_keep_their_reasons() -> None:
+    _, _, removed = delete_spans("0123456789", [(1, 4, "a"), (3, 6, "b"), (6, 8, "c")])
+    assert [(r.start, r.end, r.reason) for r in removed] == [(1, 6, "a"), (6, 8, "c")]
+
+
+def test_identity_map_and_bounds() -> None:
+    omap = OffsetMap.identity(5)
+    assert [omap.to_source(i) for i in range(6)] == [0, 1, 2, 3, 4, 5]
+    with pytest.raises(IndexError):
+        omap.to_source(6)
