@@ -2,8 +2,9 @@
 
 GraphML and GEXF hold only scalar attributes, so list and dict attributes
 (``relations``, ``spans``, ``candidates``, ``files``…) become JSON strings and
-``None`` is left out; :func:`flat_graph` makes that copy. JSON keeps the
-attributes as they are.
+``None`` is left out; :func:`flat_graph` makes that copy. GEXF nodes are
+labelled with their key (networkx reads the ``key`` attribute back as
+``networkx_key``, a name GEXF reserves). JSON keeps the attributes as they are.
 """
 
 from __future__ import annotations
@@ -50,7 +51,10 @@ def write(g: nx.DiGraph, out: str | os.PathLike[str], *, fmt: str) -> str:
     if fmt == "graphml":
         nx.write_graphml(flat_graph(g), path, encoding="utf-8")
     elif fmt == "gexf":
-        nx.write_gexf(flat_graph(g), path, encoding="utf-8")
+        h = flat_graph(g)
+        for n, a in h.nodes(data=True):
+            a["label"] = a.get("key") or n  # what Gephi shows on a node
+        nx.write_gexf(h, path, encoding="utf-8")
     elif fmt == "json":
         path.write_text(json.dumps(generate_json(g), ensure_ascii=False), encoding="utf-8")
     else:
