@@ -2,10 +2,11 @@
 
 Usage: python benchmarks/eval_seeds.py [SEEDS_DIR] [--annotations FILE]
 
-Anchors are compared in NFC (the city notice mixes decomposed accents into
-otherwise composed text). A predicted citation is a true positive when an annotated citation has the same
-key, type, date and relation and its ``anchor`` text lies inside the
+A predicted citation is a true positive when an annotated citation has the
+same key, type, date and relation and its ``anchor`` text lies inside the
 predicted span (so a right key found in the wrong place does not count).
+Anchors are compared in NFC (the city notice mixes decomposed accents into
+otherwise composed text).
 Prints precision, recall and F1 per file, and the identity fields checked.
 """
 
@@ -59,7 +60,8 @@ def main() -> int:
               f"{'':8}{'ok' if ident else 'WRONG: ' + str(doc.document)}")
     tp, pred, ann = totals
     p, r = tp / pred if pred else 1.0, tp / ann if ann else 1.0
-    print(f"{'all':30} {p:6.3f} {r:6.3f} {2 * p * r / (p + r) if p + r else 0:6.3f}  {tp}/{pred}/{ann}")
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    print(f"{'all':30} {p:6.3f} {r:6.3f} {f1:6.3f}  {tp}/{pred}/{ann}")
     return 0
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from parsers.models import DocumentIdentity
-from parsers.normalize import canonical_key, iso_date, split_key
+from parsers.normalize import canonical_key, fold, iso_date, split_key
 from parsers.patterns import (
     BLANK_NUMBER,
     HEADER_NUMBER,
@@ -38,6 +38,9 @@ _BODY_OPENER = regex.compile(
     r"^\s*(?:" + "|".join(regex.escape(p) for p in BODY_OPENERS) + r")(?![a-z])"
     r"|^\s*\(?ng\w{1,2}y\s+\d|^\s*\d+\s*[.)]\s|^\s*[-+•]\s"
 )
+#: Lines that cannot open a subject: the body has begun.
+_NOT_A_SUBJECT = regex.compile(r"^\s*(?:can cu|kinh gui)(?![a-z])|^\s*ng\w{1,2}y\s+\d")
+_SUBJECT_PREFIX_RAW = regex.compile(r"^\s*[Vv]\s*/\s*[Vv]\.?\s*:?\s*")
 _AUTHORITY = regex.compile(
     r"^\s*(?:" + "|".join(regex.escape(p) for p in AUTHORITY_OPENERS) + r")(?![a-z])"
 )
@@ -142,6 +145,24 @@ def _issuer(lines: list[_Line], stop: int) -> str | None:
     return " - ".join(parts) if parts else None
 
 
+#: Words after which a subject line goes on ("… của", "… và", "… năm").
+_CONTINUES = frozenset(
+    "va cua ve tai voi cac cho trong tren den nam so ngay thang theo nhung giua tu hoac".split()
+)
+
+
+def _ends_phrase(line: str) -> bool:
+    """True when ``line`` ends like a finished phrase: its last word is a
+    lowercase word that does not call for more (not "của", not a comma, not a
+    name being continued like "Vân" → "Nham")."""
+    if _is_upper_line(line):
+        return False
+    last = line.split()[-1]
+    if not last[0].islower() or last.endswith((",", "-", "–")):
+        return False
+    return fold(last) not in _CONTINUES
+
+
 def _subject(lines: list[_Line], first: int) -> str | None:
     """Subject lines starting at index ``first``: they run until a body opener,
     an authority line, or a blank line after a complete sentence."""
@@ -159,12 +180,18 @@ def _subject(lines: list[_Line], first: int) -> str | None:
         f = line.folded.strip(" \t*_#")
         if taken and (_BODY_OPENER.match(f) or raw.startswith("(") or PLACE_DATE.search(f)):
             break
-        if _AUTHORITY.match(f) and _is_upper_line(raw) and taken:
-            break
+        if taken and _AUTHORITY.match(f) and (_is_upper_line(raw) or raw.endswith((".", ":"))):
+            break  # "CHÍNH PHỦ", "Bộ trưởng ban hành Thông tư."
         if taken and blank_seen and taken[-1].endswith((".", ":", ";")):
             break
-        if not taken and (_BODY_OPENER.match(f) and not SUBJECT_PREFIX.match(f)):
+        first_word = raw.split()[0]
+        if taken and raw[0].isupper() and not first_word.isupper() and _ends_phrase(taken[-1]):
+            break  # a capital after a finished phrase opens the body
+        if not taken and _NOT_A_SUBJECT.match(f):
             return None
+        if not taken and _SUBJECT_PREFIX_RAW.match(raw):
+            # "V/v …" (về việc) marks the subject of a letter; the subject is what follows
+            raw = _SUBJECT_PREFIX_RAW.sub("", raw)
         taken.append(raw)
         blank_seen = False
         if sum(map(len, taken)) > _SUBJECT_MAX_CHARS:

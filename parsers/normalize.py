@@ -17,7 +17,12 @@ from dataclasses import dataclass
 import numpy as np
 import regex
 
-from parsers.vocabulary import ASCII_PARTS_KEPT, MIXED_CASE_PARTS, PARTS_WITH_D_BAR
+from parsers.vocabulary import (
+    ASCII_PARTS_KEPT,
+    MIXED_CASE_PARTS,
+    OCR_P_B_PARTS,
+    PARTS_WITH_D_BAR,
+)
 
 # --- Folding -------------------------------------------------------------------
 
@@ -163,13 +168,13 @@ def _d_bar_variants() -> dict[str, str]:
     for part in PARTS_WITH_D_BAR:
         upper = part.upper()
         positions = [i for i, ch in enumerate(upper) if ch == "Đ"]
-        for letter in "DPB":
+        # OCR reads Đ as P or B too ("HPND"), but only short, very common
+        # parts are safe to restore from those: "GDPT" is a real code.
+        for letter in "DPB" if part in OCR_P_B_PARTS else "D":
             spelled = list(upper)
             for i in positions:
                 spelled[i] = letter
             variant = "".join(spelled)
-            if letter != "D" and len(variant) < 3:
-                continue  # "QP", "NB" are too short to guess from
             if variant not in ASCII_PARTS_KEPT:
                 variants.setdefault(variant, part)
     return variants

@@ -85,8 +85,14 @@ MIXED_CASE_PARTS: dict[str, str] = {"TTG": "TTg", "TTR": "TTr", "CTR": "CTr", "Q
 #: Parts that are real ASCII abbreviations (HD = Hướng dẫn) are never rewritten.
 PARTS_WITH_D_BAR: tuple[str, ...] = (
     "QĐ", "NĐ", "CĐ", "HĐND", "ĐA", "BCĐ", "ĐU", "ĐUK", "ĐUQS", "HĐ", "QĐi", "NQĐ", "ĐHĐCĐ",
-    "ĐTN", "ĐĐBQH", "BĐBP", "UBMTTQ", "ĐCT",
+    "ĐTN", "ĐĐBQH", "BĐBP", "ĐCT",
+    # department codes of Sở and Phòng letters (đầu tư, đào tạo, đô thị, đất đai, …)
+    "ĐT", "ĐĐ", "QLĐT", "QLĐĐ", "GDĐT", "SGDĐT", "KHĐT", "SKHĐT", "ĐTXD", "QLĐTXD",
+    "TĐKT", "ĐKKD", "LĐTBXH", "SLĐTBXH", "BLĐTBXH", "ĐBQH", "HĐTV", "HĐQT", "ĐKĐĐ",
+    "VPĐK", "VPĐKĐĐ", "KTĐT", "QLĐ", "ĐN", "ĐBSCL", "GTĐT", "TCĐ",
 )
+#: Parts whose Đ scans also misread as P or B ("HPND", "QB").
+OCR_P_B_PARTS: frozenset[str] = frozenset({"HĐND", "QĐ", "NĐ", "CĐ", "BCĐ"})
 ASCII_PARTS_KEPT: frozenset[str] = frozenset(
     {"HD", "BB", "PA", "BC", "CP", "PL", "BP", "QP", "BQP", "DP", "CB"}
 )

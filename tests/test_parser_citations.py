@@ -100,7 +100,8 @@ CASES = [
      "a gazette page header in the middle of the reference"),
     ("theo Thông báo số 12/TB-UBND ngày 13/02/20232",
      [cite("12/TB-UBND", "Thông báo", "2023-02-13")], "footnote digit glued to the year"),
-    ("Chỉ thị số 09/CT-UBND ngày 20\n tháng 11 năm 2025", [cite("09/CT-UBND", "Chỉ thị", "2025-11-20")],
+    ("Chỉ thị số 09/CT-UBND ngày 20\n tháng 11 năm 2025",
+     [cite("09/CT-UBND", "Chỉ thị", "2025-11-20")],
      "date in words across a line break"),
     # --- lists and repeats ---------------------------------------------------------
     ("Căn cứ các Nghị định số 01/2025/NĐ-CP và 02/2025/NĐ-CP của Chính phủ;",
@@ -192,5 +193,6 @@ def test_decomposed_unicode_gives_same_records_and_original_spans():
 
 
 def test_self_citation_is_dropped():
-    text = "Số: 72/TB-UBND\nTHÔNG BÁO\nThông báo số 72/TB-UBND này thay thế Thông báo số 70/TB-UBND."
+    text = ("Số: 72/TB-UBND\nTHÔNG BÁO\n"
+            "Thông báo số 72/TB-UBND này thay thế Thông báo số 70/TB-UBND.")
     assert [c.key for c in parse_text(text).citations] == ["70/TB-UBND"]

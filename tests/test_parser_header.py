@@ -86,7 +86,7 @@ CASES = [
         "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về công tác giải phóng mặt bằng")),
     (OFFICIAL_LETTER, DocumentIdentity(
         "Công văn", "1234", "BTC-CST", "1234/BTC-CST", "2025-02-05", "Hà Nội", "BỘ TÀI CHÍNH",
-        "V/v hướng dẫn chính sách thuế")),
+        "hướng dẫn chính sách thuế")),
     (DECREE, DocumentIdentity(
         "Nghị định", "130", "NĐ-CP", "130/2005/NĐ-CP", "2005-10-17", "Hà Nội", "CHÍNH PHỦ",
         "QUY ĐỊNH CHẾ ĐỘ TỰ CHỦ, TỰ CHỊU TRÁCH NHIỆM VỀ SỬ DỤNG BIÊN CHẾ")),
