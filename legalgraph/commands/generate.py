@@ -9,8 +9,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from legalgraph.synth import generate_corpus
-
 
 def _years(value: str) -> tuple[int, int]:
     first, _, last = value.partition("-")
@@ -39,6 +37,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from legalgraph.synth import generate_corpus  # imported here: other commands start faster
+
     if args.docs < 1 or not 0.0 <= args.ocr_fraction <= 1.0:
         print("legalgraph generate: need --docs >= 1 and 0 <= --ocr-fraction <= 1",
               file=sys.stderr)
