@@ -8,7 +8,9 @@ sentence states, and relations between two cited documents are collected.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import regex
 
@@ -81,6 +83,7 @@ class Mention:
     in_list: bool = False  # joined to the previous mention by list glue
 
 
+@lru_cache(maxsize=65536)
 def type_from_symbol(key: str) -> str | None:
     """Document type named by the symbol's type abbreviation, if any.
 
@@ -96,6 +99,7 @@ def type_from_symbol(key: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _phrase_type(matched: str) -> str | None:
     for phrase, pattern in TYPE_PHRASE_PATTERNS:
         if pattern.fullmatch(matched):
@@ -191,15 +195,18 @@ def _date(folded: str, pos: int) -> tuple[str | None, int] | None:
     return iso_date(m.group("d2"), m.group("m2"), m.group("y2")), m.end()
 
 
-def _sentence_start(text: str, folded: str, pos: int) -> int:
-    lo = max(0, pos - _SENTENCE_LOOKBACK)
-    start = lo
-    for m in BOUNDARY.finditer(text, lo, pos):
-        start = m.end()
-    for m in LINE_OPENER.finditer(folded, start, pos):
-        if text[m.end()].isupper():
-            start = m.end()
-    return start
+def _clause_starts(text: str, folded: str) -> list[int]:
+    """Offsets where a clause opens: after ";", a full stop, a bullet, a
+    footnote marker, or before a line that opens with "Căn cứ"/"Thực hiện"."""
+    starts = [m.end() for m in BOUNDARY.finditer(text)]
+    starts += [m.end() for m in LINE_OPENER.finditer(folded) if text[m.end()].isupper()]
+    starts.sort()
+    return starts
+
+
+def _sentence_start(starts: list[int], pos: int) -> int:
+    i = bisect.bisect_right(starts, pos) - 1
+    return max(starts[i] if i >= 0 else 0, pos - _SENTENCE_LOOKBACK)
 
 
 def _trigger(folded: str, lo: int, hi: int) -> str | None:
@@ -224,7 +231,9 @@ def find_mentions(
     mentions: list[Mention] = []
     claimed: list[tuple[str, str] | None] = []  # (from_key, relation) per mention
     relations: list[Relation] = []
-    for a_start, a_end, key, joined in _anchors(text):
+    anchors = _anchors(text)
+    starts = _clause_starts(text, folded) if anchors else []
+    for a_start, a_end, key, joined in anchors:
         if skip and a_start < skip[1] and a_end > skip[0]:
             continue
         prev = mentions[-1] if mentions else None
@@ -255,7 +264,7 @@ def find_mentions(
                 date, end = got
 
         # Relation of the citing document, and between cited documents.
-        sent = _sentence_start(text, folded, start)
+        sent = _sentence_start(starts, start)
         listed = glued and prev.end > sent
         from_prev: tuple[str, str] | None = None
         if listed:

@@ -12,6 +12,7 @@ by line on the folded text and tolerates both.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -24,6 +25,7 @@ from parsers.patterns import (
     NUMBER_SYMBOL,
     PLACE_DATE,
     SUBJECT_PREFIX,
+    TITLE_START,
     TYPE_PHRASE_PATTERNS,
 )
 from parsers.vocabulary import AUTHORITY_OPENERS, BODY_OPENERS, DEFAULT_TYPE, DOC_TYPES
@@ -52,8 +54,7 @@ class Header:
     number_span: tuple[int, int] | None  # NFC span of the own number, not a reference
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):
     start: int
     end: int
     raw: str
@@ -63,28 +64,33 @@ class _Line:
 def _lines(text: str, folded: str, limit: int) -> list[_Line]:
     out: list[_Line] = []
     pos = 0
-    end_all = min(len(text), limit)
-    while pos < end_all:
-        nl = text.find("\n", pos)
-        if nl == -1:
-            nl = len(text)
-        out.append(_Line(pos, nl, text[pos:nl], folded[pos:nl]))
-        pos = nl + 1
+    head = text[:limit]
+    for raw in head.split("\n"):
+        end = pos + len(raw)
+        out.append(_Line(pos, end, raw, folded[pos:end]))
+        pos = end + 1
     return out
 
 
+_LOWER = regex.compile(r"\p{Ll}")
+_LETTER = regex.compile(r"\p{L}")
+
+
 def _is_upper_line(raw: str) -> bool:
-    letters = [c for c in raw if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    """Mostly capitals (OCR leaves a few lowercase letters in a title)."""
+    if raw.isupper():
+        return True
+    lower = len(_LOWER.findall(raw))
+    return lower <= 0.2 * len(_LETTER.findall(raw)) and lower < len(raw)
 
 
 def _title(lines: list[_Line]) -> tuple[int, str] | None:
     """(line index, type) of the title line: an uppercase line that is a type name."""
     for i, line in enumerate(lines):
-        if not _is_upper_line(line.raw):
+        body = line.folded.strip(" \t*_:#")
+        if len(body) > 60 or not TITLE_START.match(body):
             continue
-        body = line.folded.strip(" \t*_:#").strip()
-        if len(body) > 60:
+        if not _is_upper_line(line.raw):
             continue
         for phrase, pattern in TYPE_PHRASE_PATTERNS:
             m = pattern.match(body)
@@ -137,10 +143,10 @@ def _issuer(lines: list[_Line], stop: int) -> str | None:
             continue
         words = []
         for w in raw.split():
-            if not _is_upper_line(w):
+            if not (w.isupper() or _is_upper_line(w)):
                 break
             words.append(w)
-        if words and _is_upper_line(" ".join(words)):
+        if words:
             parts.append(" ".join(words))
     return " - ".join(parts) if parts else None
 

@@ -13,6 +13,7 @@ import bisect
 import datetime as _dt
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import regex
@@ -192,6 +193,7 @@ def _canonical_part(part: str) -> str:
     return _PART_FIXES.get(up, up)
 
 
+@lru_cache(maxsize=65536)
 def canonical_key(raw: str) -> str | None:
     """Canonical number-and-symbol key, or None if ``raw`` is not one.
 

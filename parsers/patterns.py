@@ -98,6 +98,9 @@ TYPE_PHRASE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
     for p in sorted(_TYPE_PHRASES + list(GENERIC_PHRASES), key=len, reverse=True)
 )
 
+#: A line that starts with a type phrase: a candidate title line (folded).
+TITLE_START = regex.compile(rf"(?:{_alternation(_TYPE_PHRASES)})(?![a-z])")
+
 #: "số" and what OCR makes of it: "so", "s6", "sd", "sé", "s".
 SO = r"s[o06dea5]?\s*[.:]?"
 #: What may stand between a type word and the number: nothing, "số", or a
