@@ -79,6 +79,20 @@ CASES = [
      "longest type phrase wins"),
     ("theo Quyết định số 12/QÐ-UBND", [cite("12/QĐ-UBND", "Quyết định")],
      "Ð (U+00D0, from legacy fonts) read as Đ"),
+    ("Trả lời công văn số 123/CV-ABC ngày 10/5/2024 của Công ty TNHH Thương mại ABC về việc",
+     [cite("123/CV-ABC", "Công văn", "2024-05-10", "Công ty TNHH Thương mại ABC")],
+     "a tax letter answering a company's letter"),
+    ("Thực hiện Nghị quyết số 18-NQ/TW, ngày 25-10-2017 của Hội nghị Trung ương 6 khóa XII",
+     [cite("18-NQ/TW", "Nghị quyết", "2017-10-25", "Hội nghị Trung ương", "implements")],
+     "Party resolution, date with dashes"),
+    ("Căn cứ Quy định số 37-QĐi/TW ngày 25/10/2021 của Ban Chấp hành Trung ương;",
+     [cite("37-QĐi/TW", "Quy định", "2021-10-25", "Ban Chấp hành Trung ương", "based_on")],
+     "Party rule symbol QĐi"),
+    ("theo Văn bản hợp nhất số 15/VBHN-BTC ngày 20/3/2024",
+     [cite("15/VBHN-BTC", "Văn bản hợp nhất", "2024-03-20")], "consolidated text"),
+    ("Thực hiện Thông tri số 05-TT/TW của Ban Bí thư",
+     [cite("05-TT/TW", "Thông tri", None, "Ban Bí thư", "implements")],
+     "a Party circular is not a Thông tư"),
     # --- noise inside a reference --------------------------------------------------
     ("theo Quyết định số 58-\n\nQĐ/TU, ngày 20/11/2025 của Ban Thường vụ Tỉnh ủy", [QD58],
      "line breaks inside the symbol"),
@@ -168,6 +182,10 @@ RELATION_CASES = [
     ("Quyết định số 05/2025/QĐ-UBND về việc sửa đổi, bổ sung Quyết định số 12/2024/QĐ-UBND",
      [("05/2025/QĐ-UBND", "12/2024/QĐ-UBND", "amends")]),
     ("Theo Quyết định số 58-QĐ/TU, đề nghị các xã thực hiện Kế hoạch số 12/KH-UBND", []),
+    ("Nghị định số 100/2019/NĐ-CP (đã được sửa đổi, bổ sung tại Nghị định số 123/2021/NĐ-CP)",
+     [("123/2021/NĐ-CP", "100/2019/NĐ-CP", "amends")]),
+    ("Thông tư số 219/2013/TT-BTC hướng dẫn thi hành Luật Thuế giá trị gia tăng và "
+     "Nghị định số 209/2013/NĐ-CP", [("219/2013/TT-BTC", "209/2013/NĐ-CP", "guides")]),
     ("Căn cứ Quyết định số 1/QĐ-UBND; Căn cứ Kế hoạch số 2/KH-UBND thực hiện", []),
 ]
 

@@ -16,6 +16,7 @@ are refused with a message saying which.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from parsers.readers.base import (
@@ -118,7 +119,8 @@ def read_docx(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> ReadResult:
             bad = zf.testzip()
             if bad:
                 raise ReadError(path, f"damaged .docx (bad CRC in {bad})")
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError,
+            OSError) as exc:
         raise ReadError(path, f"not a valid .docx (damaged or truncated zip: {exc})") from exc
     try:
         document = docx.Document(io.BytesIO(data))
