@@ -149,7 +149,7 @@ ISSUER_WORDS: frozenset[str] = frozenset(
     nong nghiep moi truong ke hoach dau tu phap thong van tin truyen hoa the du
     lich ngoai an ninh toc chuc lao binh hoc nghe tuyen dan kiem quan ly nghi lan thu
     nhat hai ba bon sau bay tam chin muoi ty tnhh co phan mot thanh vien hop tac
-    tap doan""".split()
+    tap doan mai dich san xuat nhap khau""".split()
 )
 #: Words that end an issuer even when capitalized ("… của UBND thành phố Kết
 #: luận cuộc họp …", OCR "… Tinh Gy Ve viée …").
