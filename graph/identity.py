@@ -61,6 +61,7 @@ __all__ = [
 ]
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lowercase, strip diacritics, đ→d: the form used for matching names."""
     if _parser_fold is not None:
@@ -70,6 +71,7 @@ def fold(text: str) -> str:
     return "".join(unicodedata.normalize("NFD", c)[0] for c in text).lower()
 
 
+@lru_cache(maxsize=1 << 16)
 def slug(text: str) -> str:
     """ASCII, lowercase, hyphen-separated: safe in node ids and IRIs."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
@@ -142,6 +144,7 @@ def parse_key(key: str) -> KeyParts | None:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def type_abbr(parts: KeyParts) -> str:
     """Short type code for node ids, from the symbol only (so every mention of
     one document gives the same id): ``qd`` for ``QĐ/TU``; ``vb`` (văn bản,
@@ -179,10 +182,12 @@ PROVINCE_ONLY_BODIES: frozenset[str] = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def _body_code(part: str) -> str:
     return re.sub(r"\d+$", "", fold(part))
 
 
+@lru_cache(maxsize=1 << 16)
 def is_central(parts: KeyParts) -> bool:
     """True when the key's issuing body is a national one."""
     for part in parts.body_parts:
@@ -193,6 +198,7 @@ def is_central(parts: KeyParts) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 16)
 def province_level_body(parts: KeyParts) -> bool:
     """True when the body can only be provincial (Tỉnh ủy, a Sở ``SNV``)."""
     for part in parts.body_parts:
@@ -363,6 +369,7 @@ TERMS_LOCAL: tuple[tuple[str, str], ...] = (
 LOCAL_TERM_OVERRIDES: dict[str, tuple[tuple[str, str], ...]] = {}
 
 
+@lru_cache(maxsize=1 << 12)
 def party_term(iso_date: str, *, national: bool, province: str | None = None) -> str | None:
     """Term label containing ``iso_date`` for a Party document."""
     table = TERMS_NATIONAL if national else LOCAL_TERM_OVERRIDES.get(province or "", TERMS_LOCAL)
@@ -402,6 +409,7 @@ def scope_of(parts: KeyParts, iso_date: str | None, *, national: bool,
     return str(year) if year else None
 
 
+@lru_cache(maxsize=1 << 16)
 def node_id(jurisdiction: str, scope: str, parts: KeyParts) -> str:
     """Stable id of a resolved document, used for IRIs:
     ``vn/{jurisdiction}/{year-or-term}/{type-abbr}/{number}/{symbol}``."""
@@ -411,6 +419,7 @@ def node_id(jurisdiction: str, scope: str, parts: KeyParts) -> str:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def symbol_slug(parts: KeyParts) -> str:
     """Symbol as used in ids; "TƯ" (Trung ương) is written TW there."""
     pieces = re.split(r"[-/&]", parts.symbol)

@@ -372,7 +372,8 @@ def resolve_corpus(docs: Iterable[DocInput]) -> Resolution:
     for (src, dst), by_file in per_pair.items():
         # two files of one document (say a scan and a clean copy) are not two
         # citations: count and spans come from the file with most mentions
-        best = min(by_file, key=lambda f: (-len(by_file[f]), f))
+        best = next(iter(by_file)) if len(by_file) == 1 else min(
+            by_file, key=lambda f: (-len(by_file[f]), f))
         cs = by_file[best]
         rels = sorted({c.relation or "cites" for cs_ in by_file.values() for c in cs_},
                       key=lambda r: _STRENGTH.get(r, len(_STRENGTH)))
