@@ -243,13 +243,52 @@ _PROVINCE_RE = re.compile(
 # Vietnamese typing of the same name varies ("Hòa"/"Hoà"); fold removes it.
 
 
+#: Cities below province level → their province (names before the 2025
+#: reorganisation, when they last issued documents as cities). Used when a
+#: header or place line names the city but not the province ("Hạ Long, ngày
+#: …"). "Vinh" is left out: as a word it is part of too many other names.
+CITY_PROVINCES: dict[str, str] = {
+    "Hạ Long": "Quảng Ninh", "Cẩm Phả": "Quảng Ninh", "Uông Bí": "Quảng Ninh",
+    "Móng Cái": "Quảng Ninh", "Đông Triều": "Quảng Ninh", "Đồng Hới": "Quảng Bình",
+    "Buôn Ma Thuột": "Đắk Lắk", "Pleiku": "Gia Lai", "Quy Nhơn": "Bình Định",
+    "Nha Trang": "Khánh Hòa", "Cam Ranh": "Khánh Hòa", "Đà Lạt": "Lâm Đồng",
+    "Bảo Lộc": "Lâm Đồng", "Phan Thiết": "Bình Thuận", "Vũng Tàu": "Bà Rịa - Vũng Tàu",
+    "Bà Rịa": "Bà Rịa - Vũng Tàu", "Biên Hòa": "Đồng Nai", "Long Khánh": "Đồng Nai",
+    "Thủ Dầu Một": "Bình Dương", "Dĩ An": "Bình Dương", "Thuận An": "Bình Dương",
+    "Mỹ Tho": "Tiền Giang", "Rạch Giá": "Kiên Giang", "Hà Tiên": "Kiên Giang",
+    "Phú Quốc": "Kiên Giang", "Long Xuyên": "An Giang", "Châu Đốc": "An Giang",
+    "Cao Lãnh": "Đồng Tháp", "Sa Đéc": "Đồng Tháp", "Hồng Ngự": "Đồng Tháp",
+    "Việt Trì": "Phú Thọ", "Điện Biên Phủ": "Điện Biên", "Phủ Lý": "Hà Nam",
+    "Tam Kỳ": "Quảng Nam", "Hội An": "Quảng Nam", "Tuy Hòa": "Phú Yên",
+    "Gia Nghĩa": "Đắk Nông", "Phan Rang - Tháp Chàm": "Ninh Thuận",
+    "Phan Rang-Tháp Chàm": "Ninh Thuận", "Đồng Xoài": "Bình Phước", "Tân An": "Long An",
+    "Vị Thanh": "Hậu Giang", "Ngã Bảy": "Hậu Giang", "Đông Hà": "Quảng Trị",
+    "Vĩnh Yên": "Vĩnh Phúc", "Phúc Yên": "Vĩnh Phúc", "Sầm Sơn": "Thanh Hóa",
+    "Chí Linh": "Hải Dương", "Từ Sơn": "Bắc Ninh", "Tam Điệp": "Ninh Bình",
+    "Hoa Lư": "Ninh Bình", "Sông Công": "Thái Nguyên", "Phổ Yên": "Thái Nguyên",
+    "Thủ Đức": "Hồ Chí Minh", "Sơn Tây": "Hà Nội", "Bến Cát": "Bình Dương",
+    "Tân Uyên": "Bình Dương", "Hà Tiên ": "Kiên Giang",
+}
+_CITY_SLUGS = {fold(c.strip()): _PROVINCE_SLUGS[fold(p)] for c, p in CITY_PROVINCES.items()}
+_CITY_RE = re.compile(
+    r"(?<![a-z])("
+    + "|".join(re.escape(n) for n in sorted(_CITY_SLUGS, key=len, reverse=True))
+    + r")(?![a-z])"
+)
+
+
 @lru_cache(maxsize=1 << 14)
 def province_of(text: str | None) -> str | None:
-    """Province slug named in ``text`` (a header, place line or issuer)."""
+    """Province slug named in ``text`` (a header, place line or issuer), or of
+    the city it names when it names no province (:data:`CITY_PROVINCES`)."""
     if not text:
         return None
-    m = _PROVINCE_RE.search(fold(text).replace("tp.", "thanh pho "))
-    return _PROVINCE_SLUGS[m.group(1)] if m else None
+    folded = fold(text).replace("tp.", "thanh pho ")
+    m = _PROVINCE_RE.search(folded)
+    if m:
+        return _PROVINCE_SLUGS[m.group(1)]
+    m = _CITY_RE.search(folded)
+    return _CITY_SLUGS[m.group(1)] if m else None
 
 
 #: Sub-province units (folded) and the prefix used in locality slugs.
@@ -258,7 +297,7 @@ LOCALITY_KINDS: dict[str, str] = {
     "huyen": "h", "quan": "q", "phuong": "p", "xa": "x",
 }
 _LEVEL_RE = re.compile(
-    r"(?<![a-z])(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan)\s+"
+    r"(?<![a-z])(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan)[\s-]+"
     r"(tinh|thanh pho|tp\.?|thi xa|thi tran|huyen|quan|phuong|xa)(?![a-z])"
 )
 _PARTY_LEVEL_RE = re.compile(r"(?<![a-z])(tinh uy|thanh uy|huyen uy|quan uy|thi uy)(?![a-z])")
@@ -299,9 +338,7 @@ def level_of(text: str | None) -> Level | None:
             break
         words.append(w.group(1))
         pos = w.end()
-    name = None
-    if words:
-        name = province_of(" ".join(words)) or slug(" ".join(words))
+    name = slug(" ".join(words)) if words else None
     kind = LOCALITY_KINDS[unit if unit in LOCALITY_KINDS else unit.rstrip(".")]
     if kind == "tp" and name in CENTRAL_CITIES:
         return Level("province")
@@ -334,8 +371,8 @@ def doc_context(
     level = level_of(issuer) or (level_of(subject) if not (issuer or place) else None)
     if level and level.kind != "province" and level.name:
         locality = f"{level.kind}-{level.name}"
-        if province is None and level.name in _PROVINCE_SLUGS.values():
-            province = level.name  # "thành phố Lạng Sơn" lies in Lạng Sơn
+        if province is None:  # "thành phố Lạng Sơn" lies in Lạng Sơn, Hạ Long in Quảng Ninh
+            province = province_of(level.name.replace("-", " "))
     return DocContext(province=province, locality=locality, date=date)
 
 

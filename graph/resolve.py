@@ -81,6 +81,9 @@ class Placement:
     scope: str | None  # year or term; None: undated
     province: str | None
     reason: str | None = None  # why jurisdiction or scope is missing
+    #: jurisdictions it may be when only the level is unknown; a trailing "*"
+    #: matches any locality of that kind ("lang-son.tp-*")
+    alternatives: tuple[str, ...] = ()
 
     @property
     def complete(self) -> bool:
@@ -115,8 +118,11 @@ def place(key: str, date: str | None, issuer: str | None, ctx: DocContext) -> Pl
 
     province = province_of(issuer) or ctx.province
     level = level_of(issuer)
+    scope = scope_of(parts, date, national=False, province=province)
+    if province is None:
+        return Placement(key, parts, None, scope, None,
+                         "local body, citing document's province unknown")
     locality: str | None
-    reason = None
     if level is not None and level.kind == "province":
         locality = None
     elif level is not None and level.kind != "local":
@@ -124,19 +130,19 @@ def place(key: str, date: str | None, issuer: str | None, ctx: DocContext) -> Pl
             locality = f"{level.kind}-{level.name}"
         elif ctx.locality and ctx.locality.startswith(level.kind + "-"):
             locality = ctx.locality  # "UBND thành phố" written in that city's document
-        else:
-            locality, reason = None, f"unnamed {level.kind} body"
-    elif province_level_body(parts):
+        else:  # "UBND thành phố" in a provincial document: which city?
+            return Placement(key, parts, None, scope, province,
+                             f"unnamed {level.kind} body", (f"{province}.{level.kind}-*",))
+    elif province_level_body(parts) or ctx.locality is None:
         locality = None
     else:
-        locality = ctx.locality
-    scope = scope_of(parts, date, national=False, province=province)
-    if reason is None and not scope:
-        reason = "no date and no year in the number"
-    if province is None or (reason and reason.startswith("unnamed")):
-        why = "local body, citing document's province unknown" if province is None else reason
-        return Placement(key, parts, None, scope, province, why)
+        # a city document citing "…/QĐ-UBND" without saying whose: the city's
+        # or the province's committee; only another mention can tell
+        return Placement(key, parts, None, scope, province,
+                         f"no issuer named: provincial or {ctx.locality} body",
+                         (province, f"{province}.{ctx.locality}"))
     jurisdiction = province + (f".{locality}" if locality else "")
+    reason = None if scope else "no date and no year in the number"
     return Placement(key, parts, jurisdiction, scope, province, reason)
 
 
@@ -225,6 +231,10 @@ class _Anchors:
         for jur, scope in self.by_key.get(p.match_key, ()):
             if p.jurisdiction is not None and jur != p.jurisdiction:
                 continue
+            if p.alternatives and not any(
+                    jur.startswith(a[:-1]) if a.endswith("*") else jur == a
+                    for a in p.alternatives):
+                continue
             if p.jurisdiction is None and (jur == "national" or (
                     p.province and jur.split(".")[0] != p.province)):
                 continue
@@ -243,18 +253,20 @@ def _complete(p: Placement, anchors: _Anchors, citing_date: str | None
         return _complete_id(p), RESOLVED, None, []
     if p.parts is None:
         return unresolved_id(None, p.key, None, None), UNRESOLVED, p.reason, []
-    if p.jurisdiction is None and p.scope is None:
+    if p.jurisdiction is None and p.scope is None and not p.alternatives:
         # neither place nor time: any match would be a guess
         return (unresolved_id(p.parts, p.key, None, None), UNRESOLVED,
-                "province and date unknown", [])
+                f"{p.reason}; undated", [])
     cands = anchors.candidates(p, citing_date)
-    what = "year/term" if p.scope is None else "province"
+    what = ("issuing level" if p.alternatives else "province") if p.scope else "year/term"
+    if p.jurisdiction is None and p.scope is None:
+        what = "issuing level and year/term"
     if len(cands) == 1:
         jur, scope = cands[0]
         return (node_id(jur, scope, p.parts), INFERRED,
                 f"{what} from another mention of {p.key}", [])
     ids = [node_id(j, s, p.parts) for j, s in cands]
-    target = unresolved_id(p.parts, p.key, p.jurisdiction, p.scope)
+    target = unresolved_id(p.parts, p.key, p.jurisdiction or p.province, p.scope)
     if ids:
         return target, AMBIGUOUS, f"{what} ambiguous: {len(ids)} candidates", ids
     return target, UNRESOLVED, p.reason, []

@@ -185,15 +185,37 @@ def test_local_key_without_any_province_is_an_explicit_unresolved_node(corpus):
 
 def test_city_and_province_committees_number_apart(corpus):
     corpus.add("city", "500/TB-UBND", date="2025-05-30", issuer="UBND THÀNH PHỐ LẠNG SƠN",
-               cites=[("349/TB-UBND", "2025-04-26", "UBND thành phố", "cites"),
-                      ("1431/UBND-VP", "2025-05-06", None, "cites")])
+               cites=[("349/TB-UBND", "2025-04-26", "UBND thành phố", "cites")])
     corpus.add("prov", "600/TB-UBND", date="2025-05-30", issuer=LS,
                cites=[("349/TB-UBND", "2025-04-26", "UBND tỉnh", "cites")])
     b = corpus.backend()
-    assert sorted(targets(b, "vn/lang-son.tp-lang-son/2025/tb/500/tb-ubnd")) == [
-        "vn/lang-son.tp-lang-son/2025/tb/349/tb-ubnd",
-        "vn/lang-son.tp-lang-son/2025/vb/1431/ubnd-vp"]
+    assert targets(b, "vn/lang-son.tp-lang-son/2025/tb/500/tb-ubnd") == [
+        "vn/lang-son.tp-lang-son/2025/tb/349/tb-ubnd"]
     assert targets(b, "vn/lang-son/2025/tb/600/tb-ubnd") == ["vn/lang-son/2025/tb/349/tb-ubnd"]
+
+
+@pytest.mark.parametrize(
+    ("other_issuer", "expected", "resolved"),
+    [
+        # nothing else in the corpus: city or province is an open question
+        (None, "vn/unresolved/lang-son/2025/1431/ubnd-vp", False),
+        # another document says whose it is
+        ("UBND thành phố", "vn/lang-son.tp-lang-son/2025/vb/1431/ubnd-vp", True),
+        ("UBND tỉnh", "vn/lang-son/2025/vb/1431/ubnd-vp", True),
+    ],
+)
+def test_city_document_citing_a_committee_without_naming_it(
+        corpus, other_issuer, expected, resolved):
+    corpus.add("city", "500/TB-UBND", date="2025-05-30", issuer="UBND THÀNH PHỐ LẠNG SƠN",
+               cites=[("1431/UBND-VP", "2025-05-06", None, "cites")])
+    if other_issuer:
+        corpus.add("city2", "501/TB-UBND", date="2025-05-31",
+                   issuer="UBND THÀNH PHỐ LẠNG SƠN",
+                   cites=[("1431/UBND-VP", "2025-05-06", other_issuer, "cites")])
+    (link,) = corpus.backend().cites("vn/lang-son.tp-lang-son/2025/tb/500/tb-ubnd")
+    assert (link["node"]["id"], link["node"]["resolved"]) == (expected, resolved)
+    if not resolved:
+        assert "no issuer named" in link["node"]["reason"]
 
 
 def test_cited_only_node_is_upgraded_when_the_document_is_ingested(corpus):
