@@ -1,0 +1,42 @@
+"""Streamlit app for legal staff: ``streamlit run app.py``.
+
+Opens the embedded store (``$LEGALGRAPH_DB``, default ``data/store``; the
+sample documents are ingested first when it is empty) or Neo4j when
+``NEO4J_URI`` is set. This file only sets up the page and the sidebar
+navigation; each page is a short script in ``legalgraph/ui/pages/`` over
+:mod:`legalgraph.ui` and :mod:`graph`.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from legalgraph.ui import state
+from legalgraph.ui.labels import DOCUMENT_PAGE
+
+st.set_page_config(page_title="Đồ thị văn bản", page_icon="⚖️", layout="wide")
+
+app = state.get_app()
+
+PAGES = "legalgraph/ui/pages"
+navigation = st.navigation([
+    st.Page(f"{PAGES}/overview.py", title="Tổng quan", icon=":material/insights:",
+            url_path="tong-quan", default=True),
+    st.Page(f"{PAGES}/search.py", title="Tìm kiếm", icon=":material/search:",
+            url_path="tim-kiem"),
+    st.Page(DOCUMENT_PAGE, title="Văn bản", icon=":material/description:",
+            url_path="van-ban"),
+    st.Page(f"{PAGES}/lineage.py", title="Phả hệ văn bản", icon=":material/account_tree:",
+            url_path="pha-he"),
+    st.Page(f"{PAGES}/unresolved.py", title="Dẫn chiếu chưa xác định",
+            icon=":material/help:", url_path="chua-xac-dinh"),
+    st.Page(f"{PAGES}/upload.py", title="Tải lên văn bản", icon=":material/upload_file:",
+            url_path="tai-len"),
+])
+
+with st.sidebar:
+    st.caption(f"Nguồn dữ liệu: {app.description}")
+    if app.demo_loaded:
+        st.caption("Kho trống nên đã nạp bộ văn bản mẫu (data/samples).")
+
+navigation.run()

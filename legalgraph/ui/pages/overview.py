@@ -1,0 +1,96 @@
+"""Tổng quan (Overview): counts, documents by type and by year, and the
+most-cited documents with filters; clicking a row opens the document."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from legalgraph.ui import state
+from legalgraph.ui.labels import fmt_date
+from legalgraph.ui.widgets import open_document
+
+ALL = "Tất cả"
+
+app = state.get_app()
+gen = app.generation()
+stats = state.stats(gen)
+
+st.title("Tổng quan")
+c = st.columns(4)
+c[0].metric("Văn bản đã nạp", f"{stats['documents']:,}".replace(",", "."))
+c[1].metric("Lượt dẫn chiếu", f"{stats['references']:,}".replace(",", "."))
+c[2].metric("Đã xác định", f"{stats['resolved']:,}".replace(",", "."))
+c[3].metric("Chưa xác định", f"{stats['unresolved'] + stats['ambiguous']:,}".replace(",", "."),
+            help="Dẫn chiếu thiếu năm, không rõ cơ quan ban hành hoặc có nhiều khả năng "
+                 "(xem trang Dẫn chiếu chưa xác định).")
+
+rows = state.by_type_year(gen)
+years: list[int] = []
+if rows:
+    df = pd.DataFrame(rows)
+    left, right = st.columns(2)
+    with left:
+        st.subheader("Văn bản theo loại")
+        by_type = df.groupby("type", as_index=False)["documents"].sum().sort_values(
+            "documents", ascending=False)
+        st.bar_chart(by_type, x="type", y="documents", horizontal=True, x_label="",
+                     y_label="Số văn bản", height=max(220, 26 * len(by_type)), sort="-documents")
+    with right:
+        st.subheader("Văn bản theo năm")
+        dated = df.dropna(subset=["year"]).astype({"year": int})
+        by_year = dated.groupby("year", as_index=False)["documents"].sum()
+        by_year["Năm"] = by_year["year"].astype(str)
+        st.bar_chart(by_year, x="Năm", y="documents", x_label="Năm", y_label="Số văn bản",
+                     height=300)
+        undated = int(df[df["year"].isna()]["documents"].sum())
+        if undated:
+            st.caption(f"{undated} văn bản không xác định được năm.")
+    years = sorted({int(y) for y in df["year"].dropna()})
+
+st.subheader("Văn bản được dẫn chiếu nhiều nhất")
+types = [ALL, *state.type_names(gen)]
+f = st.columns(3)
+cited_type = f[0].selectbox("Loại văn bản được dẫn chiếu", types, key="top-type",
+                            help="vd. Chỉ thị")
+citing_type = f[1].selectbox("Loại văn bản dẫn chiếu", types, key="top-citing",
+                             help="Chỉ đếm các văn bản dẫn chiếu thuộc loại này, vd. Thông báo")
+issuer = f[2].text_input("Cơ quan ban hành", key="top-issuer",
+                         placeholder="vd. Tỉnh ủy, UBND")
+f2 = st.columns([2, 1])
+year_range: tuple[int, int] | None = None
+if len(years) > 1:
+    picked = f2[0].slider("Năm ban hành", years[0], years[-1], (years[0], years[-1]),
+                         key="top-years")
+    if picked != (years[0], years[-1]):
+        year_range = (int(picked[0]), int(picked[1]))
+limit = f2[1].selectbox("Số dòng", [20, 50, 100], key="top-limit")
+
+ranked = state.top(gen, year_range, None if cited_type == ALL else cited_type,
+                   None if citing_type == ALL else citing_type, issuer.strip() or None, limit)
+if not ranked:
+    st.info("Không có văn bản nào khớp bộ lọc.")
+else:
+    table = pd.DataFrame([{
+        "Hạng": r["rank"],
+        "Số ký hiệu": r["node"]["key"] or "(không số)",
+        "Loại": r["node"]["type"] or "",
+        "Số văn bản dẫn chiếu": r["cited_by"],
+        "Ngày": fmt_date(r["node"]["date"]) or (r["node"]["scope"] or ""),
+        "Cơ quan ban hành": r["node"]["issuer"] or "",
+        "Trích yếu": r["node"]["subject"] or "",
+    } for r in ranked])
+    st.caption("Nhấn vào một dòng để mở trang văn bản.")
+    event = st.dataframe(
+        table, hide_index=True, on_select="rerun", selection_mode="single-row",
+        height=min(35 * (len(table) + 1) + 3, 740),
+        key=f"top-table-{cited_type}-{citing_type}-{issuer}-{year_range}-{limit}",
+        column_config={
+            "Hạng": st.column_config.NumberColumn(width="small"),
+            "Số văn bản dẫn chiếu": st.column_config.ProgressColumn(
+                format="%d", min_value=0, max_value=max(r["cited_by"] for r in ranked)),
+            "Trích yếu": st.column_config.TextColumn(width="large"),
+        })
+    chosen = event.selection.rows if event is not None else []
+    if chosen:
+        open_document(ranked[chosen[0]]["node"]["id"])

@@ -1,0 +1,99 @@
+"""Dẫn chiếu chưa xác định (Unresolved): references that could not be placed
+(no year, unknown province, several candidates), most cited first, so staff
+see the gaps; a staff member can confirm which document one means, stored
+durably beside the store."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from legalgraph.ui import state
+from legalgraph.ui.labels import fmt_date, node_title, reason_label
+from legalgraph.ui.widgets import doc_link
+
+app = state.get_app()
+gen = app.generation()
+
+st.title("Dẫn chiếu chưa xác định")
+st.caption("Các văn bản được nhắc đến nhưng chưa xác định được chính xác là văn bản nào "
+           "(thiếu năm, không rõ cơ quan ban hành, hoặc có nhiều văn bản cùng số ký hiệu).")
+
+rows = state.unresolved(gen)
+if rows is None:
+    st.info("Trang này cần kho dữ liệu nhúng (LEGALGRAPH_DB); nguồn hiện tại chưa hỗ trợ.")
+    st.stop()
+if not rows:
+    st.success("Mọi dẫn chiếu đều đã được xác định.")
+    st.stop()
+
+confirmed = app.confirmations().all()
+reasons = sorted({reason_label(r["node"]["reason"]) for r in rows})
+f1, f2, f3 = st.columns([2, 1, 1])
+reason = f1.selectbox("Lý do", ["Tất cả", *reasons], key="unres-reason")
+only_cited = f2.toggle("Chỉ dẫn chiếu có văn bản nhắc đến", value=True, key="unres-cited",
+                       help="Ẩn văn bản đã nạp nhưng thiếu số ký hiệu ở phần đầu.")
+hide_done = f3.toggle("Ẩn mục đã xác nhận", value=False, key="unres-hide")
+shown = [r for r in rows
+         if (reason == "Tất cả" or reason_label(r["node"]["reason"]) == reason)
+         and (not only_cited or r["cited_by"])
+         and (not hide_done or r["node"]["id"] not in confirmed)]
+m = st.columns(3)
+m[0].metric("Chưa xác định", len(rows))
+m[1].metric("Đang hiển thị", len(shown))
+m[2].metric("Đã xác nhận", len(confirmed))
+if not shown:
+    st.info("Không có mục nào khớp bộ lọc.")
+    st.stop()
+
+LIMIT = 500
+table = pd.DataFrame([{
+    "Số ký hiệu": r["node"]["key"] or "(không số)",
+    "Loại": r["node"]["type"] or "",
+    "Lý do": reason_label(r["node"]["reason"]),
+    "Số văn bản nhắc đến": r["cited_by"],
+    "Khả năng": len(r["candidates"]),
+    "Đã xác nhận": "✓" if r["node"]["id"] in confirmed else "",
+} for r in shown[:LIMIT]])
+st.caption("Nhấn vào một dòng để xem văn bản nhắc đến nó và xác nhận." +
+           (f" Hiển thị {LIMIT} mục đầu tiên." if len(shown) > LIMIT else ""))
+event = st.dataframe(table, hide_index=True, on_select="rerun", selection_mode="single-row",
+                     key=f"unres-table-{reason}-{only_cited}-{hide_done}")
+picked = event.selection.rows if event is not None else []
+if not picked:
+    st.stop()
+row = shown[picked[0]]
+n = row["node"]
+st.subheader(f"{node_title(n)} — {reason_label(n['reason'])}")
+left, right = st.columns(2, gap="large")
+with left:
+    st.markdown(f"**Được nhắc đến trong** ({row['cited_by']})")
+    for i, cid in enumerate(row["citing"]):
+        v = state.show(gen, cid)
+        if v is not None:
+            with st.container(key=f"unres-citing-{i}"):
+                doc_link(v["node"])
+with right:
+    done = confirmed.get(n["id"])
+    if done:
+        target = state.show(gen, done["target_id"])
+        st.success("Đã xác nhận là: " + (node_title(target["node"]) if target
+                                          else done["target_id"])
+                   + f" ({fmt_date(done['confirmed_at'][:10])})")
+        if st.button("Bỏ xác nhận", key="unres-withdraw"):
+            app.confirmations().withdraw(n["id"])
+            st.rerun()
+    choices = [c["id"] for c in row["candidates"]]
+    if choices:
+        st.markdown("**Xác nhận văn bản đúng**")
+        names = {c["id"]: f"{node_title(c)} · {fmt_date(c['date']) or c['scope'] or ''} · "
+                          f"{c['jurisdiction'] or ''}" for c in row["candidates"]}
+        target_id = st.radio("Các văn bản cùng số ký hiệu", choices,
+                             format_func=names.__getitem__, key="unres-choice")
+        note = st.text_input("Ghi chú (không bắt buộc)", key="unres-note")
+        if st.button("Xác nhận", type="primary", key="unres-confirm"):
+            app.confirmations().confirm(n["id"], target_id, note or None)
+            st.toast("Đã lưu xác nhận.")
+            st.rerun()
+    else:
+        st.caption("Không có văn bản nào trong kho cùng số ký hiệu để chọn.")

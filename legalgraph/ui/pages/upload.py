@@ -1,0 +1,56 @@
+"""Tải lên văn bản (Upload): add .txt/.docx/.pdf files. Each is read and
+parsed first (progress bar, one line per file), then the good ones are
+ingested in one batch; a bad file is reported and costs only itself, and
+nothing already stored is lost (graph.ingest commits file by file)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from legalgraph.ui import state, upload
+from legalgraph.ui.widgets import doc_link
+
+app = state.get_app()
+
+st.title("Tải lên văn bản")
+if not app.embedded:
+    st.info("Tải lên cần kho dữ liệu nhúng (LEGALGRAPH_DB); nguồn hiện tại chỉ cho phép đọc.")
+    st.stop()
+
+st.caption("Chọn một hoặc nhiều tệp .txt, .docx, .pdf. Tệp trùng tên với tệp đã tải lên trước "
+           "sẽ thay thế bản cũ; tệp lỗi không ảnh hưởng đến dữ liệu đã có.")
+files = st.file_uploader("Tệp văn bản", type=list(upload.ACCEPTED), accept_multiple_files=True,
+                         key="upload-files")
+if st.button("Nạp vào kho", type="primary", disabled=not files, key="upload-go"):
+    bar = st.progress(0.0, text="Đang đọc tệp…")
+    saved = upload.save_uploads(app.store_dir, [(f.name, f.getvalue()) for f in files])
+    results: list[upload.FileResult] = []
+    for i, item in enumerate(saved):
+        bar.progress((i + 0.5) / (len(saved) + 1), text=f"Đang phân tích {item.name}…")
+        results.append(upload.check(item))
+    bar.progress(len(saved) / (len(saved) + 1), text="Đang ghi vào kho và cập nhật đồ thị…")
+    results = app.call(lambda b: upload.ingest_checked(b.store, results))
+    app.warm()
+    bar.progress(1.0, text="Xong.")
+    st.session_state["upload-results"] = results
+
+results = st.session_state.get("upload-results")
+if results:
+    ok = [r for r in results if r.ok]
+    bad = [r for r in results if not r.ok]
+    if ok:
+        st.success(f"Đã nạp {len(ok)} tệp.")
+    if bad:
+        st.error(f"{len(bad)} tệp không nạp được — xem cột “Kết quả”.")
+    st.dataframe(pd.DataFrame([{
+        "Tệp": r.name, "Kết quả": r.message, "Số ký hiệu": r.key or "",
+        "Số dẫn chiếu": r.citations if r.ok else None,
+    } for r in results]), hide_index=True, key="upload-table")
+    gen = app.generation()
+    for i, r in enumerate(ok):
+        if r.key:
+            hits = state.search(gen, r.key, 1)
+            if hits:
+                with st.container(key=f"upload-open-{i}"):
+                    doc_link(hits[0]["node"], suffix=" — mở trang văn bản")

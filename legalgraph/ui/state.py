@@ -1,0 +1,208 @@
+"""The app's one shared backend, and cached answers from it.
+
+Streamlit runs each browser session in its own thread, but the embedded
+store's SQLite connection belongs to the thread that opened it. So the
+backend lives on one worker thread (:class:`AppBackend`), opened there and
+called only there: sessions share one graph in memory (built or unpickled
+once per process, ``st.cache_resource``) and calls are serialized, which
+also keeps an upload from racing a query.
+
+Query results are cached with ``st.cache_data`` keyed by the store's
+generation, so they refresh by themselves after an upload.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+import streamlit as st
+
+from graph import app_queries
+from graph.backend import (
+    DocumentView,
+    GraphBackend,
+    LineageTree,
+    NodeSummary,
+    RankRow,
+    Stats,
+)
+
+__all__ = ["AppBackend", "get_app"]
+
+T = TypeVar("T")
+
+#: Sample documents ingested into an empty embedded store so the app has
+#: something to show on first start.
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
+
+
+def _open_backend() -> tuple[GraphBackend, str, Path | None]:
+    """(backend, description, store folder or None), chosen from the
+    environment: ``NEO4J_URI`` for Neo4j, else the embedded store in
+    ``LEGALGRAPH_DB`` (default ``data/store``)."""
+    from graph.store import default_db_dir
+
+    uri = os.environ.get("NEO4J_URI")
+    db = default_db_dir()
+    try:
+        from graph.backends import open_backend  # type: ignore[import-not-found]
+    except ImportError:
+        open_backend = None
+    if open_backend is not None:
+        backend = open_backend(db=None if uri else db, uri=uri)
+        if uri and not hasattr(backend, "store"):
+            return backend, f"Neo4j {uri}", None
+    else:
+        from graph.embedded import EmbeddedBackend
+
+        backend = EmbeddedBackend(db)
+    return backend, f"kho nhúng {db}", Path(db)
+
+
+class AppBackend:
+    """A :class:`GraphBackend` opened on, and only called from, one thread."""
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="legalgraph-backend")
+        self.backend, self.description, self.store_dir = self._pool.submit(
+            _open_backend).result()
+        self.demo_loaded = False
+        self._confirmations: app_queries.Confirmations | None = None
+
+    def call(self, fn: Callable[[GraphBackend], T]) -> T:
+        """Run ``fn(backend)`` on the backend's thread and return its result."""
+        return self._pool.submit(fn, self.backend).result()
+
+    @property
+    def embedded(self) -> bool:
+        return self.store_dir is not None
+
+    def generation(self) -> int:
+        """Store generation (changes with every ingest); 0 for Neo4j."""
+        if not self.embedded:
+            return 0
+        return self.call(lambda b: b.store.generation)  # type: ignore[attr-defined]
+
+    def ensure_demo(self) -> bool:
+        """Ingest :data:`SAMPLES` into an empty embedded store; True if it did."""
+        if not self.embedded or not SAMPLES.is_dir():
+            return False
+
+        def load(b: Any) -> bool:
+            if b.store.file_count():
+                return False
+            from graph.ingest import ingest
+
+            ingest([SAMPLES], b.store)
+            return True
+
+        self.demo_loaded = self.call(load) or self.demo_loaded
+        return self.demo_loaded
+
+    def confirmations(self) -> app_queries.Confirmations:
+        """Staff-confirmed resolutions, kept beside the store (or in data/app)."""
+        if self._confirmations is None:
+            self._confirmations = app_queries.Confirmations(self.store_dir or Path("data/app"))
+        return self._confirmations
+
+    def warm(self) -> None:
+        """Build (or unpickle) the graph now, so the first page is not slow."""
+        if self.embedded:
+            self.call(lambda b: b.graph)  # type: ignore[attr-defined]
+
+
+@st.cache_resource(show_spinner="Đang mở kho dữ liệu…")
+def get_app() -> AppBackend:
+    """The process-wide backend (one per server, shared by all sessions)."""
+    app = AppBackend()
+    app.ensure_demo()
+    app.warm()
+    return app
+
+
+# --- cached answers (keyed by the store generation) -------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def stats(generation: int) -> Stats:
+    return get_app().call(lambda b: b.stats())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def by_type_year(generation: int) -> list[dict[str, Any]] | None:
+    return get_app().call(app_queries.documents_by_type_year)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def top(generation: int, years: tuple[int, int] | None, type: str | None,
+        cited_by_type: str | None, issuer: str | None, limit: int) -> list[RankRow]:
+    return get_app().call(lambda b: app_queries.top_in_years(
+        b, years=years, type=type, cited_by_type=cited_by_type, issuer=issuer, limit=limit))
+
+
+@st.cache_resource(show_spinner="Đang lập chỉ mục tìm kiếm…", max_entries=2)
+def _search_index(generation: int) -> app_queries.SearchIndex | None:
+    def build(b: GraphBackend) -> app_queries.SearchIndex | None:
+        g = app_queries.graph_of(b)
+        return app_queries.SearchIndex.build(g) if g is not None else None
+
+    return get_app().call(build)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def search(generation: int, query: str, limit: int) -> list[app_queries.SearchHit]:
+    index = _search_index(generation)
+    return get_app().call(
+        lambda b: app_queries.search_documents(b, query, limit=limit, index=index))
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def show(generation: int, node_id: str) -> DocumentView | None:
+    return get_app().call(lambda b: b.show(node_id))
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def document_text(generation: int, node_id: str) -> str | None:
+    return get_app().call(lambda b: b.document_text(node_id))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def neighbourhood(generation: int, node_id: str, depth: int, max_nodes: int
+                  ) -> tuple[list[NodeSummary], list[dict[str, Any]], bool]:
+    return get_app().call(lambda b: app_queries.neighbourhood(
+        b, node_id, depth=depth, max_nodes=max_nodes))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def lineage(generation: int, node_id: str, direction: str, depth: int) -> LineageTree | None:
+    return get_app().call(lambda b: b.lineage(node_id, direction=direction,  # type: ignore[arg-type]
+                                              depth=depth))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def unresolved(generation: int) -> list[app_queries.UnresolvedRow] | None:
+    return get_app().call(app_queries.unresolved_references)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def type_names(generation: int) -> list[str]:
+    """Document types present, most frequent first (for filter choices)."""
+    s = stats(generation)
+    return [t for t, _ in sorted(s["by_type"].items(), key=lambda x: -x[1])
+            if not t.startswith("(")]
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def lineage_png(generation: int, node_id: str, depth: int) -> bytes:
+    """The lineage PNG for export (drawing takes a few hundred ms: cached)."""
+    from legalgraph.ui.labels import node_title
+    from legalgraph.ui.render import lineage_png as draw
+
+    up = lineage(generation, node_id, "up", depth)
+    down = lineage(generation, node_id, "down", depth)
+    title = f"Phả hệ {node_title(up['node'])}" if up else ""
+    return draw(up, down, title=title)
