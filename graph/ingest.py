@@ -172,7 +172,7 @@ def totals(store: Store) -> dict[str, int]:
         "documents": int(docs),
         "references": sum(m.values()),
         "resolved": m.get("resolved", 0) + m.get("inferred", 0),
-        "unresolved": m.get("unresolved", 0) + m.get("ambiguous", 0),
+        "unresolved": m.get("unresolved", 0),
         "ambiguous": m.get("ambiguous", 0),
         "self_citations": m.get("self", 0),
     }

@@ -108,7 +108,7 @@ def run_ingest(args: argparse.Namespace) -> int:
               f"{report.unchanged} unchanged, {report.duplicates} duplicate, "
               f"{len(report.errors)} errors)")
         print(f"documents: {t['documents']}  references: {t['references']}  "
-              f"resolved: {t['resolved']}  unresolved: {t['unresolved']} "
+              f"resolved: {t['resolved']}  unresolved: {t['unresolved'] + t['ambiguous']} "
               f"({t['ambiguous']} ambiguous)  self-citations dropped: {t['self_citations']}  "
               f"errors: {len(report.errors)}")
     return 1 if report.errors else 0
