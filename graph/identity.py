@@ -458,9 +458,13 @@ def node_id(jurisdiction: str, scope: str, parts: KeyParts) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def symbol_slug(parts: KeyParts) -> str:
-    """Symbol as used in ids; "TƯ" (Trung ương) is written TW there."""
+    """Symbol as used in ids; "TƯ" (Trung ương) is written TW there. A year
+    written in the number stays in front ("2019-qd-ubnd"): legal normative
+    documents (03/2019/QĐ-UBND) are numbered apart from the body's other
+    documents (03/QĐ-UBND) of the same year."""
     pieces = re.split(r"[-/&]", parts.symbol)
-    return slug("-".join("TW" if p.upper() == "TƯ" else p for p in pieces))
+    text = slug("-".join("TW" if p.upper() == "TƯ" else p for p in pieces))
+    return f"{parts.year}-{text}" if parts.year else text
 
 
 def unresolved_id(parts: KeyParts | None, key: str, jurisdiction: str | None,

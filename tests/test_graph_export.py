@@ -75,7 +75,7 @@ def test_rdf_vocabulary(g):
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         SELECT ?o WHERE { ?s ?p ?o . ?p rdfs:subPropertyOf eli:applies }""")
     assert {str(r.o) for r in applies} == {
-        str(nq), "urn:legalgraph:vn/national/2025/tt/56/tt-btc"}
+        str(nq), "urn:legalgraph:vn/national/2025/tt/56/2025-tt-btc"}
     unresolved = [s for s in rdf.subjects(lg.resolved, rdflib.Literal(False))]
     assert rdflib.URIRef("urn:legalgraph:vn/unresolved/lang-son/unknown-scope/9/ct-ubnd") \
         in unresolved

@@ -16,7 +16,7 @@ QD = ("58-QĐ/TU", "2025-11-20", "Ban Thường vụ Tỉnh ủy", "cites", "Quy
 CT25 = ("09/CT-UBND", "2025-03-05", "UBND tỉnh", "cites", "Chỉ thị")
 
 IDS = {
-    "law": "vn/national/2025/vb/72/qh15",
+    "law": "vn/national/2025/vb/72/2025-qh15",
     "nq": "vn/national/2026/nq/1/nq-cp",
     "kh": "vn/lang-son/2026/kh/15/kh-ubnd",
     "hd": "vn/lang-son/2026/hd/120/hd-snv",

@@ -145,7 +145,7 @@ def test_year_inside_the_number_needs_no_date(corpus):
     corpus.add("a", "15/KH-UBND", date="2026-01-12", issuer=LS,
                cites=[("10/2025/NQ-HĐND", None, None, "based_on")])
     assert targets(corpus.backend(), "vn/lang-son/2026/kh/15/kh-ubnd") == [
-        "vn/lang-son/2025/nq/10/nq-hdnd"]
+        "vn/lang-son/2025/nq/10/2025-nq-hdnd"]
 
 
 def test_party_numbers_restart_per_term_not_per_year(corpus):
@@ -281,3 +281,13 @@ def test_stated_relation_between_two_cited_documents(corpus):
     assert link["stated_in"] == ["vn/lang-son/2026/hd/120/hd-snv"]
     # a stated relation is not a citation: 01/NQ-CP is cited by one document
     assert b.show("vn/national/2026/nq/1/nq-cp")["cited_by_count"] == 1
+
+
+def test_legal_normative_series_is_apart_from_the_other_documents(corpus):
+    # 03/2019/QĐ-UBND (a legal normative decision) and 03/QĐ-UBND of 2019 are two documents
+    corpus.add("a", "10/KH-UBND", date="2019-06-01", issuer=LS, cites=[
+        ("03/2019/QĐ-UBND", "2019-02-22", "UBND tỉnh", "based_on"),
+        ("03/QĐ-UBND", "2019-01-16", "UBND tỉnh", "cites"),
+    ])
+    assert sorted(targets(corpus.backend(), "vn/lang-son/2019/kh/10/kh-ubnd")) == [
+        "vn/lang-son/2019/qd/3/2019-qd-ubnd", "vn/lang-son/2019/qd/3/qd-ubnd"]
