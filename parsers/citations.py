@@ -20,6 +20,7 @@ from parsers.patterns import (
     BOUNDARY,
     CAN_CU,
     CONTINUATION,
+    DANGLING_HINT,
     DANGLING_NUMBER,
     DATE,
     LINE_OPENER,
@@ -29,6 +30,7 @@ from parsers.patterns import (
     PASSIVE,
     PLACE_NAME,
     SUBJECT_OPENER,
+    TRIGGER_BEFORE,
     TRIGGER_PATTERN,
     TRIGGERS_BY_LENGTH,
     TYPE_PHRASE_PATTERNS,
@@ -43,6 +45,7 @@ from parsers.vocabulary import (
     ISSUER_STOP_WORDS,
     ISSUER_WORDS,
     QUOC_HOI_TYPE,
+    TRIGGERS,
     TYPE_BY_ABBREVIATION,
 )
 
@@ -58,9 +61,12 @@ _ISSUER_MAX_WORDS = 14
 #: Between two references, the longest description that may state a relation
 #: between them ("Kế hoạch số … về triển khai thực hiện Nghị quyết số …").
 _RELATION_GAP = 300
+#: The farthest any trigger phrase acts (see ``Trigger.max_gap``).
+_TRIGGER_REACH = max(t.max_gap for t in TRIGGERS) + max(len(t.phrase) for t in TRIGGERS) + 10
 #: "Ban hành" (issue) is a verb; "Ban Thường vụ" is a body.
 _HANH = regex.compile(r"\s+hanh(?![a-z])")
 _WORD = regex.compile(r"\S+")
+_NEXT_WORD = regex.compile(r"\s+(\S)")
 _TRAILING_PUNCT = regex.compile(r"[^\p{L}\p{N}/&]+$")
 _SPACES = regex.compile(r"\s+")
 _SYMBOL_SEP = regex.compile(r"[-/]")
@@ -116,6 +122,8 @@ def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
         if key:
             found.append((m.start(), m.end(), key, False))
     taken = [(s, e) for s, e, _, _ in found]
+    if not DANGLING_HINT.search(text):
+        return found
     for m in DANGLING_NUMBER.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -130,14 +138,12 @@ def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
 
 
 def _type_word(folded: str, lo: int, anchor: int) -> tuple[int, str | None] | None:
-    """(start, type) of the type word that introduces the number at ``anchor``."""
-    best = None
-    for m in TYPE_WORD.finditer(folded, lo, anchor):
+    """(start, type) of the type word that introduces the number at ``anchor``:
+    the nearest one before it whose tail to the number is "số" or a short title."""
+    for m in TYPE_WORD.finditer(folded, lo, anchor):  # nearest first
         if TYPE_TAIL.match(folded[m.end() : anchor]):
-            best = m
-    if best is None:
-        return None
-    return best.start(), _phrase_type(best.group("t"))
+            return m.start(), _phrase_type(m.group("t"))
+    return None
 
 
 def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
@@ -147,9 +153,8 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
         return None
     base = m.end()
     end = None
-    words = list(_WORD.finditer(text[base : base + 240]))
-    for taken, w in enumerate(words, 1):
-        at = base + w.start()
+    for taken, w in enumerate(_WORD.finditer(text, base, base + 240), 1):
+        at = w.start()
         if end is not None and at < end:
             continue  # inside a place name already taken
         raw = w.group()
@@ -164,8 +169,8 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
                 break
             continue
         if f in ISSUER_JOINERS:
-            nxt = words[taken].group() if taken < len(words) else ""
-            if nxt[:1].isupper():
+            nxt = _NEXT_WORD.match(text, w.end())
+            if nxt and nxt.group(1).isupper():
                 continue
             break
         stops = ISSUER_STOP_WORDS if word[0].islower() else ISSUER_STOP_CAPITALIZED
@@ -210,16 +215,16 @@ def _sentence_start(starts: list[int], pos: int) -> int:
 
 
 def _trigger(folded: str, lo: int, hi: int) -> str | None:
-    """Relation stated by the trigger phrase nearest before ``hi``."""
-    best: tuple[int, str] | None = None
-    for m in TRIGGER_PATTERN.finditer(folded, lo, hi):
+    """Relation stated by the trigger phrase nearest before ``hi`` that is
+    close enough and not cut off by a comma."""
+    lo = max(lo, hi - _TRIGGER_REACH)
+    for m in TRIGGER_BEFORE.finditer(folded, lo, hi):  # nearest first
+        if "," in folded[m.end() : hi]:
+            return None  # every earlier trigger is behind the comma too
         trig = TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])]
-        between = folded[m.end() : hi]
-        if hi - m.end() > trig.max_gap or "," in between:
-            continue
-        if best is None or m.end() >= best[0]:
-            best = (m.end(), trig.relation)
-    return best[1] if best else None
+        if hi - m.end() <= trig.max_gap:
+            return trig.relation
+    return None
 
 
 def find_mentions(

@@ -64,10 +64,10 @@ class _Line(NamedTuple):
 def _lines(text: str, folded: str, limit: int) -> list[_Line]:
     out: list[_Line] = []
     pos = 0
-    head = text[:limit]
-    for raw in head.split("\n"):
+    # the fold keeps every "\n" in place, so both split into the same lines
+    for raw, low in zip(text[:limit].split("\n"), folded[:limit].split("\n"), strict=True):
         end = pos + len(raw)
-        out.append(_Line(pos, end, raw, folded[pos:end]))
+        out.append(_Line(pos, end, raw, low))
         pos = end + 1
     return out
 

@@ -76,6 +76,8 @@ NUMBER_SYMBOL = regex.compile(
 DANGLING_NUMBER = regex.compile(
     rf"{_NUMBER}(?:/{_YEAR})?[ \t]*(?:{_DASH}|/)[ \t*_]*(?=\n)"
 )
+#: Cheap test that a text has a line ending in a dash or slash at all.
+DANGLING_HINT = regex.compile(rf"\d[ \t]*(?:{_DASH}|/)[ \t*_]*\n")
 #: The rest of such a reference at the start of a later line.
 CONTINUATION = regex.compile(
     rf"(?m)^[ \t*_]*({SYMBOL_PART}(?:{_SEP}{SYMBOL_PART}){{1,5}})"
@@ -90,8 +92,11 @@ BLANK_NUMBER = regex.compile(
 
 _TYPE_PHRASES = [p for t in DOC_TYPES for p in t.phrases]
 #: Any document-type phrase; group ``t`` is the phrase.
+#: Searched backwards from a number (``regex.REVERSE``): the nearest type word
+#: is found first, without scanning the whole window.
 TYPE_WORD = regex.compile(
-    rf"(?<![a-z])(?P<t>{_alternation(_TYPE_PHRASES + list(GENERIC_PHRASES))})(?![a-z])"
+    rf"(?<![a-z])(?P<t>{_alternation(_TYPE_PHRASES + list(GENERIC_PHRASES))})(?![a-z])",
+    regex.REVERSE,
 )
 TYPE_PHRASE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
     (p, regex.compile(ocr_tolerant(p, frozenset(i for i, c in enumerate(p) if c == "d"))))
@@ -151,12 +156,13 @@ LINE_OPENER = regex.compile(
     + r")(?![a-z]))"
 )
 TRIGGERS_BY_LENGTH = tuple(sorted(TRIGGERS, key=lambda t: len(t.phrase), reverse=True))
-TRIGGER_PATTERN = regex.compile(
-    "|".join(
-        f"(?P<t{i}>(?<![a-z]){ocr_tolerant(t.phrase)}(?![a-z]))"
-        for i, t in enumerate(TRIGGERS_BY_LENGTH)
-    )
+_TRIGGER_ALTERNATION = "|".join(
+    f"(?P<t{i}>(?<![a-z]){ocr_tolerant(t.phrase)}(?![a-z]))"
+    for i, t in enumerate(TRIGGERS_BY_LENGTH)
 )
+TRIGGER_PATTERN = regex.compile(_TRIGGER_ALTERNATION)
+#: The same, searched backwards from a reference: nearest trigger first.
+TRIGGER_BEFORE = regex.compile(_TRIGGER_ALTERNATION, regex.REVERSE)
 #: "(đã) được sửa đổi, bổ sung bởi/tại …": the later reference acts on the earlier.
 PASSIVE = regex.compile(
     rf"[\s,(]*(?:da\s+)?duoc\s+(?:{'|'.join(ocr_tolerant(t.phrase) for t in TRIGGERS)})"

@@ -113,7 +113,7 @@ class Trigger:
 
 
 TRIGGERS: tuple[Trigger, ...] = (
-    Trigger("can cu", "based_on", 400),
+    Trigger("can cu", "based_on"),  # at a clause start it reaches the whole clause
     Trigger("thuc hien", "implements"),
     Trigger("trien khai", "implements"),
     Trigger("cu the hoa", "implements"),
