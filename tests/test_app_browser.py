@@ -37,6 +37,7 @@ pytestmark = [
 ]
 
 DECISION = "vn/lang-son/2025-2030/qd/58/qd-tu"
+PLAN = "vn/lang-son/2026/kh/15/kh-ubnd"  # implements 01/NQ-CP, implemented by three
 
 
 def _free_port() -> int:
@@ -213,11 +214,13 @@ def test_overview_row_opens_document(page, server: str, tmp_path: Path) -> None:
 
 def test_other_pages_render(page, server: str, tmp_path: Path) -> None:
     pg = page
-    pg.goto(f"{server}/pha-he?id={DECISION.replace('/', '%2F')}")
+    pg.goto(f"{server}/pha-he?id={PLAN.replace('/', '%2F')}")
     _settle(pg)
-    pg.get_by_text("Quy định 2583-QĐ/TU").first.wait_for(timeout=20_000)
+    for text in ("Nghị quyết 01/NQ-CP", "Chỉ thị 09/CT-UBND", "Luật 72/2025/QH15"):
+        pg.get_by_text(text).first.wait_for(timeout=20_000)
     _graph_frame(pg)
     pg.get_by_role("button", name="Tải CSV").wait_for(timeout=20_000)
+    pg.get_by_role("button", name="Tải ảnh PNG").wait_for(timeout=20_000)
     _shot(pg, tmp_path, "4-lineage")
 
     pg.goto(f"{server}/chua-xac-dinh")

@@ -95,6 +95,10 @@ def legend_html(types: Iterable[str | None]) -> str:
         items.append(f'<span style="display:inline-flex;align-items:center;margin-right:14px">'
                      f'<span style="width:11px;height:11px;border-radius:50%;background:{color};'
                      f'display:inline-block;margin-right:5px"></span>{html.escape(t)}</span>')
+    items.append('<span style="display:inline-flex;align-items:center;margin-right:14px">'
+                 '<span style="width:11px;height:11px;border-radius:50%;background:#fff;'
+                 'border:2px dashed #888;display:inline-block;margin-right:5px"></span>'
+                 'chưa xác định đầy đủ</span>')
     return '<div style="font-size:0.85rem;line-height:1.8">' + "".join(items) + "</div>"
 
 

@@ -91,9 +91,9 @@ def pick_document(key: str, *, label: str = "Chọn văn bản (gõ số ký hi�
     """A search box plus a choice among the hits; returns the chosen node id."""
     gen = state.get_app().generation()
     query = st.text_input(label, key=f"{key}-q", placeholder="vd. 58-QĐ/TU, chi thi 09")
-    if not query:
+    if not query.strip():
         return initial
-    hits = state.search(gen, query, 30)
+    hits = state.search(gen, query.strip(), 30)
     if not hits:
         st.warning("Không tìm thấy văn bản nào.")
         return initial
@@ -104,4 +104,7 @@ def pick_document(key: str, *, label: str = "Chọn văn bản (gõ số ký hi�
         n = by_id[nid]
         return f"{node_title(n)} · {fmt_date(n['date']) or n['scope'] or ''}".rstrip(" ·")
 
-    return st.selectbox("Kết quả", options, format_func=fmt, key=f"{key}-pick")
+    # one hit: take it; several: let the person choose (no silent guess)
+    return st.selectbox(f"Kết quả ({len(hits)})", options, format_func=fmt, key=f"{key}-pick",
+                        index=0 if len(hits) == 1 else None,
+                        placeholder="Chọn một văn bản trong kết quả")

@@ -25,7 +25,9 @@ st.caption("Chuỗi căn cứ – thực hiện – hướng dẫn – sửa đ�
            "bản triển khai nó.")
 
 current = st.query_params.get("id")
-chosen = pick_document("lin", initial=current)
+chosen = pick_document("lin", initial=current,
+                       label="Chọn văn bản khác (gõ số ký hiệu hoặc từ khóa)" if current
+                       else "Chọn văn bản (gõ số ký hiệu hoặc từ khóa)")
 if chosen and chosen != current:
     st.query_params["id"] = chosen
 if not chosen:
@@ -70,8 +72,9 @@ with right:
 
 nodes, edges, levels = render.lineage_graph(up, down)
 st.caption(f"{len(nodes)} văn bản trong phả hệ. Hàng giữa là văn bản đã chọn.")
-components.html(render.graph_html(nodes, edges, center=root["id"], height=480, levels=levels),
-                height=500)
+height = max(260, min(720, 130 * len(set(levels.values())) + 60))
+components.html(render.graph_html(nodes, edges, center=root["id"], height=height,
+                                  levels=levels), height=height + 20)
 st.html(render.legend_html(x["type"] for x in nodes))
 
 rows = lineage_rows(up, down)

@@ -1,0 +1,251 @@
+"""Every page of ``app.py`` through ``streamlit.testing.v1.AppTest`` on a
+store built from ``data/samples``: no exception, and the elements a member of
+staff relies on are there with the right content. Plus the app-only queries
+(:mod:`graph.app_queries`) the pages stand on."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+PAGES = "legalgraph/ui/pages"
+DECISION = "vn/lang-son/2025-2030/qd/58/qd-tu"  # 58-QĐ/TU: cites 3, cited by 6
+PLAN = "vn/lang-son/2026/kh/15/kh-ubnd"  # 15/KH-UBND: implements 01/NQ-CP
+
+pytest.importorskip("streamlit.testing.v1")
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A sample store, and the app pointed at it (caches emptied so no
+    other test's backend is reused)."""
+    import streamlit as st
+
+    from graph.ingest import ingest
+    from graph.store import Store
+
+    db = tmp_path_factory.mktemp("app-store")
+    with Store(db) as store:
+        assert not ingest([ROOT / "data" / "samples"], store).errors
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("LEGALGRAPH_DB", str(db))
+        mp.delenv("NEO4J_URI", raising=False)
+        st.cache_resource.clear()
+        st.cache_data.clear()
+        yield db
+        st.cache_resource.clear()
+        st.cache_data.clear()
+
+
+def _run(page: str | None = None, **query: str):  # type: ignore[no-untyped-def]
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    if page is not None:
+        at.query_params.update(query)
+        at.switch_page(f"{PAGES}/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _links(at) -> list[str]:  # type: ignore[no-untyped-def]
+    return [p.value for p in at.get("page_link")]
+
+
+# --- pages -------------------------------------------------------------------------------
+
+
+def test_overview_counts_charts_and_most_cited(store_dir: Path) -> None:
+    from graph.embedded import EmbeddedBackend
+
+    with EmbeddedBackend(store_dir) as b:
+        stats = b.stats()
+    at = _run()
+    assert at.title[0].value == "Tổng quan"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Văn bản đã nạp"] == str(stats["documents"])
+    assert metrics["Lượt dẫn chiếu"] == str(stats["references"])
+    assert metrics["Đã xác định"] == str(stats["resolved"])
+    assert metrics["Chưa xác định"] == str(stats["unresolved"] + stats["ambiguous"])
+    assert [s.value for s in at.subheader][:2] == ["Văn bản theo loại", "Văn bản theo năm"]
+    assert len(at.get("vega_lite_chart")) == 2
+    table = at.dataframe[0].value
+    assert table.iloc[0]["Số ký hiệu"] == "58-QĐ/TU"
+    assert table.iloc[0]["Số văn bản dẫn chiếu"] == 6
+
+
+def test_overview_filters_by_cited_and_citing_type(store_dir: Path) -> None:
+    from graph.embedded import EmbeddedBackend
+
+    at = _run()
+    at.selectbox(key="top-type").select("Chỉ thị").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert set(table["Loại"]) == {"Chỉ thị"}
+    at.selectbox(key="top-type").select("Tất cả")
+    at.selectbox(key="top-citing").select("Thông báo").run()
+    table = at.dataframe[0].value
+    with EmbeddedBackend(store_dir) as b:
+        want = b.top(cited_by_type="Thông báo", limit=20)
+        assert list(table["Số ký hiệu"]) == [r["node"]["key"] or "(không số)" for r in want]
+        assert list(table["Số văn bản dẫn chiếu"]) == [r["cited_by"] for r in want]
+        assert sum(table["Số văn bản dẫn chiếu"]) < sum(r["cited_by"] for r in b.top(limit=20))
+    at.text_input(key="top-issuer").input("tinh uy").run()
+    assert all("ỦY" in i.upper() or "TU" in k for i, k in
+               zip(at.dataframe[0].value["Cơ quan ban hành"], at.dataframe[0].value["Số ký hiệu"],
+                   strict=True))
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("58-QD/TU", "Quyết định 58-QĐ/TU"),  # no Đ
+    ("58 qđ tu", "Quyết định 58-QĐ/TU"),  # spaces for separators
+    ("chi thi 09", "Chỉ thị 09/CT-UBND"),  # type words and a zero-padded number
+    ("phong chay chua chay rung", "Chỉ thị 09/CT-UBND"),  # subject words, no diacritics
+    ("ket luan nguyen canh toan", "Thông báo"),  # also found in an OCR-damaged subject
+    ("tỉnh ủy lạng sơn", "Quyết định 58-QĐ/TU"),  # issuer
+])
+def test_search_any_spelling(store_dir: Path, query: str, expected: str) -> None:
+    at = _run("search")
+    at.text_input(key="search-q").input(query).run()
+    assert not at.exception
+    links = _links(at)
+    assert links and any(link.startswith(expected) for link in links), links
+    assert at.query_params["q"] == query
+
+
+def test_search_nothing_found(store_dir: Path) -> None:
+    at = _run("search")
+    at.text_input(key="search-q").input("zzzz khong co").run()
+    assert "Không tìm thấy" in at.warning[0].value
+
+
+def test_document_page(store_dir: Path) -> None:
+    at = _run("document", id=DECISION)
+    assert at.title[0].value == "Quyết định 58-QĐ/TU"
+    subs = [s.value for s in at.subheader]
+    assert "Dẫn chiếu đến (3)" in subs and "Được dẫn chiếu bởi (6)" in subs
+    groups = [m.value for m in at.markdown if m.value.startswith("**")]
+    for g in ("**Căn cứ** (1)", "**Thực hiện** (1)", "**Thay thế** (1)",
+              "**Nhắc đến văn bản này** (6)"):
+        assert g in groups, groups
+    links = _links(at)
+    assert any(lk.startswith("Quy định 24-QĐ/TW") for lk in links)
+    assert any(lk.startswith("Kế hoạch 15/KH-UBND") for lk in links)
+    text = next(h.value for h in at.get("html") if "lg-text" in h.value)
+    assert text.count('class="lg-ref"') >= 3 and "van-ban?id=" in text
+    assert "Quy định số 24-QĐ/TW" in text
+    graph = at.get("iframe")[0].proto.srcdoc
+    assert "new vis.Network" in graph and "<script src=" not in graph
+    assert "cdn" not in graph.split("<script>", 1)[0].lower()
+
+
+def test_document_page_without_id_offers_a_search(store_dir: Path) -> None:
+    at = _run("document")
+    assert at.title[0].value == "Văn bản"
+    at.text_input(key="doc-q").input("ke hoach 15").run()
+    assert not at.exception
+    pick = at.selectbox(key="doc-pick")
+    assert pick.value is None  # several hits: nothing guessed
+    assert pick.options[0] == "Kế hoạch 15/KH-UBND · 12/01/2026"
+    pick.select(PLAN).run()
+    assert at.title[0].value == "Kế hoạch 15/KH-UBND"
+
+
+def test_document_page_unknown_id(store_dir: Path) -> None:
+    at = _run("document", id="vn/nowhere/1999/x/1/x")
+    assert "Không tìm thấy" in at.warning[0].value
+
+
+def test_lineage_page(store_dir: Path) -> None:
+    at = _run("lineage", id=PLAN)
+    assert at.subheader[0].value == "Kế hoạch 15/KH-UBND"
+    trees = [h.value for h in at.get("html") if h.value.startswith(("<ul>", "<p"))]
+    up, down = trees[0], trees[1]
+    assert "Nghị quyết 01/NQ-CP" in up and "Luật 72/2025/QH15" in up
+    assert "Chỉ thị 09/CT-UBND" in down and "Thông báo 95/TB-VP" in down
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Tải CSV", "Tải ảnh PNG"]
+
+
+def test_unresolved_page(store_dir: Path) -> None:
+    at = _run("unresolved")
+    assert at.title[0].value == "Dẫn chiếu chưa xác định"
+    table = at.dataframe[0].value
+    # the Chỉ thị 09/CT-UBND cited without a year: two provinces' directives fit
+    assert "09/CT-UBND" in set(table["Số ký hiệu"])
+    assert any("2 văn bản cùng số ký hiệu" in r for r in table["Lý do"])
+
+
+def test_upload_good_and_bad_files(store_dir: Path) -> None:
+    from graph.embedded import EmbeddedBackend
+
+    good = (ROOT / "data" / "samples" / "ct-09-ct-ubnd-2026-lang-son.txt").read_text()
+    good = good.replace("09/CT-UBND", "19/CT-UBND")  # a new document
+    with EmbeddedBackend(store_dir) as b:
+        files_before = b.store.file_count()
+    at = _run("upload")
+    assert at.title[0].value == "Tải lên văn bản"
+    at.file_uploader(key="upload-files").set_value([
+        ("chi-thi-19.txt", good.encode("utf-8"), "text/plain"),
+        ("hong.pdf", b"%PDF-1.4 this is not really a pdf", "application/pdf"),
+    ]).run()
+    at.button(key="upload-go").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    results = at.dataframe[0].value
+    by_file = dict(zip(results["Tệp"], results["Kết quả"], strict=True))
+    assert by_file["chi-thi-19.txt"].startswith("Đã nạp")
+    assert by_file["hong.pdf"].startswith("Lỗi")
+    assert "1 tệp không nạp được" in at.error[0].value
+    assert any(lk.startswith("Chỉ thị 19/CT-UBND") for lk in _links(at))
+    with EmbeddedBackend(store_dir) as b:
+        assert b.search_keys("19/CT-UBND")
+        assert b.store.file_count() == files_before + 1  # nothing stored before was lost
+        b.store.delete_file(str((store_dir / "uploads" / "chi-thi-19.txt").resolve()))
+    assert not (store_dir / "uploads" / "hong.pdf").exists()
+    shutil.rmtree(store_dir / "uploads")
+
+
+# --- app queries -----------------------------------------------------------------------
+
+
+def test_top_in_years_is_exact_merge(store_dir: Path) -> None:
+    from graph.app_queries import top_in_years
+    from graph.embedded import EmbeddedBackend
+
+    with EmbeddedBackend(store_dir) as b:
+        all_rows = b.top(limit=1000)
+        rows = top_in_years(b, years=(2025, 2025), limit=5)
+        want = [r for r in all_rows if r["node"]["year"] == 2025][:5]
+        assert [r["node"]["id"] for r in rows] == [r["node"]["id"] for r in want]
+        assert [r["rank"] for r in rows] == list(range(1, len(rows) + 1))
+
+
+def test_neighbourhood_caps_nodes(store_dir: Path) -> None:
+    from graph.app_queries import neighbourhood
+    from graph.embedded import EmbeddedBackend
+
+    with EmbeddedBackend(store_dir) as b:
+        nodes, edges, truncated = neighbourhood(b, DECISION, depth=1)
+        assert len(nodes) == 10 and not truncated  # itself, 3 cited, 6 citing
+        assert {(e["source"], e["relation"]) for e in edges if e["target"] == DECISION}
+        nodes, _, truncated = neighbourhood(b, DECISION, depth=3, max_nodes=5)
+        assert len(nodes) == 5 and truncated
+
+
+def test_confirmations_survive_reopen(tmp_path: Path) -> None:
+    from graph.app_queries import Confirmations
+
+    c = Confirmations(tmp_path)
+    c.confirm("vn/lang-son/x/ct/9/ct-ubnd", "vn/lang-son/2025/ct/9/ct-ubnd", "đã kiểm tra")
+    c.close()
+    again = Confirmations(tmp_path)
+    assert again.all()["vn/lang-son/x/ct/9/ct-ubnd"]["target_id"] == \
+        "vn/lang-son/2025/ct/9/ct-ubnd"
+    again.withdraw("vn/lang-son/x/ct/9/ct-ubnd")
+    assert again.all() == {}
