@@ -9,6 +9,7 @@ repeated queries cost milliseconds.
 from __future__ import annotations
 
 import os
+import threading
 
 import networkx as nx
 
@@ -37,6 +38,7 @@ class EmbeddedBackend:
         self._cache = cache
         self._graph: nx.DiGraph | None = None
         self._index: queries.GraphIndex | None = None
+        self._lock = threading.RLock()  # one store connection, many app threads
 
     def close(self) -> None:
         self.store.close()
@@ -50,10 +52,12 @@ class EmbeddedBackend:
     @property
     def graph(self) -> nx.DiGraph:
         """The current graph; rebuilt when the store changed since it was built."""
-        if self._graph is None or self._graph.graph.get("generation") != self.store.generation:
-            self._graph = load_graph(self.store, cache=self._cache)
-            self._index = queries.GraphIndex(self._graph)
-        return self._graph
+        with self._lock:
+            if (self._graph is None
+                    or self._graph.graph.get("generation") != self.store.generation):
+                self._graph = load_graph(self.store, cache=self._cache)
+                self._index = queries.GraphIndex(self._graph)
+            return self._graph
 
     @property
     def index(self) -> queries.GraphIndex:
@@ -93,4 +97,5 @@ class EmbeddedBackend:
         g = self.graph
         if node_id not in g or g.nodes[node_id].get("file_id") is None:
             return None
-        return self.store.text(g.nodes[node_id]["file_id"])
+        with self._lock:
+            return self.store.text(g.nodes[node_id]["file_id"])

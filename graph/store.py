@@ -115,7 +115,9 @@ class Store:
         self.dir = Path(db_dir)
         self.dir.mkdir(parents=True, exist_ok=True)
         self.path = self.dir / DB_FILENAME
-        self.conn = sqlite3.connect(self.path, isolation_level=None)  # explicit BEGIN/COMMIT
+        # explicit BEGIN/COMMIT; usable from another thread (the app's server
+        # threads share one backend) as long as callers serialize access
+        self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")

@@ -154,3 +154,14 @@ def test_stats(backend):
     assert (s["documents"], s["files"], s["cited_only"]) == (6, 6, 3)
     assert s["references"] == s["resolved"] == 1 + 5 + 2 + 2 + 2 + 1
     assert (s["unresolved"], s["ambiguous"], s["self_citations"]) == (0, 0, 0)
+
+
+def test_backend_answers_from_other_threads(backend):
+    # the app shares one backend between server threads
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(4) as pool:
+        views = list(pool.map(backend.show, [IDS["kh"]] * 8))
+        texts = list(pool.map(backend.document_text, [IDS["kh"]] * 8))
+    assert all(v == views[0] for v in views) and views[0] is not None
+    assert all(t == texts[0] for t in texts) and "15/KH-UBND" in texts[0]
