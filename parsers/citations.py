@@ -25,6 +25,7 @@ from parsers.patterns import (
     DATE,
     LINE_OPENER,
     LIST_GLUE,
+    NOT_DOCUMENT,
     NUMBER_SYMBOL,
     OF,
     PASSIVE,
@@ -248,6 +249,8 @@ def find_mentions(
         found = _type_word(folded, lo, a_start)
         if joined and not found:
             continue  # a number cut at a line end is a reference only after a type word
+        if not found and NOT_DOCUMENT.search(folded, max(0, a_start - 30), a_start):
+            continue  # "Mẫu số 01/GTGT" is a form, not a document
         start, typed = a_start, False
         doc_type = type_from_symbol(key)
         if found:

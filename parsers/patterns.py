@@ -15,6 +15,7 @@ from parsers.vocabulary import (
     DOC_TYPES,
     GENERIC_PHRASES,
     MOTTO_FRAGMENTS,
+    NOT_DOCUMENT_PHRASES,
     PLACE_NAMES,
     SUBJECT_OPENERS,
     TRIGGERS,
@@ -116,6 +117,12 @@ TYPE_PHRASE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
 
 #: A line that starts with a type phrase: a candidate title line (folded).
 TITLE_START = regex.compile(rf"(?:{_alternation(_TYPE_PHRASES)})(?![a-z])")
+
+#: A form, appendix or contract number right before the anchor (folded):
+#: "Mẫu số 01/GTGT", "Phụ lục số 02/PL-BTC".
+NOT_DOCUMENT = regex.compile(
+    rf"(?<![a-z])(?:{_alternation(list(NOT_DOCUMENT_PHRASES))})\s*(?:s[o06]\s*)?[.:]?\s*$"
+)
 
 #: "số" and what OCR makes of it: "so", "s6", "sd", "sé", "s".
 SO = r"s[o06dea5]?\s*[.:]?"

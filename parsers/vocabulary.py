@@ -65,6 +65,14 @@ DOC_TYPES: tuple[DocType, ...] = (
 #: the type then comes from the symbol, or is a Công văn.
 GENERIC_PHRASES: tuple[str, ...] = ("van ban",)
 
+#: Numbered things that are not documents: forms ("Mẫu số 01/GTGT"),
+#: appendices, contracts, invoices, codes. A bare number/symbol right after
+#: one of these is not a reference.
+NOT_DOCUMENT_PHRASES: tuple[str, ...] = (
+    "mau", "bieu mau", "bieu", "phu luc", "to khai", "hop dong", "hoa don", "ma so",
+    "ky hieu", "tai khoan", "so hieu", "mau bieu",
+)
+
 #: A symbol with no type abbreviation (576/UBND-TH, 2181/STC-QLG&CS) is an
 #: official letter.
 DEFAULT_TYPE = "Công văn"

@@ -157,6 +157,10 @@ CASES = [
     ("CÔNG BÁO/Số 51/Ngày 23-01-2026", [], "gazette running header"),
     ("Quốc lộ 1 - BOT Hữu Nghị", [], "a spaced dash is prose"),
     ("Tết Thiếu nhi 01/6 năm 2025 và ngày 5/6", [], "day/month"),
+    ("kê khai theo Mẫu số 01/GTGT và Phụ lục số 02/PL-TNDN, Hợp đồng số 12/2024/HĐ-XD", [],
+     "tax forms, appendices and contracts are not documents"),
+    ("theo Mẫu số 01/TB-ĐKT ban hành kèm theo Thông tư số 80/2021/TT-BTC",
+     [cite("80/2021/TT-BTC", "Thông tư")], "the form is skipped, the circular is kept"),
 ]
 
 
