@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("raw", help="py-spy record -f raw output")
     ap.add_argument("--top", type=int, default=30)
-    ap.add_argument("--skip", default="runpy|multiprocessing|threading|cli.py|<module>",
+    ap.add_argument("--skip", default=r"^process |runpy|multiprocessing|threading|cli.py|<module>",
                     help="regex of frames to leave out of the listing (plumbing)")
     args = ap.parse_args(argv)
     with open(args.raw, encoding="utf-8", errors="replace") as f:
