@@ -30,6 +30,8 @@ from parsers.patterns import (
     OF,
     PASSIVE,
     PLACE_NAME,
+    SPACED_PARTY,
+    SPACED_TAIL,
     SUBJECT_OPENER,
     TRIGGER_BEFORE,
     TRIGGER_PATTERN,
@@ -72,6 +74,8 @@ _TRAILING_PUNCT = regex.compile(r"[^\p{L}\p{N}/&]+$")
 _SPACES = regex.compile(r"\s+")
 _SYMBOL_SEP = regex.compile(r"[-/]")
 _QUOC_HOI = regex.compile(r"QH\d*")
+#: A state-style number whose symbol has only its type part so far ("12/QĐ").
+_TYPE_ONLY = regex.compile(r"\d+(?:/\d{4})?/\s*[A-ZĐ]+[a-z]?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +123,19 @@ def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
     one cut by a footnote or page header printed in the middle."""
     found: list[tuple[int, int, str, bool]] = []
     for m in NUMBER_SYMBOL.finditer(text):
-        key = canonical_key(m.group())
+        end, raw = m.end(), m.group()
+        if _TYPE_ONLY.fullmatch(raw) and (tail := SPACED_TAIL.match(text, end)):
+            end, raw = tail.end(), raw + "-" + tail.group(1)  # "12/QĐ - UBND"
+        key = canonical_key(raw)
         if key:
-            found.append((m.start(), m.end(), key, False))
+            found.append((m.start(), end, key, False))
+    if " -" in text or " –" in text:
+        for m in SPACED_PARTY.finditer(text):  # "58 - QĐ/TU"
+            if not any(s <= m.start() < e for s, e, _, _ in found) and (
+                key := canonical_key(m.group())
+            ):
+                found.append((m.start(), m.end(), key, False))
+        found.sort()
     taken = [(s, e) for s, e, _, _ in found]
     if not DANGLING_HINT.search(text):
         return found

@@ -82,6 +82,17 @@ NUMBER_SYMBOL = regex.compile(
     rf"{_NUMBER}(?:{_SEP}{_YEAR}(?={_SEP}))?(?:{_SEP}{SYMBOL_PART}){{1,6}}"
 )
 
+#: Sloppy typing spaces a dash on both sides: "12/QĐ - UBND", "58 - QĐ/TU".
+#: Accepted only where the symbol would otherwise be incomplete (see
+#: ``citations._anchors``), because "Quốc lộ 1 - BOT" is prose.
+SPACED_TAIL = regex.compile(
+    rf"[ \t]{{1,3}}{_DASH}[ \t]{{1,3}}({SYMBOL_PART}(?:{_SEP}{SYMBOL_PART}){{0,4}})"
+)
+SPACED_PARTY = regex.compile(
+    rf"{_NUMBER}[ \t]{{1,3}}{_DASH}[ \t]{{1,3}}"
+    rf"{SYMBOL_PART}/{SYMBOL_PART}(?:{_SEP}{SYMBOL_PART}){{0,4}}"
+)
+
 #: A reference cut after its number by a line break, a footnote or a page
 #: header printed in the middle of it ("Kết luận số 103-" … "KL/TW").
 DANGLING_NUMBER = regex.compile(
