@@ -57,7 +57,6 @@ def ocr_available() -> str | None:
 def ocr_image(image: Image, *, timeout: float = DEFAULT_LIMITS.ocr_timeout) -> str:
     """OCR one page image to NFC text (raises RuntimeError on timeout or failure)."""
     import pytesseract
-
     from PIL import ImageFilter
 
     page = image.convert("L")
