@@ -1,5 +1,5 @@
-"""The folder walker: recursive, sorted, safe against link loops, and every
-problem a yielded ReadError rather than an exception."""
+"""The folder walker (recursive, sorted, safe against link loops, every problem a
+yielded ReadError rather than an exception) and file-level errors of the dispatcher."""
 
 from __future__ import annotations
 
@@ -86,3 +86,15 @@ def test_explicit_paths_any_suffix_missing_and_fifo(tmp_path: Path) -> None:
         assert any(e.startswith(f"{tmp_path / 'pipe.txt'}: not a regular file") for e in errors)
     with pytest.raises(ReadError, match="unsupported file type"):
         read_document(odd)
+
+
+def test_missing_optional_package_is_a_clear_read_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    path = tmp_path / "draft.docx"
+    path.write_bytes(b"PK\x03\x04" + bytes(100))
+    monkeypatch.setitem(sys.modules, "docx", None)  # as if python-docx were absent
+    with pytest.raises(ReadError, match=r"needs the Python package docx: pip install"):
+        read_document(path)

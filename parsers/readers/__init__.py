@@ -148,6 +148,9 @@ def read_document(path: str | os.PathLike[str], *,
         result = reader(p, limits)
     except ReadError:
         raise
+    except ImportError as exc:
+        raise ReadError(p, f"reading {kind} files needs the Python package "
+                           f"{exc.name or exc}: pip install 'legalgraph[readers]'") from exc
     except MemoryError as exc:
         raise ReadError(p, "out of memory while reading; refused") from exc
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop a batch
