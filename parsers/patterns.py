@@ -113,34 +113,46 @@ BLANK_NUMBER = regex.compile(
 # --- Words (folded text) -------------------------------------------------------------
 
 _TYPE_PHRASES = [p for t in DOC_TYPES for p in t.phrases]
-#: Any document-type phrase; group ``t`` is the phrase.
-#: Searched backwards from a number (``regex.REVERSE``): the nearest type word
-#: is found first, without scanning the whole window.
+_ALL_TYPE_PHRASES = sorted(_TYPE_PHRASES + list(GENERIC_PHRASES), key=len, reverse=True)
+
+
+def _type_phrase(phrase: str) -> str:
+    # the d of a type word is a đ ("định", "điện", "Đề án"), which scans misread as p or b
+    return ocr_tolerant(phrase, frozenset(i for i, c in enumerate(phrase) if c == "d"))
+
+
+#: Any document-type phrase; group ``t`` is the phrase. Searched backwards
+#: from a number (``regex.REVERSE``): the nearest type word comes first,
+#: without scanning the whole window.
 TYPE_WORD = regex.compile(
-    rf"(?<![a-z]){_first_letters(_TYPE_PHRASES + list(GENERIC_PHRASES))}"
-    rf"(?P<t>{_alternation(_TYPE_PHRASES + list(GENERIC_PHRASES))})(?![a-z])",
+    rf"(?<![a-z]){_first_letters(_ALL_TYPE_PHRASES)}"
+    rf"(?P<t>{'|'.join(map(_type_phrase, _ALL_TYPE_PHRASES))})(?![a-z])",
     regex.REVERSE,
 )
+#: (phrase, pattern) to tell which type a matched type word is.
 TYPE_PHRASE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
-    (p, regex.compile(ocr_tolerant(p, frozenset(i for i, c in enumerate(p) if c == "d"))))
-    for p in sorted(_TYPE_PHRASES + list(GENERIC_PHRASES), key=len, reverse=True)
+    (p, regex.compile(_type_phrase(p))) for p in _ALL_TYPE_PHRASES
 )
 
 #: A line that starts with a type phrase: a candidate title line (folded).
-TITLE_START = regex.compile(rf"(?:{_alternation(_TYPE_PHRASES)})(?![a-z])")
-
-#: A form, appendix or contract number right before the anchor (folded):
-#: "Mẫu số 01/GTGT", "Phụ lục số 02/PL-BTC".
-NOT_DOCUMENT = regex.compile(
-    rf"(?<![a-z])(?:{_alternation(list(NOT_DOCUMENT_PHRASES))})\s*(?:s[o06]\s*)?[.:]?\s*$"
+TITLE_START = regex.compile(
+    rf"(?:{'|'.join(_type_phrase(p) for p in sorted(_TYPE_PHRASES, key=len, reverse=True))})"
+    r"(?![a-z])"
 )
 
 #: "số" and what OCR makes of it: "so", "s6", "sd", "sé", "s".
 SO = r"s[o06dea5]?\s*[.:]?"
+
+#: A form, appendix or contract number right before the anchor (folded):
+#: "Mẫu số 01/GTGT", "Phụ lục số 02/PL-BTC".
+NOT_DOCUMENT = regex.compile(
+    rf"(?<![a-z])(?:{_alternation(list(NOT_DOCUMENT_PHRASES))})\s*(?:{SO})?\s*$"
+)
+
 #: What may stand between a type word and the number: nothing, "số", or a
 #: short title and "số" ("Luật Tổ chức chính quyền địa phương số").
 TYPE_TAIL = regex.compile(
-    rf"^[\s*_¹²³⁴-⁹]*(?:(?:{SO})|(?:[a-z0-9\-]+[ \t\n,]+){{0,12}}?s[o06dea5]?\s*[.:]?)?[\s*_]*$"
+    rf"^[\s*_¹²³⁴-⁹]*(?:(?:[a-z0-9\-]+[ \t\n,]+){{0,12}}?{SO})?[\s*_]*$"
 )
 
 #: Connective text between two items of a list of references.
