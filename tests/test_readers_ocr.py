@@ -16,7 +16,7 @@ from fixtures.readers.builders import (
 )
 
 from parsers import parse_text
-from parsers.readers import ReadError, read_document
+from parsers.readers import ReadError, ReadResult, read_document
 from parsers.readers.ocr import clean_ocr_text, ocr_available
 
 pytest.importorskip("PIL")
@@ -33,10 +33,11 @@ def keys(text: str) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def scanned_png(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def scanned(tmp_path_factory: pytest.TempPathFactory) -> ReadResult:
+    """The notice page rendered, saved as PNG and read back (OCR'd once)."""
     path = tmp_path_factory.mktemp("ocr") / "notice-scan.png"
     render_page(NOTICE_PAGE, dejavu_font()).save(path)  # type: ignore[arg-type]
-    return path
+    return read_document(path)
 
 
 def test_the_page_has_references_to_compare() -> None:
@@ -45,21 +46,19 @@ def test_the_page_has_references_to_compare() -> None:
                                  "1431/UBND-VP"}
 
 
-def test_ocr_of_rendered_page_yields_same_references(scanned_png: Path) -> None:
-    result = read_document(scanned_png)
-    assert result.kind == "ocr"
-    assert keys(result.text) == keys(NOTICE_PAGE)
+def test_ocr_of_rendered_page_yields_same_references(scanned: ReadResult) -> None:
+    assert scanned.kind == "ocr"
+    assert keys(scanned.text) == keys(NOTICE_PAGE)
 
 
-def test_ocr_character_accuracy(scanned_png: Path) -> None:
-    result = read_document(scanned_png)
+def test_ocr_character_accuracy(scanned: ReadResult) -> None:
     # Measured 100% on this page (Tesseract 5.3, Debian's vie model); 97% leaves
     # room for another Tesseract build.
-    assert char_accuracy(NOTICE_PAGE, result.text) >= 0.97
+    assert char_accuracy(NOTICE_PAGE, scanned.text) >= 0.97
 
 
-def test_ocr_header_identity_matches_text(scanned_png: Path) -> None:
-    ocr = parse_text(read_document(scanned_png).text).document
+def test_ocr_header_identity_matches_text(scanned: ReadResult) -> None:
+    ocr = parse_text(scanned.text).document
     clean = parse_text(NOTICE_PAGE).document
     assert (ocr.key, ocr.date, ocr.type) == (clean.key, clean.date, clean.type)
 
