@@ -17,9 +17,11 @@ count and spans; a mention of the citing document itself is dropped.
 
 from __future__ import annotations
 
+import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graph.identity import (
     DocContext,
@@ -272,46 +274,64 @@ def _complete(p: Placement, anchors: _Anchors, citing_date: str | None
     return target, UNRESOLVED, p.reason, []
 
 
-def _most_common(values: Iterable[str | None]) -> str | None:
-    counts = Counter(v for v in values if v)
-    if not counts:
-        return None
-    best = max(counts.values())
-    return min(v for v, n in counts.items() if n == best)  # deterministic tie-break
+def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]]
+                   ) -> Resolution:
+    """Resolve every stored document and citation; see the module docstring.
 
-
-def resolve_corpus(docs: Iterable[DocInput]) -> Resolution:
-    """Resolve every stored document and citation; see the module docstring."""
-    docs = sorted(docs, key=lambda d: d.file_id)
+    ``docs`` is a collection or, for a large store, a function returning a
+    fresh iterator in file-id order: it is then streamed twice and no
+    citation is kept in memory, only anchors, nodes, edges and one small row
+    per mention.
+    """
+    if callable(docs):
+        stream = docs
+    else:
+        materialized = sorted(docs, key=lambda d: d.file_id)
+        stream = lambda: materialized  # noqa: E731
     anchors = _Anchors()
     ctxs: dict[int, DocContext] = {}
     header: dict[int, Placement | None] = {}
-    cites: dict[int, list[Placement]] = {}
+    idents: dict[int, tuple[DocumentIdentity, str]] = {}
+    intern = sys.intern
 
-    # pass 1: place headers and mentions on their own
-    for d in docs:
+    @lru_cache(maxsize=1 << 18)
+    def placed(key: str, date: str | None, issuer: str | None, ctx: DocContext) -> Placement:
+        return place(key, date, issuer, ctx)
+
+    # pass 1: place headers and mentions on their own; keep the complete ones
+    for d in stream():
         ident = d.document
-        ctx = doc_context(ident.issuer, ident.place, valid_date(ident.date), ident.subject)
+        ctx = doc_context(ident.issuer, ident.place, None, ident.subject)
         ctxs[d.file_id] = ctx
-        hp = place(ident.key, ident.date, ident.issuer, ctx) if ident.key else None
+        hp = placed(ident.key, ident.date, ident.issuer, ctx) if ident.key else None
         header[d.file_id] = hp
+        idents[d.file_id] = (ident, d.sha256)
         if hp is not None:
             anchors.add(hp)
-        ps = [place(c.key, c.date, c.issuer, ctx) for c in d.citations]
-        cites[d.file_id] = ps
-        for p in ps:
-            anchors.add(p)
+        for c in d.citations:
+            anchors.add(placed(c.key, c.date, c.issuer, ctx))
+
+    completed: dict[tuple[Placement, int | None], tuple[str, str, str | None, list[str]]] = {}
+
+    def complete(p: Placement, citing_date: str | None) -> tuple[str, str, str | None, list[str]]:
+        k = (p, int(citing_date[:4]) if citing_date else None)
+        hit = completed.get(k)
+        if hit is None:
+            hit = completed[k] = _complete(p, anchors, citing_date)
+        return hit
 
     nodes: dict[str, Node] = {}
     doc_nodes: dict[int, str] = {}
+    doc_dates: dict[int, str | None] = {}
     # documents first: an ingested document owns its node
-    for d in docs:
-        hp = header[d.file_id]
-        ident = d.document
+    for file_id in sorted(idents):
+        ident, sha = idents[file_id]
+        hp = header[file_id]
+        date = doc_dates[file_id] = valid_date(ident.date)
         nid: str | None = None
         reason = None
         if hp is not None:
-            target, status, basis, _ = _complete(hp, anchors, ctxs[d.file_id].date)
+            target, status, basis, _ = complete(hp, date)
             if status in (RESOLVED, INFERRED):
                 nid = target
             else:
@@ -319,8 +339,8 @@ def resolve_corpus(docs: Iterable[DocInput]) -> Resolution:
         else:
             reason = "no number/symbol in the header"
         if nid is None:
-            nid = unidentified_id(d.sha256)
-        doc_nodes[d.file_id] = nid
+            nid = unidentified_id(sha)
+        doc_nodes[file_id] = nid
         node = nodes.get(nid)
         if node is None:
             node = nodes[nid] = Node(id=nid, resolved=reason is None, reason=reason)
@@ -328,27 +348,32 @@ def resolve_corpus(docs: Iterable[DocInput]) -> Resolution:
                 node.number, node.symbol = hp.parts.number, hp.parts.symbol
                 node.jurisdiction, node.scope = hp.jurisdiction, hp.scope
             node.key = ident.key
-            node.type, node.date = ident.type, valid_date(ident.date)
+            node.type, node.date = ident.type, date
             node.issuer, node.subject = ident.issuer, ident.subject
         node.ingested = True
-        node.file_ids.append(d.file_id)
+        node.file_ids.append(file_id)
+    del idents, header
 
-    # mentions
+    # pass 2: mentions → edges; attributes of cited-only nodes by majority
     mentions: list[MentionResult] = []
-    seen: dict[str, list[tuple[Citation, Placement]]] = defaultdict(list)
-    per_pair: dict[tuple[str, str], dict[int, list[Citation]]] = defaultdict(
-        lambda: defaultdict(list))
-    mention_target: dict[tuple[int, str], str] = {}
-    for d in docs:
+    votes: dict[str, tuple[Counter, Counter, Counter, Counter]] = {}
+    # (src, dst) → {file_id: [spans]}, relations
+    pair_spans: dict[tuple[str, str], dict[int, list[dict]]] = {}
+    pair_rels: dict[tuple[str, str], set[str]] = defaultdict(set)
+    edges: dict[tuple[str, str], Edge] = {}
+    for d in stream():
         src = doc_nodes[d.file_id]
-        date = ctxs[d.file_id].date
-        for seq, (c, p) in enumerate(zip(d.citations, cites[d.file_id], strict=True)):
-            target, status, basis, cands = _complete(p, anchors, date)
+        ctx = ctxs[d.file_id]
+        date = doc_dates[d.file_id]
+        mention_target: dict[str, str] = {}
+        for seq, c in enumerate(d.citations):
+            p = placed(c.key, c.date, c.issuer, ctx)
+            target, status, basis, cands = complete(p, date)
             if target == src:
                 mentions.append(MentionResult(d.file_id, seq, None, SELF, "cites itself"))
                 continue
             mentions.append(MentionResult(d.file_id, seq, target, status, basis))
-            mention_target.setdefault((d.file_id, c.key), target)
+            mention_target.setdefault(c.key, target)
             node = nodes.get(target)
             if node is None:
                 node = nodes[target] = Node(id=target)
@@ -359,50 +384,36 @@ def resolve_corpus(docs: Iterable[DocInput]) -> Resolution:
                 if status in (RESOLVED, INFERRED):
                     node.jurisdiction, node.scope = target.split("/")[1], target.split("/")[2]
                 else:
-                    node.jurisdiction, node.scope = p.jurisdiction, p.scope
-            elif not node.resolved and cands:
+                    node.jurisdiction, node.scope = p.jurisdiction or p.province, p.scope
+            elif not node.resolved and cands and cands != node.candidates:
                 node.candidates = sorted(set(node.candidates) | set(cands))
-            seen[target].append((c, p))
-            per_pair[(src, target)][d.file_id].append(c)
+            if not node.ingested:
+                v = votes.get(target)
+                if v is None:
+                    v = votes[target] = (Counter(), Counter(), Counter(), Counter())
+                v[0][intern(c.key)] += 1
+                if c.type:
+                    v[1][intern(c.type)] += 1
+                vd = valid_date(c.date)
+                if vd:
+                    v[2][intern(vd)] += 1
+                if c.issuer:
+                    v[3][intern(c.issuer)] += 1
+            pair = (src, target)
+            by_file = pair_spans.get(pair)
+            if by_file is None:
+                by_file = pair_spans[pair] = {}
+            by_file.setdefault(d.file_id, []).append(
+                {"start": c.start, "end": c.end, "text": c.text})
+            pair_rels[pair].add(intern(c.relation or "cites"))
 
-    # cited-only nodes take their attributes from their mentions
-    for nid, ms in seen.items():
-        node = nodes[nid]
-        if node.ingested:
-            continue
-        node.key = _most_common(c.key for c, _ in ms)
-        node.type = _most_common(c.type for c, _ in ms)
-        node.date = _most_common(valid_date(c.date) for c, _ in ms) if node.resolved else None
-        node.issuer = _most_common(c.issuer for c, _ in ms)
-    for node in nodes.values():
-        if node.scope and node.scope[:4].isdigit():
-            node.year = int(node.date[:4]) if node.date else int(node.scope[:4])
-        elif node.date:
-            node.year = int(node.date[:4])
-
-    edges: dict[tuple[str, str], Edge] = {}
-    for (src, dst), by_file in per_pair.items():
-        # two files of one document (say a scan and a clean copy) are not two
-        # citations: count and spans come from the file with most mentions
-        best = next(iter(by_file)) if len(by_file) == 1 else min(
-            by_file, key=lambda f: (-len(by_file[f]), f))
-        cs = by_file[best]
-        rels = sorted({c.relation or "cites" for cs_ in by_file.values() for c in cs_},
-                      key=lambda r: _STRENGTH.get(r, len(_STRENGTH)))
-        edges[(src, dst)] = Edge(
-            src, dst, rels, len(cs),
-            [{"start": c.start, "end": c.end, "text": c.text} for c in cs], [])
-
-    # relations stated between two cited documents
-    for d in docs:
-        stated_in = doc_nodes[d.file_id]
-        ctx = ctxs[d.file_id]
+        # relations stated between two cited documents
         for r in d.relations:
             ends = []
             for key in (r.from_key, r.to_key):
-                t = mention_target.get((d.file_id, key))
+                t = mention_target.get(key)
                 if t is None:
-                    t, _, _, _ = _complete(place(key, None, None, ctx), anchors, ctx.date)
+                    t, _, _, _ = complete(placed(key, None, None, ctx), date)
                     if t not in nodes:
                         parts = parse_key(key)
                         nodes[t] = Node(id=t, key=key, resolved=False,
@@ -417,11 +428,48 @@ def resolve_corpus(docs: Iterable[DocInput]) -> Resolution:
             if e is None:
                 e = edges[(a, b)] = Edge(a, b, [], 0, [], [])
             if r.relation not in e.relations:
-                e.relations = sorted(set(e.relations) | {r.relation},
-                                     key=lambda x: _STRENGTH.get(x, len(_STRENGTH)))
-            if stated_in not in e.stated_in:
-                e.stated_in.append(stated_in)
+                e.relations.append(r.relation)
+            if src not in e.stated_in:
+                e.stated_in.append(src)
+
+    def most_common(counter: Counter) -> str | None:
+        if not counter:
+            return None
+        best = max(counter.values())
+        return min(v for v, n in counter.items() if n == best)  # deterministic tie-break
+
+    for nid, (keys, types, dates, issuers) in votes.items():
+        node = nodes[nid]
+        node.key = most_common(keys)
+        node.type = most_common(types)
+        node.date = most_common(dates) if node.resolved else None
+        node.issuer = most_common(issuers)
+    for node in nodes.values():
+        if node.scope and node.scope[:4].isdigit():
+            node.year = int(node.date[:4]) if node.date else int(node.scope[:4])
+        elif node.date:
+            node.year = int(node.date[:4])
+
+    for pair, by_file in pair_spans.items():
+        # two files of one document (say a scan and a clean copy) are not two
+        # citations: count and spans come from the file with most mentions
+        best = next(iter(by_file)) if len(by_file) == 1 else min(
+            by_file, key=lambda f: (-len(by_file[f]), f))
+        spans = by_file[best]
+        e = edges.get(pair)
+        rels = pair_rels[pair]
+        if e is None:
+            edges[pair] = Edge(pair[0], pair[1], _by_strength(rels), len(spans), spans, [])
+        else:  # also stated elsewhere
+            e.relations = _by_strength(rels | set(e.relations))
+            e.count, e.spans = len(spans), spans
     for e in edges.values():
+        if e.count == 0:
+            e.relations = _by_strength(e.relations)
         e.stated_in.sort()
     return Resolution(nodes, doc_nodes, mentions, sorted(
         edges.values(), key=lambda e: (e.source, e.target)))
+
+
+def _by_strength(relations: Iterable[str]) -> list[str]:
+    return sorted(set(relations), key=lambda r: (_STRENGTH.get(r, len(_STRENGTH)), r))

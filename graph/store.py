@@ -261,22 +261,33 @@ class Store:
     # --- resolution ----------------------------------------------------------
 
     def doc_inputs(self) -> Iterator[DocInput]:
-        """Every stored file as :class:`graph.resolve.DocInput`, in id order,
-        with three sequential scans (no per-file queries)."""
-        cits: dict[int, list[Citation]] = {}
-        for row in self.conn.execute(
-                "SELECT file_id, start, end, text, type, key, date, issuer, relation"
-                " FROM citations ORDER BY file_id, seq"):
-            cits.setdefault(row[0], []).append(Citation(*row[1:]))
-        rels: dict[int, list[Relation]] = {}
-        for row in self.conn.execute(
-                "SELECT file_id, from_key, to_key, relation FROM relations"
-                " ORDER BY file_id, seq"):
-            rels.setdefault(row[0], []).append(Relation(*row[1:]))
-        for row in self.conn.execute(
-                "SELECT id, sha256, " + ", ".join(_IDENTITY_FIELDS) + " FROM files ORDER BY id"):
-            yield DocInput(row[0], row[1], DocumentIdentity(*row[2:]),
-                           cits.get(row[0], ()), rels.get(row[0], ()))
+        """Every stored file as :class:`graph.resolve.DocInput`, in id order.
+
+        Streams: three cursors read files, citations and relations in file-id
+        order side by side (a merge join), so memory holds one file's records.
+        """
+        files = self.conn.execute(
+            "SELECT id, sha256, " + ", ".join(_IDENTITY_FIELDS) + " FROM files ORDER BY id")
+        cits = self.conn.execute(
+            "SELECT file_id, start, end, text, type, key, date, issuer, relation"
+            " FROM citations ORDER BY file_id, seq")
+        rels = self.conn.execute(
+            "SELECT file_id, from_key, to_key, relation FROM relations ORDER BY file_id, seq")
+        next_cit = cits.fetchone()
+        next_rel = rels.fetchone()
+        for row in files:
+            file_id = row[0]
+            these: list[Citation] = []
+            while next_cit is not None and next_cit[0] <= file_id:
+                if next_cit[0] == file_id:
+                    these.append(Citation(*next_cit[1:]))
+                next_cit = cits.fetchone()
+            stated: list[Relation] = []
+            while next_rel is not None and next_rel[0] <= file_id:
+                if next_rel[0] == file_id:
+                    stated.append(Relation(*next_rel[1:]))
+                next_rel = rels.fetchone()
+            yield DocInput(file_id, row[1], DocumentIdentity(*row[2:]), these, stated)
 
     def save_resolution(self, res: Resolution, generation: int) -> None:
         """Replace the stored resolution in one transaction."""
@@ -314,5 +325,5 @@ class Store:
             return False
         from graph.resolve import resolve_corpus
 
-        self.save_resolution(resolve_corpus(self.doc_inputs()), generation)
+        self.save_resolution(resolve_corpus(self.doc_inputs), generation)
         return True
