@@ -122,3 +122,29 @@ def test_speckled_scan_still_yields_the_references(tmp_path: Path) -> None:
     path = tmp_path / "speckled.png"
     page.save(path)
     assert keys(read_document(path).text) == keys(NOTICE_PAGE)
+
+
+def test_scan_with_a_diacritic_free_ocr_layer_is_ocrd_again(tmp_path: Path) -> None:
+    # Scanners add an invisible English-OCR text layer ("Quyet dinh so 58-QD/TU");
+    # the reader must not take it for the document's text.
+    import io
+    import unicodedata
+
+    pymupdf = pytest.importorskip("pymupdf")
+
+    page_image = render_page(NOTICE_PAGE, dejavu_font())  # type: ignore[arg-type]
+    buf = io.BytesIO()
+    page_image.save(buf, format="PNG")
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_image(page.rect, stream=buf.getvalue())
+    plain = unicodedata.normalize("NFD", NOTICE_PAGE).encode("ascii", "ignore").decode()
+    for i, line in enumerate(plain.splitlines()):
+        page.insert_text((40, 40 + 12 * i), line, fontsize=9, render_mode=3)  # invisible
+    path = tmp_path / "scan-with-layer.pdf"
+    doc.save(path)
+    result = read_document(path)
+    assert result.kind == "ocr"
+    assert any("without Vietnamese diacritics" in w for w in result.warnings)
+    assert keys(result.text) == keys(NOTICE_PAGE)
+    assert "Quyết định số 58-QĐ/TU" in result.text

@@ -27,6 +27,12 @@ __all__ = ["read_pdf"]
 
 # A page with fewer non-blank characters than this and an image is a scan.
 _SCANNED_PAGE_CHARS = 20
+# A text layer of at least this many letters with under this share of accented
+# ones, over an image covering this share of the page, is a diacritic-free OCR
+# layer (Vietnamese prose has ~30% accented letters).
+_PLAIN_LAYER_LETTERS = 200
+_MIN_ACCENTED_SHARE = 0.02
+_FULL_PAGE = 0.8
 # Resolution pages are rendered at for OCR.
 _OCR_DPI = 300
 
@@ -44,6 +50,7 @@ def read_pdf(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> ReadResult:
     """Read a PDF's text layer, OCR-ing scanned pages."""
     import pymupdf
 
+    from parsers.readers.ocr import ocr_available
     from parsers.readers.txt import finish_text
 
     st = check_regular_file(path)
@@ -72,6 +79,7 @@ def read_pdf(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> ReadResult:
             warnings.append(f"only the first {count} of {doc.page_count} pages were read")
         pages: list[str] = []
         scanned: list[int] = []
+        redone: list[int] = []
         chars = 0
         for number in range(count):
             try:
@@ -79,9 +87,16 @@ def read_pdf(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> ReadResult:
                 text = page.get_text("text", sort=True)
             except Exception as exc:  # noqa: BLE001
                 raise ReadError(path, f"cannot read page {number + 1} ({exc})") from exc
-            if len("".join(text.split())) < _SCANNED_PAGE_CHARS and page.get_images():
-                text = _ocr_page(path, page, number, limits, already=len(scanned))
-                scanned.append(number + 1)
+            why = _scan_reason(page, text)
+            if why:
+                if why == "no-diacritics" and ocr_available():
+                    warnings.append(f"page {number + 1}: its OCR text layer has no Vietnamese "
+                                    "diacritics and Tesseract is not installed to redo it")
+                else:
+                    text = _ocr_page(path, page, number, limits, already=len(scanned))
+                    scanned.append(number + 1)
+                    if why == "no-diacritics":
+                        redone.append(number + 1)
             if text and not text.endswith("\n"):
                 text += "\n"  # so the next page's first line is not glued on
             chars += len(text)
@@ -89,14 +104,42 @@ def read_pdf(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> ReadResult:
                 raise ReadError(path, f"PDF text exceeds {limits.max_chars / MiB:.0f} M "
                                       "characters; refused to keep memory bounded")
             pages.append(text)
+    if redone:
+        warnings.append(f"pages {_pages(redone)} had an OCR text layer without Vietnamese "
+                        "diacritics (made without the Vietnamese model); OCR'd again")
     kind = "pdf"
     if scanned:
         kind = "ocr" if len(scanned) == count else "pdf"
         if kind == "pdf":
-            warnings.append(f"pages {', '.join(map(str, scanned[:20]))} had no text layer "
-                            "and were OCR'd")
+            warnings.append(f"pages {_pages(scanned)} were scans and were OCR'd")
     return finish_text(path, pages, kind=kind, encoding=None, warnings=tuple(warnings),
                        pages=count)
+
+
+def _pages(numbers: list[int]) -> str:
+    shown = ", ".join(map(str, numbers[:20]))
+    return shown + (f" and {len(numbers) - 20} more" if len(numbers) > 20 else "")
+
+
+def _scan_reason(page: object, text: str) -> str | None:
+    """Why ``page`` must be OCR'd: "no-text" (an image and almost no text),
+    "no-diacritics" (a page-sized image under a text layer of plain ASCII
+    letters: the invisible layer a scanner's English OCR adds, "Quyet dinh"
+    for "Quyết định"), or None."""
+    letters = [c for c in text if c.isalpha()]
+    images = page.get_image_info()  # type: ignore[attr-defined]
+    if len("".join(text.split())) < _SCANNED_PAGE_CHARS:
+        return "no-text" if images else None
+    if len(letters) < _PLAIN_LAYER_LETTERS:
+        return None
+    accented = sum(not c.isascii() for c in letters)
+    if accented / len(letters) >= _MIN_ACCENTED_SHARE:
+        return None
+    import pymupdf
+
+    rect = page.rect  # type: ignore[attr-defined]
+    covered = max((abs(pymupdf.Rect(i["bbox"]) & rect) for i in images), default=0.0)
+    return "no-diacritics" if abs(rect) and covered / abs(rect) >= _FULL_PAGE else None
 
 
 def _ocr_page(path: Path, page: object, number: int, limits: ReadLimits, *,
