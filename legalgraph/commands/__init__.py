@@ -10,4 +10,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "legalgraph.commands.parse",
     "legalgraph.commands.graph",
     "legalgraph.commands.generate",
+    "legalgraph.commands.neo4j",
 )
