@@ -184,11 +184,13 @@ class MentionResult:
 
 @dataclass(slots=True)
 class Edge:
+    """One citing → cited pair; ``spans`` are (start, end, text) tuples."""
+
     source: str
     target: str
     relations: list[str]
     count: int
-    spans: list[dict]
+    spans: list[tuple[int, int, str]]
     stated_in: list[str]
 
     @property
@@ -358,7 +360,7 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]]
     mentions: list[MentionResult] = []
     votes: dict[str, tuple[Counter, Counter, Counter, Counter]] = {}
     # (src, dst) → {file_id: [spans]}, relations
-    pair_spans: dict[tuple[str, str], dict[int, list[dict]]] = {}
+    pair_spans: dict[tuple[str, str], dict[int, list[tuple[int, int, str]]]] = {}
     pair_rels: dict[tuple[str, str], set[str]] = defaultdict(set)
     edges: dict[tuple[str, str], Edge] = {}
     for d in stream():
@@ -403,8 +405,7 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]]
             by_file = pair_spans.get(pair)
             if by_file is None:
                 by_file = pair_spans[pair] = {}
-            by_file.setdefault(d.file_id, []).append(
-                {"start": c.start, "end": c.end, "text": c.text})
+            by_file.setdefault(d.file_id, []).append((c.start, c.end, c.text))
             pair_rels[pair].add(intern(c.relation or "cites"))
 
         # relations stated between two cited documents
@@ -450,7 +451,8 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]]
         elif node.date:
             node.year = int(node.date[:4])
 
-    for pair, by_file in pair_spans.items():
+    while pair_spans:
+        pair, by_file = pair_spans.popitem()
         # two files of one document (say a scan and a clean copy) are not two
         # citations: count and spans come from the file with most mentions
         best = next(iter(by_file)) if len(by_file) == 1 else min(

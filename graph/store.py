@@ -290,26 +290,29 @@ class Store:
             yield DocInput(file_id, row[1], DocumentIdentity(*row[2:]), these, stated)
 
     def save_resolution(self, res: Resolution, generation: int) -> None:
-        """Replace the stored resolution in one transaction."""
+        """Replace the stored resolution in one transaction (rows streamed
+        from ``res``, not copied into lists first)."""
         with self.transaction() as c:
             for table in ("nodes", "doc_nodes", "mentions", "edges"):
                 c.execute(f"DELETE FROM {table}")
             c.executemany(
                 "INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [(n.id, n.key, n.type, n.number, n.symbol, n.date, n.year, n.scope,
+                ((n.id, n.key, n.type, n.number, n.symbol, n.date, n.year, n.scope,
                   n.jurisdiction, n.issuer, n.subject, int(n.ingested), int(n.resolved),
-                  n.reason, json.dumps(n.candidates)) for n in res.nodes.values()],
+                  n.reason, json.dumps(n.candidates)) for n in res.nodes.values()),
             )
-            c.executemany("INSERT INTO doc_nodes VALUES (?,?)", list(res.doc_nodes.items()))
+            c.executemany("INSERT INTO doc_nodes VALUES (?,?)", res.doc_nodes.items())
             c.executemany(
                 "INSERT INTO mentions VALUES (?,?,?,?,?)",
-                [(m.file_id, m.seq, m.target, m.status, m.basis) for m in res.mentions],
+                ((m.file_id, m.seq, m.target, m.status, m.basis) for m in res.mentions),
             )
             c.executemany(
                 "INSERT INTO edges VALUES (?,?,?,?,?,?,?)",
-                [(e.source, e.target, e.relation, json.dumps(e.relations), e.count,
-                  json.dumps(e.spans, ensure_ascii=False), json.dumps(e.stated_in))
-                 for e in res.edges],
+                ((e.source, e.target, e.relation, json.dumps(e.relations), e.count,
+                  json.dumps([{"start": a, "end": b, "text": t} for a, b, t in e.spans],
+                             ensure_ascii=False),
+                  json.dumps(e.stated_in))
+                 for e in res.edges),
             )
             self._set_meta("resolved_generation", str(generation))
 
