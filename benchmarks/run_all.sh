@@ -6,10 +6,13 @@ cd "$(dirname "$0")/.."
 DOCS="${1:-100000}"
 PY=.venv/bin/python
 mkdir -p benchmarks/out
-for step in "bench_accuracy" "bench_parse --docs $DOCS" "bench_ingest --docs $DOCS" \
-            "bench_query --docs $DOCS --profile" "bench_neo4j --docs $DOCS"; do
-    name="${step%% *}"
-    echo "### $step" >&2
-    # shellcheck disable=SC2086
-    $PY benchmarks/$step 2>&1 | grep -v "ScriptRunContext" | tee "benchmarks/out/$name.txt"
-done
+run() {
+    name="$1"; shift
+    echo "### $name $*" >&2
+    $PY "benchmarks/$name.py" "$@" 2>&1 | grep -v "ScriptRunContext" | tee "benchmarks/out/$name.txt"
+}
+run bench_accuracy
+run bench_parse --docs "$DOCS"
+run bench_ingest --docs "$DOCS"
+run bench_query --docs "$DOCS" --profile
+run bench_neo4j --docs "$DOCS"
