@@ -172,10 +172,12 @@ SET e += r.p, e.mark = $mark
 """
 
 #: Rest of a long string property, on servers that limit parameter size
-#: (see TEXT_PARAMS_BUDGET). {prop} is a checked property name.
-NODE_APPEND = "MATCH (n:Document {id: $id}) SET n.{prop} = n.{prop} + $chunk"
+#: (see TEXT_PARAMS_BUDGET): kept as a list of pieces, joined when read.
+#: (Not string ``+``: FalkorDB 4.16 truncates concatenations of non-ASCII
+#: strings.) {prop} is a checked property name.
+NODE_APPEND = "MATCH (n:Document {id: $id}) SET n.{prop} = n.{prop} + [$chunk]"
 EDGE_APPEND = ("MATCH (:Document {id: $s})-[e:{type}]->(:Document {id: $t}) "
-               "SET e.{prop} = e.{prop} + $chunk")
+               "SET e.{prop} = e.{prop} + [$chunk]")
 
 #: Start of a push: the graph is not complete until FINISH_PUSH.
 BEGIN_PUSH = """
@@ -604,6 +606,9 @@ def _ensure_schema(conn: _Connection) -> None:
             conn.write(f"CREATE INDEX FOR (n:{_checked(label)}) ON (n.{prop})", {})
 
 
+#: Properties matched or filtered on in Cypher: never stored in pieces.
+_UNCUT = frozenset(("id", "type_label", "relation", "lineage", *SEARCH_PROPERTIES))
+
 #: One long string's remainder: (row, property, chunks after the first).
 _Append = tuple[dict[str, Any], str, list[str]]
 
@@ -612,8 +617,11 @@ def _batches(rows: list[dict[str, Any]], size: int, budget: int | None
              ) -> Iterator[tuple[list[dict[str, Any]], list[_Append]]]:
     """Batches of at most ``size`` rows. With a ``budget`` (bytes of
     parameters per statement), batches also stay under it, and string
-    properties longer than :data:`CHUNK_CHARS` are cut: the row carries the
-    first piece, the rest comes back as appends to run after the batch."""
+    properties longer than :data:`CHUNK_CHARS` are cut: the row carries a
+    list holding the first piece, the rest comes back as appends to run after
+    the batch (:data:`NODE_APPEND`). Properties queries filter on are never
+    cut; a row whose own values exceed the budget raises
+    :class:`ParametersTooLarge`."""
     if budget is None:
         for i in range(0, len(rows), size):
             yield rows[i:i + size], []
@@ -625,9 +633,9 @@ def _batches(rows: list[dict[str, Any]], size: int, budget: int | None
         p = dict(row["p"])
         mine: list[_Append] = []
         for prop, v in row["p"].items():
-            if isinstance(v, str) and len(v) > CHUNK_CHARS:
+            if isinstance(v, str) and len(v) > CHUNK_CHARS and prop not in _UNCUT:
                 pieces = [v[i:i + CHUNK_CHARS] for i in range(0, len(v), CHUNK_CHARS)]
-                p[prop] = pieces[0]
+                p[prop] = pieces[:1]
                 mine.append((row, _checked_property(prop), pieces[1:]))
         row = {**row, "p": p}
         n = _rendered_size(escape_for_text_params(row)) + 1
@@ -801,8 +809,20 @@ class GraphNotReady(RuntimeError):
     interrupted): answering would show a half-written graph."""
 
 
+def _whole(value: Any) -> Any:
+    """A string property as written: long ones may be stored as a list of
+    pieces (see :data:`NODE_APPEND`)."""
+    return "".join(value) if isinstance(value, list) else value
+
+
+#: NodeSummary fields that hold one string (the others: bools, year, candidates).
+_STRING_FIELDS = frozenset(NODE_FIELDS) - {"year", "ingested", "resolved", "candidates"}
+
+
 def _summary(m: Mapping[str, Any]) -> NodeSummary:
     out: dict[str, Any] = {f: m.get(f) for f in ("id", *NODE_FIELDS)}
+    for f in _STRING_FIELDS:
+        out[f] = _whole(out[f])
     out["candidates"] = list(out["candidates"] or [])
     out["ingested"] = bool(out["ingested"])
     out["resolved"] = bool(out["resolved"])
@@ -815,7 +835,7 @@ def _link(row: Mapping[str, Any]) -> Link:
         "relation": row["relation"],
         "relations": list(row["relations"] or []),
         "count": int(row["count"]),
-        "spans": json.loads(row["spans"]) if row["spans"] else [],
+        "spans": json.loads(_whole(row["spans"])) if row["spans"] else [],
         "stated_in": list(row["stated_in"] or []),
     }
 
@@ -1011,4 +1031,4 @@ class Neo4jBackend:
         if "\x00" in node_id:
             return None
         rows = self._read(DOCUMENT_TEXT, id=node_id)
-        return rows[0]["text"] if rows else None
+        return _whole(rows[0]["text"]) if rows else None
