@@ -883,7 +883,12 @@ class Neo4jBackend:
                 raise GraphNotReady(f"{self.config.uri}: the last push did not finish; "
                                     "run 'legalgraph push' again")
             self._ready = True
-        return self._conn.read(cypher, **params)
+        try:
+            return self._conn.read(cypher, **params)
+        except ParametersTooLarge:
+            # Only user text can be this long, and every query compares it with
+            # values that had to fit the same budget when pushed: no match.
+            return []
 
     # --- GraphBackend ------------------------------------------------------------
 
@@ -953,7 +958,7 @@ class Neo4jBackend:
             if not frontier:
                 break
             found: dict[str, list[tuple[str, str]]] = {nid: [] for nid in frontier}
-            for r in self._read(cypher, ids=frontier):
+            for r in (r for ids in self._id_chunks(frontier) for r in self._read(cypher, ids=ids)):
                 other = r["node"]["id"]
                 summaries.setdefault(other, _summary(r["node"]))
                 found[r["id"]].append((other, r["relation"]))
@@ -974,6 +979,24 @@ class Neo4jBackend:
                     "cycle": False}
 
         return grow(node_id, None, frozenset(), depth)
+
+    def _id_chunks(self, ids: list[str]) -> Iterator[list[str]]:
+        """``ids`` in lists small enough for the server's parameter budget."""
+        budget = self._conn.budget
+        if budget is None:
+            yield ids
+            return
+        chunk: list[str] = []
+        used = 0
+        for i in ids:
+            n = _rendered_size(escape_for_text_params(i)) + 1
+            if chunk and used + n > budget - 500:
+                yield chunk
+                chunk, used = [], 0
+            chunk.append(i)
+            used += n
+        if chunk:
+            yield chunk
 
     def top(self, *, type: str | None = None, cited_by_type: str | None = None,
             year: int | None = None, cited_by_year: int | None = None,
