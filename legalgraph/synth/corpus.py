@@ -6,6 +6,24 @@ Layout of ``OUT``::
     OUT/truth.jsonl             one line per document: identity, planted citations, relations
     OUT/manifest.json           parameters and totals
 
+One ``truth.jsonl`` line (keys canonical even in OCR documents)::
+
+    {"gid": "d0012345",                 # unique id; file name, date order
+     "file": "docs/2025/d0012345.txt", "ocr": false, "layout": "pdf",
+     "province": "Lạng Sơn", "body": "LS:UBND", "year": 2025,
+     "document": {"type": "Kế hoạch", "number": "197", "symbol": "KH-UBND",
+                  "key": "197/KH-UBND", "date": "2025-07-22", "place": "Lạng Sơn",
+                  "issuer": "Ủy ban nhân dân tỉnh Lạng Sơn", "subject": "Triển khai …"},
+     "citations": [                      # every planted mention, in text order
+        {"key": "138/NQ-CP", "type": "Nghị quyết", "date": "2025-06-30" | null,
+         "issuer": "Chính phủ" | null,  # as stated in the text, null if not stated
+         "relation": "implements", "target": "d0011020",   # gid of the cited document
+         "form": "subject_line",        # see legalgraph.synth.render.FORMS
+         "surface": "138/NQ-CP"}],      # the key exactly as written (OCR: degraded)
+     "relations": [                      # stated between two cited documents
+        {"from": "197/KH-UBND", "to": "138/NQ-CP", "relation": "implements",
+         "from_gid": "d0011987", "to_gid": "d0011020"}]}
+
 Only the plan (a few hundred bytes per document) is held in memory; text is
 written as soon as it is rendered, so 100k documents take ~100 MB of RAM.
 The same seed gives byte-identical output.
