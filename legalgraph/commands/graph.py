@@ -1,9 +1,9 @@
 """``legalgraph ingest|show|lineage|top|stats|export``: the citation graph.
 
-Every query goes through :class:`graph.backend.GraphBackend` (here the
-embedded one), prints readable text by default and the backend's JSON shapes
-with ``--json``. The store folder is ``--db DIR``, else ``$LEGALGRAPH_DB``,
-else ``data/store``.
+Every query goes through :class:`graph.backend.GraphBackend` (the
+embedded store, or Neo4j with ``--uri``/``$NEO4J_URI``), prints readable
+text by default and the backend's JSON shapes with ``--json``. The store
+folder is ``--db DIR``, else ``$LEGALGRAPH_DB``, else ``data/store``.
 """
 
 from __future__ import annotations
@@ -28,6 +28,12 @@ def _add_db(p: argparse.ArgumentParser, *, json_flag: bool = True) -> None:
         p.add_argument("--json", action="store_true", help="print JSON for scripts")
 
 
+def _add_uri(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--uri", default=None,
+                   help="query a Neo4j server loaded by 'legalgraph push' (default: "
+                        "$NEO4J_URI unless --db is given)")
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("ingest", help="parse files and folders into the graph store")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursive)")
@@ -41,6 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("key", metavar="KEY", help='number/symbol ("58-QĐ/TU") or node id')
     p.add_argument("--text", action="store_true", help="also print the stored text")
     _add_db(p)
+    _add_uri(p)
     p.set_defaults(func=run_show)
 
     p = subparsers.add_parser("lineage", help="chain of based_on/implements/guides/amends")
@@ -52,6 +59,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="what rests on it")
     p.add_argument("--depth", type=int, default=5)
     _add_db(p)
+    _add_uri(p)
     p.set_defaults(func=run_lineage, direction="up")
 
     p = subparsers.add_parser("top", help="documents ranked by distinct citing documents")
@@ -62,10 +70,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--issuer", help="issuer or symbol contains this")
     p.add_argument("--limit", type=int, default=20)
     _add_db(p)
+    _add_uri(p)
     p.set_defaults(func=run_top)
 
     p = subparsers.add_parser("stats", help="counts over the graph")
     _add_db(p)
+    _add_uri(p)
     p.set_defaults(func=run_stats)
 
     from graph.export import FORMATS
@@ -79,9 +89,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _backend(args: argparse.Namespace) -> GraphBackend:
-    from graph.embedded import EmbeddedBackend
+    from graph.backends import open_backend
 
-    return EmbeddedBackend(args.db)
+    return open_backend(db=args.db, uri=getattr(args, "uri", None))
 
 
 def _dump(value: Any) -> None:
