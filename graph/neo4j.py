@@ -232,9 +232,10 @@ CITES = ("MATCH (n:Document {id: $id})-[e]->(m:Document) RETURN m " + _SUMMARY
 CITED_BY = ("MATCH (n:Document {id: $id})<-[e]-(m:Document) RETURN m " + _SUMMARY
             + " AS node, " + _LINK_FIELDS)
 
-#: Distinct documents citing n (edges with a mention count; a relation only
-#: stated by a third document is not a citation).
-_CITED = "size([(n)<-[c]-(:Document) WHERE c.count > 0 | 1])"
+#: Distinct documents citing n: precomputed at push (``cited_by``: in-edges
+#: with a mention count; a relation only stated by a third document is not a
+#: citation), so ranking without citing-side filters scans nodes, not edges.
+_CITED = "n.cited_by"
 
 #: search_keys: exact folded key, then folded-key prefix (the first $cap keys
 #: in key order, as the embedded backend's bisect takes them).
@@ -244,6 +245,18 @@ SEARCH_PREFIX = ("MATCH (n:Document) WHERE n.key_fold STARTS WITH $f "
                  "WITH n ORDER BY n.key_fold, n.id LIMIT $cap "
                  "WITH n, " + _CITED + " AS cited "
                  "RETURN n " + _SUMMARY + " AS node, cited ORDER BY cited DESC, n.id LIMIT $limit")
+
+#: top without citing-side filters: the precomputed count.
+TOP_ALL = """
+MATCH (t:Document)
+WHERE t.cited_by > 0
+  AND ($type IS NULL OR t.type_norm = $type)
+  AND ($year IS NULL OR t.year = $year)
+  AND ($issuer IS NULL OR coalesce(t.issuer_norm, '') CONTAINS $issuer
+       OR coalesce(t.symbol_norm, '') CONTAINS $issuer)
+WITH t ORDER BY t.cited_by DESC, t.id
+LIMIT $limit
+RETURN t """ + _SUMMARY + """ AS node, t.cited_by AS cited"""
 
 #: top: distinct citing documents per cited node, filters on both ends.
 TOP = """
@@ -560,6 +573,7 @@ def _prepare(g: nx.DiGraph, store: Store | None, *, text: bool) -> _Rows:
         if text and store is not None and a.get("file_id") is not None:
             body = store.text(a["file_id"])
         p = _node_props(nid, a, body)
+        p["cited_by"] = sum(1 for _, _, c in g.in_edges(nid, data="count") if c)
         h.update(json.dumps([nid, p], ensure_ascii=False, sort_keys=True).encode())
         nodes[(p["type_label"], p["ingested"], p["resolved"])].append({"id": nid, "p": p})
     edges: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -1013,7 +1027,8 @@ class Neo4jBackend:
         }
         if any("\x00" in v for v in params.values() if isinstance(v, str)):
             return []  # no stored type or issuer contains NUL
-        rows = self._read(TOP, **params)
+        citing_filter = params["cited_by_type"] is not None or cited_by_year is not None
+        rows = self._read(TOP if citing_filter else TOP_ALL, **params)
         return [{"rank": i, "node": _summary(r["node"]), "cited_by": int(r["cited"])}
                 for i, r in enumerate(rows, 1)]
 
