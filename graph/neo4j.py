@@ -435,8 +435,14 @@ class _Connection:
     def close(self) -> None:
         self._finalizer()
 
+    def _session(self) -> Any:
+        """A session that sees this process's earlier writes (causal
+        consistency through the driver's bookmark manager, for clusters)."""
+        return self.driver.session(database=self.config.database,
+                                   bookmark_manager=self.driver.execute_query_bookmark_manager)
+
     def _run_raw(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
-        with self.driver.session(database=self.config.database) as s:
+        with self._session() as s:
             return s.run(cypher, params).data()
 
     @property
@@ -463,7 +469,7 @@ class _Connection:
         def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
             return tx.run(cypher, p).data()
 
-        with self.driver.session(database=self.config.database) as s:
+        with self._session() as s:
             return s.execute_read(work)
 
     def write(self, cypher: str, params: Mapping[str, Any], *, retries: int = 5,
@@ -475,7 +481,7 @@ class _Connection:
         p = self.params(params)
         for attempt in range(retries + 1):
             try:
-                with self.driver.session(database=self.config.database) as s, \
+                with self._session() as s, \
                         s.begin_transaction() as tx:
                     rows = tx.run(cypher, p).data()
                     if on_commit is not None:
