@@ -47,6 +47,8 @@ def backends(tmp_path_factory: pytest.TempPathFactory
     clear_graph(config)
     push(db, config)
     embedded, neo = EmbeddedBackend(db, cache=False), Neo4jBackend(config)
+    embedded.cli_args = ("--db", str(db))  # for the CLI test
+    neo.cli_args = ("--uri", uri)
     yield embedded, neo
     neo.close()
     embedded.close()
@@ -141,3 +143,25 @@ def test_unknown_ids(backends):
         same(e, n, lambda b, nid=nid: b.cited_by(nid))
         same(e, n, lambda b, nid=nid: b.lineage(nid))
         same(e, n, lambda b, nid=nid: b.document_text(nid))
+
+
+def test_cli_answers_the_same_with_uri(backends, capsys, monkeypatch):
+    """``legalgraph … --json`` prints the same with ``--uri`` as with ``--db``,
+    and ``push`` of the already-pushed store writes nothing."""
+    import json
+
+    from legalgraph.cli import main
+
+    e, n = backends
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    commands = [["show", "58-QĐ/TU"], ["show", "09/CT-UBND"], ["lineage", "58-QĐ/TU", "--down"],
+                ["lineage", "15/KH-UBND", "--depth", "2"], ["top", "--limit", "5"],
+                ["top", "--cited-by-type", "Kế hoạch", "--issuer", "UBND"], ["stats"]]
+    for cmd in commands:
+        out = []
+        for b in (e, n):
+            assert main([*cmd, "--json", *b.cli_args]) == 0
+            out.append(json.loads(capsys.readouterr().out))
+        assert out[0] == out[1] and out[0], cmd
+    assert main(["push", "--db", e.cli_args[1], "--uri", n.cli_args[1], "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["up_to_date"] is True
