@@ -244,7 +244,13 @@ def neighbourhood(backend: GraphBackend, node_id: str, *, depth: int = 1,
     for _ in range(max(depth, 1)):
         nxt: list[str] = []
         for nid in frontier:
-            for direction, links in (("out", backend.cites(nid)), ("in", backend.cited_by(nid))):
+            if truncated:
+                break  # full: the rest of the frontier would only add edges
+            if nid == node_id:  # already fetched by show()
+                both = (("out", view["cites"]), ("in", view["cited_by"]))
+            else:
+                both = (("out", backend.cites(nid)), ("in", backend.cited_by(nid)))
+            for direction, links in both:
                 for link in links:
                     other = link["node"]["id"]
                     if other not in nodes:

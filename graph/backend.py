@@ -34,7 +34,10 @@ Shapes (all keys always present; ``None`` when unknown):
 ``LineageTree`` (``lineage``)
     ``node`` (NodeSummary), ``relation`` (edge that led here; None at the
     root), ``children`` (list of LineageTree), ``cycle`` (True when this node
-    already appears higher on the same path; its children are then empty).
+    already appears higher on the same path), ``seen`` (True when the node is
+    expanded elsewhere in the tree). Built breadth first, children ordered by
+    relation strength, key, id; each node is expanded once, at its first
+    place in that order; ``cycle``/``seen`` entries have no children.
 
 ``RankRow`` (``top``)
     ``rank`` (1-based), ``node`` (NodeSummary), ``cited_by`` (distinct citing
@@ -116,6 +119,7 @@ class LineageTree(TypedDict):
     relation: str | None
     children: list[LineageTree]
     cycle: bool
+    seen: bool
 
 
 class RankRow(TypedDict):

@@ -13,8 +13,11 @@ not rebuild.
 
 from __future__ import annotations
 
+import gc
 import json
 import pickle
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import networkx as nx
@@ -32,9 +35,29 @@ NODE_FIELDS: tuple[str, ...] = (
 CACHE_NAME = "graph.pickle"
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic GC while millions of objects are created, then freeze them:
+    the graph lives as long as the process, and later collections would scan
+    it again and again (pauses of seconds on 100k documents)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
 def build_graph(store: Store) -> nx.DiGraph:
     """DiGraph of the store's current resolution (resolving first if stale)."""
     store.resolve()
+    with _gc_paused():
+        return _build(store)
+
+
+def _build(store: Store) -> nx.DiGraph:
     g = nx.DiGraph(generation=store.resolved_generation, files=store.file_count(),
                    mentions=store.mention_counts())
     files: dict[str, list[tuple[int, str]]] = {}
@@ -68,7 +91,7 @@ def load_graph(store: Store, *, cache: bool = True) -> nx.DiGraph:
     path = Path(store.dir) / CACHE_NAME
     if cache and path.exists():
         try:
-            with path.open("rb") as fh:
+            with path.open("rb") as fh, _gc_paused():
                 g = pickle.load(fh)
             if g.graph.get("generation") == store.resolved_generation:
                 return g

@@ -91,7 +91,7 @@ class EmbeddedBackend:
                            index=self.index)
 
     def stats(self) -> Stats:
-        return queries.stats(self.graph)
+        return queries.stats(self.graph, index=self.index)
 
     def document_text(self, node_id: str) -> str | None:
         g = self.graph

@@ -9,6 +9,7 @@ can be compared with ``==``. :class:`GraphIndex` holds what makes ``top`` and
 from __future__ import annotations
 
 import bisect
+import copy
 from collections import Counter
 from typing import Any
 
@@ -125,28 +126,48 @@ def lineage(g: nx.DiGraph, node_id: str, *, direction: str = "up",
 
     ``up``: what the document rests on (its outgoing lineage edges), to the
     sources of authority; ``down``: what rests on it. ``depth`` counts edges.
-    A node already on the path is shown once more with ``cycle=True``.
+    Built breadth first and each node is expanded once, at its shallowest
+    place (ties: relation strength, key, id): a later occurrence has
+    ``seen=True`` and no children, and one that closes a loop on its own path
+    ``cycle=True``. So the tree never grows beyond the nodes it reaches (a
+    decree cited by thousands stays linear, not exponential).
     """
     if node_id not in g:
         return None
     if direction not in ("up", "down"):
         raise ValueError(f"direction must be 'up' or 'down', not {direction!r}")
 
-    def grow(nid: str, relation: str | None, path: frozenset[str], left: int) -> LineageTree:
-        if nid in path:
-            return {"node": summary(g, nid), "relation": relation, "children": [],
-                    "cycle": True}
-        children: list[LineageTree] = []
-        if left > 0:
-            edges = (((t, e) for _, t, e in g.out_edges(nid, data=True)) if direction == "up"
-                     else ((s, e) for s, _, e in g.in_edges(nid, data=True)))
-            steps = [(other, r) for other, e in edges if (r := _lineage_relation(e))]
-            steps.sort(key=lambda x: (_STRENGTH[x[1]], g.nodes[x[0]].get("key") or "", x[0]))
-            children = [grow(o, r, path | {nid}, left - 1) for o, r in steps]
-        return {"node": summary(g, nid), "relation": relation, "children": children,
-                "cycle": False}
+    def entry(nid: str, relation: str | None, *, cycle: bool = False,
+              seen: bool = False) -> LineageTree:
+        return {"node": summary(g, nid), "relation": relation, "children": [],
+                "cycle": cycle, "seen": seen}
 
-    return grow(node_id, None, frozenset(), max(depth, 0))
+    def steps(nid: str) -> list[tuple[str, str]]:
+        edges = (((t, e) for _, t, e in g.out_edges(nid, data=True)) if direction == "up"
+                 else ((s, e) for s, _, e in g.in_edges(nid, data=True)))
+        found = [(other, r) for other, e in edges if (r := _lineage_relation(e))]
+        found.sort(key=lambda x: (_STRENGTH[x[1]], g.nodes[x[0]].get("key") or "", x[0]))
+        return found
+
+    root = entry(node_id, None)
+    placed = {node_id}
+    level: list[tuple[LineageTree, str, frozenset[str]]] = [(root, node_id, frozenset())]
+    for _ in range(max(depth, 0)):
+        following: list[tuple[LineageTree, str, frozenset[str]]] = []
+        for tree, nid, path in level:
+            path = path | {nid}
+            for other, relation in steps(nid):
+                if other in path:
+                    tree["children"].append(entry(other, relation, cycle=True))
+                elif other in placed:
+                    tree["children"].append(entry(other, relation, seen=True))
+                else:
+                    placed.add(other)
+                    child = entry(other, relation)
+                    tree["children"].append(child)
+                    following.append((child, other, path))
+        level = following
+    return root
 
 
 class GraphIndex:
@@ -157,6 +178,7 @@ class GraphIndex:
         self._counts: dict[tuple[str | None, int | None], Counter[str]] | None = None
         self._ranked: dict[tuple[str | None, int | None], list[tuple[str, int]]] = {}
         self._keys: list[tuple[str, str]] | None = None
+        self.stats: Stats | None = None  # filled by :func:`stats` on first use
 
     def _build_counts(self) -> dict[tuple[str | None, int | None], Counter[str]]:
         counts: dict[tuple[str | None, int | None], Counter[str]] = {}
@@ -246,9 +268,13 @@ def search_keys(g: nx.DiGraph, query: str, *, limit: int = 20,
     return [summary(g, n) for n in hits[:limit]]
 
 
-def stats(g: nx.DiGraph) -> Stats:
+def stats(g: nx.DiGraph, *, index: GraphIndex | None = None) -> Stats:
     """Counts over the graph; mention counts come from the build
-    (``g.graph["mentions"]``: status → mentions)."""
+    (``g.graph["mentions"]``: status → mentions). Cached on ``index``."""
+    if index is not None:
+        if index.stats is None:
+            index.stats = stats(g)
+        return copy.deepcopy(index.stats)
     m: dict[str, int] = dict(g.graph.get("mentions") or {})
     by_type: Counter[str] = Counter()
     by_rel: Counter[str] = Counter()

@@ -43,8 +43,10 @@ def backend(corpus):
 
 
 def flatten(tree, depth=0):
-    """(depth, relation, node id, cycle) rows of a lineage tree, in order."""
-    rows = [(depth, tree["relation"], tree["node"]["id"], tree["cycle"])]
+    """(depth, relation, node id, mark) rows of a lineage tree, in order;
+    mark is "cycle", "seen" or ""."""
+    mark = "cycle" if tree["cycle"] else "seen" if tree["seen"] else ""
+    rows = [(depth, tree["relation"], tree["node"]["id"], mark)]
     for child in tree["children"]:
         rows += flatten(child, depth + 1)
     return rows
@@ -58,22 +60,21 @@ def test_embedded_backend_implements_the_protocol(backend):
     ("start", "direction", "depth", "expected"),
     [
         ("hd", "up", 5, [  # the guidance rests on the plan, which rests on NQ and the law
-            (0, None, "hd", False),
-            (1, "guides", "kh", False),
-            (2, "based_on", "law", False),
-            (2, "implements", "nq", False),
-            (3, "based_on", "law", False),
+            (0, None, "hd", ""),
+            (1, "guides", "kh", ""),
+            (2, "based_on", "law", ""),
+            (2, "implements", "nq", ""),
+            (3, "based_on", "law", "seen"),  # expanded once, where first reached
         ]),
-        ("hd", "up", 1, [(0, None, "hd", False), (1, "guides", "kh", False)]),
+        ("hd", "up", 1, [(0, None, "hd", ""), (1, "guides", "kh", "")]),
         ("law", "down", 5, [  # who rests on the law, transitively
-            (0, None, "law", False),
-            (1, "based_on", "nq", False),
-            (2, "implements", "kh", False),
-            (3, "guides", "hd", False),
-            (1, "based_on", "kh", False),
-            (2, "guides", "hd", False),
+            (0, None, "law", ""),
+            (1, "based_on", "nq", ""),
+            (2, "implements", "kh", "seen"),  # kh is also right under the law
+            (1, "based_on", "kh", ""),
+            (2, "guides", "hd", ""),
         ]),
-        ("qd", "down", 5, [(0, None, "qd", False)]),  # only plain citations: no lineage
+        ("qd", "down", 5, [(0, None, "qd", "")]),  # only plain citations: no lineage
     ],
 )
 def test_lineage(backend, start, direction, depth, expected):
@@ -88,7 +89,22 @@ def test_lineage_marks_cycles(corpus):
     corpus.add("b", "2/QĐ-UBND", date="2026-01-02", issuer=LS,
                cites=[("1/QĐ-UBND", "2026-01-01", "UBND tỉnh", "amends")])
     tree = corpus.backend().lineage("vn/lang-son/2026/qd/1/qd-ubnd", depth=9)
-    assert [(d, c) for d, _, _, c in flatten(tree)] == [(0, False), (1, False), (2, True)]
+    assert [(d, m) for d, _, _, m in flatten(tree)] == [(0, ""), (1, ""), (2, "cycle")]
+
+
+def test_lineage_of_a_widely_implemented_document_stays_linear(corpus):
+    # 30 plans implement one resolution and each other's predecessor: every
+    # node appears expanded once, so the tree has one entry per edge at most
+    corpus.add("nq", "01/NQ-CP", date="2026-01-08", issuer="CHÍNH PHỦ")
+    for i in range(1, 31):
+        cites = [("01/NQ-CP", "2026-01-08", "Chính phủ", "implements")]
+        if i > 1:
+            cites.append((f"{i - 1}/KH-UBND", "2026-02-01", "UBND tỉnh", "implements"))
+        corpus.add(f"kh{i}", f"{i}/KH-UBND", date="2026-02-01", issuer=LS, cites=cites)
+    tree = corpus.backend().lineage("vn/national/2026/nq/1/nq-cp", direction="down", depth=30)
+    rows = flatten(tree)
+    assert sum(1 for r in rows if r[3] == "") == 31  # root + each plan expanded once
+    assert len(rows) == 1 + 30 + 29  # plus one "seen" entry per plan-to-plan edge
 
 
 def test_lineage_of_unknown_node_is_none(backend):
