@@ -96,3 +96,63 @@ def test_open_backend_choice(tmp_path):
 
     with pytest.raises(ServiceUnavailable):
         open_backend(environ=env)  # NEO4J_URI alone picks Neo4j
+
+
+class FakeConnection:
+    """Records writes; answers reads from a table: for the schema paths."""
+
+    def __init__(self, server, indexes=()):
+        self.server, self.writes = server, []
+        self.indexes = [{"label": lbl, "properties": [p]} for lbl, p in indexes]
+
+    def write(self, cypher, params, **kw):
+        self.writes.append(cypher)
+        return [], 0
+
+    def read(self, cypher, **params):
+        assert "db.indexes" in cypher
+        return self.indexes
+
+
+def test_schema_on_neo4j_uses_a_uniqueness_constraint():
+    from graph.neo4j import ServerInfo, _ensure_schema
+
+    conn = FakeConnection(ServerInfo("neo4j", "5.26.0", text_params=False))
+    _ensure_schema(conn)
+    assert any("CREATE CONSTRAINT" in w and "REQUIRE n.id IS UNIQUE" in w
+               and "IF NOT EXISTS" in w for w in conn.writes)
+    assert any("db.awaitIndexes" in w for w in conn.writes)
+
+
+def test_schema_elsewhere_creates_only_missing_plain_indexes():
+    from graph.neo4j import ServerInfo, _ensure_schema
+
+    conn = FakeConnection(ServerInfo("portable", None, text_params=True),
+                          indexes=[("Document", "id")])
+    _ensure_schema(conn)
+    assert conn.writes == ["CREATE INDEX FOR (n:Document) ON (n.key_fold)"]
+    assert not any("CONSTRAINT" in w or "IF NOT EXISTS" in w for w in conn.writes)
+
+
+def test_server_detection():
+    from neo4j.exceptions import DatabaseError
+
+    from graph.neo4j import _detect
+
+    def neo4j_server(cypher, **params):
+        if "dbms.components" in cypher:
+            return [{"name": "Neo4j Kernel", "versions": ["5.26.0"]}]
+        return [{"p": params["p"]}]  # parameters arrive verbatim
+
+    def falkordb(cypher, **params):
+        if "dbms.components" in cypher:
+            raise DatabaseError("unknown procedure")
+        p = params["p"]
+        if "'" in p.replace("\\'", ""):  # an unescaped quote breaks its header
+            raise DatabaseError("syntax error")
+        return [{"p": p.replace("\\\\", "\x00").replace("\\", "").replace("\x00", "\\")}]
+
+    info = _detect(neo4j_server)
+    assert (info.flavor, info.version, info.text_params) == ("neo4j", "5.26.0", False)
+    info = _detect(falkordb)
+    assert (info.is_neo4j, info.text_params) == (False, True)
