@@ -21,6 +21,7 @@ TCVN3 and VNI. The tables are the public ones, written out here as data.
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from functools import lru_cache
@@ -68,12 +69,19 @@ def _cp1252_char(byte: int) -> str:
         return chr(byte)
 
 
-_TCVN3_DECODE_TABLE: tuple[str, ...] = tuple(
+# 256-character charmap for codecs.charmap_decode (C speed on big files).
+_TCVN3_DECODE_TABLE = "".join(
     TCVN3_TO_UNICODE.get(b, _cp1252_char(b)) if b >= 0x80 else chr(b) for b in range(256)
 )
+_CP1252_DECODE_TABLE = "".join(_cp1252_char(b) if b >= 0x80 else chr(b) for b in range(256))
 
-# A word (letters only) in which TCVN3's lowercase-only accented codes may sit.
 _WORD = re.compile(r"[^\W\d_]+")
+_CAPITALS = "A-ZĂÂÊÔƠƯĐ"
+_TCVN3_LOWER = "".join(sorted(c for c in TCVN3_TO_UNICODE.values() if c.islower()))
+# Words holding both a capital and a lowercase TCVN3 letter: the only words the
+# all-capitals repair must look at (two lookaheads from each word start: linear).
+_MIXED_WORD = re.compile(
+    rf"\b(?=[^\W\d_]*[{_CAPITALS}])(?=[^\W\d_]*[{_TCVN3_LOWER}])[^\W\d_]+")
 
 
 def _upcase_capital_words(text: str) -> str:
@@ -94,12 +102,12 @@ def _upcase_capital_words(text: str) -> str:
             return word.upper()  # "THôNG", "ủY": a capital after a lowercase code
         return word
 
-    return _WORD.sub(fix, text)
+    return _MIXED_WORD.sub(fix, text)
 
 
 def decode_tcvn3(data: bytes) -> str:
     """Decode TCVN3 (ABC) bytes to NFC Unicode."""
-    text = "".join(_TCVN3_DECODE_TABLE[b] for b in data)
+    text, _ = codecs.charmap_decode(data, "strict", _TCVN3_DECODE_TABLE)
     return unicodedata.normalize("NFC", _upcase_capital_words(text))
 
 
@@ -183,7 +191,7 @@ def _vni_decoder() -> tuple[re.Pattern[str], dict[str, str]]:
 def decode_vni(data: bytes) -> str:
     """Decode VNI-Windows bytes to NFC Unicode."""
     pattern, reverse = _vni_decoder()
-    text = "".join(_cp1252_char(b) if b >= 0x80 else chr(b) for b in data)
+    text, _ = codecs.charmap_decode(data, "strict", _CP1252_DECODE_TABLE)
     return unicodedata.normalize("NFC", pattern.sub(lambda m: reverse[m.group()], text))
 
 

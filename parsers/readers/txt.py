@@ -46,6 +46,9 @@ _MAX_CONTROL_SHARE = 0.005
 
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v") + b"\x7f"
 
+# Control characters (Unicode category Cc) other than tab, newline, CR, FF, VT.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -95,21 +98,33 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+# Legacy readings are scored on this many leading bytes (cut at a line end);
+# only the winner decodes the whole file.
+_SCORE_SAMPLE = 256 * 1024
+
+
 def _best_legacy(data: bytes) -> tuple[str, str, float, float] | None:
     """(name, text, score, runner-up score) of the best legacy reading."""
-    scored: list[tuple[float, str, str]] = []
+    sample = data
+    if len(data) > _SCORE_SAMPLE:
+        cut = data.rfind(b"\n", 0, _SCORE_SAMPLE)
+        sample = data[: cut + 1 if cut > 0 else _SCORE_SAMPLE]
+    scored: list[tuple[float, str]] = []
     for name, decode in LEGACY_DECODERS.items():
         try:
-            text = decode(data)
+            score = vietnamese_score(decode(sample))
         except UnicodeDecodeError:
             continue
-        score = vietnamese_score(text)
-        scored.append((score if score is not None else 1.0, name, text))
-    if not scored:
-        return None
+        scored.append((score if score is not None else 1.0, name))
     scored.sort(key=lambda t: t[0], reverse=True)
-    runner_up = scored[1][0] if len(scored) > 1 else 0.0
-    return scored[0][1], scored[0][2], scored[0][0], runner_up
+    for i, (score, name) in enumerate(scored):
+        try:
+            text = LEGACY_DECODERS[name](data)
+        except UnicodeDecodeError:  # a byte past the sample the codec lacks
+            continue
+        runner_up = max((s for j, (s, _) in enumerate(scored) if j != i), default=0.0)
+        return name, text, score, runner_up
+    return None
 
 
 def _position(data: bytes, index: int) -> str:
@@ -136,9 +151,7 @@ def _legacy_in_unicode(text: str) -> tuple[str, str] | None:
 
 def _check_not_binary(text: str) -> list[str]:
     """Refuse text full of control characters; warn about a few."""
-    controls = sum(
-        1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v"
-    )
+    controls = len(_CONTROL_CHARS.findall(text))
     if not controls:
         return []
     if controls > max(2, _MAX_CONTROL_SHARE * len(text)):
