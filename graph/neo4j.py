@@ -209,9 +209,10 @@ WITH n LIMIT $limit
 DETACH DELETE n
 RETURN count(*) AS deleted
 """
-#: Drop a type label from nodes whose type changed. {label} is checked.
+#: Drop a type label from document nodes whose type changed (other nodes in
+#: the database keep their labels). {label} is checked.
 SWEEP_LABEL = """
-MATCH (n:{label})
+MATCH (n:Document:{label})
 WHERE n.type_label IS NULL OR n.type_label <> $label
 REMOVE n:{label}
 RETURN count(*) AS fixed
