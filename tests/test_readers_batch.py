@@ -75,7 +75,9 @@ def build(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[set[str], dict
         "locked.pdf": "password-protected PDF",
         "unreadable.txt": "Permission denied",
         "loop": "symbolic link loop",
+        "old.doc": "old binary Word .doc",
     }
+    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024))
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 64)
     (folder / "invalid-utf8.txt").write_bytes(notice(11).encode() + b"\xff\xfe\xfa 1/QD\n")

@@ -110,3 +110,25 @@ def test_empty_docx_is_refused(tmp_path: Path) -> None:
     docx.Document().save(path)
     with pytest.raises(ReadError, match="no text"):
         read_document(path)
+
+
+def test_doc_and_rtf_names_are_refused_with_the_fix(tmp_path: Path) -> None:
+    ole = tmp_path / "old.doc"
+    ole.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024))
+    rtf = tmp_path / "draft.rtf"
+    rtf.write_bytes(b"{\\rtf1\\ansi Quy\\'ea\\'f4t \\'f0\\'ecnh}")
+    odd = tmp_path / "web.doc"  # Word "saved as web page" with a .doc name
+    odd.write_text("<html>...</html>", encoding="utf-8")
+    for path, words in ((ole, "old binary Word .doc"), (rtf, "RTF document"),
+                        (odd, "old binary Word .doc")):
+        with pytest.raises(ReadError, match=words) as err:
+            read_document(path)
+        assert "save it as .docx" in str(err.value)
+
+
+def test_docx_saved_with_doc_name_is_read(notice_docx: Path, tmp_path: Path) -> None:
+    path = tmp_path / "renamed.doc"
+    path.write_bytes(notice_docx.read_bytes())
+    result = read_document(path)
+    assert result.kind == "docx" and "Số: 71/TB-VP" in result.text
+    assert any("named .doc but the content is docx" in w for w in result.warnings)

@@ -57,6 +57,9 @@ _SUFFIX_KINDS = {
     ".htm": "html", ".docx": "docx", ".pdf": "pdf", ".png": "image", ".jpg": "image",
     ".jpeg": "image", ".tif": "image", ".tiff": "image", ".bmp": "image", ".gif": "image",
     ".webp": "image",
+    # Known but unreadable: listed so a folder walk reports them, not skips them.
+    ".doc": "refuse:an old binary Word .doc file, which is not supported; save it as .docx",
+    ".rtf": "refuse:an RTF document, which is not supported; save it as .docx",
 }
 # File signatures -> kind ("refuse:..." kinds are known but unreadable).
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -71,11 +74,11 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"MM\x00*", "image"),
     (b"BM", "image-bmp"),
     (b"RIFF", "riff"),
-    (b"\x7fELF", "refuse:an executable program"),
-    (b"\x1f\x8b", "refuse:a gzip archive"),
-    (b"7z\xbc\xaf\x27\x1c", "refuse:a 7-Zip archive"),
-    (b"Rar!", "refuse:a RAR archive"),
-    (b"{\\rtf", "refuse:an RTF document (save it as .docx)"),
+    (b"\x7fELF", "refuse:an executable program, not a document"),
+    (b"\x1f\x8b", "refuse:a gzip archive, not a document; unpack it first"),
+    (b"7z\xbc\xaf\x27\x1c", "refuse:a 7-Zip archive, not a document; unpack it first"),
+    (b"Rar!", "refuse:a RAR archive, not a document; unpack it first"),
+    (b"{\\rtf", "refuse:an RTF document, which is not supported; save it as .docx"),
 )
 
 
@@ -98,7 +101,7 @@ def sniff_kind(head: bytes, suffix: str) -> str:
             if kind == "image-bmp":
                 return "image" if by_suffix == "image" else by_suffix
             if kind == "riff":
-                return "image" if head[8:12] == b"WEBP" else "refuse:a RIFF media file"
+                return "image" if head[8:12] == b"WEBP" else "refuse:a media file, not a document"
             return kind
     return by_suffix
 
@@ -139,7 +142,7 @@ def read_document(path: str | os.PathLike[str], *,
             raise ReadError(p, "empty file (only white space)")
     kind = sniff_kind(head, p.suffix)
     if kind.startswith("refuse:"):
-        raise ReadError(p, f"this is {kind.removeprefix('refuse:')}, not a document")
+        raise ReadError(p, f"this is {kind.removeprefix('refuse:')}")
     if kind == "unknown":
         raise ReadError(p, f"unsupported file type {p.suffix or '(no suffix)'!r}; readable: "
                            f"{', '.join(sorted(SUPPORTED_SUFFIXES))}")

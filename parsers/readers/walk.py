@@ -20,10 +20,13 @@ from parsers.readers.base import ReadError
 
 __all__ = ["SUPPORTED_SUFFIXES", "iter_document_paths"]
 
-#: File name endings :func:`~parsers.readers.read_document` reads.
+#: File name endings a folder walk yields: those :func:`~parsers.readers.read_document`
+#: reads, and the document formats it refuses with a reason (.doc, .rtf), so that
+#: legal staff learn about them instead of the files being skipped silently.
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(
     {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf",
-     ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp"}
+     ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp",
+     ".doc", ".rtf"}  # read_document refuses these two with a message saying why
 )
 
 
