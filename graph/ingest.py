@@ -49,15 +49,15 @@ class IngestReport:
         }
 
 
-def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[str]]:
+def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], list[ReadError]]:
     """(files, problems): what :func:`parsers.readers.iter_document_paths`
     finds under ``paths`` (recursive, safe against link loops), as absolute
-    paths in order, and one message per entry it could not use."""
+    paths in order, and a ReadError for each entry it could not use."""
     files: dict[str, None] = {}
-    problems: list[str] = []
+    problems: list[ReadError] = []
     for item in iter_document_paths(paths):
         if isinstance(item, ReadError):
-            problems.append(str(item))
+            problems.append(item)
         else:
             files.setdefault(str(Path(item).resolve()), None)
     return list(files), problems
@@ -108,7 +108,7 @@ def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, *, jobs: int =
     """Ingest files and folders into ``store`` and re-resolve; see module doc."""
     files, problems = collect_files(paths)
     report = IngestReport(files=len(files))
-    report.errors.extend((m.split(": ", 1)[0], m) for m in problems)
+    report.errors.extend((e.path, str(e)) for e in problems)
     known, hashes = store.known_files(), store.known_hashes()
     todo: list[tuple[str, str]] = []
     for path in files:
