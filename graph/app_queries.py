@@ -23,7 +23,7 @@ from typing import Any, TypedDict
 
 import networkx as nx
 
-from graph.backend import GraphBackend, LineageTree, NodeSummary, RankRow
+from graph.backend import DocumentView, GraphBackend, LineageTree, NodeSummary, RankRow
 from graph.queries import summary
 from parsers.normalize import fold
 
@@ -227,15 +227,18 @@ def unresolved_references(backend: GraphBackend) -> list[UnresolvedRow] | None:
 
 
 def neighbourhood(backend: GraphBackend, node_id: str, *, depth: int = 1,
-                  max_nodes: int = 120) -> tuple[list[NodeSummary], list[dict[str, Any]], bool]:
+                  max_nodes: int = 120, view: DocumentView | None = None,
+                  ) -> tuple[list[NodeSummary], list[dict[str, Any]], bool]:
     """Nodes and edges within ``depth`` citation steps of ``node_id`` (both
     directions), breadth first through :meth:`GraphBackend.cites` /
     :meth:`~GraphBackend.cited_by`; stops adding nodes at ``max_nodes`` so a
     directive cited by thousands stays drawable. Returns (nodes, edges
-    ``{"source", "target", "relation", "count"}``, truncated)."""
+    ``{"source", "target", "relation", "count"}``, truncated). ``view``:
+    ``show(node_id)`` when the caller already has it (saves a query)."""
     nodes: dict[str, NodeSummary] = {}
     edges: dict[tuple[str, str], dict[str, Any]] = {}
-    view = backend.show(node_id)
+    if view is None:
+        view = backend.show(node_id)
     if view is None:
         return [], [], False
     nodes[node_id] = view["node"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import io
 import json
+from collections import deque
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -27,7 +28,14 @@ from legalgraph.ui.labels import (
     type_color,
 )
 
-__all__ = ["graph_html", "highlighted_text", "legend_html", "lineage_graph", "lineage_png"]
+__all__ = [
+    "graph_html",
+    "highlighted_text",
+    "legend_html",
+    "lineage_graph",
+    "lineage_png",
+    "prune",
+]
 
 #: Relation colours for highlighted citations and graph edges.
 RELATION_COLORS: dict[str, str] = {
@@ -181,6 +189,34 @@ net.on("doubleClick", (p) => {{
 }});
 window.lgNetwork = net;
 </script></body></html>"""
+
+
+def prune(tree: LineageTree | None, *, max_children: int = 20,
+          max_nodes: int = 150) -> LineageTree | None:
+    """A copy of ``tree`` small enough to draw: at most ``max_children``
+    children per node and ``max_nodes`` nodes in all, kept breadth first (so
+    every level shows something). Each node gets ``hidden``: how many of its
+    children were left out. A directive cited by thousands stays readable;
+    the CSV export keeps the full tree."""
+    if tree is None:
+        return None
+    root: dict[str, Any] = {**tree, "children": [], "hidden": 0}
+    queue: deque[tuple[LineageTree, dict[str, Any]]] = deque([(tree, root)])
+    count = 1
+    while queue:
+        src, dst = queue.popleft()
+        kids = src["children"]
+        keep = []
+        for c in kids[:max_children]:
+            if count >= max_nodes:
+                break
+            new: dict[str, Any] = {**c, "children": [], "hidden": 0}
+            keep.append(new)
+            count += 1
+            queue.append((c, new))
+        dst["children"] = keep
+        dst["hidden"] = len(kids) - len(keep)
+    return root  # type: ignore[return-value]
 
 
 def lineage_graph(up: LineageTree | None, down: LineageTree | None

@@ -72,6 +72,7 @@ class AppBackend:
             _open_backend).result()
         self.demo_loaded = False
         self._confirmations: app_queries.Confirmations | None = None
+        self._search: app_queries.SearchIndex | None = None
 
     def call(self, fn: Callable[[GraphBackend], T]) -> T:
         """Run ``fn(backend)`` on the backend's thread and return its result."""
@@ -109,10 +110,25 @@ class AppBackend:
             self._confirmations = app_queries.Confirmations(self.store_dir or Path("data/app"))
         return self._confirmations
 
+    def search_index(self, b: GraphBackend) -> app_queries.SearchIndex | None:
+        """The word-search index for the current graph (call on the backend
+        thread); rebuilt when the store changed."""
+        g = app_queries.graph_of(b)
+        if g is None:
+            return None
+        if self._search is None or self._search.generation != g.graph.get("generation"):
+            self._search = app_queries.SearchIndex.build(g)
+        return self._search
+
     def warm(self) -> None:
-        """Build (or unpickle) the graph now, so the first page is not slow."""
-        if self.embedded:
-            self.call(lambda b: b.graph)  # type: ignore[attr-defined]
+        """Build (or unpickle) the graph now, so the first page is not slow;
+        then queue the ranking and word-search indexes on the backend thread
+        (seconds on 100k documents) without waiting for them."""
+        if not self.embedded:
+            return
+        self.call(lambda b: b.graph)  # type: ignore[attr-defined]
+        self._pool.submit(lambda b: b.top(limit=1), self.backend)
+        self._pool.submit(self.search_index, self.backend)
 
 
 @st.cache_resource(show_spinner="Đang mở kho dữ liệu…")
@@ -144,23 +160,19 @@ def top(generation: int, years: tuple[int, int] | None, type: str | None,
         b, years=years, type=type, cited_by_type=cited_by_type, issuer=issuer, limit=limit))
 
 
-@st.cache_resource(show_spinner="Đang lập chỉ mục tìm kiếm…", max_entries=2)
-def _search_index(generation: int) -> app_queries.SearchIndex | None:
-    def build(b: GraphBackend) -> app_queries.SearchIndex | None:
-        g = app_queries.graph_of(b)
-        return app_queries.SearchIndex.build(g) if g is not None else None
-
-    return get_app().call(build)
-
-
 @st.cache_data(show_spinner=False, max_entries=256)
 def search(generation: int, query: str, limit: int) -> list[app_queries.SearchHit]:
-    index = _search_index(generation)
-    return get_app().call(
-        lambda b: app_queries.search_documents(b, query, limit=limit, index=index))
+    app = get_app()
+    return app.call(lambda b: app_queries.search_documents(
+        b, query, limit=limit, index=app.search_index(b)))
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+# Per-document answers can be large (a law cited by 17,000 documents):
+# st.cache_resource hands back the cached object itself instead of an
+# unpickled copy per rerun. Pages only read them (never mutate).
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
 def show(generation: int, node_id: str) -> DocumentView | None:
     return get_app().call(lambda b: b.show(node_id))
 
@@ -170,14 +182,15 @@ def document_text(generation: int, node_id: str) -> str | None:
     return get_app().call(lambda b: b.document_text(node_id))
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=256)
 def neighbourhood(generation: int, node_id: str, depth: int, max_nodes: int
                   ) -> tuple[list[NodeSummary], list[dict[str, Any]], bool]:
+    view = show(generation, node_id)
     return get_app().call(lambda b: app_queries.neighbourhood(
-        b, node_id, depth=depth, max_nodes=max_nodes))
+        b, node_id, depth=depth, max_nodes=max_nodes, view=view))
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=128)
 def lineage(generation: int, node_id: str, direction: str, depth: int) -> LineageTree | None:
     return get_app().call(lambda b: b.lineage(node_id, direction=direction,  # type: ignore[arg-type]
                                               depth=depth))
@@ -197,12 +210,15 @@ def type_names(generation: int) -> list[str]:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def lineage_png(generation: int, node_id: str, depth: int) -> bytes:
-    """The lineage PNG for export (drawing takes a few hundred ms: cached)."""
+def lineage_png(generation: int, node_id: str, up_depth: int, down_depth: int) -> bytes:
+    """The lineage PNG for export, pruned to what a picture can show (drawing
+    takes a few hundred ms: cached)."""
     from legalgraph.ui.labels import node_title
     from legalgraph.ui.render import lineage_png as draw
+    from legalgraph.ui.render import prune
 
-    up = lineage(generation, node_id, "up", depth)
-    down = lineage(generation, node_id, "down", depth)
+    up = lineage(generation, node_id, "up", up_depth)
+    down = lineage(generation, node_id, "down", down_depth)
     title = f"Phả hệ {node_title(up['node'])}" if up else ""
-    return draw(up, down, title=title)
+    return draw(prune(up, max_children=8, max_nodes=40),
+                prune(down, max_children=8, max_nodes=40), title=title)

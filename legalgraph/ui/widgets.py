@@ -20,7 +20,14 @@ from legalgraph.ui.labels import (
     relation_label,
 )
 
-__all__ = ["doc_link", "link_groups", "node_rows", "open_document", "pick_document"]
+__all__ = [
+    "doc_link",
+    "graph_frame",
+    "link_groups",
+    "node_rows",
+    "open_document",
+    "pick_document",
+]
 
 #: Links shown per relation group before "show all".
 GROUP_LIMIT = 25
@@ -70,7 +77,8 @@ def link_groups(links: Sequence[Link], *, incoming: bool, key: str) -> None:
             with st.container(key=f"{key}-{rel}-{i}"):
                 doc_link(link["node"], suffix=suffix)
         if len(items) > GROUP_LIMIT:
-            with st.expander(f"Xem tất cả {len(items)}"):
+            # a toggle, not an expander: the full table is only built on demand
+            if st.toggle(f"Xem tất cả {len(items)}", key=f"{key}-{rel}-all"):
                 st.dataframe(pd.DataFrame(node_rows([lk["node"] for lk in items])),
                              hide_index=True)
 
@@ -108,3 +116,15 @@ def pick_document(key: str, *, label: str = "Chọn văn bản (gõ số ký hi�
     return st.selectbox(f"Kết quả ({len(hits)})", options, format_func=fmt, key=f"{key}-pick",
                         index=0 if len(hits) == 1 else None,
                         placeholder="Chọn một văn bản trong kết quả")
+
+
+def graph_frame(page: str, height: int) -> None:
+    """Show a self-contained HTML page (our own graph, see
+    :func:`legalgraph.ui.render.graph_html`; never user HTML unescaped) in an
+    iframe: ``st.iframe`` where it exists, else the older components call."""
+    if hasattr(st, "iframe"):
+        st.iframe(page, height=height)
+    else:  # Streamlit before st.iframe
+        import streamlit.components.v1 as components
+
+        components.html(page, height=height)

@@ -5,11 +5,10 @@ neighbourhood graph. The document is ``?id=<node id>`` in the URL."""
 from __future__ import annotations
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from legalgraph.ui import render, state
 from legalgraph.ui.labels import fmt_date, node_title, reason_label
-from legalgraph.ui.widgets import link_groups, pick_document
+from legalgraph.ui.widgets import graph_frame, link_groups, pick_document
 
 app = state.get_app()
 gen = app.generation()
@@ -68,5 +67,5 @@ g2.caption(f"{len(nodes)} văn bản, {len(edges)} quan hệ. Mũi tên đi từ
            "văn bản được dẫn chiếu; nét đứt: quan hệ nêu trong văn bản khác / văn bản chưa "
            "xác định. Di chuột để xem chi tiết, nhấp đúp để mở trong thẻ mới."
            + (" Đồ thị đã được rút gọn còn 120 văn bản." if truncated else ""))
-components.html(render.graph_html(nodes, edges, center=n["id"], height=520), height=540)
+graph_frame(render.graph_html(nodes, edges, center=n["id"], height=520), 540)
 st.html(render.legend_html(x["type"] for x in nodes))
