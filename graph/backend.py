@@ -53,7 +53,10 @@ Shapes (all keys always present; ``None`` when unknown):
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal, Protocol, TypedDict, runtime_checkable
+
+from parsers.models import RELATIONS
 
 __all__ = [
     "LINEAGE_RELATIONS",
@@ -65,6 +68,7 @@ __all__ = [
     "RankRow",
     "Span",
     "Stats",
+    "lineage_tree",
 ]
 
 #: Edges followed by ``lineage``: a document's chain of authority.
@@ -199,6 +203,56 @@ class GraphBackend(Protocol):
     def document_text(self, node_id: str) -> str | None:
         """Stored full text of an ingested document (None if cited only)."""
         ...
+
+
+def lineage_tree(
+    root: NodeSummary,
+    expand: Callable[[list[str]], Mapping[str, Sequence[tuple[NodeSummary, str]]]],
+    depth: int,
+) -> LineageTree:
+    """The :class:`LineageTree` every backend returns, from one callback.
+
+    ``expand(ids)`` gives, for each id of a frontier, its lineage neighbours
+    as (NodeSummary, relation) pairs in any order (the embedded backend reads
+    its DiGraph, Neo4j runs one query per level). The tree is built breadth
+    first; children are ordered by relation strength, key, id; each node is
+    expanded once, at its first place in that order; a node already on its
+    own path is a ``cycle`` entry, one placed elsewhere a ``seen`` entry,
+    both without children. Shared so that backends agree to the byte.
+    """
+    strength = {r: i for i, r in enumerate(RELATIONS)}
+
+    def entry(node: NodeSummary, relation: str | None, *, cycle: bool = False,
+              seen: bool = False) -> LineageTree:
+        return {"node": node, "relation": relation, "children": [], "cycle": cycle,
+                "seen": seen}
+
+    tree = entry(root, None)
+    placed = {root["id"]}
+    level: list[tuple[LineageTree, frozenset[str]]] = [(tree, frozenset())]
+    for _ in range(max(depth, 0)):
+        if not level:
+            break
+        found = expand([t["node"]["id"] for t, _ in level])
+        following: list[tuple[LineageTree, frozenset[str]]] = []
+        for parent, path in level:
+            nid = parent["node"]["id"]
+            path = path | {nid}
+            steps = sorted(found.get(nid, ()), key=lambda x: (
+                strength.get(x[1], len(strength)), x[0]["key"] or "", x[0]["id"]))
+            for node, relation in steps:
+                other = node["id"]
+                if other in path:
+                    parent["children"].append(entry(node, relation, cycle=True))
+                elif other in placed:
+                    parent["children"].append(entry(node, relation, seen=True))
+                else:
+                    placed.add(other)
+                    child = entry(node, relation)
+                    parent["children"].append(child)
+                    following.append((child, path))
+        level = following
+    return tree
 
 
 def to_jsonable(value: Any) -> Any:

@@ -23,6 +23,7 @@ from graph.backend import (
     NodeSummary,
     RankRow,
     Stats,
+    lineage_tree,
 )
 from graph.identity import fold
 from parsers.models import RELATIONS
@@ -137,37 +138,16 @@ def lineage(g: nx.DiGraph, node_id: str, *, direction: str = "up",
     if direction not in ("up", "down"):
         raise ValueError(f"direction must be 'up' or 'down', not {direction!r}")
 
-    def entry(nid: str, relation: str | None, *, cycle: bool = False,
-              seen: bool = False) -> LineageTree:
-        return {"node": summary(g, nid), "relation": relation, "children": [],
-                "cycle": cycle, "seen": seen}
+    def expand(ids: list[str]) -> dict[str, list[tuple[NodeSummary, str]]]:
+        out: dict[str, list[tuple[NodeSummary, str]]] = {}
+        for nid in ids:
+            edges = (((t, e) for _, t, e in g.out_edges(nid, data=True)) if direction == "up"
+                     else ((s, e) for s, _, e in g.in_edges(nid, data=True)))
+            out[nid] = [(summary(g, other), r) for other, e in edges
+                        if (r := _lineage_relation(e))]
+        return out
 
-    def steps(nid: str) -> list[tuple[str, str]]:
-        edges = (((t, e) for _, t, e in g.out_edges(nid, data=True)) if direction == "up"
-                 else ((s, e) for s, _, e in g.in_edges(nid, data=True)))
-        found = [(other, r) for other, e in edges if (r := _lineage_relation(e))]
-        found.sort(key=lambda x: (_STRENGTH[x[1]], g.nodes[x[0]].get("key") or "", x[0]))
-        return found
-
-    root = entry(node_id, None)
-    placed = {node_id}
-    level: list[tuple[LineageTree, str, frozenset[str]]] = [(root, node_id, frozenset())]
-    for _ in range(max(depth, 0)):
-        following: list[tuple[LineageTree, str, frozenset[str]]] = []
-        for tree, nid, path in level:
-            path = path | {nid}
-            for other, relation in steps(nid):
-                if other in path:
-                    tree["children"].append(entry(other, relation, cycle=True))
-                elif other in placed:
-                    tree["children"].append(entry(other, relation, seen=True))
-                else:
-                    placed.add(other)
-                    child = entry(other, relation)
-                    tree["children"].append(child)
-                    following.append((child, other, path))
-        level = following
-    return root
+    return lineage_tree(summary(g, node_id), expand, depth)
 
 
 class GraphIndex:
