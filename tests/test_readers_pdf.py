@@ -124,3 +124,35 @@ def test_pdf_without_any_text_or_image_is_refused(tmp_path: Path) -> None:
     doc.save(path)
     with pytest.raises(ReadError, match="no text"):
         read_document(path)
+
+
+def _png_page() -> bytes:
+    from PIL import Image
+
+    buf = __import__("io").BytesIO()
+    Image.new("L", (600, 800), 255).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def test_without_tesseract_a_scanned_page_is_a_warning_a_scanned_pdf_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("PIL")
+    import parsers.readers.ocr as ocr
+
+    monkeypatch.setattr(ocr, "ocr_available", lambda: "OCR needs tesseract (test)")
+    mixed = pymupdf.open(make_pdf(tmp_path / "text.pdf", GAZETTE_PAGES[:1], FONT))  # type: ignore[arg-type]
+    mixed.new_page().insert_image(pymupdf.Rect(0, 0, 595, 842), stream=_png_page())
+    mixed.save(tmp_path / "mixed.pdf")
+    result = read_document(tmp_path / "mixed.pdf")
+    assert "Số: 07/2026/NĐ-CP" in result.text
+    assert any("scanned page 2 NOT read: OCR needs tesseract" in w for w in result.warnings)
+
+    scan = pymupdf.open()
+    scan.new_page().insert_image(pymupdf.Rect(0, 0, 595, 842), stream=_png_page())
+    scan.save(tmp_path / "scan.pdf")
+    with pytest.raises(ReadError, match="scanned PDF without text layer; OCR needs tesseract"):
+        read_document(tmp_path / "scan.pdf")
+    (tmp_path / "scan.png").write_bytes(_png_page())
+    with pytest.raises(ReadError, match=r"scan\.png: OCR needs tesseract"):
+        read_document(tmp_path / "scan.png")

@@ -57,7 +57,11 @@ def read_pdf(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> ReadResult:
     if st.st_size > limits.max_binary_bytes:
         raise ReadError(path, f"PDF is {st.st_size / MiB:.1f} MiB, above the "
                               f"{limits.max_binary_bytes / MiB:.0f} MiB limit; refused")
-    if not _has_eof_marker(path):
+    try:
+        complete = _has_eof_marker(path)
+    except OSError as exc:
+        raise ReadError(path, f"cannot read file ({exc.strerror or exc})") from exc
+    if not complete:
         raise ReadError(path, "truncated PDF (no %%EOF end marker); refused rather than "
                               "storing a partial document")
     pymupdf.TOOLS.mupdf_display_errors(False)
@@ -80,6 +84,7 @@ def read_pdf(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> ReadResult:
         pages: list[str] = []
         scanned: list[int] = []
         redone: list[int] = []
+        unread: list[int] = []
         chars = 0
         for number in range(count):
             try:
@@ -89,9 +94,13 @@ def read_pdf(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> ReadResult:
                 raise ReadError(path, f"cannot read page {number + 1} ({exc})") from exc
             why = _scan_reason(page, text)
             if why:
-                if why == "no-diacritics" and ocr_available():
-                    warnings.append(f"page {number + 1}: its OCR text layer has no Vietnamese "
-                                    "diacritics and Tesseract is not installed to redo it")
+                if ocr_available():  # Tesseract missing: keep what there is, say so
+                    if why == "no-diacritics":
+                        warnings.append(f"page {number + 1}: its OCR text layer has no "
+                                        "Vietnamese diacritics; Tesseract is not installed "
+                                        "to redo it")
+                    else:
+                        unread.append(number + 1)
                 else:
                     text = _ocr_page(path, page, number, limits, already=len(scanned))
                     scanned.append(number + 1)
@@ -104,21 +113,28 @@ def read_pdf(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> ReadResult:
                 raise ReadError(path, f"PDF text exceeds {limits.max_chars / MiB:.0f} M "
                                       "characters; refused to keep memory bounded")
             pages.append(text)
+    if unread:
+        reason = ocr_available()
+        if len(unread) == count:
+            raise ReadError(path, f"scanned PDF without text layer; {reason}")
+        warnings.append(f"scanned {_pages(unread)} NOT read: {reason}")
     if redone:
-        warnings.append(f"pages {_pages(redone)} had an OCR text layer without Vietnamese "
-                        "diacritics (made without the Vietnamese model); OCR'd again")
+        warnings.append(f"{_pages(redone)}: OCR text layer without Vietnamese diacritics "
+                        "(made without the Vietnamese model) replaced by a new OCR")
     kind = "pdf"
     if scanned:
         kind = "ocr" if len(scanned) == count else "pdf"
         if kind == "pdf":
-            warnings.append(f"pages {_pages(scanned)} were scans and were OCR'd")
+            warnings.append(f"{_pages(scanned)}: no text layer, OCR'd")
     return finish_text(path, pages, kind=kind, encoding=None, warnings=tuple(warnings),
                        pages=count)
 
 
 def _pages(numbers: list[int]) -> str:
+    """"page 3" or "pages 3, 4, 7" (at most 20 listed)."""
     shown = ", ".join(map(str, numbers[:20]))
-    return shown + (f" and {len(numbers) - 20} more" if len(numbers) > 20 else "")
+    more = f" and {len(numbers) - 20} more" if len(numbers) > 20 else ""
+    return f"page {shown}" if len(numbers) == 1 else f"pages {shown}{more}"
 
 
 def _scan_reason(page: object, text: str) -> str | None:
@@ -147,11 +163,8 @@ def _ocr_page(path: Path, page: object, number: int, limits: ReadLimits, *,
     """Render one scanned page and OCR it."""
     from PIL import Image
 
-    from parsers.readers.ocr import ocr_available, ocr_image
+    from parsers.readers.ocr import ocr_image
 
-    reason = ocr_available()
-    if reason:
-        raise ReadError(path, f"page {number + 1} is a scan without text layer; {reason}")
     if already >= limits.max_ocr_pages:
         raise ReadError(path, f"more than {limits.max_ocr_pages} scanned pages; refused "
                               "(raise ReadLimits.max_ocr_pages)")
