@@ -172,12 +172,13 @@ SET e += r.p, e.mark = $mark
 """
 
 #: Rest of a long string property, on servers that limit parameter size
-#: (see TEXT_PARAMS_BUDGET): kept as a list of pieces, joined when read.
+#: (see TEXT_PARAMS_BUDGET): a string is kept as a list of pieces, joined
+#: when read; a list is appended to. $chunk is always a list.
 #: (Not string ``+``: FalkorDB 4.16 truncates concatenations of non-ASCII
 #: strings.) {prop} is a checked property name.
-NODE_APPEND = "MATCH (n:Document {id: $id}) SET n.{prop} = n.{prop} + [$chunk]"
+NODE_APPEND = "MATCH (n:Document {id: $id}) SET n.{prop} = n.{prop} + $chunk"
 EDGE_APPEND = ("MATCH (:Document {id: $s})-[e:{type}]->(:Document {id: $t}) "
-               "SET e.{prop} = e.{prop} + [$chunk]")
+               "SET e.{prop} = e.{prop} + $chunk")
 
 #: Start of a push: the graph is not complete until FINISH_PUSH.
 BEGIN_PUSH = """
@@ -631,16 +632,42 @@ def _ensure_schema(conn: _Connection) -> None:
 _UNCUT = frozenset(("id", "type_label", "relation", "lineage", *SEARCH_PROPERTIES))
 
 #: One long string's remainder: (row, property, chunks after the first).
-_Append = tuple[dict[str, Any], str, list[str]]
+_Append = tuple[dict[str, Any], str, list[list[Any]]]
+
+#: Lists are cut into pieces of about this many bytes (written out).
+LIST_CHUNK_BYTES = 1500
+
+
+def _pieces(value: Any) -> list[list[Any]] | None:
+    """``value`` as list pieces whose concatenation is the stored property,
+    if it is too long for one statement: a string becomes one-string lists
+    (joined when read), a list becomes sublists. None if it fits."""
+    if isinstance(value, str):
+        if len(value) <= CHUNK_CHARS:
+            return None
+        return [[value[i:i + CHUNK_CHARS]] for i in range(0, len(value), CHUNK_CHARS)]
+    if isinstance(value, list) and _rendered_size(escape_for_text_params(value)) \
+            > LIST_CHUNK_BYTES:
+        out: list[list[Any]] = [[]]
+        used = 0
+        for item in value:
+            n = _rendered_size(escape_for_text_params(item)) + 1
+            if out[-1] and used + n > LIST_CHUNK_BYTES:
+                out.append([])
+                used = 0
+            out[-1].append(item)
+            used += n
+        return out
+    return None
 
 
 def _batches(rows: list[dict[str, Any]], size: int, budget: int | None
              ) -> Iterator[tuple[list[dict[str, Any]], list[_Append]]]:
     """Batches of at most ``size`` rows. With a ``budget`` (bytes of
-    parameters per statement), batches also stay under it, and string
-    properties longer than :data:`CHUNK_CHARS` are cut: the row carries a
-    list holding the first piece, the rest comes back as appends to run after
-    the batch (:data:`NODE_APPEND`). Properties queries filter on are never
+    parameters per statement), batches also stay under it, and long string
+    and list properties are cut (:func:`_pieces`): the row carries the first
+    piece, the rest comes back as appends to run after the batch
+    (:data:`NODE_APPEND`). Properties queries filter on are never
     cut; a row whose own values exceed the budget raises
     :class:`ParametersTooLarge`."""
     if budget is None:
@@ -654,9 +681,9 @@ def _batches(rows: list[dict[str, Any]], size: int, budget: int | None
         p = dict(row["p"])
         mine: list[_Append] = []
         for prop, v in row["p"].items():
-            if isinstance(v, str) and len(v) > CHUNK_CHARS and prop not in _UNCUT:
-                pieces = [v[i:i + CHUNK_CHARS] for i in range(0, len(v), CHUNK_CHARS)]
-                p[prop] = pieces[:1]
+            pieces = None if prop in _UNCUT else _pieces(v)
+            if pieces:
+                p[prop] = pieces[0]
                 mine.append((row, _checked_property(prop), pieces[1:]))
         row = {**row, "p": p}
         n = _rendered_size(escape_for_text_params(row)) + 1

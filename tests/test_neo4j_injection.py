@@ -70,6 +70,10 @@ def loaded(tmp_path_factory: pytest.TempPathFactory):
     corpus.add("c.txt", "15/KH-UBND", type="Kế hoạch", date="2026-02-01", issuer=LS,
                place="Lạng Sơn", cites=[("09/CT-UBND", "2026-01-05", LS, "implements"),
                                         ("58-QĐ/TU", "2025-11-20", None, "cites")])
+    for i in range(80):  # many documents stating one relation: a long stated_in list
+        corpus.add(f"r{i}.txt", f"{100 + i}/TB-UBND", type="Thông báo", date="2026-03-01",
+                   issuer=LS, place="Lạng Sơn",
+                   relations=[("58-QĐ/TU", "09/CT-UBND", "implements")])
     clear_graph(config)
     push(corpus.dir, config)
     embedded, neo = corpus.backend(), Neo4jBackend(config)
@@ -100,6 +104,8 @@ def test_stored_quotes_and_backslashes_round_trip(loaded):
         assert neo.document_text(nid) == embedded.document_text(nid)
     subjects = {n["subject"] for n in (neo.show(i)["node"] for i in embedded.graph.nodes)}
     assert "x' y='z \\' }) RETURN 1 //" in subjects
+    stated = max(len(link["stated_in"]) for i in embedded.graph.nodes for link in neo.cites(i))
+    assert stated >= 80  # longer than one FalkorDB statement can carry: stored in pieces
 
 
 @pytest.mark.parametrize("text", HOSTILE)

@@ -64,18 +64,24 @@ def test_batches_without_budget_are_plain_slices():
     assert [len(b) for b, _ in out] == [10, 10, 5] and all(not a for _, a in out)
 
 
-def test_batches_within_budget_and_long_strings_in_pieces():
+def test_batches_within_budget_and_long_values_in_pieces():
     text = "Đoạn 'một' \\ hai. " * 200
-    out = list(_batches(rows(30, text), 1000, TEXT_PARAMS_BUDGET))
+    ids = [f"vn/lang-son/2020-2025/ct/{i}/ct-tu" for i in range(300)]
+    data = rows(30, text)
+    for r in data:
+        r["p"]["stated_in"] = ids
+    out = list(_batches(data, 1000, TEXT_PARAMS_BUDGET))
     assert sum(len(b) for b, _ in out) == 30
     for batch, appends in out:
         assert _rendered_size(escape_for_text_params({"rows": batch})) < TEXT_PARAMS_BUDGET
         for row in batch:
-            pieces = row["p"]["text"] + [p for r, prop, ps in appends
-                                          if r["id"] == row["id"] and prop == "text"
-                                          for p in ps]
+            rest = {prop: [x for r, p, pieces in appends if r["id"] == row["id"] and p == prop
+                           for piece in pieces for x in piece]
+                    for prop in ("text", "stated_in")}
+            pieces = row["p"]["text"] + rest["text"]
             assert "".join(pieces) == text and all(len(p) <= CHUNK_CHARS for p in pieces)
-            assert isinstance(row["p"]["key"], str)  # short values stay strings
+            assert row["p"]["stated_in"] + rest["stated_in"] == ids
+            assert isinstance(row["p"]["key"], str)  # short values stay as they are
 
 
 def test_batches_refuse_a_row_that_cannot_fit():
