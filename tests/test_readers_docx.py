@@ -132,3 +132,22 @@ def test_docx_saved_with_doc_name_is_read(notice_docx: Path, tmp_path: Path) -> 
     result = read_document(path)
     assert result.kind == "docx" and "Số: 71/TB-VP" in result.text
     assert any("named .doc but the content is docx" in w for w in result.warnings)
+
+
+def test_vntime_and_vni_paragraphs_are_converted(tmp_path: Path) -> None:
+    from parsers.readers.legacy_encodings import encode_tcvn3, encode_vni
+
+    old = "Thực hiện Quyết định số 58-QĐ/TU ngày 20/11/2025 của Ban Thường vụ Tỉnh ủy"
+    older = "Căn cứ Công văn số 1431/UBND-VP ngày 06/5/2025 của UBND thành phố"
+    new = "Thông báo này thay thế các thông báo trước đây về cùng nội dung"
+    document = docx.Document()
+    # What Word holds for text typed in .VnTime / VNI-Times: the font's bytes as characters.
+    document.add_paragraph(encode_tcvn3(old).decode("cp1252"))
+    document.add_paragraph(encode_vni(older).decode("cp1252"))
+    document.add_paragraph(new)
+    path = tmp_path / "vntime.docx"
+    document.save(path)
+    result = read_document(path)
+    assert result.text == f"{old}\n{older}\n{new}\n"
+    assert result.encoding == "tcvn3+vni"
+    assert any("2 paragraph line(s)" in w for w in result.warnings)

@@ -72,3 +72,16 @@ def test_markdown_markup_is_removed_with_offsets_to_the_file(tmp_path: Path) -> 
     start, end = result.span_to_source(citation.start, citation.end)
     assert result.source_text == source
     assert source[start:end].startswith("Nghị định số 15/2020/NĐ-CP")
+
+
+def test_latin1_page_drawn_in_vntime_font_is_converted(tmp_path: Path) -> None:
+    from parsers.readers.legacy_encodings import encode_tcvn3
+
+    page = PORTAL_PAGE.replace('charset="utf-8"', 'charset="iso-8859-1"').replace(
+        "<p>", '<p><font face=".VnTime">')
+    path = tmp_path / "vntime.html"
+    path.write_bytes(encode_tcvn3(page))
+    result = read_document(path)
+    assert result.encoding == "iso8859-1+tcvn3"
+    assert keys(result.text) == {"15/2020/NĐ-CP", "1431/UBND-VP"}
+    assert "Căn cứ Nghị định số 15/2020/NĐ-CP ngày 03/02/2020 của Chính phủ;" in result.text

@@ -179,3 +179,13 @@ def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     with pytest.raises(ReadError, match="not a regular file"):
         read_document(fifo)
+
+
+def test_one_legacy_font_line_among_unicode_lines_is_converted(tmp_path: Path) -> None:
+    first, second = PARAGRAPH.splitlines()[1:3]
+    garbled = encode_tcvn3(second).decode("cp1252")  # pasted from a .VnTime document
+    data = f"{first}\n{garbled}\n{first}\n".encode()
+    result = read_document(write(tmp_path, "pasted.txt", data))
+    assert result.text == f"{first}\n{second}\n{first}\n"
+    assert result.encoding == "utf-8+tcvn3"
+    assert any("1 line(s) of tcvn3 font text" in w for w in result.warnings)

@@ -3,7 +3,8 @@
 Body paragraphs and tables are read in document order; a table cell's
 paragraphs each become a line (the header block of Vietnamese documents is a
 two-column table: issuer and "Số: 71/TB-VP" on the left, the national motto and
-"Lạng Sơn, ngày ..." on the right), merged cells are read once. A footnote
+"Lạng Sơn, ngày ..." on the right), merged cells are read once. Paragraphs typed
+in the old .VnTime (TCVN3) or VNI-Times fonts are converted to Unicode. A footnote
 reference becomes ``[n]`` (a bare digit would glue onto the number before it,
 "58-QĐ/TU1") and the footnotes follow the body as ``[n] text`` lines, so the
 citations they hold are found. Deleted tracked changes are skipped, page
@@ -101,6 +102,8 @@ def read_docx(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> ReadResult:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    from parsers.readers.txt import fix_legacy_font_text
+
     data = read_capped(path, limits.max_binary_bytes, what="Word file")
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         if "EncryptionInfo".encode("utf-16-le") in data[:1 * MiB] or b"EncryptedPackage" in data:
@@ -139,7 +142,11 @@ def read_docx(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> ReadResult:
         text = text.replace("\n\n\n", "\n\n")
     if not text.strip():
         raise ReadError(path, "no text in the Word file")
-    return ReadResult(text=_nfc(text), path=str(path), kind="docx", encoding=None)
+    text, legacy, lines = fix_legacy_font_text(_nfc(text))
+    warnings = (f"{lines} paragraph line(s) in a {legacy} font (.VnTime/VNI-Times) "
+                "converted to Unicode",) if legacy else ()
+    return ReadResult(text=text, path=str(path), kind="docx", encoding=legacy,
+                      warnings=warnings)
 
 
 def _nfc(text: str) -> str:

@@ -19,7 +19,7 @@ import unicodedata
 from pathlib import Path
 
 from parsers.readers.base import DEFAULT_LIMITS, ReadError, ReadLimits, ReadResult, read_capped
-from parsers.readers.txt import TextDecodeError, decode_text
+from parsers.readers.txt import TextDecodeError, decode_text, fix_legacy_font_text
 
 __all__ = ["html_to_text", "read_html"]
 
@@ -112,6 +112,11 @@ def read_html(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> ReadResult:
         except UnicodeDecodeError:
             charset = None
             warnings = ("the declared charset does not fit the bytes; detected instead",)
+        else:  # old pages declare latin-1 and draw TCVN3 bytes with a .VnTime font
+            markup, legacy, lines = fix_legacy_font_text(markup)
+            if legacy:
+                encoding = f"{charset}+{legacy}"
+                warnings = (f"{lines} line(s) of {legacy} font text converted",)
     if not charset:
         try:
             decoded = decode_text(data)

@@ -34,7 +34,8 @@ from parsers.readers.legacy_encodings import (
     vietnamese_score,
 )
 
-__all__ = ["Decoded", "TextDecodeError", "decode_text", "finish_text", "read_txt"]
+__all__ = ["Decoded", "TextDecodeError", "decode_text", "finish_text", "fix_legacy_font_text",
+           "read_txt"]
 
 #: A legacy reading must score at least this to be accepted.
 MIN_SCORE = 0.8
@@ -134,9 +135,9 @@ def _position(data: bytes, index: int) -> str:
     return f"line {line}, column {column}"
 
 
-def _legacy_in_unicode(text: str) -> tuple[str, str] | None:
-    """Legacy-font text that was saved as Unicode character by character
-    (TCVN3's ``Th«ng b¸o`` in a UTF-8 file): return (fixed text, name)."""
+def _convert_legacy(text: str) -> tuple[str, str] | None:
+    """(converted text, encoding) if ``text`` reads as garbage but as Vietnamese
+    once taken for TCVN3 or VNI bytes; else None."""
     score = vietnamese_score(text)
     if score is None or score >= 0.5:
         return None
@@ -147,6 +148,34 @@ def _legacy_in_unicode(text: str) -> tuple[str, str] | None:
     if best and best[0] != "cp1258" and best[2] >= MIN_SCORE:
         return best[1], best[0]
     return None
+
+
+def fix_legacy_font_text(text: str) -> tuple[str, str | None, int]:
+    """Convert legacy-font text held as Unicode characters back to Vietnamese.
+
+    Text typed in a .VnTime (TCVN3) or VNI-Times font keeps the font's bytes
+    as characters when saved as Unicode or in a .docx: ``Th«ng b¸o``,
+    ``Thoâng baùo``. The whole text is converted if it all reads that way,
+    otherwise each line that does (Word files often mix old and new
+    paragraphs). Returns (text, encoding name or None, lines converted).
+    """
+    whole = _convert_legacy(text)
+    if whole:
+        return unicodedata.normalize("NFC", whole[0]), whole[1], text.count("\n") + 1
+    lines = text.split("\n")
+    names: set[str] = set()
+    converted = 0
+    for i, line in enumerate(lines):
+        if line.isascii():
+            continue
+        fixed = _convert_legacy(line)
+        if fixed:
+            lines[i] = fixed[0]
+            names.add(fixed[1])
+            converted += 1
+    if not converted:
+        return text, None, 0
+    return unicodedata.normalize("NFC", "\n".join(lines)), "+".join(sorted(names)), converted
 
 
 def _check_not_binary(text: str) -> list[str]:
@@ -224,10 +253,10 @@ def decode_text(data: bytes) -> Decoded:
         first_bad = exc
     else:
         warnings = _check_not_binary(text)
-        fixed = _legacy_in_unicode(text)
-        if fixed:
-            warnings.append(f"text was {fixed[1]} font text saved as Unicode; converted")
-            return Decoded(fixed[0], f"utf-8+{fixed[1]}", tuple(warnings))
+        fixed, legacy, lines = fix_legacy_font_text(text)
+        if legacy:
+            warnings.append(f"{lines} line(s) of {legacy} font text saved as Unicode; converted")
+            return Decoded(fixed, f"utf-8+{legacy}", tuple(warnings))
         return Decoded(text, "utf-8", tuple(warnings))
 
     best = _best_legacy(data)
