@@ -59,6 +59,13 @@ def _tooltip(n: NodeSummary) -> str:
     return text
 
 
+def _node_label(n: NodeSummary) -> str:
+    """Number/symbol and year on two lines: two directives "09/CT-UBND" of
+    different years are then told apart at a glance."""
+    when = (n["date"] or "")[:4] or (n["scope"] or "")
+    return f"{n['key'] or '(không số)'}\n{when}" if when else (n["key"] or "(không số)")
+
+
 def highlighted_text(text: str, links: Iterable[Link]) -> str:
     """HTML of ``text`` (line breaks kept) with each span of each outgoing
     link made a link to the cited document, coloured by relation; overlapping
@@ -126,7 +133,7 @@ def graph_html(nodes: Sequence[NodeSummary], edges: Sequence[dict[str, Any]], *,
     for n in nodes:
         is_center = n["id"] == center
         node: dict[str, Any] = {
-            "id": n["id"], "label": n["key"] or "(không số)", "title": _tooltip(n),
+            "id": n["id"], "label": _node_label(n), "title": _tooltip(n),
             "color": {"background": type_color(n["type"]), "border": "#222" if is_center
                       else type_color(n["type"])},
             "shape": "dot", "size": 22 if is_center else 13,

@@ -73,6 +73,7 @@ class AppBackend:
         self.demo_loaded = False
         self._confirmations: app_queries.Confirmations | None = None
         self._search: app_queries.SearchIndex | None = None
+        self._unresolved: tuple[object, list[app_queries.UnresolvedRow] | None] | None = None
 
     def call(self, fn: Callable[[GraphBackend], T]) -> T:
         """Run ``fn(backend)`` on the backend's thread and return its result."""
@@ -120,6 +121,17 @@ class AppBackend:
             self._search = app_queries.SearchIndex.build(g)
         return self._search
 
+    def unresolved(self, b: GraphBackend) -> list[app_queries.UnresolvedRow] | None:
+        """The unresolved list for the current graph (call on the backend
+        thread; about a second on 100k documents, so kept)."""
+        g = app_queries.graph_of(b)
+        if g is None:
+            return None
+        gen = g.graph.get("generation")
+        if self._unresolved is None or self._unresolved[0] != gen:
+            self._unresolved = (gen, app_queries.unresolved_references(b))
+        return self._unresolved[1]
+
     def warm(self) -> None:
         """Build (or unpickle) the graph now, so the first page is not slow;
         then queue the ranking and word-search indexes on the backend thread
@@ -129,6 +141,7 @@ class AppBackend:
         self.call(lambda b: b.graph)  # type: ignore[attr-defined]
         self._pool.submit(lambda b: b.top(limit=1), self.backend)
         self._pool.submit(self.search_index, self.backend)
+        self._pool.submit(self.unresolved, self.backend)
 
 
 @st.cache_resource(show_spinner="Đang mở kho dữ liệu…")
@@ -196,9 +209,10 @@ def lineage(generation: int, node_id: str, direction: str, depth: int) -> Lineag
                                               depth=depth))
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
 def unresolved(generation: int) -> list[app_queries.UnresolvedRow] | None:
-    return get_app().call(app_queries.unresolved_references)
+    """Unresolved references (kept by :class:`AppBackend`, built at start)."""
+    app = get_app()
+    return app.call(app.unresolved)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

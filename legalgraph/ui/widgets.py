@@ -65,7 +65,8 @@ def link_groups(links: Sequence[Link], *, incoming: bool, key: str) -> None:
         groups.setdefault(link["relation"], []).append(link)
     for rel in sorted(groups, key=lambda r: RELATION_ORDER.index(r)
                       if r in RELATION_ORDER else 99):
-        items = groups[rel]
+        # newest first: what staff usually look for (the backend orders by key)
+        items = sorted(groups[rel], key=lambda lk: lk["node"]["date"] or "", reverse=True)
         st.markdown(f"**{relation_label(rel, incoming=incoming)}** ({len(items)})")
         for i, link in enumerate(items[:GROUP_LIMIT]):
             if link["count"] > 1:

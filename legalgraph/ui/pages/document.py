@@ -26,6 +26,7 @@ if view is None:
     st.stop()
 
 n = view["node"]
+st.session_state["current-doc"] = n["id"]  # the lineage page opens on it
 st.title(node_title(n))
 if n["subject"]:
     st.markdown(f"*{n['subject']}*")
@@ -38,6 +39,8 @@ meta[1].markdown(f"**Số ký hiệu**  \n{n['key'] or '—'}")
 when = fmt_date(n["date"]) or (f"nhiệm kỳ/năm {n['scope']}" if n["scope"] else "—")
 meta[2].markdown(f"**Ngày ban hành**  \n{when}")
 meta[3].markdown(f"**Cơ quan ban hành**  \n{n['issuer'] or '—'}")
+st.page_link("legalgraph/ui/pages/lineage.py", label="Xem phả hệ văn bản này",
+             icon=":material/account_tree:", query_params={"id": n["id"]})
 if view["files"]:
     st.caption("Tệp nguồn: " + " · ".join(f"`{f}`" for f in view["files"]))
 else:

@@ -23,12 +23,14 @@ st.caption("Chuỗi căn cứ – thực hiện – hướng dẫn – sửa đ�
            "bản đã chọn dựa vào (đến nghị quyết, chỉ thị của Trung ương), phía dưới là các văn "
            "bản triển khai nó.")
 
-current = st.query_params.get("id")
+# the document in the URL, else the one last opened in this session
+current = st.query_params.get("id") or st.session_state.get("current-doc")
 chosen = pick_document("lin", initial=current,
                        label="Chọn văn bản khác (gõ số ký hiệu hoặc từ khóa)" if current
                        else "Chọn văn bản (gõ số ký hiệu hoặc từ khóa)")
-if chosen and chosen != current:
+if chosen:
     st.query_params["id"] = chosen
+    st.session_state["current-doc"] = chosen
 if not chosen:
     st.info("Gõ số ký hiệu hoặc từ khóa để chọn văn bản.")
     st.stop()

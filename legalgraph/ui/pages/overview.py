@@ -3,6 +3,7 @@ most-cited documents with filters; clicking a row opens the document."""
 
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -34,15 +35,24 @@ if rows:
         st.subheader("Văn bản theo loại")
         by_type = df.groupby("type", as_index=False)["documents"].sum().sort_values(
             "documents", ascending=False)
-        st.bar_chart(by_type, x="type", y="documents", horizontal=True, x_label="",
-                     y_label="Số văn bản", height=max(220, 26 * len(by_type)), sort="-documents")
+        st.altair_chart(
+            alt.Chart(by_type).mark_bar(color="#1f6fb4").encode(
+                y=alt.Y("type:N", title=None, sort="-x"),
+                x=alt.X("documents:Q", title="Số văn bản"),
+                tooltip=[alt.Tooltip("type:N", title="Loại"),
+                         alt.Tooltip("documents:Q", title="Số văn bản")]),
+            height=max(220, 26 * len(by_type)))
     with right:
         st.subheader("Văn bản theo năm")
         dated = df.dropna(subset=["year"]).astype({"year": int})
         by_year = dated.groupby("year", as_index=False)["documents"].sum()
-        by_year["Năm"] = by_year["year"].astype(str)
-        st.bar_chart(by_year, x="Năm", y="documents", x_label="Năm", y_label="Số văn bản",
-                     height=300)
+        st.altair_chart(
+            alt.Chart(by_year).mark_bar(color="#1f6fb4").encode(
+                x=alt.X("year:O", title="Năm", axis=alt.Axis(labelAngle=0)),
+                y=alt.Y("documents:Q", title="Số văn bản"),
+                tooltip=[alt.Tooltip("year:O", title="Năm"),
+                         alt.Tooltip("documents:Q", title="Số văn bản")]),
+            height=300)
         undated = int(df[df["year"].isna()]["documents"].sum())
         if undated:
             st.caption(f"{undated} văn bản không xác định được năm.")

@@ -10,6 +10,8 @@ from legalgraph.ui import state
 from legalgraph.ui.labels import reason_label
 from legalgraph.ui.widgets import doc_link
 
+LIMIT = 30  # results shown; more is rarely read and slows the page
+
 app = state.get_app()
 gen = app.generation()
 
@@ -21,7 +23,7 @@ query = st.text_input(
     help="Không cần gõ dấu; chữ hoa, chữ thường như nhau.")
 if query.strip():
     st.query_params["q"] = query.strip()
-    hits = state.search(gen, query.strip(), 50)
+    hits = state.search(gen, query.strip(), LIMIT)
     if not hits:
         st.warning(f"Không tìm thấy văn bản nào cho “{query.strip()}”.")
     else:

@@ -29,10 +29,11 @@ if not rows:
 
 confirmed = app.confirmations().all()
 reasons = sorted({reason_label(r["node"]["reason"]) for r in rows})
-f1, f2, f3 = st.columns([2, 1, 1])
+f1, f2, f3 = st.columns([3, 2, 2])
 reason = f1.selectbox("Lý do", ["Tất cả", *reasons], key="unres-reason")
-only_cited = f2.toggle("Chỉ dẫn chiếu có văn bản nhắc đến", value=True, key="unres-cited",
-                       help="Ẩn văn bản đã nạp nhưng thiếu số ký hiệu ở phần đầu.")
+only_cited = f2.toggle("Chỉ mục được nhắc đến", value=True, key="unres-cited",
+                       help="Ẩn văn bản đã nạp nhưng thiếu số ký hiệu ở phần đầu, "
+                            "không văn bản nào nhắc đến.")
 hide_done = f3.toggle("Ẩn mục đã xác nhận", value=False, key="unres-hide")
 shown = [r for r in rows
          if (reason == "Tất cả" or reason_label(r["node"]["reason"]) == reason)
