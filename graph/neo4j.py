@@ -29,7 +29,10 @@ and then creates a uniqueness constraint, else a plain index. FalkorDB also
 pastes parameters into the query text without escaping quotes and
 backslashes (a string parameter containing ``'`` could inject other
 parameters), so on a server detected that way every string parameter is
-escaped for it first (:func:`escape_for_text_params`).
+escaped for it first (:func:`escape_for_text_params`), and each statement's
+parameters stay under :data:`TEXT_PARAMS_BUDGET` (FalkorDB crashes past
+4 KiB): small batches, long values stored in pieces. ``docs/neo4j.md`` lists
+every FalkorDB defect worked around.
 
 Configuration comes from flags or the environment, never the code:
 ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``; no user
