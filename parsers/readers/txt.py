@@ -135,8 +135,10 @@ def _position(data: bytes, index: int) -> str:
     return f"line {line}, column {column}"
 
 
-def _convert_legacy(text: str) -> tuple[str, str] | None:
-    """(converted text, encoding) if ``text`` reads as garbage but as Vietnamese
+def _convert_legacy(text: str, *, min_score: float = MIN_SCORE,
+                    min_gain: float = 0.0) -> tuple[str, str] | None:
+    """(converted text, encoding) if ``text`` reads as garbage (score under
+    0.5) but as Vietnamese (at least ``min_score``, and ``min_gain`` better)
     once taken for TCVN3 or VNI bytes; else None."""
     score = vietnamese_score(text)
     if score is None or score >= 0.5:
@@ -145,9 +147,16 @@ def _convert_legacy(text: str) -> tuple[str, str] | None:
     if data is None:
         return None
     best = _best_legacy(data)
-    if best and best[0] != "cp1258" and best[2] >= MIN_SCORE:
+    if best and best[0] != "cp1258" and best[2] >= max(min_score, score + min_gain):
         return best[1], best[0]
     return None
+
+
+# A single line is converted only on stronger evidence than a whole text: OCR
+# noise ("Doi véi cac xa") also scores low, and one word can read as TCVN3.
+_LINE_MIN_NON_ASCII = 4
+_LINE_MIN_SCORE = 0.9
+_LINE_MIN_GAIN = 0.5
 
 
 def fix_legacy_font_text(text: str) -> tuple[str, str | None, int]:
@@ -166,9 +175,9 @@ def fix_legacy_font_text(text: str) -> tuple[str, str | None, int]:
     names: set[str] = set()
     converted = 0
     for i, line in enumerate(lines):
-        if line.isascii():
+        if sum(not c.isascii() for c in line) < _LINE_MIN_NON_ASCII:
             continue
-        fixed = _convert_legacy(line)
+        fixed = _convert_legacy(line, min_score=_LINE_MIN_SCORE, min_gain=_LINE_MIN_GAIN)
         if fixed:
             lines[i] = fixed[0]
             names.add(fixed[1])
