@@ -177,3 +177,37 @@ def test_no_push_yet_is_reported(config):
     clear_graph(config)
     with Neo4jBackend(config) as b, pytest.raises(GraphNotReady, match="push"):
         b.search_keys("58-QĐ/TU")
+
+
+def test_killed_push_process_then_rerun_converges(config, stores, reference):
+    """SIGKILL a real ``legalgraph push`` midway: queries refuse the half-written
+    graph, and the next push converges to the clean one."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    clear_graph(config)
+    env = {**os.environ, "NEO4J_URI": config.uri}
+    proc = subprocess.Popen([sys.executable, "-m", "legalgraph.cli", "push", "--db",
+                             str(stores["b"]), "--batch-size", "1"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        with Neo4jBackend(config) as b:
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline and proc.poll() is None:
+                n = b._conn.read("MATCH (n:Document) RETURN count(n) AS n")[0]["n"]
+                if n >= 20:
+                    break
+                time.sleep(0.05)
+        if proc.poll() is not None:
+            pytest.skip("the push finished before it could be killed")
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait()
+    with Neo4jBackend(config) as b:
+        with pytest.raises(GraphNotReady, match="did not finish"):
+            b.top()
+    push(stores["b"], config, batch_size=50)
+    assert dump(config) == reference["b"]
