@@ -225,7 +225,7 @@ def test_other_pages_render(page, server: str, tmp_path: Path) -> None:
 
     pg.goto(f"{server}/chua-xac-dinh")
     _settle(pg)
-    pg.get_by_text("Chưa xác định").first.wait_for(timeout=20_000)
+    pg.get_by_text("Văn bản chưa xác định").first.wait_for(timeout=20_000)
     _shot(pg, tmp_path, "5-unresolved")
 
     pg.goto(f"{server}/tai-len")

@@ -71,8 +71,8 @@ def test_overview_counts_charts_and_most_cited(store_dir: Path) -> None:
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Văn bản đã nạp"] == str(stats["documents"])
     assert metrics["Lượt dẫn chiếu"] == str(stats["references"])
-    assert metrics["Đã xác định"] == str(stats["resolved"])
-    assert metrics["Chưa xác định"] == str(stats["unresolved"] + stats["ambiguous"])
+    assert metrics["Lượt đã xác định"] == str(stats["resolved"])
+    assert metrics["Lượt chưa xác định"] == str(stats["unresolved"] + stats["ambiguous"])
     assert [s.value for s in at.subheader][:2] == ["Văn bản theo loại", "Văn bản theo năm"]
     assert len(at.get("vega_lite_chart")) == 2
     table = at.dataframe[0].value
@@ -180,6 +180,28 @@ def test_unresolved_page(store_dir: Path) -> None:
     # the Chỉ thị 09/CT-UBND cited without a year: two provinces' directives fit
     assert "09/CT-UBND" in set(table["Số ký hiệu"])
     assert any("2 văn bản cùng số ký hiệu" in r for r in table["Lý do"])
+
+
+def test_unresolved_confirm_is_stored(store_dir: Path) -> None:
+    from graph.app_queries import Confirmations
+
+    at = _run("unresolved")
+    row = list(at.dataframe[0].value["Số ký hiệu"]).index("09/CT-UBND")
+    at.session_state["unres-table-Tất cả-True-False"] = {
+        "selection": {"rows": [row], "columns": [], "cells": []}}
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.subheader[0].value.startswith("Chỉ thị 09/CT-UBND")
+    choice = at.radio(key="unres-choice")
+    assert len(choice.options) == 2  # Lạng Sơn's and Cao Bằng's directives
+    target = choice.value
+    at.text_input(key="unres-note").input("đã đối chiếu bản giấy")
+    at.button(key="unres-confirm").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    saved = Confirmations(store_dir).all()
+    (node_id, answer), = saved.items()
+    assert answer["target_id"] == target and answer["note"] == "đã đối chiếu bản giấy"
+    Confirmations(store_dir).withdraw(node_id)
 
 
 def test_upload_good_and_bad_files(store_dir: Path) -> None:

@@ -17,6 +17,7 @@ __all__ = [
     "RELATION_ORDER",
     "doc_href",
     "fmt_date",
+    "fmt_int",
     "reason_label",
     "node_title",
     "relation_label",
@@ -142,3 +143,8 @@ def reason_label(reason: str | None) -> str:
         if reason.startswith(prefix):
             return label
     return reason
+
+
+def fmt_int(n: int) -> str:
+    """``42149`` → ``42.149`` (Vietnamese thousands separator)."""
+    return f"{n:,}".replace(",", ".")

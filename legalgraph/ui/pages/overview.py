@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from legalgraph.ui import state
-from legalgraph.ui.labels import fmt_date
+from legalgraph.ui.labels import fmt_date, fmt_int
 from legalgraph.ui.widgets import open_document
 
 ALL = "Tất cả"
@@ -19,10 +19,12 @@ stats = state.stats(gen)
 
 st.title("Tổng quan")
 c = st.columns(4)
-c[0].metric("Văn bản đã nạp", f"{stats['documents']:,}".replace(",", "."))
-c[1].metric("Lượt dẫn chiếu", f"{stats['references']:,}".replace(",", "."))
-c[2].metric("Đã xác định", f"{stats['resolved']:,}".replace(",", "."))
-c[3].metric("Chưa xác định", f"{stats['unresolved'] + stats['ambiguous']:,}".replace(",", "."),
+c[0].metric("Văn bản đã nạp", fmt_int(stats["documents"]))
+c[1].metric("Lượt dẫn chiếu", fmt_int(stats["references"]),
+            help="Số lần một văn bản nhắc đến văn bản khác (cùng một văn bản nhắc hai lần "
+                 "tính hai lượt).")
+c[2].metric("Lượt đã xác định", fmt_int(stats["resolved"]))
+c[3].metric("Lượt chưa xác định", fmt_int(stats["unresolved"] + stats["ambiguous"]),
             help="Dẫn chiếu thiếu năm, không rõ cơ quan ban hành hoặc có nhiều khả năng "
                  "(xem trang Dẫn chiếu chưa xác định).")
 

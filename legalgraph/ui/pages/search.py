@@ -27,7 +27,8 @@ if query.strip():
     if not hits:
         st.warning(f"Không tìm thấy văn bản nào cho “{query.strip()}”.")
     else:
-        st.caption(f"{len(hits)} kết quả{' (hiển thị 50 đầu tiên)' if len(hits) >= 50 else ''}"
+        more = f" (hiển thị {LIMIT} đầu tiên)" if len(hits) >= LIMIT else ""
+        st.caption(f"{len(hits)} kết quả{more}"
                    " — khớp số ký hiệu trước, rồi khớp nội dung; mỗi nhóm xếp theo số văn bản "
                    "dẫn chiếu.")
         for i, h in enumerate(hits):

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from legalgraph.ui import state
-from legalgraph.ui.labels import fmt_date, node_title, reason_label
+from legalgraph.ui.labels import fmt_date, fmt_int, node_title, reason_label
 from legalgraph.ui.widgets import doc_link
 
 app = state.get_app()
@@ -40,9 +40,10 @@ shown = [r for r in rows
          and (not only_cited or r["cited_by"])
          and (not hide_done or r["node"]["id"] not in confirmed)]
 m = st.columns(3)
-m[0].metric("Chưa xác định", len(rows))
-m[1].metric("Đang hiển thị", len(shown))
-m[2].metric("Đã xác nhận", len(confirmed))
+m[0].metric("Văn bản chưa xác định", fmt_int(len(rows)),
+            help="Mỗi văn bản được đếm một lần dù được nhắc đến nhiều lần.")
+m[1].metric("Đang hiển thị", fmt_int(len(shown)))
+m[2].metric("Đã xác nhận", fmt_int(len(confirmed)))
 if not shown:
     st.info("Không có mục nào khớp bộ lọc.")
     st.stop()
@@ -59,6 +60,7 @@ table = pd.DataFrame([{
 st.caption("Nhấn vào một dòng để xem văn bản nhắc đến nó và xác nhận." +
            (f" Hiển thị {LIMIT} mục đầu tiên." if len(shown) > LIMIT else ""))
 event = st.dataframe(table, hide_index=True, on_select="rerun", selection_mode="single-row",
+                     height=min(35 * (len(table) + 1) + 3, 600),
                      key=f"unres-table-{reason}-{only_cited}-{hide_done}")
 picked = event.selection.rows if event is not None else []
 if not picked:
