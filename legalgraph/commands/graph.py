@@ -188,7 +188,7 @@ def run_show(args: argparse.Namespace) -> int:
 def _print_tree(tree: LineageTree, prefix: str = "", last: bool = True, root: bool = True
                 ) -> None:
     rel = f"{tree['relation']}: " if tree["relation"] else ""
-    mark = "  (cycle)" if tree["cycle"] else "  (see above)" if tree.get("seen") else ""
+    mark = "  (cycle)" if tree["cycle"] else "  (repeated)" if tree.get("seen") else ""
     line = f"{rel}{_label(tree['node'])}{mark}"
     if root:
         print(f"{line}   {tree['node']['id']}")
