@@ -14,6 +14,7 @@ generation, so they refresh by themselves after an upload.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -39,28 +40,22 @@ T = TypeVar("T")
 #: something to show on first start.
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
 
+#: How long answers from a Neo4j server are reused before asking again.
+NEO4J_REFRESH_SECONDS = 300
+
 
 def _open_backend() -> tuple[GraphBackend, str, Path | None]:
     """(backend, description, store folder or None), chosen from the
-    environment: ``NEO4J_URI`` for Neo4j, else the embedded store in
-    ``LEGALGRAPH_DB`` (default ``data/store``)."""
-    from graph.store import default_db_dir
+    environment by :func:`graph.backends.open_backend`: ``NEO4J_URI`` for
+    Neo4j, else the embedded store in ``LEGALGRAPH_DB`` (default
+    ``data/store``)."""
+    from graph.backends import open_backend
+    from graph.embedded import EmbeddedBackend
 
-    uri = os.environ.get("NEO4J_URI")
-    db = default_db_dir()
-    try:
-        from graph.backends import open_backend  # type: ignore[import-not-found]
-    except ImportError:
-        open_backend = None
-    if open_backend is not None:
-        backend = open_backend(db=None if uri else db, uri=uri)
-        if uri and not hasattr(backend, "store"):
-            return backend, f"Neo4j {uri}", None
-    else:
-        from graph.embedded import EmbeddedBackend
-
-        backend = EmbeddedBackend(db)
-    return backend, f"kho nhúng {db}", Path(db)
+    backend = open_backend()
+    if isinstance(backend, EmbeddedBackend):
+        return backend, f"kho nhúng {backend.store.dir}", Path(backend.store.dir)
+    return backend, f"Neo4j {os.environ.get('NEO4J_URI', '')}".strip(), None
 
 
 class AppBackend:
@@ -84,9 +79,11 @@ class AppBackend:
         return self.store_dir is not None
 
     def generation(self) -> int:
-        """Store generation (changes with every ingest); 0 for Neo4j."""
+        """Cache key for answers: the store generation (changes with every
+        ingest); for Neo4j, which is loaded by ``legalgraph push`` out of our
+        sight, a five-minute time slot."""
         if not self.embedded:
-            return 0
+            return int(time.time() // NEO4J_REFRESH_SECONDS)
         return self.call(lambda b: b.store.generation)  # type: ignore[attr-defined]
 
     def ensure_demo(self) -> bool:

@@ -59,6 +59,12 @@ if rows:
         if undated:
             st.caption(f"{undated} văn bản không xác định được năm.")
     years = sorted({int(y) for y in df["year"].dropna()})
+else:  # a backend without the whole graph at hand (Neo4j): types from stats only
+    st.subheader("Văn bản theo loại")
+    st.caption("Tính cả văn bản chỉ được biết qua dẫn chiếu.")
+    st.bar_chart(pd.DataFrame({"Loại": list(stats["by_type"]),
+                               "Số văn bản": list(stats["by_type"].values())}),
+                 x="Loại", y="Số văn bản", horizontal=True, sort="-Số văn bản")
 
 st.subheader("Văn bản được dẫn chiếu nhiều nhất")
 types = [ALL, *state.type_names(gen)]
