@@ -356,6 +356,24 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]]
         node.file_ids.append(file_id)
     del idents, header
 
+    def ensure_node(target: str, status: str, basis: str | None, cands: list[str],
+                    p: Placement) -> Node:
+        """The node a mention points to, created from the mention if new."""
+        node = nodes.get(target)
+        if node is None:
+            node = nodes[target] = Node(id=target)
+            if status in (AMBIGUOUS, UNRESOLVED):
+                node.resolved, node.reason, node.candidates = False, basis, cands
+            if p.parts is not None:
+                node.number, node.symbol = p.parts.number, p.parts.symbol
+            if status in (RESOLVED, INFERRED):
+                node.jurisdiction, node.scope = target.split("/")[1], target.split("/")[2]
+            else:
+                node.jurisdiction, node.scope = p.jurisdiction or p.province, p.scope
+        elif not node.resolved and cands and cands != node.candidates:
+            node.candidates = sorted(set(node.candidates) | set(cands))
+        return node
+
     # pass 2: mentions → edges; attributes of cited-only nodes by majority
     mentions: list[MentionResult] = []
     votes: dict[str, tuple[Counter, Counter, Counter, Counter]] = {}
@@ -376,19 +394,7 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]]
                 continue
             mentions.append(MentionResult(d.file_id, seq, target, status, basis))
             mention_target.setdefault(c.key, target)
-            node = nodes.get(target)
-            if node is None:
-                node = nodes[target] = Node(id=target)
-                if status in (AMBIGUOUS, UNRESOLVED):
-                    node.resolved, node.reason, node.candidates = False, basis, cands
-                if p.parts is not None:
-                    node.number, node.symbol = p.parts.number, p.parts.symbol
-                if status in (RESOLVED, INFERRED):
-                    node.jurisdiction, node.scope = target.split("/")[1], target.split("/")[2]
-                else:
-                    node.jurisdiction, node.scope = p.jurisdiction or p.province, p.scope
-            elif not node.resolved and cands and cands != node.candidates:
-                node.candidates = sorted(set(node.candidates) | set(cands))
+            node = ensure_node(target, status, basis, cands, p)
             if not node.ingested:
                 v = votes.get(target)
                 if v is None:
@@ -413,14 +419,13 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]]
             ends = []
             for key in (r.from_key, r.to_key):
                 t = mention_target.get(key)
-                if t is None:
-                    t, _, _, _ = complete(placed(key, None, None, ctx), date)
-                    if t not in nodes:
-                        parts = parse_key(key)
-                        nodes[t] = Node(id=t, key=key, resolved=False,
-                                        reason="only named in a stated relation",
-                                        number=parts.number if parts else None,
-                                        symbol=parts.symbol if parts else None)
+                if t is None:  # named only in the relation, not cited on its own
+                    p = placed(key, None, None, ctx)
+                    t, status, basis, cands = complete(p, date)
+                    node = ensure_node(t, status, basis, cands, p)
+                    if node.key is None and not node.ingested:
+                        votes.setdefault(t, (Counter(), Counter(), Counter(), Counter()))[0][
+                            intern(key)] += 1
                 ends.append(t)
             a, b = ends
             if a == b:
