@@ -232,3 +232,26 @@ def test_other_pages_render(page, server: str, tmp_path: Path) -> None:
     _settle(pg)
     pg.get_by_text("Tệp văn bản").first.wait_for(timeout=20_000)
     _shot(pg, tmp_path, "6-upload")
+
+
+def test_upload_shows_each_file(page, server: str, tmp_path: Path) -> None:
+    """A good and a broken file: the first is added and linked, the second
+    reported by name; runs last in this module since it adds a document."""
+    pg = page
+    good = (ROOT / "data" / "samples" / "ct-09-ct-ubnd-2026-lang-son.txt").read_text()
+    (tmp_path / "chi-thi-29.txt").write_text(good.replace("09/CT-UBND", "29/CT-UBND"))
+    (tmp_path / "hong.pdf").write_bytes(b"%PDF-1.4 not a real pdf")
+    pg.goto(f"{server}/tai-len")
+    _settle(pg)
+    pg.locator("input[type=file]").set_input_files(
+        [str(tmp_path / "chi-thi-29.txt"), str(tmp_path / "hong.pdf")])
+    pg.get_by_text("hong.pdf").first.wait_for(timeout=20_000)
+    pg.get_by_role("button", name="Nạp vào kho").click()
+    pg.get_by_text("Đã nạp 1 tệp.").wait_for(timeout=60_000)
+    pg.get_by_text("1 tệp không nạp được", exact=False).wait_for(timeout=20_000)
+    link = pg.get_by_role("link", name="Chỉ thị 29/CT-UBND", exact=False).first
+    link.wait_for(timeout=20_000)
+    _settle(pg)
+    _shot(pg, tmp_path, "7-upload-done")
+    link.click()
+    pg.wait_for_selector("h1:has-text('Chỉ thị 29/CT-UBND')", timeout=20_000)

@@ -271,3 +271,53 @@ def test_confirmations_survive_reopen(tmp_path: Path) -> None:
         "vn/lang-son/2025/ct/9/ct-ubnd"
     again.withdraw("vn/lang-son/x/ct/9/ct-ubnd")
     assert again.all() == {}
+
+
+def test_cited_only_document_page(store_dir: Path) -> None:
+    at = _run("document", id="vn/national/2021-2026/qd/24/qd-tw")  # cited, never ingested
+    assert at.title[0].value == "Quy định 24-QĐ/TW"
+    assert any("chỉ được biết qua các dẫn chiếu" in c.value for c in at.caption)
+    assert "Không có toàn văn." in [i.value for i in at.info]
+
+
+def test_empty_store_gets_the_samples(tmp_path: Path) -> None:
+    """First start on an empty store: the sample documents are ingested, so
+    a new user sees something (and is told so in the sidebar)."""
+    import streamlit as st
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("LEGALGRAPH_DB", str(tmp_path / "empty"))
+        mp.delenv("NEO4J_URI", raising=False)
+        st.cache_resource.clear()
+        st.cache_data.clear()
+        try:
+            at = _run()
+            assert any("bộ văn bản mẫu" in c.value for c in at.sidebar.caption)
+            assert int(at.metric[0].value) > 0
+        finally:
+            st.cache_resource.clear()
+            st.cache_data.clear()
+
+
+def test_prune_keeps_levels_and_counts_the_rest() -> None:
+    from legalgraph.ui.render import lineage_graph, prune
+
+    def node(i: int) -> dict:
+        return {"id": f"n{i}", "key": f"{i}/KH-UBND", "type": "Kế hoạch", "number": str(i),
+                "symbol": "KH-UBND", "date": None, "year": None, "scope": None,
+                "jurisdiction": None, "issuer": None, "subject": None, "ingested": True,
+                "resolved": True, "reason": None, "candidates": []}
+
+    grand = [{"node": node(1000 + i), "relation": "implements", "children": [],
+              "cycle": False} for i in range(3)]
+    kids = [{"node": node(i + 1), "relation": "implements", "children": grand if i == 0 else [],
+             "cycle": False} for i in range(50)]
+    tree = {"node": node(0), "relation": None, "children": kids, "cycle": False}
+    small = prune(tree, max_children=20, max_nodes=22)  # type: ignore[arg-type]
+    assert small is not None
+    assert len(small["children"]) == 20 and small["hidden"] == 30  # type: ignore[typeddict-item]
+    first = small["children"][0]
+    assert len(first["children"]) == 1 and first["hidden"] == 2  # type: ignore[typeddict-item]
+    assert len(tree["children"]) == 50  # the input is not changed
+    nodes, edges, levels = lineage_graph(None, small)
+    assert len(nodes) == 22 and levels["n0"] == 0 and levels["n1000"] == 2

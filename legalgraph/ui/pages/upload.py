@@ -18,8 +18,9 @@ if not app.embedded:
     st.info("Tải lên cần kho dữ liệu nhúng (LEGALGRAPH_DB); nguồn hiện tại chỉ cho phép đọc.")
     st.stop()
 
-st.caption("Chọn một hoặc nhiều tệp .txt, .docx, .pdf. Tệp trùng tên với tệp đã tải lên trước "
-           "sẽ thay thế bản cũ; tệp lỗi không ảnh hưởng đến dữ liệu đã có.")
+st.caption("Nhấn “Upload” để chọn một hoặc nhiều tệp .txt, .docx, .pdf (hoặc kéo thả tệp vào "
+           "ô bên dưới), rồi nhấn “Nạp vào kho”. Tệp trùng tên với tệp đã tải lên trước sẽ thay "
+           "thế bản cũ; tệp lỗi không ảnh hưởng đến dữ liệu đã có.")
 files = st.file_uploader("Tệp văn bản", type=list(upload.ACCEPTED), accept_multiple_files=True,
                          key="upload-files")
 if st.button("Nạp vào kho", type="primary", disabled=not files, key="upload-go"):
@@ -42,11 +43,13 @@ if results:
     if ok:
         st.success(f"Đã nạp {len(ok)} tệp.")
     if bad:
-        st.error(f"{len(bad)} tệp không nạp được — xem cột “Kết quả”.")
+        st.error(f"{len(bad)} tệp không nạp được:\n\n"
+                 + "\n".join(f"- **{r.name}** — {r.message}" for r in bad))
     st.dataframe(pd.DataFrame([{
         "Tệp": r.name, "Kết quả": r.message, "Số ký hiệu": r.key or "",
-        "Số dẫn chiếu": r.citations if r.ok else None,
-    } for r in results]), hide_index=True, key="upload-table")
+        "Số dẫn chiếu": str(r.citations) if r.ok else "",
+    } for r in results]), hide_index=True, key="upload-table",
+        column_config={"Kết quả": st.column_config.TextColumn(width="large")})
     gen = app.generation()
     for i, r in enumerate(ok):
         if r.key:
