@@ -42,6 +42,8 @@ if query.strip():
                               ).strip()
                 if not n["resolved"]:
                     detail += f" ⚠ {reason_label(n['reason'])}"
+                if h["matched"] != "số ký hiệu":  # say why a document without that key is here
+                    detail = "Khớp trong trích yếu / cơ quan ban hành · " + detail
                 if detail:
                     st.caption(detail[:300])
 else:
