@@ -182,6 +182,22 @@ def test_search_open_document_lists_and_graph(page, server: str, tmp_path: Path)
     assert frame.evaluate("() => window.lgNetwork.body.data.nodes.length") >= 10
     _shot(pg, tmp_path, "3-document")
 
+    # double-clicking a node opens that document (in a new tab: the graph's
+    # sandboxed frame may not navigate the app's own tab)
+    x, y = frame.evaluate("""() => {
+        const n = window.lgNetwork;
+        const id = n.body.data.nodes.getIds().find(i => i.endsWith('/qd/24/qd-tw'));
+        const p = n.canvasToDOM(n.getPositions([id])[id]);
+        return [p.x, p.y];
+    }""")
+    box = pg.locator("iframe").first.bounding_box()
+    assert box is not None
+    with pg.context.expect_page(timeout=20_000) as opened:
+        pg.mouse.dblclick(box["x"] + x, box["y"] + y)
+    tab = opened.value
+    tab.wait_for_selector("h1:has-text('Quy định 24-QĐ/TW')", timeout=30_000)
+    tab.close()
+
     # a cited-by link navigates to that document's page
     pg.get_by_role("link", name="Kế hoạch 15/KH-UBND", exact=False).first.click()
     pg.wait_for_selector("h1:has-text('Kế hoạch 15/KH-UBND')", timeout=20_000)

@@ -114,9 +114,10 @@ def pick_document(key: str, *, label: str = "Chọn văn bản (gõ số ký hi�
         return f"{node_title(n)} · {fmt_date(n['date']) or n['scope'] or ''}".rstrip(" ·")
 
     # one hit: take it; several: let the person choose (no silent guess)
-    return st.selectbox(f"Kết quả ({len(hits)})", options, format_func=fmt, key=f"{key}-pick",
-                        index=0 if len(hits) == 1 else None,
-                        placeholder="Chọn một văn bản trong kết quả")
+    picked = st.selectbox(f"Kết quả ({len(hits)})", options, format_func=fmt,
+                          key=f"{key}-pick", index=0 if len(hits) == 1 else None,
+                          placeholder="Chọn một văn bản trong kết quả")
+    return picked or initial  # until a hit is chosen, keep showing the current document
 
 
 def graph_frame(page: str, height: int) -> None:
