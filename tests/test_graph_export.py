@@ -136,3 +136,13 @@ def test_every_format_is_exported(g, tmp_path):
     for fmt in FORMATS:
         written = export(g, fmt, tmp_path / f"out.{fmt}")
         assert written and all((tmp_path / w).exists() for w in written)
+
+
+def test_streamed_turtle_holds_exactly_the_rdf_graph(g, tmp_path):
+    rdflib = pytest.importorskip("rdflib")
+    from graph.export.rdf import generate_rdf
+
+    path = tmp_path / "graph.ttl"
+    export(g, "ttl", path)
+    parsed = rdflib.Graph().parse(path, format="turtle")
+    assert set(parsed) == set(generate_rdf(g))
