@@ -146,3 +146,16 @@ def test_streamed_turtle_holds_exactly_the_rdf_graph(g, tmp_path):
     export(g, "ttl", path)
     parsed = rdflib.Graph().parse(path, format="turtle")
     assert set(parsed) == set(generate_rdf(g))
+
+
+def test_turtle_escapes_awkward_text(corpus, tmp_path):
+    rdflib = pytest.importorskip("rdflib")
+    subject = 'Về "việc" A\\B\nxuống dòng\t; . @vi <x>'
+    corpus.add("a", "1/TB-VP", type="Thông báo", date="2026-01-01",
+               issuer="UBND TỈNH LẠNG SƠN", subject=subject)
+    path = tmp_path / "graph.ttl"
+    export(corpus.backend().graph, "ttl", path)
+    parsed = rdflib.Graph().parse(path, format="turtle")
+    eli = rdflib.Namespace("http://data.europa.eu/eli/ontology#")
+    doc = rdflib.URIRef("urn:legalgraph:vn/lang-son/2026/tb/1/tb-vp")
+    assert str(parsed.value(doc, eli.title)) == subject
