@@ -27,6 +27,7 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = [
+    "LEGACY_HINT",
     "TCVN3_TO_UNICODE",
     "decode_tcvn3",
     "decode_vni",
@@ -225,6 +226,19 @@ def encode_cp1258(text: str) -> bytes:
         base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
         out += base.encode("cp1258") + tone.encode("cp1258")
     return bytes(out)
+
+
+def _legacy_hint_pattern() -> re.Pattern[str]:
+    """Characters Windows-1252 has and Vietnamese does not ("«¸§" of TCVN3,
+    "øûïöñ" of VNI): legacy-font text held as Unicode always shows some."""
+    vietnamese = set(_vni_table()) | {"\u00a0"}
+    chars = {_cp1252_char(b) for b in range(0xA0, 0x100)}
+    chars |= {ch for b in range(0x80, 0xA0) if (ch := _cp1252_char(b)).isalpha()}
+    return re.compile("[" + re.escape("".join(sorted(chars - vietnamese))) + "]")
+
+
+#: Matches a character that hints at legacy-font text held as Unicode.
+LEGACY_HINT = _legacy_hint_pattern()
 
 
 def reinterpret_as_bytes(text: str) -> bytes | None:

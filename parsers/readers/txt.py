@@ -28,6 +28,7 @@ from pathlib import Path
 from parsers.readers.base import DEFAULT_LIMITS, ReadError, ReadLimits, ReadResult, read_capped
 from parsers.readers.gazette import strip_page_noise
 from parsers.readers.legacy_encodings import (
+    LEGACY_HINT,
     decode_tcvn3,
     decode_vni,
     reinterpret_as_bytes,
@@ -182,8 +183,8 @@ def fix_legacy_font_text(text: str) -> tuple[str, str | None, int]:
     otherwise each line that does (Word files often mix old and new
     paragraphs). Returns (text, encoding name or None, lines converted).
     """
-    if not _has_non_ascii(text, _LINE_MIN_NON_ASCII):
-        return text, None, 0
+    if not LEGACY_HINT.search(text) or not _has_non_ascii(text, _LINE_MIN_NON_ASCII):
+        return text, None, 0  # the fast path of ordinary Unicode text
     whole = _convert_legacy(text, min_score=_TEXT_MIN_SCORE, min_gain=_TEXT_MIN_GAIN)
     if whole:
         return unicodedata.normalize("NFC", whole[0]), whole[1], text.count("\n") + 1
@@ -191,7 +192,7 @@ def fix_legacy_font_text(text: str) -> tuple[str, str | None, int]:
     names: set[str] = set()
     converted = 0
     for i, line in enumerate(lines):
-        if not _has_non_ascii(line, _LINE_MIN_NON_ASCII):
+        if not LEGACY_HINT.search(line) or not _has_non_ascii(line, _LINE_MIN_NON_ASCII):
             continue
         fixed = _convert_legacy(line, min_score=_LINE_MIN_SCORE, min_gain=_LINE_MIN_GAIN)
         if fixed:
