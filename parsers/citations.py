@@ -33,6 +33,7 @@ from parsers.patterns import (
     SPACED_PARTY,
     SPACED_TAIL,
     SUBJECT_OPENER,
+    TITLE_START,
     TRIGGER_BEFORE,
     TRIGGER_PATTERN,
     TRIGGERS_BY_LENGTH,
@@ -66,8 +67,12 @@ _ISSUER_MAX_WORDS = 14
 _RELATION_GAP = 300
 #: The farthest any trigger phrase acts (see ``Trigger.max_gap``).
 _TRIGGER_REACH = max(t.max_gap for t in TRIGGERS) + max(len(t.phrase) for t in TRIGGERS) + 10
-#: "Ban hành" (issue) is a verb; "Ban Thường vụ" is a body.
-_HANH = regex.compile(r"\s+hanh(?![a-z])")
+#: Two-word phrases that end an issuer although each word could be part of
+#: one: "Ban hành" (issue) is a verb where "Ban Thường vụ" is a body; "phù
+#: hợp" folds like "phủ hợp"; "và Quyết định số …" starts the next reference.
+_ISSUER_STOP_PHRASE = regex.compile(
+    r"(?:ban\s+hanh|phu\s+hop|dong\s+thoi|thuc\s+hien|trien\s+khai)(?![a-z])"
+)
 _WORD = regex.compile(r"\S+")
 _NEXT_WORD = regex.compile(r"\s+(\S)")
 _TRAILING_PUNCT = regex.compile(r"[^\p{L}\p{N}/&]+$")
@@ -185,11 +190,11 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
             continue
         if f in ISSUER_JOINERS:
             nxt = _NEXT_WORD.match(text, w.end())
-            if nxt and nxt.group(1).isupper():
-                continue
+            if nxt and nxt.group(1).isupper() and not TITLE_START.match(folded, nxt.start(1)):
+                continue  # "Sở Giáo dục và Đào tạo", not "UBND tỉnh và Quyết định số …"
             break
         stops = ISSUER_STOP_WORDS if word[0].islower() else ISSUER_STOP_CAPITALIZED
-        if f in stops or (f == "ban" and _HANH.match(folded, at + 3)):
+        if f in stops or _ISSUER_STOP_PHRASE.match(folded, at):
             break
         if f not in ISSUER_WORDS and not (word[0].isupper() and (
             "\n" not in text[end or base : at] or word.isupper()

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parsers.citations import find_mentions
+import regex
+
+from parsers.citations import Mention, find_mentions
 from parsers.header import parse_header
-from parsers.models import Citation, ParsedDocument
+from parsers.models import Citation, DocumentIdentity, ParsedDocument
 from parsers.normalize import SourceText, fold
+
+#: "… này" after a reference: "this" document.
+_THIS = regex.compile(r"[\s,]*nay(?![a-z])")
 
 
 def parse_text(text: str, file: str | None = None) -> ParsedDocument:
@@ -16,10 +21,10 @@ def parse_text(text: str, file: str | None = None) -> ParsedDocument:
     folded = fold(src.text)
     header = parse_header(src.text, folded)
     mentions, relations = find_mentions(src.text, folded, skip=header.number_span)
-    own = header.identity.key
+    own = header.identity
     citations = []
     for m in mentions:
-        if m.key == own:  # a document does not cite itself
+        if _is_self(m, own, folded):
             continue
         start, end = src.span(m.start, m.end)
         citations.append(
@@ -29,9 +34,21 @@ def parse_text(text: str, file: str | None = None) -> ParsedDocument:
     return ParsedDocument(
         document=header.identity,
         citations=tuple(citations),
-        relations=tuple(r for r in relations if own not in (r.from_key, r.to_key)),
+        relations=tuple(r for r in relations if own.key not in (r.from_key, r.to_key)),
         file=file,
     )
+
+
+def _is_self(mention: Mention, own: DocumentIdentity, folded: str) -> bool:
+    """The document naming itself: its own key with its own date, or "… này"
+    ("Thông báo số 72/TB-UBND này"). The same key with another date, or with
+    none, may be last year's document of that number ("thay thế Chỉ thị số
+    09/CT-UBND ngày 05/3/2025"); the graph decides those by resolved identity."""
+    if mention.key != own.key:
+        return False
+    if mention.date is not None:
+        return mention.date == own.date
+    return bool(_THIS.match(folded, mention.end))
 
 
 def parse_file(path: str | Path) -> ParsedDocument:

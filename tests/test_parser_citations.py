@@ -217,6 +217,23 @@ def test_decomposed_unicode_gives_same_records_and_original_spans():
     assert unicodedata.normalize("NFC", b.text) == a.text
 
 
+def test_same_key_of_another_year_is_not_a_self_citation():
+    text = ("Số: 09/CT-UBND      Lạng Sơn, ngày 10 tháng 4 năm 2026\nCHỈ THỊ\nVề phòng cháy\n\n"
+            "Chỉ thị này thay thế Chỉ thị số 09/CT-UBND ngày 05/3/2025 của UBND tỉnh.")
+    assert [(c.key, c.date, c.relation) for c in parse_text(text).citations] == [
+        ("09/CT-UBND", "2025-03-05", "replaces")]
+
+
+@pytest.mark.parametrize("text,issuer", [
+    ("theo Kế hoạch số 15/KH-UBND ngày 12/01/2026 của UBND tỉnh và Quyết định số 58-QĐ/TU",
+     "UBND tỉnh"),
+    ("theo Nghị định số 01/2025/NĐ-CP của Chính phủ phù hợp với thực tiễn", "Chính phủ"),
+    ("theo Công văn số 12/SGDĐT-VP của Sở Giáo dục và Đào tạo về việc", "Sở Giáo dục và Đào tạo"),
+])
+def test_issuer_stops_where_the_name_ends(text, issuer):
+    assert parse_text(text).citations[0].issuer == issuer
+
+
 def test_self_citation_is_dropped():
     text = ("Số: 72/TB-UBND\nTHÔNG BÁO\n"
             "Thông báo số 72/TB-UBND này thay thế Thông báo số 70/TB-UBND.")
