@@ -64,6 +64,7 @@ from graph.backend import (
     NodeSummary,
     RankRow,
     Stats,
+    lineage_tree,
 )
 from graph.build import NODE_FIELDS
 from graph.identity import fold, slug
@@ -991,8 +992,8 @@ class Neo4jBackend:
 
     def lineage(self, node_id: str, *, direction: Direction = "up",
                 depth: int = 5) -> LineageTree | None:
-        """One Cypher query per level for the whole frontier, then the tree
-        (with the embedded backend's path-based cycle marks) built here."""
+        """One Cypher query per level for the whole frontier; the tree itself
+        is :func:`graph.backend.lineage_tree`, shared with the embedded backend."""
         if "\x00" in node_id:
             return None
         root = self._read(NODE_BY_ID, id=node_id)
@@ -1000,36 +1001,16 @@ class Neo4jBackend:
             return None
         if direction not in ("up", "down"):
             raise ValueError(f"direction must be 'up' or 'down', not {direction!r}")
-        depth = max(depth, 0)
         cypher = LINEAGE_UP if direction == "up" else LINEAGE_DOWN
-        summaries: dict[str, NodeSummary] = {node_id: _summary(root[0]["node"])}
-        steps: dict[str, list[tuple[str, str]]] = {}
-        frontier = [node_id]
-        for _ in range(depth):
-            if not frontier:
-                break
-            found: dict[str, list[tuple[str, str]]] = {nid: [] for nid in frontier}
-            for r in (r for ids in self._id_chunks(frontier) for r in self._read(cypher, ids=ids)):
-                other = r["node"]["id"]
-                summaries.setdefault(other, _summary(r["node"]))
-                found[r["id"]].append((other, r["relation"]))
-            steps.update(found)
-            frontier = sorted({o for lst in found.values() for o, _ in lst} - steps.keys())
 
-        def grow(nid: str, relation: str | None, path: frozenset[str], left: int
-                 ) -> LineageTree:
-            if nid in path:
-                return {"node": summaries[nid], "relation": relation, "children": [],
-                        "cycle": True}
-            children: list[LineageTree] = []
-            if left > 0:
-                out = sorted(steps.get(nid, []), key=lambda x: (
-                    _STRENGTH[x[1]], summaries[x[0]]["key"] or "", x[0]))
-                children = [grow(o, r, path | {nid}, left - 1) for o, r in out]
-            return {"node": summaries[nid], "relation": relation, "children": children,
-                    "cycle": False}
+        def expand(ids: list[str]) -> dict[str, list[tuple[NodeSummary, str]]]:
+            found: dict[str, list[tuple[NodeSummary, str]]] = {i: [] for i in ids}
+            for chunk in self._id_chunks(ids):
+                for r in self._read(cypher, ids=chunk):
+                    found[r["id"]].append((_summary(r["node"]), r["relation"]))
+            return found
 
-        return grow(node_id, None, frozenset(), depth)
+        return lineage_tree(_summary(root[0]["node"]), expand, depth)
 
     def _id_chunks(self, ids: list[str]) -> Iterator[list[str]]:
         """``ids`` in lists small enough for the server's parameter budget."""
