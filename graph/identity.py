@@ -25,15 +25,12 @@ or province from another mention of the same key) lives in
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date as _date
 from functools import lru_cache
 
-try:  # the parser package owns text normalization; fall back until it lands
-    from parsers.normalize import fold as _parser_fold
-except ImportError:  # pragma: no cover - depends on the parser's progress
-    _parser_fold = None
+from parsers.normalize import fold as _fold_same_length
+from parsers.vocabulary import TYPE_BY_ABBREVIATION
 
 __all__ = [
     "CENTRAL_BODIES",
@@ -63,12 +60,9 @@ __all__ = [
 
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lowercase, strip diacritics, đ→d: the form used for matching names."""
-    if _parser_fold is not None:
-        return _parser_fold(text)
-    text = text.replace("đ", "d").replace("Đ", "D")
-    # per character, so the result has the same length as the input
-    return "".join(unicodedata.normalize("NFD", c)[0] for c in text).lower()
+    """Lowercase, strip diacritics, đ→d: the form used for matching names
+    (the parser's fold, cached for the short strings compared here)."""
+    return _fold_same_length(text)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -90,17 +84,10 @@ KEY_RE = re.compile(
 )
 
 #: Abbreviations that name a document type as the first part of a symbol
-#: (``CT`` in ``CT-UBND``). A symbol without one (``UBND-VP``) is a công văn
-#: (official letter), which carries only the issuing body.
-TYPE_ABBRS: dict[str, str] = {
-    "NĐ": "Nghị định", "QĐ": "Quyết định", "QĐi": "Quy định", "CT": "Chỉ thị",
-    "TT": "Thông tư", "TTLT": "Thông tư liên tịch", "NQ": "Nghị quyết",
-    "NQLT": "Nghị quyết liên tịch", "TB": "Thông báo", "KH": "Kế hoạch",
-    "BC": "Báo cáo", "HD": "Hướng dẫn", "KL": "Kết luận", "CĐ": "Công điện",
-    "CTr": "Chương trình", "ĐA": "Đề án", "TTr": "Tờ trình", "PA": "Phương án",
-    "QC": "Quy chế", "QyĐ": "Quy định", "BB": "Biên bản", "GM": "Giấy mời",
-    "L": "Luật", "PL": "Pháp lệnh", "LT": "Lệnh", "CV": "Công văn",
-}
+#: (``CT`` in ``CT-UBND``): the parser's table, the one place they are listed.
+#: A symbol without one (``UBND-VP``) is a công văn (official letter), which
+#: carries only the issuing body.
+TYPE_ABBRS: dict[str, str] = dict(TYPE_BY_ABBREVIATION)
 
 _TYPE_ABBR_FOLDED = {fold(k): k for k in TYPE_ABBRS}
 

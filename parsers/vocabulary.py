@@ -42,7 +42,7 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType("Nghị định", ("nghi dinh",), ("NĐ",)),
     DocType("Thông tư liên tịch", ("thong tu lien tich",), ("TTLT",)),
     DocType("Thông tư", ("thong tu",), ("TT",)),
-    DocType("Quy định", ("quy dinh",), ("QĐi",)),
+    DocType("Quy định", ("quy dinh",), ("QĐi", "QyĐ")),
     DocType("Bộ luật", ("bo luat",), ()),
     DocType("Luật", ("luat",), ()),
     DocType("Pháp lệnh", ("phap lenh",), ("PL",)),
