@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import copy
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 
 import networkx as nx
@@ -47,6 +48,7 @@ _SUMMARY_FIELDS = (
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def _norm(text: str | None) -> str | None:
     """Folded, whitespace-collapsed: how filters compare type and issuer."""
     return " ".join(fold(text).split()) if text else None
