@@ -386,6 +386,28 @@ def _drain_stuck_handshakes(uri: str, *, tries: int = 16, timeout: float = 0.3) 
             return
 
 
+def _close_driver(driver: Driver, uri: str, closing: Mapping[str, bool]) -> None:
+    """Close the driver; on a FalkorDB-like server, then use up the stuck
+    handshake slots its GOODBYEs left (see :func:`_drain_stuck_handshakes`)
+    with bare connects, so the next client, in any process, is not held up."""
+    driver.close()
+    if not closing.get("unstick"):
+        return
+    parts = urlsplit(uri)
+    if parts.scheme not in ("bolt", "neo4j") or not parts.hostname:
+        return
+    for _ in range(_UNSTICK_CONNECTS):
+        try:
+            socket.create_connection((parts.hostname, parts.port or 7687), timeout=1).close()
+        except OSError:
+            return
+
+
+#: Bare connects after closing a driver on FalkorDB: one per pooled
+#: connection it may have closed (more are harmless).
+_UNSTICK_CONNECTS = 8
+
+
 def _detect(session_run: Callable[..., list[dict[str, Any]]]) -> ServerInfo:
     """Neo4j answers ``dbms.components()``; FalkorDB does not. Whether string
     parameters arrive verbatim is tested directly with a probe string."""
@@ -431,12 +453,16 @@ class _Connection:
         self.config = config
         _drain_stuck_handshakes(config.uri)
         self.driver: Driver = GraphDatabase.driver(config.uri, auth=config.auth)
-        self._finalizer = weakref.finalize(self, self.driver.close)
+        self._closing = {"unstick": False}
+        self._finalizer = weakref.finalize(self, _close_driver, self.driver, config.uri,
+                                           self._closing)
         try:
             self.server = _detect(self._run_raw)
         except BaseException:
             self.close()
             raise
+        # a server that mangles parameters is FalkorDB-like: clean up after GOODBYE
+        self._closing["unstick"] = self.server.text_params
 
     def close(self) -> None:
         self._finalizer()

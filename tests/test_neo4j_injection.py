@@ -70,6 +70,9 @@ def loaded(tmp_path_factory: pytest.TempPathFactory):
     corpus.add("c.txt", "15/KH-UBND", type="Kế hoạch", date="2026-02-01", issuer=LS,
                place="Lạng Sơn", cites=[("09/CT-UBND", "2026-01-05", LS, "implements"),
                                         ("58-QĐ/TU", "2025-11-20", None, "cites")])
+    for key, other in (("20/QĐ-UBND", "21/QĐ-UBND"), ("21/QĐ-UBND", "20/QĐ-UBND")):
+        corpus.add(f"{key[:2]}.txt", key, type="Quyết định", date="2026-04-01", issuer=LS,
+                   place="Lạng Sơn", cites=[(other, "2026-04-01", LS, "based_on")])  # a loop
     for i in range(80):  # many documents stating one relation: a long stated_in list
         corpus.add(f"r{i}.txt", f"{100 + i}/TB-UBND", type="Thông báo", date="2026-03-01",
                    issuer=LS, place="Lạng Sơn",
@@ -102,6 +105,11 @@ def test_stored_quotes_and_backslashes_round_trip(loaded):
     for nid in embedded.graph.nodes:
         assert to_jsonable(neo.show(nid)) == to_jsonable(embedded.show(nid))
         assert neo.document_text(nid) == embedded.document_text(nid)
+        for direction in ("up", "down"):
+            assert to_jsonable(neo.lineage(nid, direction=direction)) == \
+                to_jsonable(embedded.lineage(nid, direction=direction))
+    loop = embedded.search_keys("20/QĐ-UBND")[0]["id"]
+    assert neo.lineage(loop)["children"][0]["children"][0]["cycle"] is True
     subjects = {n["subject"] for n in (neo.show(i)["node"] for i in embedded.graph.nodes)}
     assert "x' y='z \\' }) RETURN 1 //" in subjects
     stated = max(len(link["stated_in"]) for i in embedded.graph.nodes for link in neo.cites(i))

@@ -72,6 +72,10 @@ def test_corpus_is_worth_comparing(backends):
     assert set(s["by_relation"]) > {"cites"}  # several relation types
     assert any(e.lineage(n, depth=3)["children"] for n in node_ids(e))
 
+    def seen(t):
+        return t["seen"] or any(seen(c) for c in t["children"])
+    assert any(seen(e.lineage(n, depth=5)) for n in node_ids(e))  # shared ancestors
+
 
 def test_stats(backends):
     same(*backends, lambda b: b.stats())
