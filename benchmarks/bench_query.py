@@ -115,6 +115,8 @@ def profile_slow(backend: Any, rows: list[list[Any]], ids: dict[str, str | None]
         "show: most cited document": lambda: backend.show(ids["hub"]),
         "lineage up, depth 5: deepest planted chain":
             lambda: backend.lineage(ids["deep"], direction="up", depth=5),
+        "lineage down, depth 5: most cited document (1 run, forked)":
+            lambda: backend.lineage(ids["hub"], direction="down", depth=5),
     }
     for row in rows:
         fn = calls.get(row[0])
