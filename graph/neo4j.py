@@ -452,12 +452,19 @@ class _Connection:
 
         self.config = config
         _drain_stuck_handshakes(config.uri)
-        self.driver: Driver = GraphDatabase.driver(config.uri, auth=config.auth)
+        # A local server answers a handshake in milliseconds: give up on a
+        # stuck one after seconds, not the default 30 (the retries then take a
+        # fresh connection); remote servers keep the driver's default.
+        local = urlsplit(config.uri).hostname in ("127.0.0.1", "localhost", "::1")
+        self.driver: Driver = GraphDatabase.driver(
+            config.uri, auth=config.auth,
+            **({"connection_timeout": 5.0, "connection_acquisition_timeout": 10.0}
+               if local else {}))
         self._closing = {"unstick": False}
         self._finalizer = weakref.finalize(self, _close_driver, self.driver, config.uri,
                                            self._closing)
         try:
-            self.server = _detect(self._run_raw)
+            self.server = _retrying(lambda: _detect(self._run_raw))
         except BaseException:
             self.close()
             raise
@@ -525,6 +532,18 @@ class _Connection:
                     raise
                 time.sleep(backoff * (2 ** attempt))
         raise AssertionError("unreachable")
+
+
+def _retrying(fn: Callable[[], Any], *, retries: int = 3, backoff: float = 0.2) -> Any:
+    """``fn()``, tried again after a retryable failure (lost connection)."""
+    for attempt in range(retries + 1):
+        try:
+            return fn()
+        except Exception as exc:  # noqa: BLE001 - filtered just below
+            if attempt == retries or not _retryable(exc):
+                raise
+            time.sleep(backoff * (2 ** attempt))
+    raise AssertionError("unreachable")
 
 
 def _retryable(exc: BaseException) -> bool:
