@@ -1085,9 +1085,10 @@ class Neo4jBackend:
             "year": year,
             "cited_by_year": cited_by_year,
             "issuer": _norm(issuer) or None,
-            # the embedded backend returns its first row before checking limit
-            "limit": max(limit, 1),
+            "limit": limit,
         }
+        if limit <= 0:
+            return []
         if any("\x00" in v for v in params.values() if isinstance(v, str)):
             return []  # no stored type or issuer contains NUL
         citing_filter = params["cited_by_type"] is not None or cited_by_year is not None

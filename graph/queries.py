@@ -202,6 +202,8 @@ def top(g: nx.DiGraph, *, type: str | None = None, cited_by_type: str | None = N
     year); ``cited_by_type``/``cited_by_year`` count only citing documents of
     that type/year.
     """
+    if limit <= 0:
+        return []
     index = index or GraphIndex(g)
     want_type, want_issuer = _norm(type), _norm(issuer)
     rows: list[RankRow] = []
@@ -228,6 +230,8 @@ def search_keys(g: nx.DiGraph, query: str, *, limit: int = 20,
     from parsers.normalize import canonical_key
 
     query = query.strip()
+    if limit <= 0:
+        return []
     if query in g:
         return [summary(g, query)]
     index = index or GraphIndex(g)

@@ -116,7 +116,7 @@ def test_search_keys(backends):
     queries |= {"58-QD/TU", "58-qđ/tu", " 09/CT-UBND ", "", "5", "vn/lang-son", "nothing"}
     queries |= set(node_ids(e)[:20])
     for q in sorted(queries):
-        for limit in (1, 20):
+        for limit in (0, 1, 20):
             same(e, n, lambda b, q=q, limit=limit: b.search_keys(q, limit=limit))
 
 
@@ -126,7 +126,7 @@ def test_top_with_filters(backends):
     types = sorted({t for _, t in g.nodes(data="type") if t})
     years = sorted({y for _, y in g.nodes(data="year") if y})
     issuers = ["UBND", "ubnd tinh lang son", "TU", "tỉnh ủy", "HĐND", "xyz"]
-    calls = [dict(), dict(limit=1), dict(limit=1000)]
+    calls = [dict(), dict(limit=0), dict(limit=-1), dict(limit=1), dict(limit=1000)]
     calls += [dict(type=t) for t in types] + [dict(type=t.upper()) for t in types[:2]]
     calls += [dict(cited_by_type=t) for t in types]
     calls += [dict(year=y) for y in years] + [dict(cited_by_year=y) for y in years]
@@ -137,6 +137,7 @@ def test_top_with_filters(backends):
     for kw in calls:
         nonempty += bool(same(e, n, lambda b, kw=kw: b.top(**kw)))
     assert nonempty > len(calls) // 2
+    assert e.top(limit=0) == [] and e.top(limit=1) != []  # a limit of 0 asks for nothing
 
 
 def test_unknown_ids(backends):
