@@ -54,3 +54,38 @@ def corpus(tmp_path: Path) -> Corpus:
     c = Corpus(tmp_path / "store")
     yield c
     c.store.close()
+
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "data" / "samples"
+
+
+def bolt_config():  # type: ignore[no-untyped-def]
+    """Neo4jConfig for the test Bolt server ($NEO4J_URI, else a FalkorDB the
+    tests start), or skip: no server, or one that holds data not ours (the
+    tests delete the legalgraph graph)."""
+    from graph.bolt_server import test_uri
+    from graph.neo4j import Neo4jConfig, foreign_node_count
+
+    uri, why = test_uri()
+    if uri is None:
+        pytest.skip(why)
+    config = Neo4jConfig.from_env(uri=uri)
+    if foreign_node_count(config):
+        pytest.skip(f"{uri} holds other data; point NEO4J_URI/NEO4J_DATABASE at a "
+                    "throwaway database (these tests delete the legalgraph graph)")
+    return config
+
+
+def run_app(page: str | None = None, **query: str):  # type: ignore[no-untyped-def]
+    """Run app.py in Streamlit's AppTest, optionally switch to ``page`` with
+    ``query`` parameters, and fail on any exception the page raised."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    if page is not None:
+        at.query_params.update(query)
+        at.switch_page(f"legalgraph/ui/pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at

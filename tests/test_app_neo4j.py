@@ -9,15 +9,14 @@ Runs against ``$NEO4J_URI`` if set, else a FalkorDB the tests start (needs
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 pytest.importorskip("neo4j")
 pytest.importorskip("streamlit.testing.v1")
 
-ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "app.py")
+from conftest import SAMPLES, bolt_config, run_app  # noqa: E402
+
 DECISION = "vn/lang-son/2025-2030/qd/58/qd-tu"
 
 
@@ -26,20 +25,15 @@ def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A Bolt server holding the sample store, and the app pointed at it."""
     import streamlit as st
 
-    from graph.bolt_server import test_uri
     from graph.ingest import ingest
-    from graph.neo4j import Neo4jConfig, clear_graph, foreign_node_count, push
+    from graph.neo4j import clear_graph, push
     from graph.store import Store
 
-    uri, why = test_uri()
-    if uri is None:
-        pytest.skip(why)
-    config = Neo4jConfig.from_env(uri=uri)
-    if foreign_node_count(config):
-        pytest.skip(f"{uri} holds other data; use a throwaway database")
+    config = bolt_config()
+    uri = config.uri
     db = tmp_path_factory.mktemp("app-neo4j")
     with Store(db) as store:
-        assert not ingest([ROOT / "data" / "samples"], store).errors
+        assert not ingest([SAMPLES], store).errors
     clear_graph(config)
     push(db, config)
     with pytest.MonkeyPatch.context() as mp:
@@ -52,30 +46,18 @@ def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         st.cache_data.clear()
 
 
-def _run(page: str | None = None, **query: str):  # type: ignore[no-untyped-def]
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    if page is not None:
-        at.query_params.update(query)
-        at.switch_page(f"legalgraph/ui/pages/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
 def test_overview_on_neo4j(neo4j_uri: str) -> None:
-    at = _run()
+    at = run_app()
     assert "Neo4j" in at.sidebar.caption[0].value
     assert "Văn bản theo loại" in [s.value for s in at.subheader]
     assert at.dataframe[0].value.iloc[0]["Số ký hiệu"] == "58-QĐ/TU"
 
 
 def test_search_and_document_on_neo4j(neo4j_uri: str) -> None:
-    at = _run("search")
+    at = run_app("search")
     at.text_input(key="search-q").input("58-QD/TU").run()
     assert any(p.value.startswith("Quyết định 58-QĐ/TU") for p in at.get("page_link"))
-    at = _run("document", id=DECISION)
+    at = run_app("document", id=DECISION)
     assert at.title[0].value == "Quyết định 58-QĐ/TU"
     subs = [s.value for s in at.subheader]
     assert "Dẫn chiếu đến (3)" in subs and "Được dẫn chiếu bởi (6)" in subs
@@ -83,10 +65,10 @@ def test_search_and_document_on_neo4j(neo4j_uri: str) -> None:
 
 
 def test_lineage_on_neo4j(neo4j_uri: str) -> None:
-    at = _run("lineage", id="vn/lang-son/2026/kh/15/kh-ubnd")
+    at = run_app("lineage", id="vn/lang-son/2026/kh/15/kh-ubnd")
     assert any("Nghị quyết 01/NQ-CP" in h.value for h in at.get("html"))
 
 
 def test_embedded_only_pages_explain_themselves(neo4j_uri: str) -> None:
-    assert "kho dữ liệu nhúng" in _run("unresolved").info[0].value
-    assert "kho dữ liệu nhúng" in _run("upload").info[0].value
+    assert "kho dữ liệu nhúng" in run_app("unresolved").info[0].value
+    assert "kho dữ liệu nhúng" in run_app("upload").info[0].value

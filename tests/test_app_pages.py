@@ -10,10 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, run_app  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "app.py")
-PAGES = "legalgraph/ui/pages"
 DECISION = "vn/lang-son/2025-2030/qd/58/qd-tu"  # 58-QĐ/TU: cites 3, cited by 6
 PLAN = "vn/lang-son/2026/kh/15/kh-ubnd"  # 15/KH-UBND: implements 01/NQ-CP
 
@@ -42,18 +40,6 @@ def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         st.cache_data.clear()
 
 
-def _run(page: str | None = None, **query: str):  # type: ignore[no-untyped-def]
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    if page is not None:
-        at.query_params.update(query)
-        at.switch_page(f"{PAGES}/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
 def _links(at) -> list[str]:  # type: ignore[no-untyped-def]
     return [p.value for p in at.get("page_link")]
 
@@ -66,7 +52,7 @@ def test_overview_counts_charts_and_most_cited(store_dir: Path) -> None:
 
     with EmbeddedBackend(store_dir) as b:
         stats = b.stats()
-    at = _run()
+    at = run_app()
     assert at.title[0].value == "Tổng quan"
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Văn bản đã nạp"] == str(stats["documents"])
@@ -83,7 +69,7 @@ def test_overview_counts_charts_and_most_cited(store_dir: Path) -> None:
 def test_overview_filters_by_cited_and_citing_type(store_dir: Path) -> None:
     from graph.embedded import EmbeddedBackend
 
-    at = _run()
+    at = run_app()
     at.selectbox(key="top-type").select("Chỉ thị").run()
     assert not at.exception
     table = at.dataframe[0].value
@@ -111,7 +97,7 @@ def test_overview_filters_by_cited_and_citing_type(store_dir: Path) -> None:
     ("tỉnh ủy lạng sơn", "Quyết định 58-QĐ/TU"),  # issuer
 ])
 def test_search_any_spelling(store_dir: Path, query: str, expected: str) -> None:
-    at = _run("search")
+    at = run_app("search")
     at.text_input(key="search-q").input(query).run()
     assert not at.exception
     links = _links(at)
@@ -120,13 +106,13 @@ def test_search_any_spelling(store_dir: Path, query: str, expected: str) -> None
 
 
 def test_search_nothing_found(store_dir: Path) -> None:
-    at = _run("search")
+    at = run_app("search")
     at.text_input(key="search-q").input("zzzz khong co").run()
     assert "Không tìm thấy" in at.warning[0].value
 
 
 def test_document_page(store_dir: Path) -> None:
-    at = _run("document", id=DECISION)
+    at = run_app("document", id=DECISION)
     assert at.title[0].value == "Quyết định 58-QĐ/TU"
     subs = [s.value for s in at.subheader]
     assert "Dẫn chiếu đến (3)" in subs and "Được dẫn chiếu bởi (6)" in subs
@@ -149,7 +135,7 @@ def test_document_page(store_dir: Path) -> None:
 
 
 def test_document_page_without_id_offers_a_search(store_dir: Path) -> None:
-    at = _run("document")
+    at = run_app("document")
     assert at.title[0].value == "Văn bản"
     at.text_input(key="doc-q").input("ke hoach 15").run()
     assert not at.exception
@@ -161,12 +147,12 @@ def test_document_page_without_id_offers_a_search(store_dir: Path) -> None:
 
 
 def test_document_page_unknown_id(store_dir: Path) -> None:
-    at = _run("document", id="vn/nowhere/1999/x/1/x")
+    at = run_app("document", id="vn/nowhere/1999/x/1/x")
     assert "Không tìm thấy" in at.warning[0].value
 
 
 def test_lineage_page(store_dir: Path) -> None:
-    at = _run("lineage", id=PLAN)
+    at = run_app("lineage", id=PLAN)
     assert at.subheader[0].value == "Kế hoạch 15/KH-UBND"
     trees = [h.value for h in at.get("html") if h.value.startswith(("<ul>", "<p"))]
     up, down = trees[0], trees[1]
@@ -177,7 +163,7 @@ def test_lineage_page(store_dir: Path) -> None:
 
 
 def test_unresolved_page(store_dir: Path) -> None:
-    at = _run("unresolved")
+    at = run_app("unresolved")
     assert at.title[0].value == "Dẫn chiếu chưa xác định"
     table = at.dataframe[0].value
     # the Chỉ thị 09/CT-UBND cited without a year: two provinces' directives fit
@@ -188,7 +174,7 @@ def test_unresolved_page(store_dir: Path) -> None:
 def test_unresolved_confirm_is_stored(store_dir: Path) -> None:
     from graph.app_queries import Confirmations
 
-    at = _run("unresolved")
+    at = run_app("unresolved")
     row = list(at.dataframe[0].value["Số ký hiệu"]).index("09/CT-UBND")
     at.session_state["unres-table-Tất cả-True-False"] = {
         "selection": {"rows": [row], "columns": [], "cells": []}}
@@ -214,7 +200,7 @@ def test_upload_good_and_bad_files(store_dir: Path) -> None:
     good = good.replace("09/CT-UBND", "19/CT-UBND")  # a new document
     with EmbeddedBackend(store_dir) as b:
         files_before = b.store.file_count()
-    at = _run("upload")
+    at = run_app("upload")
     assert at.title[0].value == "Tải lên văn bản"
     at.file_uploader(key="upload-files").set_value([
         ("chi-thi-19.txt", good.encode("utf-8"), "text/plain"),
@@ -277,7 +263,7 @@ def test_confirmations_survive_reopen(tmp_path: Path) -> None:
 
 
 def test_cited_only_document_page(store_dir: Path) -> None:
-    at = _run("document", id="vn/national/2021-2026/qd/24/qd-tw")  # cited, never ingested
+    at = run_app("document", id="vn/national/2021-2026/qd/24/qd-tw")  # cited, never ingested
     assert at.title[0].value == "Quy định 24-QĐ/TW"
     assert any("chỉ được biết qua các dẫn chiếu" in c.value for c in at.caption)
     assert "Không có toàn văn." in [i.value for i in at.info]
@@ -294,7 +280,7 @@ def test_empty_store_gets_the_samples(tmp_path: Path) -> None:
         st.cache_resource.clear()
         st.cache_data.clear()
         try:
-            at = _run()
+            at = run_app()
             assert any("bộ văn bản mẫu" in c.value for c in at.sidebar.caption)
             assert int(at.metric[0].value) > 0
         finally:

@@ -15,10 +15,8 @@ pytest.importorskip("neo4j")
 from graph.backend import to_jsonable  # noqa: E402
 from graph.neo4j import (  # noqa: E402
     Neo4jBackend,
-    Neo4jConfig,
     clear_graph,
     escape_for_text_params,
-    foreign_node_count,
     push,
 )
 
@@ -49,16 +47,9 @@ HOSTILE = [
 def loaded(tmp_path_factory: pytest.TempPathFactory):
     """A small store whose stored values also hold quotes and backslashes,
     pushed; yields (embedded, neo4j, config)."""
-    from conftest import Corpus  # the shared hand-built-records helper
+    from conftest import Corpus, bolt_config  # the shared test helpers
 
-    from graph.bolt_server import test_uri
-
-    uri, why = test_uri()
-    if uri is None:
-        pytest.skip(why)
-    config = Neo4jConfig.from_env(uri=uri)
-    if foreign_node_count(config):
-        pytest.skip(f"{uri} holds other data; use a throwaway database")
+    config = bolt_config()
     corpus = Corpus(tmp_path_factory.mktemp("neo4j-injection") / "store")
     corpus.add("a.txt", "58-QĐ/TU", type="Quyết định", date="2025-11-20",
                issuer="TỈNH ỦY LẠNG SƠN", place="Lạng Sơn",

@@ -8,37 +8,29 @@ Runs against ``$NEO4J_URI`` if set, else a FalkorDB the tests start (needs
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 pytest.importorskip("neo4j")
 
+from conftest import SAMPLES, bolt_config  # noqa: E402
+
 from graph.backend import GraphBackend, to_jsonable  # noqa: E402
 from graph.embedded import EmbeddedBackend  # noqa: E402
 from graph.neo4j import (  # noqa: E402
     Neo4jBackend,
-    Neo4jConfig,
     clear_graph,
-    foreign_node_count,
     push,
 )
-
-SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 
 
 @pytest.fixture(scope="module")
 def backends(tmp_path_factory: pytest.TempPathFactory
              ) -> Iterator[tuple[EmbeddedBackend, Neo4jBackend]]:
-    from graph.bolt_server import test_uri
     from legalgraph.cli import main
 
-    uri, why = test_uri()
-    if uri is None:
-        pytest.skip(why)
-    config = Neo4jConfig.from_env(uri=uri)
-    if foreign_node_count(config):
-        pytest.skip(f"{uri} holds other data; use a throwaway database")
+    config = bolt_config()
+    uri = config.uri
     root = tmp_path_factory.mktemp("neo4j-parity")
     gen, db = root / "gen", root / "store"
     assert main(["generate", "--docs", "150", "--out", str(gen), "--seed", "5"]) == 0

@@ -14,30 +14,20 @@ import pytest
 
 pytest.importorskip("neo4j")
 
+from conftest import SAMPLES, bolt_config  # noqa: E402
+
 from graph.neo4j import (  # noqa: E402
     GraphNotReady,
     Neo4jBackend,
     Neo4jConfig,
     clear_graph,
-    foreign_node_count,
     push,
 )
-
-SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 
 
 @pytest.fixture(scope="module")
 def config() -> Neo4jConfig:
-    from graph.bolt_server import test_uri
-
-    uri, why = test_uri()
-    if uri is None:
-        pytest.skip(why)
-    cfg = Neo4jConfig.from_env(uri=uri)
-    if foreign_node_count(cfg):
-        pytest.skip(f"{uri} holds other data; point NEO4J_URI/NEO4J_DATABASE at a "
-                    "throwaway database (these tests delete the legalgraph graph)")
-    return cfg
+    return bolt_config()
 
 
 @pytest.fixture(scope="module")
