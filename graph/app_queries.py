@@ -14,16 +14,14 @@ embedded store.
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any, TypedDict
 
 import networkx as nx
 
 from graph.backend import DocumentView, GraphBackend, LineageTree, NodeSummary, RankRow
+from graph.confirmations import Confirmations  # re-exported: the app imports it from here
 from graph.queries import summary
 from parsers.normalize import fold
 
@@ -297,46 +295,3 @@ def lineage_rows(up: LineageTree | None, down: LineageTree | None) -> list[dict[
         walk(down, 0, 1, None)
     return rows
 
-
-# --- confirmations ---------------------------------------------------------------------
-
-
-class Confirmations:
-    """Resolutions confirmed by staff: "this unresolved reference is that
-    document". Kept in their own SQLite file (``confirmations.sqlite``) beside
-    the store, so a re-ingest or a new store schema never loses them, and each
-    write is committed before the call returns.
-
-    The resolver does not read them yet; the app shows them next to the gap.
-    """
-
-    FILENAME = "confirmations.sqlite"
-
-    def __init__(self, folder: str | Path) -> None:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        self.path = Path(folder) / self.FILENAME
-        self.conn = sqlite3.connect(self.path, check_same_thread=False)
-        with self.conn:
-            self.conn.execute(
-                "CREATE TABLE IF NOT EXISTS confirmations (node_id TEXT PRIMARY KEY,"
-                " target_id TEXT NOT NULL, note TEXT, confirmed_at TEXT NOT NULL)")
-
-    def confirm(self, node_id: str, target_id: str, note: str | None = None) -> None:
-        """Record (or replace) the staff's answer for one unresolved node."""
-        with self.conn:
-            self.conn.execute(
-                "INSERT OR REPLACE INTO confirmations VALUES (?, ?, ?, ?)",
-                (node_id, target_id, note,
-                 datetime.now(timezone.utc).isoformat(timespec="seconds")))
-
-    def withdraw(self, node_id: str) -> None:
-        with self.conn:
-            self.conn.execute("DELETE FROM confirmations WHERE node_id=?", (node_id,))
-
-    def all(self) -> dict[str, dict[str, str | None]]:
-        """node id → ``{"target_id", "note", "confirmed_at"}``."""
-        return {r[0]: {"target_id": r[1], "note": r[2], "confirmed_at": r[3]}
-                for r in self.conn.execute("SELECT * FROM confirmations ORDER BY node_id")}
-
-    def close(self) -> None:
-        self.conn.close()

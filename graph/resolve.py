@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -58,6 +58,8 @@ _STRENGTH = {r: i for i, r in enumerate(RELATIONS)}
 RESOLVED = "resolved"  # placed from what the mention and its document say
 INFERRED = "inferred"  # completed from other mentions of the same key
 AMBIGUOUS = "ambiguous"
+#: Basis recorded for a mention sent to a document by a staff confirmation.
+CONFIRMED_BASIS = "confirmed by staff"
 UNRESOLVED = "unresolved"
 SELF = "self"  # the document citing itself: no edge
 
@@ -276,9 +278,13 @@ def _complete(p: Placement, anchors: _Anchors, citing_date: str | None
     return target, UNRESOLVED, p.reason, []
 
 
-def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]]
-                   ) -> Resolution:
+def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
+                   confirmed: Mapping[str, str] | None = None) -> Resolution:
     """Resolve every stored document and citation; see the module docstring.
+
+    ``confirmed`` maps an ambiguous or unresolved node id to the document id
+    staff confirmed it means (:mod:`graph.confirmations`); such mentions are
+    then inferred, with "confirmed by staff" as their basis.
 
     ``docs`` is a collection or, for a large store, a function returning a
     fresh iterator in file-id order: it is then streamed twice and no
@@ -389,6 +395,8 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]]
         for seq, c in enumerate(d.citations):
             p = placed(c.key, c.date, c.issuer, ctx)
             target, status, basis, cands = complete(p, date)
+            if status in (AMBIGUOUS, UNRESOLVED) and confirmed and target in confirmed:
+                target, status, basis, cands = confirmed[target], INFERRED, CONFIRMED_BASIS, []
             if target == src:
                 mentions.append(MentionResult(d.file_id, seq, None, SELF, "cites itself"))
                 continue

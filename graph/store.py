@@ -190,6 +190,13 @@ class Store:
     def _bump(self) -> None:
         self._set_meta("generation", str(self.generation + 1))
 
+    def mark_changed(self) -> None:
+        """An input of the resolution changed outside the files (a staff
+        confirmation): a new generation, so the resolution and every cache
+        keyed on the generation are recomputed."""
+        with self.transaction():
+            self._bump()
+
     # --- files ---------------------------------------------------------------
 
     def file_by_path(self, path: str) -> StoredFile | None:
@@ -326,7 +333,9 @@ class Store:
         generation = self.generation
         if not force and self.resolved_generation == generation:
             return False
+        from graph.confirmations import confirmed_targets
         from graph.resolve import resolve_corpus
 
-        self.save_resolution(resolve_corpus(self.doc_inputs), generation)
+        res = resolve_corpus(self.doc_inputs, confirmed=confirmed_targets(self.dir))
+        self.save_resolution(res, generation)
         return True

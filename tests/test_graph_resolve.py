@@ -291,3 +291,35 @@ def test_legal_normative_series_is_apart_from_the_other_documents(corpus):
     ])
     assert sorted(targets(corpus.backend(), "vn/lang-son/2019/kh/10/kh-ubnd")) == [
         "vn/lang-son/2019/qd/3/2019-qd-ubnd", "vn/lang-son/2019/qd/3/qd-ubnd"]
+
+
+def test_staff_confirmation_resolves_an_ambiguous_reference(corpus):
+    """An undated key that fits two years is ambiguous; once staff confirm
+    which document it means, the next resolution sends the mention there and
+    the ambiguous node is gone; withdrawing the answer brings it back."""
+    from graph.confirmations import Confirmations
+
+    corpus.add("a.txt", "09/CT-UBND", type="Chỉ thị", date="2025-03-05", place="Lạng Sơn",
+               issuer="UBND TỈNH LẠNG SƠN")
+    corpus.add("b.txt", "09/CT-UBND", type="Chỉ thị", date="2026-04-10", place="Lạng Sơn",
+               issuer="UBND TỈNH LẠNG SƠN")
+    corpus.add("c.txt", "12/TB-UBND", type="Thông báo", date="2026-05-01", place="Lạng Sơn",
+               issuer="UBND TỈNH LẠNG SƠN",
+               cites=[("09/CT-UBND", None, None, "implements")])
+    b = corpus.backend()
+    citing = b.search_keys("12/TB-UBND")[0]["id"]
+    (link,) = b.cites(citing)
+    assert not link["node"]["resolved"] and len(link["node"]["candidates"]) == 2
+    ambiguous, chosen = link["node"]["id"], sorted(link["node"]["candidates"])[0]
+    b.close()
+
+    Confirmations(corpus.dir).confirm(ambiguous, chosen, "đã đối chiếu")
+    b = corpus.backend()
+    assert [(x["node"]["id"], x["relation"]) for x in b.cites(citing)] == [(chosen, "implements")]
+    assert b.show(ambiguous) is None
+    b.close()
+
+    Confirmations(corpus.dir).withdraw(ambiguous)
+    b = corpus.backend()
+    assert [x["node"]["id"] for x in b.cites(citing)] == [ambiguous]
+    b.close()
