@@ -42,8 +42,10 @@ from parsers.patterns import (
     TYPE_WORD,
 )
 from parsers.vocabulary import (
+    ALSO_WRITTEN,
     DEFAULT_TYPE,
     DOC_TYPES,
+    ISSUER_HEADS,
     ISSUER_JOINERS,
     ISSUER_STOP_CAPITALIZED,
     ISSUER_STOP_WORDS,
@@ -115,6 +117,17 @@ def type_from_symbol(key: str) -> str | None:
     return None
 
 
+def _keeps_list_type(list_type: str | None, symbol_type: str | None, key: str) -> bool:
+    """An untyped item of a list takes the list's type unless its symbol names
+    another type ("Quyết định số 12/QĐ-UBND và 13/KH-UBND": a Kế hoạch);
+    a symbol the list's type also carries ("các Quy định số 70-QĐ/TU và
+    04-QĐ/TU") or a guess from a bare QH symbol does not count."""
+    if symbol_type is None or symbol_type == list_type:
+        return True
+    first = _SYMBOL_SEP.split(split_key(key)[2])[0]
+    return first not in TYPE_BY_ABBREVIATION or first in ALSO_WRITTEN.get(list_type or "", ())
+
+
 @lru_cache(maxsize=4096)
 def _phrase_type(matched: str) -> str | None:
     for phrase, pattern in TYPE_PHRASE_PATTERNS:
@@ -173,6 +186,7 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
         return None
     base = m.end()
     end = None
+    last = ""  # the last word taken, folded
     for taken, w in enumerate(_WORD.finditer(text, base, base + 240), 1):
         at = w.start()
         if end is not None and at < end:
@@ -197,12 +211,12 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
         if f in stops or _ISSUER_STOP_PHRASE.match(folded, at):
             break
         if f not in ISSUER_WORDS and not (word[0].isupper() and (
-            "\n" not in text[end or base : at] or word.isupper()
+            "\n" not in text[end or base : at] or word.isupper() or last in ISSUER_HEADS
         )):
             # a capitalized word opening a new line is a new sentence ("Tiếp
             # tục …"), unless it is an acronym or an issuer word ("Tỉnh ủy")
             break
-        end = at + len(word)
+        end, last = at + len(word), f
         if word != raw or taken >= _ISSUER_MAX_WORDS:  # punctuation closes the name
             break
     if end is None:
@@ -277,7 +291,7 @@ def find_mentions(
             if word_type:
                 doc_type, typed = word_type, True
         glued = bool(prev and LIST_GLUE.match(folded[prev.end : start]))
-        if glued and not found and doc_type is None:
+        if glued and not found and _keeps_list_type(prev.type, doc_type, key):
             doc_type = prev.type  # "các Nghị định số 01/…, 02/…": the list's type
         doc_type = doc_type or DEFAULT_TYPE
 

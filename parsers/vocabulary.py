@@ -78,6 +78,10 @@ NOT_DOCUMENT_PHRASES: tuple[str, ...] = (
 DEFAULT_TYPE = "Công văn"
 
 TYPE_BY_NAME: dict[str, DocType] = {t.name: t for t in DOC_TYPES}
+#: Abbreviations a type also carries although they name another type: Party
+#: rules (Quy định) are numbered "QĐ/TU" like decisions. An item in a list
+#: ("các Quy định số 70-QĐ/TU và 04-QĐ/TU") keeps the list's type then.
+ALSO_WRITTEN: dict[str, frozenset[str]] = {"Quy định": frozenset({"QĐ"})}
 TYPE_BY_ABBREVIATION: dict[str, str] = {
     abbr: t.name for t in DOC_TYPES for abbr in t.abbreviations
 }
@@ -97,7 +101,8 @@ PARTS_WITH_D_BAR: tuple[str, ...] = (
     # department codes of Sở and Phòng letters (đầu tư, đào tạo, đô thị, đất đai, …)
     "ĐT", "ĐĐ", "QLĐT", "QLĐĐ", "GDĐT", "SGDĐT", "KHĐT", "SKHĐT", "ĐTXD", "QLĐTXD",
     "TĐKT", "ĐKKD", "LĐTBXH", "SLĐTBXH", "BLĐTBXH", "ĐBQH", "HĐTV", "HĐQT", "ĐKĐĐ",
-    "VPĐK", "VPĐKĐĐ", "KTĐT", "QLĐ", "ĐN", "ĐBSCL", "GTĐT", "TCĐ",
+    "VPĐK", "VPĐKĐĐ", "KTĐT", "QLĐ", "ĐN", "ĐBSCL", "GTĐT", "TCĐ", "ĐP", "CQĐP", "HĐXD",
+    "QLĐP", "ĐKĐT",
 )
 #: Parts whose Đ scans also misread as P or B ("HPND", "QB").
 OCR_P_B_PARTS: frozenset[str] = frozenset({"HĐND", "QĐ", "NĐ", "CĐ", "BCĐ"})
@@ -182,6 +187,11 @@ PLACE_NAMES: tuple[str, ...] = tuple(
     |quang binh|quang nam|quang ngai|quang ninh|quang tri|soc trang|son la|tay ninh
     |thai binh|thai nguyen|thanh hoa|thua thien hue|hue|tien giang|ho chi minh|tra vinh
     |tuyen quang|vinh long|vinh phuc|yen bai""".replace("\n", "").split("|")
+)
+#: Head nouns that cannot end an issuer name ("Ban", "Bộ", "Sở"): the name
+#: goes on even on the next line ("của Ban\nBí thư").
+ISSUER_HEADS: frozenset[str] = frozenset(
+    "ban bo so cuc tong vien vu van hoi chu thu pho uy".split()
 )
 #: Joiners inside one issuer name when a capitalized word follows ("Sở Giáo
 #: dục và Đào tạo", "Bộ Lao động - Thương binh và Xã hội").
