@@ -95,8 +95,6 @@ class Mention:
     type: str | None
     date: str | None
     issuer: str | None
-    anchor_start: int
-    typed: bool  # the type came from a word in the text, not from the symbol
     relation: str = "cites"
     in_list: bool = False  # joined to the previous mention by list glue
 
@@ -243,6 +241,19 @@ def _clause_starts(text: str, folded: str) -> list[int]:
     return starts
 
 
+def _date_and_issuer(text: str, folded: str, pos: int) -> tuple[str | None, str | None, int]:
+    """Date and issuer written after a number at ``pos`` ("…, ngày 20/11/2025
+    của Ban Thường vụ Tỉnh ủy", or the issuer first), and where they end."""
+    date = issuer = None
+    if got := _date(folded, pos):
+        date, pos = got
+    if got_issuer := _issuer(text, folded, pos):
+        issuer, pos = got_issuer
+        if date is None and (got := _date(folded, pos)):
+            date, pos = got
+    return date, issuer, pos
+
+
 def _sentence_start(starts: list[int], pos: int) -> int:
     i = bisect.bisect_right(starts, pos) - 1
     return max(starts[i] if i >= 0 else 0, pos - _SENTENCE_LOOKBACK)
@@ -284,25 +295,18 @@ def find_mentions(
             continue  # a number cut at a line end is a reference only after a type word
         if not found and NOT_DOCUMENT.search(folded, max(0, a_start - 30), a_start):
             continue  # "Mẫu số 01/GTGT" is a form, not a document
-        start, typed = a_start, False
+        start = a_start
         doc_type = type_from_symbol(key)
         if found:
             start, word_type = found
             if word_type:
-                doc_type, typed = word_type, True
+                doc_type = word_type  # the word in the text wins over the symbol
         glued = bool(prev and LIST_GLUE.match(folded[prev.end : start]))
         if glued and not found and _keeps_list_type(prev.type, doc_type, key):
             doc_type = prev.type  # "các Nghị định số 01/…, 02/…": the list's type
         doc_type = doc_type or DEFAULT_TYPE
 
-        end = a_end
-        date = issuer = None
-        if got := _date(folded, end):
-            date, end = got
-        if got_issuer := _issuer(text, folded, end):
-            issuer, end = got_issuer
-            if date is None and (got := _date(folded, end)):
-                date, end = got
+        date, issuer, end = _date_and_issuer(text, folded, a_end)
 
         # Relation of the citing document, and between cited documents.
         sent = _sentence_start(starts, start)
@@ -330,7 +334,7 @@ def find_mentions(
             relation = "based_on"
         else:
             relation = _trigger(folded, max(sent, prev.end if prev else 0), start)
-        mention = Mention(start, end, key, doc_type, date, issuer, a_start, typed,
+        mention = Mention(start, end, key, doc_type, date, issuer,
                           relation or "cites", listed)
         if listed:
             # "các Quyết định số 12/QĐ-UBND và 13/QĐ-UBND của UBND tỉnh": the
