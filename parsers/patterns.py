@@ -178,7 +178,9 @@ PLACE_NAME = regex.compile(
 #: Clause boundaries: a relation word before one of these does not reach a
 #: reference after it.
 BOUNDARY = regex.compile(
-    r";|\.(?=\s+[\p{Lu}\d])|:\s*\n|\n\s*(?:[-+•*]|\d+[.)]|[a-zđ]\))\s"
+    # (only [ \t] after a line break: "\n\s*" would rescan every run of
+    # blank lines once per line break, quadratic on PDF text full of them)
+    r";|\.(?=\s+[\p{Lu}\d])|:[ \t]*\n|\n[ \t]*(?:[-+•*]|\d+[.)]|[a-zđ]\))\s"
     # a footnote starts below the page's text: "¹ Theo …", OCR "! Theo …",
     # often after a separator line of spaces
     r"|\n[ \t]*[\d¹²³⁴-⁹!*]{1,2}[ \t]+(?=\p{Lu})|\n[ \t]{8,}(?=\n)"
@@ -191,7 +193,7 @@ BOUNDARY = regex.compile(
 #: above it ends with none). Matched on the folded text; the caller checks
 #: the capital on the NFC text.
 LINE_OPENER = regex.compile(
-    r"\n[ \t\n]*(?=(?:"
+    r"\n[ \t]*(?=(?:"
     + "|".join(ocr_tolerant(p) for p in ("can cu", "thuc hien", "trien khai", "theo", "xet",
                                            "tiep tuc", "kinh gui", "de nghi", "giao"))
     + r")(?![a-z]))"
