@@ -16,3 +16,4 @@ run bench_parse --docs "$DOCS"
 run bench_ingest --docs "$DOCS"
 run bench_query --docs "$DOCS" --profile
 run bench_neo4j --docs "$DOCS"
+run bench_adversarial
