@@ -29,7 +29,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from _common import OUT, ROOT, ensure_corpus, print_machine, table
+from _common import OUT, ROOT, ensure_corpus, print_machine, table, timed
 
 GOAL_MS = 50.0
 LINEAGE = {"based_on", "implements", "guides", "amends"}
@@ -207,23 +207,16 @@ def main(argv: list[str] | None = None) -> int:
     backend.close()
 
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    cli = [sys.executable, "-m", "legalgraph.cli", "show", targets["median"]["key"],
-           "--db", str(db), "--json"]
-    times = []
-    for _ in range(5):
-        t0 = time.perf_counter()
-        subprocess.run(cli, capture_output=True, env=env, check=False, cwd=ROOT)
-        times.append((time.perf_counter() - t0) * 1000)
-    rows.append(["CLI: legalgraph show KEY (process start to exit)", statistics.median(times),
-                 max(times), "", 5])
-    cli = [sys.executable, "-m", "legalgraph.cli", "--help"]
-    times = []
-    for _ in range(5):
-        t0 = time.perf_counter()
-        subprocess.run(cli, capture_output=True, env=env, check=False, cwd=ROOT)
-        times.append((time.perf_counter() - t0) * 1000)
-    rows.append(["CLI: legalgraph --help (interpreter + imports only)", statistics.median(times),
-                 max(times), "", 5])
+    for label, cli_args in (
+        ("CLI: legalgraph show KEY (process start to exit)",
+         ["show", targets["median"]["key"], "--db", str(db), "--json"]),
+        ("CLI: legalgraph --help (interpreter + imports only)", ["--help"]),
+    ):
+        cmd = [sys.executable, "-m", "legalgraph.cli", *cli_args]
+        median_s, all_s, _ = timed(
+            lambda cmd=cmd: subprocess.run(cmd, capture_output=True, env=env, check=False,
+                                           cwd=ROOT), 5)
+        rows.append([label, median_s * 1000, max(all_s) * 1000, "", 5])
 
     app = ROOT / "app.py"
     if app.is_file():
