@@ -40,6 +40,7 @@ from parsers.patterns import (
     TYPE_PHRASE_PATTERNS,
     TYPE_TAIL,
     TYPE_WORD,
+    match_near,
 )
 from parsers.vocabulary import (
     ALSO_WRITTEN,
@@ -140,32 +141,36 @@ def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
     found: list[tuple[int, int, str, bool]] = []
     for m in NUMBER_SYMBOL.finditer(text):
         end, raw = m.end(), m.group()
-        if _TYPE_ONLY.fullmatch(raw) and (tail := SPACED_TAIL.match(text, end)):
+        if _TYPE_ONLY.fullmatch(raw) and (tail := match_near(SPACED_TAIL, text, end)):
             end, raw = tail.end(), raw + "-" + tail.group(1)  # "12/QĐ - UBND"
         key = canonical_key(raw)
         if key:
             found.append((m.start(), end, key, False))
     if " -" in text or " –" in text:
-        for m in SPACED_PARTY.finditer(text):  # "58 - QĐ/TU"
-            if not any(s <= m.start() < e for s, e, _, _ in found) and (
-                key := canonical_key(m.group())
-            ):
-                found.append((m.start(), m.end(), key, False))
-        found.sort()
-    taken = [(s, e) for s, e, _, _ in found]
+        extra = [(m.start(), m.end(), key, False)
+                 for m in SPACED_PARTY.finditer(text)  # "58 - QĐ/TU"
+                 if not _covered(found, m.start()) and (key := canonical_key(m.group()))]
+        found = sorted(found + extra)
     if not DANGLING_HINT.search(text):
         return found
+    joined = []
     for m in DANGLING_NUMBER.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+        if _covered(found, m.start()):
             continue
         limit = min(len(text), m.end() + _CONTINUATION_LOOKAHEAD)
         for c in CONTINUATION.finditer(text, m.end(), limit):
             key = canonical_key(m.group() + c.group(1))
             if key:
-                found.append((m.start(), c.end(1), key, True))
+                joined.append((m.start(), c.end(1), key, True))
                 break
-    found.sort()
-    return found
+    return sorted(found + joined)
+
+
+def _covered(spans: list[tuple[int, int, str, bool]], pos: int) -> bool:
+    """``pos`` lies inside one of ``spans`` (sorted by start, not overlapping);
+    a bisection, so a text with thousands of references stays linear."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and pos < spans[i][1]
 
 
 def _type_word(folded: str, lo: int, anchor: int) -> tuple[int, str | None] | None:
@@ -179,7 +184,7 @@ def _type_word(folded: str, lo: int, anchor: int) -> tuple[int, str | None] | No
 
 def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
     """Issuer named after "của" at ``pos``, and where it ends."""
-    m = OF.match(folded, pos)
+    m = match_near(OF, folded, pos)
     if not m:
         return None
     base = m.end()
@@ -194,19 +199,19 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
         if not word:
             break
         f = folded[at : at + len(word)]
-        place = PLACE_NAME.match(folded, at) if word[0].isupper() else None
+        place = match_near(PLACE_NAME, folded, at) if word[0].isupper() else None
         if place:
             end = place.end()
             if end < len(text) and text[end] in ".,;:)":
                 break
             continue
         if f in ISSUER_JOINERS:
-            nxt = _NEXT_WORD.match(text, w.end())
-            if nxt and nxt.group(1).isupper() and not TITLE_START.match(folded, nxt.start(1)):
+            nxt = match_near(_NEXT_WORD, text, w.end())
+            if nxt and nxt.group(1).isupper() and not match_near(TITLE_START, folded, nxt.start(1)):
                 continue  # "Sở Giáo dục và Đào tạo", not "UBND tỉnh và Quyết định số …"
             break
         stops = ISSUER_STOP_WORDS if word[0].islower() else ISSUER_STOP_CAPITALIZED
-        if f in stops or _ISSUER_STOP_PHRASE.match(folded, at):
+        if f in stops or match_near(_ISSUER_STOP_PHRASE, folded, at):
             break
         if f not in ISSUER_WORDS and not (word[0].isupper() and (
             "\n" not in text[end or base : at] or word.isupper() or last in ISSUER_HEADS
@@ -224,7 +229,7 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
 
 
 def _date(folded: str, pos: int) -> tuple[str | None, int] | None:
-    m = DATE.match(folded, pos)
+    m = match_near(DATE, folded, pos)
     if not m:
         return None
     if m.group("d") is not None:

@@ -27,6 +27,7 @@ from parsers.patterns import (
     SUBJECT_PREFIX,
     TITLE_START,
     TYPE_PHRASE_PATTERNS,
+    match_near,
 )
 from parsers.vocabulary import AUTHORITY_OPENERS, BODY_OPENERS, DEFAULT_TYPE, DOC_TYPES
 
@@ -115,7 +116,7 @@ def _number(text: str, folded: str, limit: int) -> _Number | None:
     for m in HEADER_NUMBER.finditer(folded, 0, limit):
         if text[m.start("s")] != "S":  # "số 72/…" in running text is a reference
             continue
-        tok = NUMBER_SYMBOL.match(text, m.end())
+        tok = match_near(NUMBER_SYMBOL, text, m.end())
         if tok is None:  # "Số:   72 /TB-VP" with spaces before the slash
             tok = NUMBER_SYMBOL.search(text, m.end(), min(len(text), m.end() + 12))
         if tok:

@@ -10,6 +10,7 @@ from parsers.citations import Mention, find_mentions
 from parsers.header import parse_header
 from parsers.models import Citation, DocumentIdentity, ParsedDocument
 from parsers.normalize import SourceText, fold
+from parsers.patterns import match_near
 
 #: "… này" after a reference: "this" document.
 _THIS = regex.compile(r"[\s,]*nay(?![a-z])")
@@ -48,7 +49,7 @@ def _is_self(mention: Mention, own: DocumentIdentity, folded: str) -> bool:
         return False
     if mention.date is not None:
         return mention.date == own.date
-    return bool(_THIS.match(folded, mention.end))
+    return bool(match_near(_THIS, folded, mention.end))
 
 
 def parse_file(path: str | Path) -> ParsedDocument:
