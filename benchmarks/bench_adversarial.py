@@ -33,6 +33,7 @@ INPUTS = {
     "dates only": lambda n: "ngày 1/1/2020 " * (n // 14),
     "references only": lambda n: REFERENCE * (n // len(REFERENCE)),
     "asterisks in a symbol": lambda n: "12/" + "*" * n + "QĐ",
+    "references and cut numbers": lambda n: "theo Quyết định số 1/QĐ-UBND; số 12-\nx\n" * (n // 38),
 }
 
 
