@@ -7,6 +7,7 @@ from pathlib import Path
 import regex
 
 from parsers.citations import Mention, find_mentions
+from parsers.clean import clean_text
 from parsers.header import parse_header
 from parsers.models import Citation, DocumentIdentity, ParsedDocument
 from parsers.normalize import SourceText, fold
@@ -19,9 +20,10 @@ _THIS = regex.compile(r"[\s,]*nay(?![a-z])")
 def parse_text(text: str, file: str | None = None) -> ParsedDocument:
     """Parse one document. Never raises on any string; spans index ``text``."""
     src = SourceText.of(text)
-    folded = fold(src.text)
-    header = parse_header(src.text, folded)
-    mentions, relations = find_mentions(src.text, folded, skip=header.number_span)
+    cleaned = clean_text(src.text)
+    folded = fold(cleaned)
+    header = parse_header(cleaned, folded)
+    mentions, relations = find_mentions(cleaned, folded, skip=header.number_span)
     own = header.identity
     citations = []
     for m in mentions:

@@ -14,7 +14,6 @@ import regex
 from parsers.vocabulary import (
     DOC_TYPES,
     GENERIC_PHRASES,
-    MOTTO_FRAGMENTS,
     NOT_DOCUMENT_PHRASES,
     PLACE_NAMES,
     SUBJECT_OPENERS,
@@ -80,13 +79,26 @@ def match_near(pattern: regex.Pattern[str], string: str, pos: int) -> regex.Matc
 #: extraction leaves blank lines), markdown bold markers, soft hyphens.
 _GAP = r"[\s*_\u00ad\u200b]{0,12}"
 _DASH = r"[-\u2010-\u2015\u2212]"
+#: "/" and the look-alikes some files use ("13⁄2012/QH13": U+2044).
+_SLASH = r"[/\u2044\u2215]"
 #: A separator may have a gap on one side ("QĐ- UBND", "NĐ -CP", "58-\n\nQĐ"),
-#: not on both: "Quốc lộ 1 - BOT" is prose, not a symbol.
-_SEP = rf"(?:(?:{_DASH}|/){_GAP}|{_GAP}(?:{_DASH}|/))"
+#: not on both: "Quốc lộ 1 - BOT" is prose, not a symbol. A doubled one
+#: ("126/2004 / / NĐ-CP") is a typing slip inside one symbol.
+_SEP = (rf"(?:(?:{_DASH}|{_SLASH}){_GAP}|{_GAP}(?:{_DASH}|{_SLASH}))"
+        rf"(?:[ \t]{{0,2}}(?:{_DASH}|{_SLASH})[ \t]{{0,2}})?")
 #: One part of a symbol: capitals (with Đ) and digits, optionally one final
-#: lowercase letter (TTg, TTr, CTr, QĐi), not followed by another letter.
-SYMBOL_PART = r"(?:[A-ZĐÐ][A-ZĐÐ0-9&]*(?:\.[A-ZĐÐ0-9]+)*[a-z]?)(?![\p{L}])"
-_NUMBER = r"(?<![\p{N}/.,\-])\d{1,5}"
+#: lowercase letter (TTg, TTr, CTr, QĐi), not followed by another letter; a
+#: bracketed unit stays with its part ("511/TTr-CAT(PC04)").
+SYMBOL_PART = (r"(?:[A-ZĐÐ][A-ZĐÐ0-9&]*(?:\.[A-ZĐÐ0-9]+)*[a-z]?"
+               # a National Assembly term typed apart: "75/2006/QH 11"
+               r"(?:(?<=QH)[ \t](?:1[0-9]|[1-9])(?![\p{N}/]))?"
+               r"(?:\([A-ZĐÐ0-9][A-ZĐÐ0-9.\-]{0,9}\))?)(?![\p{L}])")
+#: The number: digits, with a dot or a letter ("66.7/2025/NQ-CP",
+#: "12a/QĐ-UBND") or a sub-number ("136-12/PT-NC"). Not after a capital or a
+#: digit ("A3/A0" is a paper size); a standard's "QCVN 32:2018/…" is
+#: refused by ``NOT_DOCUMENT``.
+_NUMBER = (r"(?<![\p{Lu}\p{N}/.,\-\u2044\u2215])\d{1,5}"
+           r"(?:\.\d{1,3}(?=[/\-\u2044])|[a-z](?=[/\-])|-\d{1,4}(?=/))?")
 _YEAR = r"(?:19|20)\d{2}(?![\p{N}])"
 
 #: The bare number/symbol token: "58-QĐ/TU", "09/CT-UBND", "10/2025/NQ-HĐND".
@@ -119,18 +131,14 @@ CONTINUATION = regex.compile(
     rf"(?m)^[ \t*_]*({SYMBOL_PART}(?:{_SEP}{SYMBOL_PART}){{1,5}})"
 )
 
-#: A draft's blank number: "Số:      /TB-UBND", "Số: …/QĐ-UBND".
-BLANK_NUMBER = regex.compile(
-    rf"^[ \t.…_]*(?:{_DASH}|/)[ \t]*({SYMBOL_PART}(?:{_SEP}{SYMBOL_PART}){{0,5}})"
-)
-
 # --- Words (folded text) -------------------------------------------------------------
 
 _TYPE_PHRASES = [p for t in DOC_TYPES for p in t.phrases]
 _ALL_TYPE_PHRASES = sorted(_TYPE_PHRASES + list(GENERIC_PHRASES), key=len, reverse=True)
 
 
-def _type_phrase(phrase: str) -> str:
+def type_phrase(phrase: str) -> str:
+    """OCR-tolerant regex of a folded type phrase."""
     # the d of a type word is a đ ("định", "điện", "Đề án"), which scans misread as p or b
     return ocr_tolerant(phrase, frozenset(i for i, c in enumerate(phrase) if c == "d"))
 
@@ -140,17 +148,17 @@ def _type_phrase(phrase: str) -> str:
 #: without scanning the whole window.
 TYPE_WORD = regex.compile(
     rf"(?<![a-z]){_first_letters(_ALL_TYPE_PHRASES)}"
-    rf"(?P<t>{'|'.join(map(_type_phrase, _ALL_TYPE_PHRASES))})(?![a-z])",
+    rf"(?P<t>{'|'.join(map(type_phrase, _ALL_TYPE_PHRASES))})(?![a-z])",
     regex.REVERSE,
 )
 #: (phrase, pattern) to tell which type a matched type word is.
 TYPE_PHRASE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
-    (p, regex.compile(_type_phrase(p))) for p in _ALL_TYPE_PHRASES
+    (p, regex.compile(type_phrase(p))) for p in _ALL_TYPE_PHRASES
 )
 
 #: A line that starts with a type phrase: a candidate title line (folded).
 TITLE_START = regex.compile(
-    rf"(?:{'|'.join(_type_phrase(p) for p in sorted(_TYPE_PHRASES, key=len, reverse=True))})"
+    rf"(?:{'|'.join(type_phrase(p) for p in sorted(_TYPE_PHRASES, key=len, reverse=True))})"
     r"(?![a-z])"
 )
 
@@ -160,7 +168,8 @@ SO = r"s[o06dea5]?\s*[.:]?"
 #: A form, appendix or contract number right before the anchor (folded):
 #: "Mẫu số 01/GTGT", "Phụ lục số 02/PL-BTC".
 NOT_DOCUMENT = regex.compile(
-    rf"(?<![a-z])(?:{_alternation(list(NOT_DOCUMENT_PHRASES))})\s*(?:{SO})?\s*$"
+    rf"(?<![a-z])(?:(?:{_alternation(list(NOT_DOCUMENT_PHRASES))})\s*(?:{SO})?"
+    r"|(?:qcvn|tcvn|tcxdvn|tcn|iso|iec)\s*[\d.\-]*:?)\s*$"
 )
 
 #: What may stand between a type word and the number: nothing, "số", or a
@@ -232,17 +241,26 @@ SUBJECT_OPENER = regex.compile(
 
 # --- Header ------------------------------------------------------------------------------
 
-#: "Số: 72/TB-UBND" at a line start or after a column gap (two-column headers).
-HEADER_NUMBER = regex.compile(
-    r"(?m)(?:^[ \t*_|]*|[ \t]{2,}|\|\s*)(?P<s>s)[o06dea5]?[ \t]*[:.]?[ \t]*(?=[\d.…_ \t]*[/\-])"
+#: The document's own "Số:" field (folded): "Số: 72/TB-UBND", "Số 58-QĐ/TU",
+#: "Số:" with the number on the next line or in the next table cell, a
+#: draft's blank "Số:    /QĐ-UBND", a law's "Luật số: 51/2024/QH15", OCR's
+#: "S6:71". The caller checks the capital S (or the type word's capital).
+HEADER_FIELD = regex.compile(
+    r"(?<![a-z0-9/])(?:(?P<type>luat|bo luat|phap lenh|lenh|nghi quyet|sac lenh)\s+s[o06]\s*:"
+    r"|(?P<s>s)[o06dea5]?[ \t]*(?:hieu[ \t]*)?[:.]?)[ \t]*"
+    r"(?=[ \t|]*\n?[ \t|]*[\d.…_]|[\d.…_ \t]*[/\-])"
 )
-#: ", ngày 20 tháng 3 năm 2026" after the place (folded); the place is the
-#: line's text before the comma.
-PLACE_DATE = regex.compile(
-    r",[ \t]*ng\w{1,2}y[ \t]+(?P<d>\d{1,2})\D{0,3}?[ \t]*th\w{1,3}ng[ \t]+"
-    r"(?P<m>\d{1,2})[ \t]*,?[ \t]+n\w{1,2}m[ \t]+(?P<y>\d{4})"
+#: "Place, ngày" in a header cell (folded); the place is read from the raw
+#: text before the comma (see ``parsers.header``).
+PLACE_DATE_START = regex.compile(r"(?P<place>)[ \t]*,[ \t]*ng\w{1,2}y(?![a-z])")
+#: The date of a place-and-date field, its parts possibly on several lines
+#: ("ngày 28 tháng 11\nnăm 2024") or with slashes; blanks give no match.
+HEADER_DATE = regex.compile(
+    r"ng\w{1,2}y\s*:?\s*(?:(?P<d>\d{1,2})\D{0,3}?\s*t?h\w{1,3}ng\s+(?P<m>\d{1,2})\s*,?\s+"
+    r"n\w{1,2}m\s+(?P<y>\d{4})|(?P<d2>\d{1,2})\s*[/.\-]\s*(?P<m2>\d{1,2})\s*[/.\-]\s*(?P<y2>\d{4}))"
 )
-MOTTO = regex.compile(
-    "|".join(ocr_tolerant(p) for p in MOTTO_FRAGMENTS) + r"|\s{2,}|\t|\|"
+#: A draft's blank number: "Số:      /TB-UBND", "Số: …/QĐ-UBND".
+BLANK_NUMBER = regex.compile(
+    rf"^[ \t.…_|]*(?:{_DASH}|/)[ \t]*({SYMBOL_PART}(?:{_SEP}{SYMBOL_PART}){{0,5}})"
 )
-SUBJECT_PREFIX = regex.compile(r"^\s*(?:v/v|v\.v|ve viec)\b")
+SUBJECT_PREFIX = regex.compile(r"^\s*(?:v\s*/\s*v|v\.v|ve viec)\b")

@@ -59,6 +59,34 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType("Văn bản hợp nhất", ("van ban hop nhat",), ("VBHN",)),
     DocType("Biên bản", ("bien ban",), ("BB",)),
     DocType("Giấy mời", ("giay moi",), ("GM",)),
+    # the rest of Decree 30/2020/NĐ-CP's table (Phụ lục III) and the province
+    # offices' own "Phiếu trình" (PT): types a title or a reference may name
+    DocType("Phiếu trình", ("phieu trinh",), ("PT",)),
+    DocType("Thông cáo", ("thong cao",), ()),
+    DocType("Dự án", ("du an",), ()),
+    DocType("Bản ghi nhớ", ("ban ghi nho",), ()),
+    DocType("Bản thỏa thuận", ("ban thoa thuan",), ()),
+    DocType("Giấy ủy quyền", ("giay uy quyen",), ("GUQ",)),
+    DocType("Giấy giới thiệu", ("giay gioi thieu",), ()),
+    DocType("Giấy nghỉ phép", ("giay nghi phep",), ()),
+    DocType("Phiếu gửi", ("phieu gui",), ()),
+    DocType("Phiếu chuyển", ("phieu chuyen",), ()),
+    DocType("Phiếu báo", ("phieu bao",), ()),
+    DocType("Sắc lệnh", ("sac lenh",), ("SL",)),
+    DocType("Hiến pháp", ("hien phap",), ()),
+)
+
+#: Titles a document may carry that are not numbered types of its own
+#: citations ("THAM LUẬN", "PHỤ LỤC", "ĐIỀU LỆ"): read only for the
+#: document's own identity.
+TITLE_ONLY_TYPES: tuple[DocType, ...] = (
+    DocType("Tham luận", ("tham luan",)),
+    DocType("Giải trình", ("giai trinh",)),
+    DocType("Phụ lục", ("phu luc",)),
+    DocType("Đề cương", ("de cuong",)),
+    DocType("Điều lệ", ("dieu le",)),
+    DocType("Danh sách", ("danh sach",)),
+    DocType("Bản cam kết", ("ban cam ket",)),
 )
 
 #: Written before a number when the type is not named ("văn bản số 1234/BTC-CST"):
@@ -109,6 +137,23 @@ OCR_P_B_PARTS: frozenset[str] = frozenset({"HĐND", "QĐ", "NĐ", "CĐ", "BCĐ"}
 ASCII_PARTS_KEPT: frozenset[str] = frozenset(
     {"HD", "BB", "PA", "BC", "CP", "PL", "BP", "QP", "BQP", "DP", "CB"}
 )
+
+#: A type abbreviation typed onto its issuer ("118/2025/NĐCP", "TTBTC"):
+#: these type parts, followed by one of these issuer parts, get their hyphen
+#: back. Only the first letter part of a key, and only these pairs: "TTHT"
+#: (a tax office's department) stays as it is.
+GLUED_TYPES: tuple[str, ...] = ("TTLT", "NQLT", "NĐ", "TT", "QĐ", "NQ", "CT", "CĐ", "KH", "TB",
+                                "HD", "BC")
+GLUED_ISSUERS: frozenset[str] = frozenset(
+    """CP TTg UBND HĐND BTC BCA BNV BTP BYT BXD BCT BQP BGDĐT BKHĐT BTNMT BNNPTNT BNNMT
+    BLĐTBXH BVHTTDL BTTTT BKHCN BGTVT BNG BDTTG NHNN VPCP TTCP KTNN TANDTC VKSNDTC
+    UBTVQH HĐTP""".split()
+)
+#: Issuers of the slash-less keys of the 1980s-90s ("Nghị định 61-CP",
+#: "Quyết định 123-TTg", "Nghị định 15-HĐBT"): such a key has no "/".
+OLD_STYLE_ISSUERS: frozenset[str] = frozenset({"CP", "TTg", "HĐBT", "HĐNN", "LCT", "UB"})
+#: Parts that look glued but are codes of their own.
+GLUED_KNOWN: frozenset[str] = frozenset({"TTCP", "TTHT", "TTTT", "CTCP"})
 
 # --- Relation triggers -------------------------------------------------------
 # Folded phrases in the sentence before a reference that say how the citing
@@ -216,4 +261,36 @@ AUTHORITY_OPENERS: tuple[str, ...] = (
     "hoi dong nhan dan", "hdnd", "ban thuong vu", "ban chap hanh", "tinh uy",
     "thanh uy", "quoc hoi", "uy ban thuong vu", "giam doc", "tong cuc truong",
     "cuc truong", "chanh van phong", "bo chinh tri", "ban bi thu",
+)
+#: The national motto and the Party heading as word sequences (folded): a
+#: header cell whose words are a run of one of them is the right column,
+#: even when a flattened layout cuts it into pieces ("CỘNG HÒA XÃ" /
+#: "HỘI CHỦ NGHĨA VIỆT NAM").
+MOTTOS: tuple[tuple[str, ...], ...] = (
+    tuple("cong hoa xa hoi chu nghia viet nam doc lap tu do hanh phuc".split()),
+    tuple("dang cong san viet nam".split()),
+)
+#: Words only the motto has: a run of motto words is the motto when it holds
+#: one of them ("VIỆT NAM" alone may end a body's name).
+MOTTO_MARKS: frozenset[str] = frozenset("hoa nghia doc lap hanh phuc san".split())
+#: Words that open the second line of one body's name ("ỦY BAN NHÂN DÂN" /
+#: "TỈNH LÂM ĐỒNG"): that line joins the previous one with a space, where a
+#: sub-body ("VĂN PHÒNG", "CỤC THUẾ") joins with " - ".
+ADMIN_UNITS: tuple[str, ...] = (
+    "tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran", "dac khu",
+    "khu vuc", "viet nam", "trung uong", "toi cao", "nhan dan",
+)
+#: Last words of a line that leave a body's name unfinished ("ỦY BAN NHÂN",
+#: "HỘI ĐỒNG"): the next line goes on with a space.
+UNFINISHED_NAME_ENDS: frozenset[str] = frozenset(
+    "uy ban nhan hoi va cua thuong chap ban chi".split()
+)
+#: Header marks that are not part of any name: draft, secrecy and urgency stamps.
+HEADER_STAMPS: tuple[str, ...] = (
+    "du thao", "mat", "toi mat", "tuyet mat", "khan", "thuong khan", "hoa toc", "hoa toc hen gio",
+)
+#: A line that opens the body: the header (and a subject) ends before it.
+HEADER_BODY_OPENERS: tuple[str, ...] = (
+    "can cu", "kinh gui", "dieu 1", "chuong i", "chuong 1", "phan i", "phan 1", "hom nay",
+    "thuc hien", "xet de nghi", "theo de nghi",
 )
