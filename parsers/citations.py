@@ -9,16 +9,16 @@ sentence states, and relations between two cited documents are collected.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
 import regex
 
-from parsers.models import Relation
-from parsers.normalize import canonical_key, iso_date, split_key
+from parsers.models import Mention
+from parsers.normalize import canonical_key, fold, iso_date, split_key
 from parsers.patterns import (
+    BODY_NAME,
     BOUNDARY,
-    CAN_CU,
     CONTINUATION,
     DANGLING_HINT,
     DANGLING_NUMBER,
@@ -28,14 +28,11 @@ from parsers.patterns import (
     NOT_DOCUMENT,
     NUMBER_SYMBOL,
     OF,
-    PASSIVE,
     PLACE_NAME,
     SPACED_PARTY,
     SPACED_TAIL,
-    SUBJECT_OPENER,
     TITLE_START,
     TRIGGER_BEFORE,
-    TRIGGER_PATTERN,
     TRIGGERS_BY_LENGTH,
     TYPE_PHRASE_PATTERNS,
     TYPE_TAIL,
@@ -44,6 +41,7 @@ from parsers.patterns import (
 )
 from parsers.vocabulary import (
     ALSO_WRITTEN,
+    BODY_NAMES,
     DEFAULT_TYPE,
     DOC_TYPES,
     ISSUER_HEADS,
@@ -77,6 +75,17 @@ _ISSUER_STOP_PHRASE = regex.compile(
     r"(?:ban\s+hanh|phu\s+hop|dong\s+thoi|thuc\s+hien|trien\s+khai)(?![a-z])"
 )
 _WORD = regex.compile(r"\S+")
+#: How far before a type word a "<body> có/ban hành" may start.
+_BEFORE_REACH = 140
+_VERB_BEFORE = regex.compile(
+    r"(?<=[\p{L}])\s+(?:da\s+|vua\s+)?(?:co|ban\s+hanh|ky\s+ban\s+hanh|ky|gui|trinh)"
+    r"(?:\s+kem\s+theo)?\s+",
+    regex.REVERSE,
+)
+_DATE_BEFORE = regex.compile(
+    r"ng\w{1,2}y\s+(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})\s*,\s*$"
+)
+_BODY_WORDS = frozenset(w for name in BODY_NAMES for w in name.replace(",", "").split())
 _NEXT_WORD = regex.compile(r"\s+(\S)")
 _TRAILING_PUNCT = regex.compile(r"[^\p{L}\p{N}/&]+$")
 _SPACES = regex.compile(r"\s+")
@@ -84,20 +93,6 @@ _SYMBOL_SEP = regex.compile(r"[-/]")
 _QUOC_HOI = regex.compile(r"QH\d*")
 #: A state-style number whose symbol has only its type part so far ("12/QĐ").
 _TYPE_ONLY = regex.compile(r"\d+(?:/\d{4})?/\s*[A-ZĐ]+[a-z]?")
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A reference found in the NFC text (offsets into the NFC text)."""
-
-    start: int
-    end: int
-    key: str
-    type: str | None
-    date: str | None
-    issuer: str | None
-    relation: str = "cites"
-    in_list: bool = False  # joined to the previous mention by list glue
 
 
 @lru_cache(maxsize=65536)
@@ -200,6 +195,7 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
             break
         f = folded[at : at + len(word)]
         place = match_near(PLACE_NAME, folded, at) if word[0].isupper() else None
+        place = place or match_near(BODY_NAME, folded, at)
         if place:
             end = place.end()
             if end < len(text) and text[end] in ".,;:)":
@@ -259,6 +255,30 @@ def _date_and_issuer(text: str, folded: str, pos: int) -> tuple[str | None, str 
     return date, issuer, pos
 
 
+def _issuer_before(text: str, folded: str, start: int) -> tuple[str | None, str] | None:
+    """(date, body) written before the type word: "Ngày 24/7/2024, Chủ tịch
+    Ủy ban nhân dân tỉnh có Công văn số 2769/…", "Quốc hội ban hành Nghị
+    quyết số 202/…"."""
+    lo = max(0, start - _BEFORE_REACH)
+    verb = _VERB_BEFORE.search(folded, lo, start)
+    if not verb or verb.end() != start:
+        return None
+    body_end = verb.start()
+    cut = max(folded.rfind(ch, lo, body_end) for ch in ",;.:()")
+    body_start = cut + 1 if cut >= 0 else lo
+    raw = _SPACES.sub(" ", text[body_start:body_end]).strip()
+    words = raw.split()
+    if not words or len(raw) > 90 or not words[0][0].isupper():
+        return None
+    if not all(w[0].isupper() or fold(w) in ISSUER_WORDS or fold(w) in _BODY_WORDS for w in words):
+        return None
+    date = None
+    head = _DATE_BEFORE.search(folded, max(0, body_start - 40), body_start)
+    if head:
+        date = iso_date(head.group("d"), head.group("m"), head.group("y"))
+    return date, raw
+
+
 def _sentence_start(starts: list[int], pos: int) -> int:
     i = bisect.bisect_right(starts, pos) - 1
     return max(starts[i] if i >= 0 else 0, pos - _SENTENCE_LOOKBACK)
@@ -279,22 +299,18 @@ def _trigger(folded: str, lo: int, hi: int) -> str | None:
 
 def find_mentions(
     text: str, folded: str, skip: tuple[int, int] | None = None
-) -> tuple[list[Mention], list[Relation]]:
-    """All references in ``text`` (NFC) with their relations, and the relations
-    stated between cited documents. ``skip`` is the span of the document's own
-    number in its header, which is not a reference."""
+) -> list[Mention]:
+    """All references in ``text`` (cleaned NFC) with type, date and issuer, in
+    reading order; relations are set by :func:`parsers.relations.relate`.
+    ``skip`` is the span of the document's own number in its header."""
     mentions: list[Mention] = []
-    claimed: list[tuple[str, str] | None] = []  # (from_key, relation) per mention
-    relations: list[Relation] = []
-    anchors = _anchors(text)
-    starts = _clause_starts(text, folded) if anchors else []
-    for a_start, a_end, key, joined in anchors:
+    for a_start, a_end, key, joined in _anchors(text):
         if skip and a_start < skip[1] and a_end > skip[0]:
             continue
         prev = mentions[-1] if mentions else None
-        lo = max(prev.end if prev else 0, a_start - _TYPE_LOOKBACK)
         if prev and a_start < prev.end:
             continue
+        lo = max(prev.end if prev else 0, a_start - _TYPE_LOOKBACK)
         found = _type_word(folded, lo, a_start)
         if joined and not found:
             continue  # a number cut at a line end is a reference only after a type word
@@ -310,46 +326,18 @@ def find_mentions(
         if glued and not found and _keeps_list_type(prev.type, doc_type, key):
             doc_type = prev.type  # "các Nghị định số 01/…, 02/…": the list's type
         doc_type = doc_type or DEFAULT_TYPE
-
         date, issuer, end = _date_and_issuer(text, folded, a_end)
-
-        # Relation of the citing document, and between cited documents.
-        sent = _sentence_start(starts, start)
-        listed = glued and prev.end > sent
-        from_prev: tuple[str, str] | None = None
-        if listed:
-            relation = prev.relation
-            from_prev = claimed[-1]
-        elif prev and prev.end > sent and prev.key != key:
-            # A trigger right after the previous reference's own description
-            # ("… của UBND tỉnh về triển khai thực hiện Nghị quyết số …")
-            # relates the two cited documents; the citing one only mentions
-            # this one.
-            gap = folded[prev.end : start]
-            relation = _trigger(folded, prev.end, start)
-            if relation and len(gap) <= _RELATION_GAP:
-                if PASSIVE.match(gap):
-                    # "Nghị định số A được sửa đổi, bổ sung bởi Nghị định số B"
-                    relations.append(Relation(key, prev.key, relation))
-                    relation = "cites"
-                elif SUBJECT_OPENER.match(gap) or TRIGGER_PATTERN.match(gap.lstrip()):
-                    from_prev = (prev.key, relation)
-                    relation = "cites"
-        elif CAN_CU.match(folded, sent, start):
-            relation = "based_on"
-        else:
-            relation = _trigger(folded, max(sent, prev.end if prev else 0), start)
-        mention = Mention(start, end, key, doc_type, date, issuer,
-                          relation or "cites", listed)
-        if listed:
+        if issuer is None:
+            before = _issuer_before(text, folded, start)
+            if before:
+                date, issuer = date or before[0], before[1]
+        mention = Mention(start, end, key, doc_type, date, issuer, "cites", glued, a_start)
+        if glued:
             # "các Quyết định số 12/QĐ-UBND và 13/QĐ-UBND của UBND tỉnh": the
             # issuer after the last item names the issuer of the whole list
             _share_issuer(mentions, mention)
-        if from_prev and from_prev[0] != key:
-            relations.append(Relation(from_prev[0], key, from_prev[1]))
         mentions.append(mention)
-        claimed.append(from_prev)
-    return mentions, _unique(relations)
+    return mentions
 
 
 def _share_issuer(mentions: list[Mention], last: Mention) -> None:
@@ -362,13 +350,3 @@ def _share_issuer(mentions: list[Mention], last: Mention) -> None:
         if i == 0 or not mentions[i].in_list:
             break
         i -= 1
-
-
-def _unique(relations: list[Relation]) -> list[Relation]:
-    seen: set[Relation] = set()
-    out = []
-    for r in relations:
-        if r not in seen:
-            seen.add(r)
-            out.append(r)
-    return out

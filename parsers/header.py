@@ -256,6 +256,9 @@ def _join_names(parts: list[str], folded_parts: list[str]) -> str:
     return out
 
 
+#: A blank number's tail run on after the name ("… XÃ HỘI /2015/TT-BLĐTBXH").
+_NAME_TAIL = regex.compile(r"\s+\S*/.*$")
+_PAGE_MARK = regex.compile(r"^\s*(?:page|trang)\s*\d+")
 _CAPS_WORDS = regex.compile(r"(?:[\p{Lu}\d][\p{Lu}\d.,&]*(?:\s+|$))+")
 
 
@@ -273,12 +276,13 @@ def _issuer(cells: list[Cell], kinds: list[str], stop: int) -> str | None:
             raw = caps.group().strip()
         elif kind != "upper":
             continue
-        if NUMBER_SYMBOL.search(raw):
+        raw = _NAME_TAIL.sub("", raw).strip(" -–,;:/")
+        if not raw or NUMBER_SYMBOL.search(raw) or _PAGE_MARK.match(cell.folded):
             continue
         low = " ".join(_WORDS.findall(cell.folded[: len(raw)] if kind == "text" else cell.folded))
         if low in folded:
             continue  # a column repeated by the layout
-        parts.append(raw.strip(" -–,;:"))
+        parts.append(raw)
         folded.append(low)
     return _join_names(parts, folded) if parts else None
 
@@ -360,6 +364,8 @@ def _starts_at_title(text: str, folded: str) -> tuple[str, int, int] | None:
     m = _TITLE_START.match(line)
     if not m or m.start("t") != 0:
         return None
+    if regex.match(r"\s*(?:s[o06]\s*:?\s*)?\d", line[m.end():]):
+        return None  # "Quyết định số 12/…" opens a sentence citing it, not a title
     name = _title_type(line)
     return (name, pos + m.end(), end) if name else None
 

@@ -89,3 +89,19 @@ class ParsedDocument:
             "citations": [c.to_dict() for c in self.citations],
             "relations": [r.to_dict() for r in self.relations],
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A reference as the parser finds it, offsets into the cleaned NFC text
+    (``parse_text`` maps them to the caller's string)."""
+
+    start: int  # the type word, or the number when none is printed
+    end: int  # after the date and issuer read with it
+    key: str
+    type: str | None
+    date: str | None
+    issuer: str | None
+    relation: str = "cites"
+    in_list: bool = False  # joined to the previous mention by list glue
+    anchor: int = -1  # where the number itself starts

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import regex
-
-from parsers.citations import Mention, find_mentions
+from parsers.citations import find_mentions
 from parsers.clean import clean_text
 from parsers.header import parse_header
-from parsers.models import Citation, DocumentIdentity, ParsedDocument
-from parsers.normalize import SourceText, fold
-from parsers.patterns import match_near
-
-#: "… này" after a reference: "this" document.
-_THIS = regex.compile(r"[\s,]*nay(?![a-z])")
+from parsers.models import Citation, DocumentIdentity, Mention, ParsedDocument
+from parsers.normalize import SourceText, fold, split_key
+from parsers.relations import relate
 
 
 def parse_text(text: str, file: str | None = None) -> ParsedDocument:
@@ -23,11 +18,12 @@ def parse_text(text: str, file: str | None = None) -> ParsedDocument:
     cleaned = clean_text(src.text)
     folded = fold(cleaned)
     header = parse_header(cleaned, folded)
-    mentions, relations = find_mentions(cleaned, folded, skip=header.number_span)
+    mentions = find_mentions(cleaned, folded, skip=header.number_span)
+    mentions, relations = relate(cleaned, folded, mentions)
     own = header.identity
     citations = []
     for m in mentions:
-        if _is_self(m, own, folded):
+        if _is_self(m, own):
             continue
         start, end = src.span(m.start, m.end)
         citations.append(
@@ -42,16 +38,17 @@ def parse_text(text: str, file: str | None = None) -> ParsedDocument:
     )
 
 
-def _is_self(mention: Mention, own: DocumentIdentity, folded: str) -> bool:
-    """The document naming itself: its own key with its own date, or "… này"
-    ("Thông báo số 72/TB-UBND này"). The same key with another date, or with
-    none, may be last year's document of that number ("thay thế Chỉ thị số
-    09/CT-UBND ngày 05/3/2025"); the graph decides those by resolved identity."""
-    if mention.key != own.key:
+def _is_self(mention: Mention, own: DocumentIdentity) -> bool:
+    """The document naming itself anywhere in its text (the portal's title
+    line, "Quyết định số 435/QĐ-UBND" in an appendix, "… này"): its own key,
+    unless another date printed with it says it is last year's document of
+    that number ("thay thế Chỉ thị số 09/CT-UBND ngày 05/3/2025"). A key with
+    its year in it names one document whatever date is printed."""
+    if own.key is None or mention.key != own.key:
         return False
-    if mention.date is not None:
-        return mention.date == own.date
-    return bool(match_near(_THIS, folded, mention.end))
+    if mention.date is None or split_key(mention.key)[1] is not None:
+        return True
+    return own.date is None or mention.date[:4] == own.date[:4]
 
 
 def parse_file(path: str | Path) -> ParsedDocument:

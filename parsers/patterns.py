@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from parsers.vocabulary import (
+    BODY_NAMES,
     DOC_TYPES,
     GENERIC_PHRASES,
     NOT_DOCUMENT_PHRASES,
@@ -190,6 +191,14 @@ DATE = regex.compile(
 #: "của" and its OCR forms ("cua", "ctia", "ciia", "cta").
 OF = regex.compile(r"[\s,*_¹²³⁴-⁹]*c[a-z]{1,2}a\s+")
 
+#: The name of a body whose words need each other ("Bộ Giao thông vận tải",
+#: "Ban Kinh tế và Ngân sách"), possibly broken across lines.
+BODY_NAME = regex.compile(
+    "(?:" + "|".join(
+        r"\s+".join(regex.escape(w) for w in name.strip().split())
+        for name in sorted(BODY_NAMES, key=len, reverse=True)
+    ) + ")(?![a-z])"
+)
 #: A province or city name, possibly broken across lines.
 PLACE_NAME = regex.compile(
     _first_letters(list(PLACE_NAMES)) + "(?:" + "|".join(
@@ -203,10 +212,12 @@ PLACE_NAME = regex.compile(
 BOUNDARY = regex.compile(
     # (only [ \t] after a line break: "\n\s*" would rescan every run of
     # blank lines once per line break, quadratic on PDF text full of them)
-    r";|\.(?=\s+[\p{Lu}\d])|:[ \t]*\n|\n[ \t]*(?:[-+•*]|\d+[.)]|[a-zđ]\))\s"
+    r"(?P<semi>;)|(?P<stop>\.(?=\s+[\p{Lu}\d]))|(?P<colon>:[ \t]*\n)"
+    r"|(?P<num>\n[ \t]*(?:\d+(?:\.\d+)*[.)]|[IVX]+\.)[ \t])"
+    r"|(?P<bullet>\n[ \t]*(?:[-+•*–]|[a-zđ]\))[ \t])"
     # a footnote starts below the page's text: "¹ Theo …", OCR "! Theo …",
-    # often after a separator line of spaces
-    r"|\n[ \t]*[\d¹²³⁴-⁹!*]{1,2}[ \t]+(?=\p{Lu})|\n[ \t]{8,}(?=\n)"
+    # "[3] Theo …", often after a separator line of spaces
+    r"|(?P<note>\n[ \t]*(?:[\d¹²³⁴-⁹!*]{1,2}|\[\d{1,3}\])[ \t]+(?=\p{Lu})|\n[ \t]{8,}(?=\n))"
 )
 
 #: Trigger phrases, longest first so "huong dan thuc hien" wins over
@@ -235,6 +246,18 @@ PASSIVE = regex.compile(
     rf"[\s,(]*(?:da\s+)?duoc\s+(?:{'|'.join(ocr_tolerant(t.phrase) for t in TRIGGERS)})"
 )
 CAN_CU = regex.compile(rf"[\s\-+*•(]*{ocr_tolerant('can cu')}(?![a-z])")
+#: What a clause opens with before its governing word: numbering, bullets,
+#: "Việc" ("1. Thực hiện …", "- Căn cứ …", "Việc triển khai thực hiện …").
+CLAUSE_LEAD = regex.compile(r"[\s\-+*•–(]*(?:(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.)]\s*)?(?:viec\s+)?")
+#: A heading that lists the document's legal basis: "Căn cứ pháp lý:",
+#: "II. CĂN CỨ PHÁP LÝ", "1. Sự cần thiết và căn cứ pháp lý" (folded; the
+#: line holds nothing else).
+LEGAL_BASIS_HEADING = regex.compile(
+    r"[ \t*\-+•]*(?:(?:\d+|[ivx]+)[.)][ \t]*)?(?:[a-z ,]{0,40}\s)?"
+    + ocr_tolerant("can cu phap ly") + r"[ \t]*:?[ \t]*(?=\n|$)"
+)
+#: "… theo quy định tại …": a provision is cited, not implemented.
+PROVISION_CITED = regex.compile(r"(?:theo\s+)?quy\s+dinh\s+(?:tai|cua)(?![a-z])")
 SUBJECT_OPENER = regex.compile(
     rf"[\s,]*(?:{'|'.join(ocr_tolerant(p) for p in SUBJECT_OPENERS)})(?![a-z])"
 )
@@ -263,4 +286,4 @@ HEADER_DATE = regex.compile(
 BLANK_NUMBER = regex.compile(
     rf"^[ \t.…_|]*(?:{_DASH}|/)[ \t]*({SYMBOL_PART}(?:{_SEP}{SYMBOL_PART}){{0,5}})"
 )
-SUBJECT_PREFIX = regex.compile(r"^\s*(?:v\s*/\s*v|v\.v|ve viec)\b")
+SUBJECT_PREFIX = regex.compile(r"^\s*(?:v\s*/\s*v|v\.v)\b")

@@ -199,15 +199,30 @@ SUBJECT_OPENERS: tuple[str, ...] = ("ve viec", "ve", "v/v", "nham", "ban hanh", 
 #: ("của Ban Thường vụ Tỉnh ủy", "của Chủ tịch UBND thành phố"). Capitalized
 #: words and acronyms always continue it.
 ISSUER_WORDS: frozenset[str] = frozenset(
-    """tinh thanh pho huyen xa phuong thi tran quan uy ban nhan dan thuong vu truc
+    """tinh thanh pho huyen xa phuong quan uy ban nhan dan thuong vu truc
     chap hanh chinh phu thu tuong chu tich quoc hoi dong bo so nganh trung uong dang
-    doan lien van phong cuc tong vien khoa nhiem ky kiem tra giam sat mat to truong
-    cong an quan su bien phong hai quan thue kho bac ngan hang nha nuoc toa an
-    khu vuc dac biet cap gy ay tri tai giao duc dao tao noi xay dung te thuong
-    nong nghiep moi truong ke hoach dau tu phap thong van tin truyen hoa the du
-    lich ngoai an ninh toc chuc lao binh hoc nghe tuyen dan kiem quan ly nghi lan thu
+    doan lien van phong cuc tong vien khoa nhiem ky kiem tra giam sat mat to
+    cong an quan su bien phong hai quan thue kho bac ngan hang nha nuoc toa
+    khu vuc dac biet cap gy ay tri giao duc dao noi xay dung te thuong
+    nong nghiep ke hoach dau phap thong van tin truyen hoa the du
+    lich ngoai ninh toc chuc lao binh hoc nghe tuyen dan kiem ly nghi lan thu
     nhat hai ba bon sau bay tam chin muoi ty tnhh co phan mot thanh vien hop tac
-    tap doan mai dich san xuat nhap khau""".split()
+    tap doan mai dich san xuat nhap khau doc toi cao nghia""".split()
+)
+#: Names of bodies (folded) whose words alone would not continue an issuer
+#: ("vận tải", "tài nguyên và môi trường", "kinh tế và ngân sách", "thị
+#: trấn"): read as a whole where they stand, like a place name.
+BODY_NAMES: tuple[str, ...] = tuple(
+    """giao thong van tai|tai nguyen va moi truong|tai nguyen moi truong|tai chinh
+    |nong nghiep va phat trien nong thon|nong nghiep va moi truong|phat trien nong thon
+    |van hoa, the thao va du lich|van hoa the thao va du lich|van hoa the thao du lich
+    |ke hoach va dau tu|lao dong - thuong binh va xa hoi|lao dong thuong binh va xa hoi
+    |thong tin va truyen thong|khoa hoc va cong nghe|giao duc va dao tao|kinh te va ngan sach
+    |kinh te - ngan sach|ngan hang nha nuoc|toa an nhan dan toi cao|vien kiem sat nhan dan toi cao
+    |toa an nhan dan|thi tran|thi xa|dan toc|noi vu|tu phap|y te|xay dung|cong thuong
+    |phap che|van hoa - xa hoi|van hoa xa hoi|thong doc|giam doc|cong hoa xa hoi chu nghia viet nam
+    |viet nam dan chu cong hoa|mat tran to quoc viet nam|mat tran to quoc""".replace("\n", "")
+    .split("|")
 )
 #: Words that end an issuer even when capitalized ("… của UBND thành phố Kết
 #: luận cuộc họp …", OCR "… Tinh Gy Ve viée …").

@@ -1,0 +1,220 @@
+"""How the document relates to each reference, and what its sentences state
+about two other documents (lineage).
+
+The text is cut into clauses at ";", full stops, line-opening clause words,
+bullets, numbered items and footnote lines. A clause may open with a
+governing word ("Căn cứ", "Thực hiện", "Bãi bỏ", …); it governs:
+
+- "Căn cứ": every reference in the clause, an amending document named inside
+  it included, and the items of a list that goes on after ";" ("Căn cứ Luật
+  A; Luật B; Nghị định C") — ``based_on``;
+- any other governing word: the first reference of the clause and the items
+  listed with it, again across ";" when the next item is a document;
+- a heading that ends with ":" ("Bãi bỏ các Quyết định sau:", "Căn cứ pháp
+  lý:"): the items listed under it (bullets, lettered or numbered lines).
+
+A reference described by the one before it ("Kế hoạch số 197/KH-UBND … về
+triển khai thực hiện Nghị quyết số 138/NQ-CP") is only cited by the document;
+the sentence states a lineage edge between the two (197 implements 138). The
+passive ("… được sửa đổi, bổ sung bởi Nghị định số 48/2013/NĐ-CP") turns the
+edge round, and an edge whose acting document is older than its object is
+not emitted: a document cannot act on a later one. References quoted from
+another text (“…”) are that text's, so they are only cited.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+
+from parsers.models import Mention, Relation
+from parsers.normalize import split_key
+from parsers.patterns import (
+    BOUNDARY,
+    CAN_CU,
+    CLAUSE_LEAD,
+    LEGAL_BASIS_HEADING,
+    LINE_OPENER,
+    PASSIVE,
+    PROVISION_CITED,
+    SUBJECT_OPENER,
+    TITLE_START,
+    TRIGGER_BEFORE,
+    TRIGGER_PATTERN,
+    TRIGGERS_BY_LENGTH,
+    match_near,
+)
+from parsers.vocabulary import TRIGGERS
+
+__all__ = ["relate"]
+
+#: Between two references, the longest description that may state a relation
+#: between them ("Kế hoạch số … về triển khai thực hiện Nghị quyết số …").
+_RELATION_GAP = 300
+#: The farthest any trigger phrase acts (see ``Trigger.max_gap``).
+_TRIGGER_REACH = max(t.max_gap for t in TRIGGERS) + max(len(t.phrase) for t in TRIGGERS) + 10
+#: How far back an open quotation mark is looked for.
+_QUOTE_REACH = 3000
+#: Words that make a clause a list item of the one before it across ";".
+_LIST_ITEM_WORDS = ("cac ", "van ban", "va ")
+
+
+@dataclass(slots=True)
+class _Clause:
+    start: int
+    kind: str  # what opened it: semi, stop, colon, num, bullet, note, opener, top
+    own: str | None = None  # relation its opening word states
+    inherited: str | None = None  # relation its first reference takes
+
+
+def _trigger(folded: str, lo: int, hi: int) -> str | None:
+    """Relation stated by the trigger phrase nearest before ``hi`` that is
+    close enough and not cut off by a comma or a "theo quy định tại"."""
+    lo = max(lo, hi - _TRIGGER_REACH)
+    for m in TRIGGER_BEFORE.finditer(folded, lo, hi):  # nearest first
+        between = folded[m.end() : hi]
+        if "," in between:
+            return None  # every earlier trigger is behind the comma too
+        trig = TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])]
+        if hi - m.end() <= trig.max_gap:
+            if trig.relation != "based_on" and PROVISION_CITED.search(between):
+                return None  # "thực hiện theo quy định tại Nghị định …" cites it
+            return trig.relation
+    return None
+
+
+def _opening(folded: str, start: int, end: int) -> str | None:
+    """Relation stated by the governing word a clause opens with."""
+    lead = CLAUSE_LEAD.match(folded, start, min(end, start + 40))
+    pos = lead.end() if lead else start
+    if CAN_CU.match(folded, pos, end):
+        return "based_on"
+    m = match_near(TRIGGER_PATTERN, folded, pos)
+    if m and m.start() == pos and m.end() <= end:
+        return TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])].relation
+    return None
+
+
+def _clauses(text: str, folded: str) -> list[_Clause]:
+    found = [(m.end(), m.lastgroup or "stop") for m in BOUNDARY.finditer(text)]
+    found += [(m.end(), "opener") for m in LINE_OPENER.finditer(folded)
+              if text[m.end()].isupper()]
+    found.sort()
+    clauses = [_Clause(0, "top")]
+    for pos, kind in found:
+        if pos > clauses[-1].start:
+            clauses.append(_Clause(pos, kind))
+        elif kind != "semi":
+            clauses[-1].kind = kind
+    n = len(text)
+    heading: str | None = None
+    heading_kind = ""
+    for i, c in enumerate(clauses):
+        end = clauses[i + 1].start if i + 1 < len(clauses) else n
+        c.own = _opening(folded, c.start, end)
+        basis_heading = bool(LEGAL_BASIS_HEADING.match(folded, c.start, end))
+        prev = clauses[i - 1] if i else None
+        item = folded[c.start : c.start + 40].lstrip(" \t\n-+*•")
+        listed = TITLE_START.match(item) or item.startswith(_LIST_ITEM_WORDS)
+        if c.kind == "semi" and prev and listed:
+            c.inherited = prev.inherited  # "Căn cứ Luật A; Luật B; …"
+        elif heading and (c.kind == "bullet" or (c.kind == "num" and heading_kind != "num")):
+            c.inherited = heading
+        elif heading and c.kind in ("stop", "semi"):
+            c.inherited = None  # inside an item of the list: the heading goes on
+        else:
+            heading = None
+        if c.own:
+            c.inherited = c.own
+        ends_in_colon = i + 1 < len(clauses) and clauses[i + 1].kind == "colon"
+        if basis_heading:
+            heading, heading_kind = "based_on", c.kind
+        elif ends_in_colon:
+            stated = c.own or _trigger(folded, c.start, end)
+            heading, heading_kind = (stated, c.kind) if stated else (None, "")
+    return clauses
+
+
+def _year(key: str, date: str | None) -> int | None:
+    if date:
+        return int(date[:4])
+    _, year, _ = split_key(key)
+    return int(year) if year else None
+
+
+def _dated_order_ok(actor: Mention, target: Mention) -> bool:
+    """A document cannot act on a later one: False when the actor is known to
+    be older than its object (same-year pairs need both full dates)."""
+    if actor.date and target.date:
+        return actor.date >= target.date
+    a, t = _year(actor.key, actor.date), _year(target.key, target.date)
+    return a is None or t is None or a >= t
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """``pos`` lies inside a curly quotation “…” opened before it."""
+    lo = max(0, pos - _QUOTE_REACH)
+    opened = text.rfind("\u201c", lo, pos)
+    return opened >= 0 and text.rfind("\u201d", opened, pos) < 0
+
+
+def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mention], list[Relation]]:
+    """The mentions with their relation set, and the lineage edges stated
+    between cited documents."""
+    if not mentions:
+        return mentions, []
+    clauses = _clauses(text, folded)
+    starts = [c.start for c in clauses]
+    out: list[Mention] = []
+    edges: list[Relation] = []
+    described_by: list[tuple[str, str] | None] = []  # (actor key, relation) per mention
+    prev_clause = -1
+    for m in mentions:
+        ci = bisect.bisect_right(starts, m.start) - 1
+        clause = clauses[ci]
+        prev = out[-1] if out and ci == prev_clause else None
+        first_in_clause = prev is None
+        prev_clause = ci
+        described: tuple[str, str] | None = None
+        if prev is not None and prev.key != m.key and m.start - prev.end <= _RELATION_GAP:
+            gap = folded[prev.end : m.start]
+            stated = _trigger(folded, prev.end, m.start)
+            if stated and stated != "based_on":
+                if PASSIVE.match(gap):
+                    # "Nghị định A được sửa đổi, bổ sung bởi Nghị định B": B acts on A
+                    if _dated_order_ok(m, prev):
+                        edges.append(Relation(m.key, prev.key, stated))
+                    described = (m.key, "")
+                elif SUBJECT_OPENER.match(gap) or TRIGGER_PATTERN.match(gap.lstrip(" ,")):
+                    described = (prev.key, stated)
+            elif m.in_list and described_by and described_by[-1]:
+                described = described_by[-1]  # "… về thực hiện Nghị quyết A và B"
+        if described and described[1] and described[0] != m.key:
+            actor = next((x for x in reversed(out) if x.key == described[0]), None)
+            if actor is None or _dated_order_ok(actor, m):
+                edges.append(Relation(described[0], m.key, described[1]))
+        if _quoted(text, m.start):
+            relation = "cites"
+        elif clause.inherited == "based_on":
+            relation = "based_on"
+        elif described:
+            relation = "cites"
+        elif m.in_list and prev is not None:
+            relation = prev.relation
+        else:
+            relation = _trigger(folded, clause.start if first_in_clause else prev.end, m.start)
+            if relation is None and first_in_clause:
+                relation = clause.inherited
+        out.append(replace(m, relation=relation or "cites"))
+        described_by.append(described)
+    return out, _unique(edges)
+
+
+def _unique(relations: list[Relation]) -> list[Relation]:
+    seen: set[Relation] = set()
+    out = []
+    for r in relations:
+        if r not in seen:
+            seen.add(r)
+            out.append(r)
+    return out
