@@ -75,6 +75,9 @@ _ISSUER_STOP_PHRASE = regex.compile(
     r"(?:ban\s+hanh|phu\s+hop|dong\s+thoi|thuc\s+hien|trien\s+khai)(?![a-z])"
 )
 _WORD = regex.compile(r"\S+")
+#: A title in quotes or brackets between two items of a list ("Công văn số A
+#: “V/v …” và Công văn số B").
+_DESCRIPTION = regex.compile(r"^\s*(?:\u201c[^\u201d]{0,300}\u201d|\([^)]{0,300}\))")
 #: How far before a type word a "<body> có/ban hành" may start.
 _BEFORE_REACH = 140
 _VERB_BEFORE = regex.compile(
@@ -322,7 +325,7 @@ def find_mentions(
             start, word_type = found
             if word_type:
                 doc_type = word_type  # the word in the text wins over the symbol
-        glued = bool(prev and LIST_GLUE.match(folded[prev.end : start]))
+        glued = bool(prev and LIST_GLUE.match(_DESCRIPTION.sub("", folded[prev.end : start], 1)))
         if glued and not found and _keeps_list_type(prev.type, doc_type, key):
             doc_type = prev.type  # "các Nghị định số 01/…, 02/…": the list's type
         doc_type = doc_type or DEFAULT_TYPE

@@ -254,12 +254,12 @@ CLAUSE_LEAD = regex.compile(r"[\s\-+*•–(]*(?:(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[
 #: line holds nothing else).
 LEGAL_BASIS_HEADING = regex.compile(
     r"[ \t*\-+•]*(?:(?:\d+|[ivx]+)[.)][ \t]*)?(?:[a-z ,]{0,40}\s)?"
-    + ocr_tolerant("can cu phap ly") + r"[ \t]*:?[ \t]*(?=\n|$)"
+    + ocr_tolerant("can cu phap ly") + r"(?:\s+(?:co\s+)?lien\s+quan)?[ \t]*(?::|(?=\n|$))"
 )
-#: "… theo quy định tại …": a provision is cited, not implemented.
-PROVISION_CITED = regex.compile(r"(?:theo\s+)?quy\s+dinh\s+(?:tai|cua)(?![a-z])")
+#: "… thực hiện theo quy định tại …": a provision is cited, not implemented.
+PROVISION_CITED = regex.compile(r"theo\s+quy\s+dinh|quy\s+dinh\s+tai(?![a-z])")
 SUBJECT_OPENER = regex.compile(
-    rf"[\s,]*(?:{'|'.join(ocr_tolerant(p) for p in SUBJECT_OPENERS)})(?![a-z])"
+    rf"[\s,\u201c\"(]*(?:{'|'.join(ocr_tolerant(p) for p in SUBJECT_OPENERS)})(?![a-z])"
 )
 
 # --- Header ------------------------------------------------------------------------------

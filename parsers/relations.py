@@ -27,6 +27,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 
+import regex
+
 from parsers.models import Mention, Relation
 from parsers.normalize import split_key
 from parsers.patterns import (
@@ -53,6 +55,18 @@ __all__ = ["relate"]
 _RELATION_GAP = 300
 #: The farthest any trigger phrase acts (see ``Trigger.max_gap``).
 _TRIGGER_REACH = max(t.max_gap for t in TRIGGERS) + max(len(t.phrase) for t in TRIGGERS) + 10
+#: Relations a heading ending in ":" gives the items listed under it, and how
+#: close to the colon its word stands.
+_LIST_HEADINGS = frozenset({"repeals", "replaces", "amends"})
+_HEADING_REACH = 80
+#: A trigger closed by a bracket right after it is a qualifier: "(sửa đổi, bổ sung)".
+_QUALIFIER = regex.compile(r"[\s,]*(?:bo\s+sung|sua\s+doi)?\s*\)")
+#: What stands between two items of a list: ", ", " và ", "; ".
+_ITEM_GAP = regex.compile(r"[\s]*(?:[,;]|\s(?:va|hoac))[\s]*$")
+#: The end of a paragraph: an open quotation does not reach past it.
+_PARAGRAPH_END = regex.compile(r"[.;:][ \t\u201d\u201c\"]*\n", regex.REVERSE)
+#: How far into the text after a reference a trigger still describes it.
+_DESCRIPTION_LEAD = 40
 #: How far back an open quotation mark is looked for.
 _QUOTE_REACH = 3000
 #: Words that make a clause a list item of the one before it across ";".
@@ -73,14 +87,25 @@ def _trigger(folded: str, lo: int, hi: int) -> str | None:
     lo = max(lo, hi - _TRIGGER_REACH)
     for m in TRIGGER_BEFORE.finditer(folded, lo, hi):  # nearest first
         between = folded[m.end() : hi]
-        if "," in between:
-            return None  # every earlier trigger is behind the comma too
+        if "," in between or "\u201d" in between or ")" in between:
+            return None  # every earlier trigger is behind the comma or the quote too
+        if _QUALIFIER.match(folded, m.end()):
+            continue  # "Điều lệ (sửa đổi, bổ sung)" qualifies a noun
         trig = TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])]
         if hi - m.end() <= trig.max_gap:
-            if trig.relation != "based_on" and PROVISION_CITED.search(between):
+            if trig.relation == "implements" and PROVISION_CITED.search(between):
                 return None  # "thực hiện theo quy định tại Nghị định …" cites it
             return trig.relation
     return None
+
+
+def _near_start(folded: str, lo: int, hi: int) -> bool:
+    """The trigger nearest before ``hi`` opens the text after ``lo`` (within a
+    few words of an issuer's tail: "… của Bộ Nông nghiệp và Phát triển nông
+    thôn hướng dẫn …")."""
+    m = TRIGGER_BEFORE.search(folded, max(lo, hi - _TRIGGER_REACH), hi)
+    return bool(m) and m.start() - lo <= _DESCRIPTION_LEAD and not any(
+        ch in folded[lo : m.start()] for ch in ",;.:")
 
 
 def _opening(folded: str, start: int, end: int) -> str | None:
@@ -88,11 +113,18 @@ def _opening(folded: str, start: int, end: int) -> str | None:
     lead = CLAUSE_LEAD.match(folded, start, min(end, start + 40))
     pos = lead.end() if lead else start
     if CAN_CU.match(folded, pos, end):
-        return "based_on"
+        # "Căn cứ pháp lý ban hành quyết định …" names another document's basis
+        return None if folded.startswith("can cu phap ly", pos) else "based_on"
     m = match_near(TRIGGER_PATTERN, folded, pos)
     if m and m.start() == pos and m.end() <= end:
         return TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])].relation
     return None
+
+
+_ENDS_IN_COLON = regex.compile(r":[ \t]*\n[ \t]*(?:\S{1,6}[ \t]+)?$")
+_MARKER = regex.compile(
+    r"[ \t]*(?:(?P<num>\d+(?:\.\d+)*[.)]|[IVX]+\.)|(?P<bullet>[-+•*–]|[a-zđ]\)))[ \t]"
+)
 
 
 def _clauses(text: str, folded: str) -> list[_Clause]:
@@ -102,6 +134,13 @@ def _clauses(text: str, folded: str) -> list[_Clause]:
     found.sort()
     clauses = [_Clause(0, "top")]
     for pos, kind in found:
+        if kind == "colon" or (kind == "stop" and "\n" in text[pos : pos + 3]):
+            # a line after ":" may open with a list marker; a full stop that
+            # ends its line starts a new paragraph
+            mark = _MARKER.match(text, pos)
+            kind = mark.lastgroup if mark else ("para" if kind == "stop" else kind)
+            if mark:
+                pos = mark.end()
         if pos > clauses[-1].start:
             clauses.append(_Clause(pos, kind))
         elif kind != "semi":
@@ -111,27 +150,34 @@ def _clauses(text: str, folded: str) -> list[_Clause]:
     heading_kind = ""
     for i, c in enumerate(clauses):
         end = clauses[i + 1].start if i + 1 < len(clauses) else n
-        c.own = _opening(folded, c.start, end)
         basis_heading = bool(LEGAL_BASIS_HEADING.match(folded, c.start, end))
+        c.own = "based_on" if basis_heading else _opening(folded, c.start, end)
         prev = clauses[i - 1] if i else None
         item = folded[c.start : c.start + 40].lstrip(" \t\n-+*•")
         listed = TITLE_START.match(item) or item.startswith(_LIST_ITEM_WORDS)
-        if c.kind == "semi" and prev and listed:
-            c.inherited = prev.inherited  # "Căn cứ Luật A; Luật B; …"
-        elif heading and (c.kind == "bullet" or (c.kind == "num" and heading_kind != "num")):
-            c.inherited = heading
-        elif heading and c.kind in ("stop", "semi"):
-            c.inherited = None  # inside an item of the list: the heading goes on
+        if heading == "based_on" and heading_kind == "num":
+            # a numbered heading's section runs to the next numbered item
+            if c.kind == "num":
+                heading = None
+            else:
+                c.inherited = heading
+        elif heading and c.kind in ("bullet", "num", "stop", "semi"):
+            c.inherited = heading  # an item of the list, or a sentence inside one
         else:
             heading = None
+        if c.kind == "semi" and prev and listed and not c.inherited:
+            c.inherited = prev.inherited  # "Căn cứ Luật A; Luật B; …"
         if c.own:
             c.inherited = c.own
-        ends_in_colon = i + 1 < len(clauses) and clauses[i + 1].kind == "colon"
+        ends_in_colon = bool(_ENDS_IN_COLON.search(text, max(c.start, end - 24), end))
         if basis_heading:
             heading, heading_kind = "based_on", c.kind
         elif ends_in_colon:
-            stated = c.own or _trigger(folded, c.start, end)
-            heading, heading_kind = (stated, c.kind) if stated else (None, "")
+            # "Bãi bỏ các Quyết định sau:", "Quyết định này thay thế các văn bản sau đây:"
+            colon = text.rfind(":", c.start, end)
+            stated = _trigger(folded, max(c.start, colon - _HEADING_REACH), colon)
+            if stated in _LIST_HEADINGS:
+                heading, heading_kind = stated, c.kind
     return clauses
 
 
@@ -152,10 +198,15 @@ def _dated_order_ok(actor: Mention, target: Mention) -> bool:
 
 
 def _quoted(text: str, pos: int) -> bool:
-    """``pos`` lies inside a curly quotation “…” opened before it."""
+    """``pos`` lies inside a curly quotation “…” opened before it in the same
+    paragraph (a “ typed where ” was meant, before ";" or a line end, closes)."""
     lo = max(0, pos - _QUOTE_REACH)
+    para = _PARAGRAPH_END.search(text, lo, pos)
+    lo = para.end() if para else lo
     opened = text.rfind("\u201c", lo, pos)
-    return opened >= 0 and text.rfind("\u201d", opened, pos) < 0
+    if opened < 0 or text.rfind("\u201d", opened, pos) >= 0:
+        return False
+    return not text[opened + 1 : opened + 3].lstrip(" ;,.").startswith("\n")
 
 
 def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mention], list[Relation]]:
@@ -169,6 +220,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
     edges: list[Relation] = []
     described_by: list[tuple[str, str] | None] = []  # (actor key, relation) per mention
     prev_clause = -1
+    lead_relation: dict[int, str] = {}  # clause → relation its first reference took
     for m in mentions:
         ci = bisect.bisect_right(starts, m.start) - 1
         clause = clauses[ci]
@@ -185,7 +237,8 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                     if _dated_order_ok(m, prev):
                         edges.append(Relation(m.key, prev.key, stated))
                     described = (m.key, "")
-                elif SUBJECT_OPENER.match(gap) or TRIGGER_PATTERN.match(gap.lstrip(" ,")):
+                elif (SUBJECT_OPENER.match(gap) or TRIGGER_PATTERN.match(gap.lstrip(" ,"))
+                      or _near_start(folded, prev.end, m.start)):
                     described = (prev.key, stated)
             elif m.in_list and described_by and described_by[-1]:
                 described = described_by[-1]  # "… về thực hiện Nghị quyết A và B"
@@ -203,9 +256,20 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
             relation = prev.relation
         else:
             relation = _trigger(folded, clause.start if first_in_clause else prev.end, m.start)
+            if relation is None and prev is not None and prev.relation not in ("cites",) \
+                    and _ITEM_GAP.search(folded, max(prev.end, m.start - 12), m.start):
+                relation = prev.relation  # "thay thế Quyết định A …, Quyết định B …"
             if relation is None and first_in_clause:
-                relation = clause.inherited
-        out.append(replace(m, relation=relation or "cites"))
+                inherited = clause.inherited
+                if inherited is None and clause.kind == "semi":
+                    inherited = lead_relation.get(ci - 1)  # the list goes on after ";"
+                if inherited and (clause.kind == "semi" or "," not in folded[clause.start : m.start]
+                                  or clause.own is None):
+                    relation = inherited
+        relation = relation or "cites"
+        if first_in_clause and not described and relation != "cites":
+            lead_relation[ci] = relation
+        out.append(replace(m, relation=relation))
         described_by.append(described)
     return out, _unique(edges)
 

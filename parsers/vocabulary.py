@@ -35,6 +35,9 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType("Nghị quyết liên tịch", ("nghi quyet lien tich",), ("NQLT",)),
     DocType("Nghị quyết", ("nghi quyet",), ("NQ",)),
     DocType("Thông báo", ("thong bao ket luan", "thong bao"), ("TB",)),
+    DocType("Kế hoạch liên tịch", ("ke hoach lien tich",), ("KHLT",)),
+    DocType("Hướng dẫn liên tịch", ("huong dan lien tich",), ("HDLT",)),
+    DocType("Chương trình liên tịch", ("chuong trinh lien tich",), ("CTrLT",)),
     DocType("Kế hoạch", ("ke hoach hanh dong", "ke hoach"), ("KH",)),
     DocType("Kết luận", ("ket luan",), ("KL",)),
     DocType("Công văn", ("cong van",), ("CV",)),
@@ -176,17 +179,21 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("trien khai", "implements"),
     Trigger("cu the hoa", "implements"),
     Trigger("thi hanh", "implements"),
-    Trigger("sua doi", "amends"),
-    Trigger("bo sung", "amends"),
-    Trigger("dinh chinh", "amends"),
-    Trigger("thay the", "replaces"),
-    Trigger("bai bo", "repeals"),
-    Trigger("huy bo", "repeals"),
+    # the object of these is often a long phrase: "bổ sung một số điều của Quy
+    # chế … ban hành kèm theo Quyết định số …", "bãi bỏ khoản 2 Điều 3 của …"
+    Trigger("sua doi", "amends", 130),
+    Trigger("bo sung", "amends", 130),
+    Trigger("dinh chinh", "amends", 130),
+    Trigger("thay the", "replaces", 130),
+    Trigger("bai bo", "repeals", 130),
+    Trigger("huy bo", "repeals", 130),
     Trigger("quy dinh chi tiet", "guides"),
     Trigger("huong dan thi hanh", "guides"),
     Trigger("huong dan thuc hien", "guides"),
     Trigger("huong dan trien khai", "guides"),
     Trigger("huong dan", "guides", 3),
+    # "Nghị quyết này hướng dẫn một số quy định … của Bộ luật Dân sự số …"
+    Trigger("nay huong dan", "guides", 130),
 )
 
 #: Phrases that open the description of a cited document ("Kế hoạch số … về
