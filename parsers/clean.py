@@ -21,37 +21,56 @@ __all__ = ["clean_text", "EDITORIAL_NOTE"]
 
 #: Control characters other than tab and line feed; CR is handled apart.
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0080-\u009f]")
-_CRLF = regex.compile(r"\r\n?")
+_CR = regex.compile(r"\r\n?")
 
-#: A bracketed note whose words only an editor writes: "… được hướng dẫn
-#: bởi …", "… bị bãi bỏ bởi …", "Nội dung hướng dẫn …", "có hiệu lực từ
-#: ngày …", the portal's "Link nội bộ" / "JavaScript:" / "ID:" anchors.
-#: Footnote markers ("[1]") and the document's own brackets carry none.
+#: A bracketed note whose words only an editor writes (matched on the folded
+#: text, so a copy without diacritics is cleaned alike): "… được hướng dẫn
+#: bởi …", "… bị bãi bỏ bởi …", "Nội dung hướng dẫn …", "có hiệu lực từ ngày
+#: …", the portal's "Link nội bộ" / "JavaScript:" / "ID:" anchors. Footnote
+#: markers ("[1]") and the document's own brackets carry none.
 EDITORIAL_NOTE = regex.compile(
     r"\[(?=[^\[\]]{0,3000}\])"
-    r"(?=[^\[\]]*?(?:\sbởi\s|Nội dung hướng dẫn|hiệu lực (?:thi hành )?(?:kể )?từ"
-    r"|hết hiệu lực|Link nội bộ|JavaScript:|ID:\s))"
+    r"(?=[^\[\]]*?(?:\sboi\s|noi dung huong dan|hieu luc (?:thi hanh )?(?:ke )?tu"
+    r"|het hieu luc|link noi bo|javascript:|id:\s))"
     r"[^\[\]]*\]"
 )
 
 
-def _blank(m: regex.Match[str]) -> str:
-    s = m.group()
-    # keep line breaks so line-based reading (headers, clause starts) is unchanged
-    return "".join(ch if ch == "\n" else " " for ch in s)
-
-
-def _crlf(m: regex.Match[str]) -> str:
-    return " \n" if m.group() == "\r\n" else "\n"
-
-
-def clean_text(text: str) -> str:
-    """``text`` with line ends, control characters and editorial notes
-    replaced one character for one (same length, same offsets)."""
+def _spans(text: str, folded: str) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) of every change, replacement of equal length."""
+    out: list[tuple[int, int, str]] = []
     if "\r" in text:
-        text = _CRLF.sub(_crlf, text)
+        out += [(m.start(), m.end(), " \n" if m.group() == "\r\n" else "\n")
+                for m in _CR.finditer(text)]
     if _CONTROL.search(text):
-        text = _CONTROL.sub(" ", text)
+        out += [(m.start(), m.end(), " ") for m in _CONTROL.finditer(text)]
     if "[" in text:
-        text = EDITORIAL_NOTE.sub(_blank, text)
-    return text
+        for m in EDITORIAL_NOTE.finditer(folded):
+            # keep line breaks so line-based reading (headers, clauses) is unchanged
+            out.append((m.start(), m.end(),
+                        "".join(ch if ch == "\n" else " " for ch in text[m.start() : m.end()])))
+    return out
+
+
+def clean_text(text: str, folded: str | None = None) -> tuple[str, str]:
+    """``text`` and its fold with line ends, control characters and editorial
+    notes replaced one character for one (same length, same offsets)."""
+    from parsers.normalize import fold
+
+    folded = fold(text) if folded is None else folded
+    spans = _spans(text, folded)
+    if not spans:
+        return text, folded
+    spans.sort()
+    t_parts: list[str] = []
+    f_parts: list[str] = []
+    last = 0
+    for start, end, new in spans:
+        if start < last:
+            continue  # a CR inside an editorial note: the note's blank covers it
+        t_parts += [text[last:start], new]
+        f_parts += [folded[last:start], new]
+        last = end
+    t_parts.append(text[last:])
+    f_parts.append(folded[last:])
+    return "".join(t_parts), "".join(f_parts)

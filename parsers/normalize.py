@@ -20,6 +20,7 @@ import regex
 
 from parsers.vocabulary import (
     ASCII_PARTS_KEPT,
+    FOOTNOTE_SAFE_PARTS,
     GLUED_ISSUERS,
     GLUED_KNOWN,
     GLUED_TYPES,
@@ -188,6 +189,9 @@ def _d_bar_variants() -> dict[str, str]:
 
 
 _PART_FIXES: dict[str, str] = {**_d_bar_variants(), **MIXED_CASE_PARTS}
+_FOOTNOTE_TAIL = regex.compile(r"([A-ZĐ][A-Za-zĐ]*?[A-Za-zĐ])(\d{1,2})")
+_ROMAN = regex.compile(r"[IVXLC]+")
+_TYPE_POSITION_FIXES = {"QP": "QĐ", "QB": "QĐ", "NP": "NĐ", "NB": "NĐ"}
 _KEY_NUMBER_TOKEN = regex.compile(r"\d{1,6}(?:\.\d{1,3}|[a-z])?")
 _YEAR = regex.compile(r"(?:19|20)\d{2}")
 _KEY_NUMBER = regex.compile(r"(\d+(?:\.\d+|[a-z])?(?:-\d+(?=/))?)[-/](.*)")
@@ -248,11 +252,23 @@ def canonical_key(raw: str) -> str | None:
         if not any(ch.isalpha() for ch in part):
             return None
         canon = _canonical_part(part)
+        if not has_letters:
+            # the type position: Đ misread as P or B ("416/QP-TTg") where no
+            # type is spelled that way
+            canon = _TYPE_POSITION_FIXES.get(canon, canon)
         pieces = _unglue(canon) if not has_letters else [canon]
         has_letters = True
         out += [sep, pieces[0]]
         for extra in pieces[1:]:
             out += ["-", extra]
+    if len(out) >= 3 and out[-1][-1].isdigit():
+        # a footnote number typed onto the last part: "126/2024/NĐ-CP1"
+        m = _FOOTNOTE_TAIL.fullmatch(out[-1])
+        if m and m.group(1) in FOOTNOTE_SAFE_PARTS:
+            out[-1] = m.group(1)
+    letter_parts = [p for p in out[2::2] if not _KEY_NUMBER_TOKEN.fullmatch(p)]
+    if len(letter_parts) == 1 and _ROMAN.fullmatch(letter_parts[0]):
+        return None  # "diện 2/IV": a category, not a document
     key = "".join(out)
     if not has_letters:
         return None

@@ -15,8 +15,7 @@ from parsers.relations import relate
 def parse_text(text: str, file: str | None = None) -> ParsedDocument:
     """Parse one document. Never raises on any string; spans index ``text``."""
     src = SourceText.of(text)
-    cleaned = clean_text(src.text)
-    folded = fold(cleaned)
+    cleaned, folded = clean_text(src.text, fold(src.text))
     header = parse_header(cleaned, folded)
     mentions = find_mentions(cleaned, folded, skip=header.number_span)
     mentions, relations = relate(cleaned, folded, mentions)

@@ -98,7 +98,7 @@ SYMBOL_PART = (r"(?:[A-ZĐÐ][A-ZĐÐ0-9&]*(?:\.[A-ZĐÐ0-9]+)*[a-z]?"
 #: "12a/QĐ-UBND") or a sub-number ("136-12/PT-NC"). Not after a capital or a
 #: digit ("A3/A0" is a paper size); a standard's "QCVN 32:2018/…" is
 #: refused by ``NOT_DOCUMENT``.
-_NUMBER = (r"(?<![\p{Lu}\p{N}/.,\-\u2044\u2215])\d{1,5}"
+_NUMBER = (r"(?<![\p{Lu}\p{N}/.,\-\u2044\u2215s])\d{1,5}"
            r"(?:\.\d{1,3}(?=[/\-\u2044])|[a-z](?=[/\-])|-\d{1,4}(?=/))?")
 _YEAR = r"(?:19|20)\d{2}(?![\p{N}])"
 
@@ -269,7 +269,7 @@ SUBJECT_OPENER = regex.compile(
 #: draft's blank "Số:    /QĐ-UBND", a law's "Luật số: 51/2024/QH15", OCR's
 #: "S6:71". The caller checks the capital S (or the type word's capital).
 HEADER_FIELD = regex.compile(
-    r"(?<![a-z0-9/])(?:(?P<type>luat|bo luat|phap lenh|lenh|nghi quyet|sac lenh)\s+s[o06]\s*:"
+    r"(?<![a-z0-9/])(?:(?P<type>luat|bo luat|phap lenh|lenh|nghi quyet|sac lenh)\s+s[o06dea5]\s*:"
     r"|(?P<s>s)[o06dea5]?[ \t]*(?:hieu[ \t]*)?[:.]?)[ \t]*"
     r"(?=[ \t|]*\n?[ \t|]*[\d.…_]|[\d.…_ \t]*[/\-])"
 )

@@ -134,9 +134,16 @@ PARTS_WITH_D_BAR: tuple[str, ...] = (
     "TĐKT", "ĐKKD", "LĐTBXH", "SLĐTBXH", "BLĐTBXH", "ĐBQH", "HĐTV", "HĐQT", "ĐKĐĐ",
     "VPĐK", "VPĐKĐĐ", "KTĐT", "QLĐ", "ĐN", "ĐBSCL", "GTĐT", "TCĐ", "ĐP", "CQĐP", "HĐXD",
     "QLĐP", "ĐKĐT",
+    # seen in real symbols (courts, election councils, Party steering boards,
+    # the Front's joint resolutions, sports federations)
+    "HĐTP", "HĐBC", "HĐBCQG", "BCĐTW", "BCĐBQH", "BCĐBHĐND", "ĐCTUBTWMTTQVN", "CĐS", "ĐLS",
+    "BVĐ", "ĐKKD", "ĐMDN", "HĐBT", "HĐPH", "TTHĐND", "SLĐTBXH", "LĐQV", "LĐ", "ĐC", "TĐTN",
+    "BCTĐ", "CLĐ", "QĐC",
 )
 #: Parts whose Đ scans also misread as P or B ("HPND", "QB").
-OCR_P_B_PARTS: frozenset[str] = frozenset({"HĐND", "QĐ", "NĐ", "CĐ", "BCĐ"})
+OCR_P_B_PARTS: frozenset[str] = frozenset(
+    {"HĐND", "QĐ", "NĐ", "CĐ", "BCĐ", "HĐTP", "SLĐTBXH", "BLĐTBXH", "ĐCTUBTWMTTQVN", "HĐBCQG"}
+)
 ASCII_PARTS_KEPT: frozenset[str] = frozenset(
     {"HD", "BB", "PA", "BC", "CP", "PL", "BP", "QP", "BQP", "DP", "CB"}
 )
@@ -155,6 +162,12 @@ GLUED_ISSUERS: frozenset[str] = frozenset(
 #: Issuers of the slash-less keys of the 1980s-90s ("Nghị định 61-CP",
 #: "Quyết định 123-TTg", "Nghị định 15-HĐBT"): such a key has no "/".
 OLD_STYLE_ISSUERS: frozenset[str] = frozenset({"CP", "TTg", "HĐBT", "HĐNN", "LCT", "UB"})
+#: Issuer parts that never end in a digit: a digit typed onto one is a
+#: footnote marker ("126/2024/NĐ-CP1"). QH, UBTVQH and units like PC04 do.
+FOOTNOTE_SAFE_PARTS: frozenset[str] = frozenset(
+    {"CP", "TTg", "UBND", "HĐND", "BTC", "BCA", "BNV", "BTP", "BYT", "BXD", "BCT", "TW", "TU",
+     "VPCP", "NHNN", "BTNMT", "BGDĐT", "BKHĐT", "BLĐTBXH", "BNNPTNT", "BGTVT", "BTTTT"}
+)
 #: Parts that look glued but are codes of their own.
 GLUED_KNOWN: frozenset[str] = frozenset({"TTCP", "TTHT", "TTTT", "CTCP"})
 
