@@ -41,11 +41,13 @@ from parsers.patterns import (
 )
 from parsers.vocabulary import (
     ALSO_WRITTEN,
+    ASSOCIATION_HEADS,
     BODY_NAMES,
     DEFAULT_TYPE,
     DOC_TYPES,
     ISSUER_HEADS,
     ISSUER_JOINERS,
+    ISSUER_STARTS,
     ISSUER_STOP_CAPITALIZED,
     ISSUER_STOP_WORDS,
     ISSUER_WORDS,
@@ -75,18 +77,27 @@ _ISSUER_STOP_PHRASE = regex.compile(
     r"(?:ban\s+hanh|phu\s+hop|dong\s+thoi|thuc\s+hien|trien\s+khai)(?![a-z])"
 )
 _WORD = regex.compile(r"\S+")
+_CAPITAL_SOON = regex.compile(r"[ \t]+(?:\p{Ll}+[ \t]+)?\p{Lu}")
+#: A former or renamed body: "UBND thành phố Đà Lạt (cũ)".
+_FORMER = regex.compile(r"[ \t]*\((?:cũ|mới|trước sắp xếp|trước khi sắp xếp)\)")
 #: A title in quotes or brackets between two items of a list ("Công văn số A
 #: “V/v …” và Công văn số B").
 _DESCRIPTION = regex.compile(r"^\s*(?:\u201c[^\u201d]{0,300}\u201d|\([^)]{0,300}\))")
 #: How far before a type word a "<body> có/ban hành" may start.
 _BEFORE_REACH = 140
 _VERB_BEFORE = regex.compile(
-    r"(?<=[\p{L}])\s+(?:da\s+|vua\s+)?(?:co|ban\s+hanh|ky\s+ban\s+hanh|ky|gui|trinh)"
-    r"(?:\s+kem\s+theo)?\s+",
+    r"(?<=[\p{L})])\s+(?:(?:da\s+|vua\s+)?(?:co|ban\s+hanh|ky\s+ban\s+hanh|ky|gui|trinh)"
+    r"(?:\s+kem\s+theo)?|(?P<at>tai))\s+",
     regex.REVERSE,
 )
+#: "… đề nghị của <body> tại Tờ trình số …": the body after "của".
+_OF_BEFORE = regex.compile(r"c[a-z]{1,2}a\s+$")
 _DATE_BEFORE = regex.compile(
     r"ng\w{1,2}y\s+(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})\s*,\s*$"
+)
+ISSUER_START = regex.compile(
+    "(?:" + "|".join(regex.escape(p) for p in sorted(ISSUER_STARTS, key=len, reverse=True))
+    + r")(?![a-z])"
 )
 _BODY_WORDS = frozenset(w for name in BODY_NAMES for w in name.replace(",", "").split())
 _NEXT_WORD = regex.compile(r"\s+(\S)")
@@ -188,11 +199,14 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
     base = m.end()
     end = None
     last = ""  # the last word taken, folded
+    first = ""  # the first word taken, folded
     for taken, w in enumerate(_WORD.finditer(text, base, base + 240), 1):
         at = w.start()
         if end is not None and at < end:
             continue  # inside a place name already taken
         raw = w.group()
+        if raw == "|":
+            continue  # a table cell's border inside a wrapped name
         word = _TRAILING_PUNCT.sub("", raw) if len(raw) > 1 else raw
         if not word:
             break
@@ -200,7 +214,7 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
         place = match_near(PLACE_NAME, folded, at) if word[0].isupper() else None
         place = place or match_near(BODY_NAME, folded, at)
         if place:
-            end = place.end()
+            end, last, first = place.end(), "", first or f
             if end < len(text) and text[end] in ".,;:)":
                 break
             continue
@@ -214,17 +228,30 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
             break
         if f not in ISSUER_WORDS and not (word[0].isupper() and (
             "\n" not in text[end or base : at] or word.isupper() or last in ISSUER_HEADS
-        )):
+        )) and not (first in ASSOCIATION_HEADS and word[0].islower()
+                    and _capital_follows(text, w.end())):
             # a capitalized word opening a new line is a new sentence ("Tiếp
-            # tục …"), unless it is an acronym or an issuer word ("Tỉnh ủy")
+            # tục …"), unless it is an acronym or an issuer word ("Tỉnh ủy");
+            # an association's name may hold common words ("Hiệp hội Nước mắm
+            # Phan Thiết")
             break
         end, last = at + len(word), f
+        first = first or f
         if word != raw or taken >= _ISSUER_MAX_WORDS:  # punctuation closes the name
             break
     if end is None:
         return None
-    name = _SPACES.sub(" ", text[base:end]).strip()
+    qualifier = match_near(_FORMER, text, end)  # "(cũ)", "(trước sắp xếp)"
+    if qualifier:
+        end = qualifier.end()
+    name = _SPACES.sub(" ", text[base:end].replace("|", " ")).strip()
     return name, end
+
+
+def _capital_follows(text: str, pos: int) -> bool:
+    """A capitalized word comes within the next two words on the same line."""
+    m = match_near(_CAPITAL_SOON, text, pos)
+    return bool(m)
 
 
 def _date(folded: str, pos: int) -> tuple[str | None, int] | None:
@@ -269,8 +296,18 @@ def _issuer_before(text: str, folded: str, start: int) -> tuple[str | None, str]
     body_end = verb.start()
     cut = max(folded.rfind(ch, lo, body_end) for ch in ",;.:()")
     body_start = cut + 1 if cut >= 0 else lo
+    if verb.group("at"):
+        # only "của <body> tại": the body is what follows the last "của"
+        of = folded.rfind("cua ", body_start, body_end)
+        if of < 0:
+            return None
+        body_start = of + 4
     raw = _SPACES.sub(" ", text[body_start:body_end]).strip()
     words = raw.split()
+    # "Việc Chủ tịch …", "DẪN ĐẾN CHỦ TỊCH …": the name starts at its head word
+    while words and not ISSUER_START.match(fold(" ".join(words[:3]))):
+        words.pop(0)
+    raw = " ".join(words)
     if not words or len(raw) > 90 or not words[0][0].isupper():
         return None
     if not all(w[0].isupper() or fold(w) in ISSUER_WORDS or fold(w) in _BODY_WORDS for w in words):

@@ -186,7 +186,8 @@ LIST_GLUE = regex.compile(r"^[\s,*_¹²³⁴-⁹]*(?:va|hoac|cung|,)?[\s,]*(?:ca
 DATE = regex.compile(
     r"[\s,*_¹²³⁴-⁹()]*(?:ban\s+hanh\s+)?ng\w{1,2}y\s*:?\s*"
     r"(?:(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4,5})"
-    r"|(?P<d2>\d{1,2})\W{0,2}\s+th\w{1,3}ng\s+(?P<m2>\d{1,2})\s*,?\s+n\w{1,2}m\s+(?P<y2>\d{4}))"
+    r"|(?P<d2>\d{1,2})\W{0,2}\s+(?:t?h\w{1,3}ng|ng\w{1,2}y)\s+(?P<m2>\d{1,2})\s*,?\s+"
+    r"n\w{1,2}m\s+(?P<y2>\d{4}))"
 )
 #: "của" and its OCR forms ("cua", "ctia", "ciia", "cta").
 OF = regex.compile(r"[\s,*_¹²³⁴-⁹]*c[a-z]{1,2}a\s+")

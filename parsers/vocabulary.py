@@ -227,7 +227,23 @@ ISSUER_WORDS: frozenset[str] = frozenset(
     nong nghiep ke hoach dau phap thong van tin truyen hoa the du
     lich ngoai ninh toc chuc lao binh hoc nghe tuyen dan kiem ly nghi lan thu
     nhat hai ba bon sau bay tam chin muoi ty tnhh co phan mot thanh vien hop tac
-    tap doan mai dich san xuat nhap khau doc toi cao nghia""".split()
+    tap doan mai dich san xuat nhap khau doc toi cao nghia truong""".split()
+)
+#: Words a body's name starts with (folded): an issuer read before a type
+#: word ("Ngày …, Chủ tịch UBND tỉnh có Công văn số …") starts at one.
+ISSUER_STARTS: tuple[str, ...] = tuple(
+    """chu tich|pho chu tich|uy ban|ubnd|hdnd|hoi dong|bo|so|cuc|chi cuc|tong cuc|vien|toa an
+    |ban|van phong|thu tuong|pho thu tuong|chinh phu|quoc hoi|tinh uy|thanh uy|huyen uy|dang uy
+    |dang bo|cong an|lien doan|hiep hoi|hoi|doan|giam doc|pho giam doc|cuc truong|truong ban
+    |thong doc|bo truong|thu truong|chanh van phong|kho bac|ngan hang|thanh tra|kiem toan
+    |mat tran|ubmttq|mttq|tong lien doan|lien hiep|cau lac bo|cong ty|quy|trung tam|phong
+    |bo chinh tri|ban bi thu|ban chap hanh|ban thuong vu|thuong truc""".replace("\n", "")
+    .split("|")
+)
+#: Heads of associations, whose names may hold common lowercase words
+#: ("Hiệp hội Nước mắm Phan Thiết", "Liên đoàn Quần vợt tỉnh Bình Thuận").
+ASSOCIATION_HEADS: frozenset[str] = frozenset(
+    {"hiep", "hoi", "lien", "cau", "cong", "quy", "doan", "tong"}
 )
 #: Names of bodies (folded) whose words alone would not continue an issuer
 #: ("vận tải", "tài nguyên và môi trường", "kinh tế và ngân sách", "thị
