@@ -77,6 +77,7 @@ _ISSUER_STOP_PHRASE = regex.compile(
     r"(?:ban\s+hanh|phu\s+hop|dong\s+thoi|thuc\s+hien|trien\s+khai)(?![a-z])"
 )
 _WORD = regex.compile(r"\S+")
+_CAPS_LINE = regex.compile(r"\p{Lu}+(?:[ \t]+\p{Lu}+){2,}[ \t]*(?:\n|$)")
 _CAPITAL_SOON = regex.compile(r"[ \t]+(?:\p{Ll}+[ \t]+)?\p{Lu}")
 #: A former or renamed body: "UBND thành phố Đà Lạt (cũ)".
 _FORMER = regex.compile(r"[ \t]*\((?:cũ|mới|trước sắp xếp|trước khi sắp xếp)\)")
@@ -105,6 +106,17 @@ _TRAILING_PUNCT = regex.compile(r"[^\p{L}\p{N}/&]+$")
 _SPACES = regex.compile(r"\s+")
 _SYMBOL_SEP = regex.compile(r"[-/]")
 _QUOC_HOI = regex.compile(r"QH\d*")
+#: Who issues a Chỉ thị ("09/CT-UBND", "05/CT-TTg", "37-CT/TW"): after CT they
+#: name the body; a tax office's "CT-CS" names a department after Cục Thuế.
+_DIRECTIVE_ISSUER = regex.compile(
+    r"UBND|TTg|CP|TW|HĐND|NHNN|VPCP|KTNN|TANDTC|VKSNDTC|B[A-ZĐ]{1,8}|[A-ZĐ]{0,4}U|UB[A-ZĐ]*"
+)
+#: A key of a number and one short part ("1/HO") …
+_ONE_PART = regex.compile(r"[^/\-]+/[A-ZĐ]{1,3}")
+#: … followed by a word in capitals that is not "NGÀY", "CỦA", "VỀ", "VÀ".
+_CAPS_WORD_AFTER = regex.compile(
+    r"[ \t]+(?!(?:NGÀY|NGAY|CỦA|CUA|VỀ|VE|VÀ|VA|V/V|TẠI|TAI)\b)\p{Lu}{2,}\b"
+)
 #: A state-style number whose symbol has only its type part so far ("12/QĐ").
 _TYPE_ONLY = regex.compile(r"\d+(?:/\d{4})?/\s*[A-ZĐ]+[a-z]?")
 
@@ -116,8 +128,11 @@ def type_from_symbol(key: str) -> str | None:
     >>> type_from_symbol("58-QĐ/TU"), type_from_symbol("576/UBND-TH")
     ('Quyết định', None)
     """
-    _, _, symbol = split_key(key)
+    _, year, symbol = split_key(key)
     parts = _SYMBOL_SEP.split(symbol)
+    if parts and parts[0] == "CT" and year is None and "-CT/" not in key and not (
+            len(parts) > 1 and _DIRECTIVE_ISSUER.fullmatch(parts[1])):
+        return None  # "5348/CT-CS": a tax office (Cục Thuế) and its department
     if parts and parts[0] in TYPE_BY_ABBREVIATION:
         return TYPE_BY_ABBREVIATION[parts[0]]
     if len(parts) == 1 and _QUOC_HOI.fullmatch(parts[0]):
@@ -153,7 +168,9 @@ def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
         if _TYPE_ONLY.fullmatch(raw) and (tail := match_near(SPACED_TAIL, text, end)):
             end, raw = tail.end(), raw + "-" + tail.group(1)  # "12/QĐ - UBND"
         key = canonical_key(raw)
-        if key:
+        if key and not (_ONE_PART.fullmatch(key) and match_near(_CAPS_WORD_AFTER, text, end)):
+            # "số 1/HO SO" (a list heading typed without diacritics) is prose
+            # in capitals, as "số 1/HỒ SƠ" is
             found.append((m.start(), end, key, False))
     if " -" in text or " –" in text:
         extra = [(m.start(), m.end(), key, False)
@@ -226,6 +243,9 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
         stops = ISSUER_STOP_WORDS if word[0].islower() else ISSUER_STOP_CAPITALIZED
         if f in stops or match_near(_ISSUER_STOP_PHRASE, folded, at):
             break
+        if word.isupper() and len(word) > 1 and end is not None and last not in ISSUER_HEADS \
+                and "\n" in text[end:at] and _CAPS_LINE.match(text, at):
+            break  # the next line is a heading in capitals ("ỦY BAN NHÂN DÂN TỈNH …")
         if f not in ISSUER_WORDS and not (word[0].isupper() and (
             "\n" not in text[end or base : at] or word.isupper() or last in ISSUER_HEADS
         )) and not (first in ASSOCIATION_HEADS and word[0].islower()

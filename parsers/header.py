@@ -83,9 +83,11 @@ _AUTHORITY = regex.compile(
 )
 _BODY_OPENER = regex.compile(
     r"^\s*(?:" + "|".join(regex.escape(p) for p in BODY_OPENERS) + r")(?![a-z])"
-    r"|^\s*\(?ng\w{1,2}y\s+\d|^\s*\d+\s*[.)]\s|^\s*[-+•]\s"
+    r"|^\s*\d+\s*[.)]\s|^\s*[-+•]\s"
 )
-_NOT_A_SUBJECT = regex.compile(r"^\s*(?:can cu|kinh gui)(?![a-z])|^\s*ng\w{1,2}y\s+\d")
+_NOT_A_SUBJECT = regex.compile(
+    r"^\s*(?:can cu|kinh gui)(?![a-z])|^\s*ng\w{1,2}y\s+\d|^\s*\d+(?:\.\d+)*\s*[.)]\s"
+)
 #: The portal's first line: "Quyết định 1056/QĐ-CT", "Nghị quyết số 23/2003/QH11".
 _PORTAL_TITLE = regex.compile(r"^\s*[\p{Lu}][\p{L} ]{1,30}?\s+(?:số\s+)?(?=\d)")
 #: Admin-unit words that open the next line of one name (folded).
@@ -312,7 +314,8 @@ def _subject_lines(text: str, folded: str, start: int, limit: int) -> str | None
             f = f.split("|")[0].strip()
             if not raw:
                 break
-        if taken and (_BODY_OPENER.match(f) or raw.startswith("(") or _KINH_GUI.match(f)
+        opens_body = _BODY_OPENER.match(f) and not (f.startswith("ngay") and raw[:1].islower())
+        if taken and (opens_body or raw.startswith("(") or _KINH_GUI.match(f)
                       or PLACE_DATE_START.search(f, 0, 60) or _is_motto(f)):
             break
         if taken and _AUTHORITY.match(f) and (_is_upper(raw) or raw.endswith((".", ":"))):
@@ -364,7 +367,7 @@ def _starts_at_title(text: str, folded: str) -> tuple[str, int, int] | None:
     m = _TITLE_START.match(line)
     if not m or m.start("t") != 0:
         return None
-    if regex.match(r"\s*(?:s[o06]\s*:?\s*)?\d", line[m.end():]):
+    if regex.match(r"\s*(?:(?:s[o06]\s*:?\s*)?[\d.…_]|nay(?![a-z]))", line[m.end():]):
         return None  # "Quyết định số 12/…" opens a sentence citing it, not a title
     name = _title_type(line)
     return (name, pos + m.end(), end) if name else None
