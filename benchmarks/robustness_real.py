@@ -117,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
                 got = [(c.key, c.type, c.date) for c in doc.citations]
                 if want != got:
                     diacritics += 1
-                    examples.append(f"diacritics {name}: {sorted(set(want) ^ set(got), key=str)[:3]}")
+                    diff = sorted(set(want) ^ set(got), key=str)[:3]
+                    examples.append(f"diacritics {name}: {diff}")
         if i in heavy and base is not None:
             t0 = time.perf_counter()
             parse_text(text)
