@@ -18,7 +18,7 @@ import json
 import sys
 from pathlib import Path
 
-from legalgraph.evaluation import CORPUS_DIR, corpus_available, evaluate, load_gold
+from legalgraph.evaluation import CORPUS_DIR, GOLD_DIR, corpus_available, evaluate, load_gold
 
 COLUMNS = ("docs", "gold", "precision", "recall", "f1", "date", "issuer", "relation",
            "id_key", "id_type", "id_date", "id_issuer", "lineage_f1")
@@ -40,12 +40,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--floors", type=Path,
                     help="JSON {clean|ocr: {metric: floor}} for the 'all' row; exit 1 under one")
     ap.add_argument("--no-twins", action="store_true", help="skip the OCR twins")
+    ap.add_argument("--gold", type=Path, default=GOLD_DIR,
+                    help="gold folder (data/annotations/real, or .../heldout)")
     args = ap.parse_args(argv)
     if not corpus_available(args.corpus):
         print(f"eval_real: no corpus at {args.corpus}; skipped (it lives in ../shared, "
               "which a fresh clone does not have)")
         return 0
-    gold = load_gold()
+    gold = load_gold(args.gold)
     clean = evaluate(gold, args.corpus)
     twins = {} if args.no_twins else evaluate(gold, args.corpus, twins=True)
     if args.json:

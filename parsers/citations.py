@@ -87,14 +87,18 @@ _DESCRIPTION = regex.compile(r"^\s*(?:\u201c[^\u201d]{0,300}\u201d|\([^)]{0,300}
 #: How far before a type word a "<body> có/ban hành" may start.
 _BEFORE_REACH = 140
 _VERB_BEFORE = regex.compile(
-    r"(?<=[\p{L})])\s+(?:(?:da\s+|vua\s+)?(?:co|ban\s+hanh|ky\s+ban\s+hanh|ky|gui|trinh)"
+    r"(?<=[\p{L})])\s+(?:(?:da\s+|vua\s+)?(?:co|ban\s+hanh|ky\s+ban\s+hanh|ky|gui|trinh|ra)"
     r"(?:\s+kem\s+theo)?|(?P<at>tai))\s+",
     regex.REVERSE,
+)
+_DATE_LEAD = regex.compile(
+    r"\s*ng\w{1,2}y\s+\d{1,2}\s+th\w{1,3}ng\s+\d{1,2}\s+n\w{1,2}m\s+\d{4}\s+"
 )
 #: "… đề nghị của <body> tại Tờ trình số …": the body after "của".
 _OF_BEFORE = regex.compile(r"c[a-z]{1,2}a\s+$")
 _DATE_BEFORE = regex.compile(
-    r"ng\w{1,2}y\s+(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})\s*,\s*$"
+    r"ng\w{1,2}y\s+(?:(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})\s+th\w{1,3}ng\s+(?P<m2>\d{1,2})\s+n\w{1,2}m\s+(?P<y2>\d{4}))\s*,?\s*$"
 )
 ISSUER_START = regex.compile(
     "(?:" + "|".join(regex.escape(p) for p in sorted(ISSUER_STARTS, key=len, reverse=True))
@@ -316,6 +320,9 @@ def _issuer_before(text: str, folded: str, start: int) -> tuple[str | None, str]
     body_end = verb.start()
     cut = max(folded.rfind(ch, lo, body_end) for ch in ",;.:()")
     body_start = cut + 1 if cut >= 0 else lo
+    dated = _DATE_LEAD.match(folded, body_start, body_end)  # "Ngày 24 tháng 6 năm 1977 Hội đồng …"
+    if dated:
+        body_start = dated.end()
     if verb.group("at"):
         # only "của <body> tại": the body is what follows the last "của"
         of = folded.rfind("cua ", body_start, body_end)
@@ -335,7 +342,8 @@ def _issuer_before(text: str, folded: str, start: int) -> tuple[str | None, str]
     date = None
     head = _DATE_BEFORE.search(folded, max(0, body_start - 40), body_start)
     if head:
-        date = iso_date(head.group("d"), head.group("m"), head.group("y"))
+        date = iso_date(head.group("d") or head.group("d2"), head.group("m") or head.group("m2"),
+                        head.group("y") or head.group("y2"))
     return date, raw
 
 

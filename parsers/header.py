@@ -87,6 +87,7 @@ _BODY_OPENER = regex.compile(
 )
 _NOT_A_SUBJECT = regex.compile(
     r"^\s*(?:can cu|kinh gui)(?![a-z])|^\s*ng\w{1,2}y\s+\d|^\s*\d+(?:\.\d+)*\s*[.)]\s"
+    r"|^\s*dieu\s+\d"
 )
 #: The portal's first line: "Quyết định 1056/QĐ-CT", "Nghị quyết số 23/2003/QH11".
 _PORTAL_TITLE = regex.compile(r"^\s*[\p{Lu}][\p{L} ]{1,30}?\s+(?:số\s+)?(?=\d)")

@@ -34,6 +34,8 @@ class DocumentIdentity:
     place: str | None = None
     issuer: str | None = None
     subject: str | None = None
+    effective: str | None = None  # ISO date its own effective-date clause gives
+    expires: str | None = None  # ISO end date, where the text sets one
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -55,6 +57,8 @@ class Citation:
     date: str | None = None
     issuer: str | None = None
     relation: str = "cites"
+    #: a repeal, replacement or amendment of parts only ("bãi bỏ khoản 2 Điều 3 của …")
+    partial: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -105,3 +109,4 @@ class Mention:
     relation: str = "cites"
     in_list: bool = False  # joined to the previous mention by list glue
     anchor: int = -1  # where the number itself starts
+    partial: bool = False  # see Citation.partial

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from parsers.citations import find_mentions
 from parsers.clean import clean_text
+from parsers.effect import effective_dates
 from parsers.header import parse_header
 from parsers.models import Citation, DocumentIdentity, Mention, ParsedDocument
 from parsers.normalize import SourceText, fold, split_key
@@ -17,6 +19,9 @@ def parse_text(text: str, file: str | None = None) -> ParsedDocument:
     src = SourceText.of(text)
     cleaned, folded = clean_text(src.text, fold(src.text))
     header = parse_header(cleaned, folded)
+    effective, expires = effective_dates(cleaned, folded, header.identity.date)
+    header = replace(header, identity=replace(header.identity, effective=effective,
+                                              expires=expires))
     mentions = find_mentions(cleaned, folded, skip=header.number_span)
     mentions, relations = relate(cleaned, folded, mentions)
     own = header.identity
@@ -27,7 +32,7 @@ def parse_text(text: str, file: str | None = None) -> ParsedDocument:
         start, end = src.span(m.start, m.end)
         citations.append(
             Citation(start=start, end=end, text=text[start:end], type=m.type, key=m.key,
-                     date=m.date, issuer=m.issuer, relation=m.relation)
+                     date=m.date, issuer=m.issuer, relation=m.relation, partial=m.partial)
         )
     return ParsedDocument(
         document=header.identity,

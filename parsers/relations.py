@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from parsers.effect import is_partial
 from parsers.models import Mention, Relation
 from parsers.normalize import split_key
 from parsers.patterns import (
@@ -55,12 +56,20 @@ __all__ = ["relate"]
 _RELATION_GAP = 300
 #: The farthest any trigger phrase acts (see ``Trigger.max_gap``).
 _TRIGGER_REACH = max(t.max_gap for t in TRIGGERS) + max(len(t.phrase) for t in TRIGGERS) + 10
+#: Relations by which the document acts on another, in whole or in part.
+_ACTS = frozenset({"repeals", "replaces", "amends"})
 #: Relations a heading ending in ":" gives the items listed under it, and how
 #: close to the colon its word stands.
 _LIST_HEADINGS = frozenset({"repeals", "replaces", "amends"})
 _HEADING_REACH = 80
 #: A trigger closed by a bracket right after it is a qualifier: "(sửa đổi, bổ sung)".
 _QUALIFIER = regex.compile(r"[\s,]*(?:bo\s+sung|sua\s+doi)?\s*\)")
+#: "… có hiệu lực thi hành": not "thi hành" a document.
+_IN_FORCE = regex.compile(r"hieu\s+luc\s+$")
+#: "Thông tư số 75/2015/TT-BTNMT … hết hiệu lực kể từ ngày …": a repeal the
+#: document states after the reference (folded, within the clause).
+_ENDS_FORCE = regex.compile(r"(?:^|[\s,])(?:het\s+hieu\s+luc|bi\s+bai\s+bo)(?![a-z])")
+_ENDS_FORCE_REACH = 200
 #: What stands between two items of a list: ", ", " và ", "; ".
 _ITEM_GAP = regex.compile(r"[\s]*(?:[,;]|\s(?:va|hoac))[\s]*$")
 #: The end of a paragraph: an open quotation does not reach past it.
@@ -87,10 +96,12 @@ def _trigger(folded: str, lo: int, hi: int) -> str | None:
     lo = max(lo, hi - _TRIGGER_REACH)
     for m in TRIGGER_BEFORE.finditer(folded, lo, hi):  # nearest first
         between = folded[m.end() : hi]
-        if "," in between or "\u201d" in between or ")" in between:
+        if "," in between or between.count("\u201d") > between.count("\u201c") \
+                or between.count(")") > between.count("("):
             return None  # every earlier trigger is behind the comma or the quote too
-        if _QUALIFIER.match(folded, m.end()):
-            continue  # "Điều lệ (sửa đổi, bổ sung)" qualifies a noun
+        if _QUALIFIER.match(folded, m.end()) or _IN_FORCE.search(folded, max(0, m.start() - 12),
+                                                                 m.start()):
+            continue  # "Điều lệ (sửa đổi, bổ sung)", "có hiệu lực thi hành"
         trig = TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])]
         if hi - m.end() <= trig.max_gap:
             if trig.relation == "implements" and PROVISION_CITED.search(between):
@@ -161,6 +172,13 @@ def _clauses(text: str, folded: str) -> list[_Clause]:
                 heading = None
             else:
                 c.inherited = heading
+        elif heading_kind == "inline":
+            # "* Căn cứ pháp lý: …" with its text on the same line: that
+            # paragraph is the section; the next item or line ends it
+            if c.kind in ("stop", "semi") and "\n" not in text[c.start - 3 : c.start]:
+                c.inherited = heading
+            else:
+                heading, heading_kind = None, ""
         elif heading and c.kind in ("bullet", "num", "stop", "semi"):
             c.inherited = heading  # an item of the list, or a sentence inside one
         else:
@@ -171,7 +189,10 @@ def _clauses(text: str, folded: str) -> list[_Clause]:
             c.inherited = c.own
         ends_in_colon = bool(_ENDS_IN_COLON.search(text, max(c.start, end - 24), end))
         if basis_heading:
-            heading, heading_kind = "based_on", c.kind
+            colon = text.find(":", c.start, end)
+            line_end = text.find("\n", colon) if colon >= 0 else -1
+            rest = text[colon + 1 : line_end if line_end >= 0 else end] if colon >= 0 else ""
+            heading, heading_kind = "based_on", "inline" if rest.strip() else c.kind
         elif ends_in_colon:
             # "Bãi bỏ các Quyết định sau:", "Quyết định này thay thế các văn bản sau đây:"
             colon = text.rfind(":", c.start, end)
@@ -179,6 +200,17 @@ def _clauses(text: str, folded: str) -> list[_Clause]:
             if stated in _LIST_HEADINGS:
                 heading, heading_kind = stated, c.kind
     return clauses
+
+
+def _repealed_after(folded: str, m: Mention, clauses: list[_Clause], ci: int,
+                    mentions: list[Mention]) -> bool:
+    """"Thông tư số 75/2015/TT-BTNMT … hết hiệu lực kể từ ngày …": the words
+    after the reference, before the clause ends and before another reference,
+    say it ceases to have effect."""
+    end = clauses[ci + 1].start if ci + 1 < len(clauses) else len(folded)
+    end = min(end, m.end + _ENDS_FORCE_REACH)
+    nxt = next((x.start for x in mentions if x.start > m.start), end)
+    return bool(_ENDS_FORCE.search(folded, m.end, min(end, nxt)))
 
 
 def _year(key: str, date: str | None) -> int | None:
@@ -266,10 +298,15 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                 if inherited and (clause.kind == "semi" or "," not in folded[clause.start : m.start]
                                   or clause.own is None):
                     relation = inherited
+        if relation in (None, "cites") and not described and _repealed_after(
+                folded, m, clauses, ci, mentions):
+            relation = "repeals"
         relation = relation or "cites"
         if first_in_clause and not described and relation != "cites":
             lead_relation[ci] = relation
-        out.append(replace(m, relation=relation))
+        partial = relation in _ACTS and is_partial(
+            folded, max(clause.start, m.start - _TRIGGER_REACH), m.start)
+        out.append(replace(m, relation=relation, partial=partial))
         described_by.append(described)
     return out, _unique(edges)
 

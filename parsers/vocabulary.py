@@ -216,17 +216,18 @@ SUBJECT_OPENERS: tuple[str, ...] = ("ve viec", "ve", "v/v", "nham", "ban hanh", 
 
 # --- Issuers -------------------------------------------------------------------
 #: Lowercase words that may continue an issuer name after "của"
+#: ("thành" only inside the BODY_NAMES "thành phố", "thành ủy": not "thành lập")
 #: ("của Ban Thường vụ Tỉnh ủy", "của Chủ tịch UBND thành phố"). Capitalized
 #: words and acronyms always continue it.
 ISSUER_WORDS: frozenset[str] = frozenset(
-    """tinh thanh pho huyen xa phuong quan uy ban nhan dan thuong vu truc
+    """tinh pho huyen xa phuong quan uy ban nhan dan thuong vu truc
     chap hanh chinh phu thu tuong chu tich quoc hoi dong bo so nganh trung uong dang
     doan lien van phong cuc tong vien khoa nhiem ky kiem tra giam sat mat to
     cong an quan su bien phong hai quan thue kho bac ngan hang nha nuoc toa
-    khu vuc dac biet cap gy ay tri giao duc dao noi xay dung te thuong
+    khu vuc dac biet cap gy ay tri giao duc dao noi xay dung te thuong bau
     nong nghiep ke hoach dau phap thong van tin truyen hoa the du
     lich ngoai ninh toc chuc lao binh hoc nghe tuyen dan kiem ly nghi lan thu
-    nhat hai ba bon sau bay tam chin muoi ty tnhh co phan mot thanh vien hop tac
+    nhat hai ba bon sau bay tam chin muoi ty tnhh co phan mot vien hop tac
     tap doan mai dich san xuat nhap khau doc toi cao nghia truong""".split()
 )
 #: Words a body's name starts with (folded): an issuer read before a type
@@ -257,7 +258,8 @@ BODY_NAMES: tuple[str, ...] = tuple(
     |kinh te - ngan sach|ngan hang nha nuoc|toa an nhan dan toi cao|vien kiem sat nhan dan toi cao
     |toa an nhan dan|thi tran|thi xa|dan toc|noi vu|tu phap|y te|xay dung|cong thuong
     |phap che|van hoa - xa hoi|van hoa xa hoi|thong doc|giam doc|cong hoa xa hoi chu nghia viet nam
-    |viet nam dan chu cong hoa|mat tran to quoc viet nam|mat tran to quoc""".replace("\n", "")
+    |viet nam dan chu cong hoa|mat tran to quoc viet nam|mat tran to quoc|thanh pho|thanh uy
+    |thanh vien|thanh nien|bau cu|ban chi dao|to cong tac""".replace("\n", "")
     .split("|")
 )
 #: Words that end an issuer even when capitalized ("… của UBND thành phố Kết
