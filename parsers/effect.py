@@ -24,13 +24,19 @@ _DATE = (r"(?:ngay\s+)?(?:(?P<{p}d>\d{{1,2}})\s+thang\s+(?P<{p}m>\d{{1,2}})\s*,?
          r"(?P<{p}y>\d{{4}})|(?P<{p}d2>\d{{1,2}})\s*[/.\-]\s*(?P<{p}m2>\d{{1,2}})\s*[/.\-]\s*"
          r"(?P<{p}y2>\d{{4}}))")
 
-#: "<type> này có hiệu lực (thi hành) (kể) từ ngày …", at a sentence or
-#: article start (folded text).
+#: "… này có hiệu lực (thi hành) (kể) từ ngày …" (folded text); found by its
+#: literal words, then checked to open a sentence or an article.
 _EFFECTIVE = regex.compile(
-    r"(?:^|(?<=[\n.:;]))[ \t\d.)\-]*(?:dieu\s+\d+[a-z]?\s*[.:]\s*(?:hieu\s+luc[^\n]{0,40}\n)?"
-    r"[ \t\d.)\-]*)?[a-z ]{2,40}?\snay\s+co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s*"
+    r"nay\s+co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s*"
     r"(?:(?:ke\s+)?tu\s+(?:ngay\s+ky(?P<signed>)|" + _DATE.format(p="e") + r")"
     r"|sau\s+(?P<days>\d{1,3})\s+ngay\s+(?:ke\s+)?tu\s+ngay\s+ky)"
+)
+#: What stands before it: the sentence or article opens with the document's
+#: type word ("Quyết định này", "2. Luật này", "Điều 9. Thông tư này"), searched
+#: backwards from "này".
+_OPENS = regex.compile(
+    r"(?:^|[\n.:;])[ \t\d.)\-]*(?:dieu\s+\d+[a-z]?\s*[.:]\s*(?:hieu\s+luc[^\n]{0,40}\n)?"
+    r"[ \t\d.)\-]*)?[a-z ]{2,40}\s$",
 )
 #: "… này có hiệu lực (thi hành) đến hết ngày …", "… này hết hiệu lực từ ngày …".
 _ENDS = r"het\s+hieu\s+luc\s+(?:(?:ke\s+)?tu|vao)\s+"
@@ -63,7 +69,8 @@ def effective_dates(text: str, folded: str, own_date: str | None) -> tuple[str |
     """(effective, expires) of the document, ISO dates or None."""
     effective = expires = None
     for m in _EFFECTIVE.finditer(folded):
-        if _quoted(text, m.start()):
+        if _quoted(text, m.start()) or not _OPENS.search(folded, max(0, m.start() - 80),
+                                                          m.start()):
             continue
         if m.group("signed") is not None:
             effective = own_date
