@@ -1,9 +1,12 @@
 """The embedded backend: SQLite store + cached networkx graph, no server.
 
 Implements :class:`graph.backend.GraphBackend` by delegating to
-:mod:`graph.queries`. The graph is built once per store generation (and kept
-as a pickle beside the database, see :func:`graph.build.load_graph`), so
-repeated queries cost milliseconds.
+:mod:`graph.queries`. The graph is built once per resolved generation (and
+kept as a pickle beside the database, see :func:`graph.build.load_graph`), so
+repeated queries cost milliseconds. A backend only reads: while an ingest
+writes, it answers from the last committed resolution at once, and it
+resolves only what an interrupted ingest left behind when no writer is at
+work (:meth:`graph.store.Store.finish_interrupted`).
 """
 
 from __future__ import annotations
@@ -33,8 +36,10 @@ class EmbeddedBackend:
     """Query a store folder (default ``$LEGALGRAPH_DB`` or ``data/store``)."""
 
     def __init__(self, db_dir: str | os.PathLike[str] | None = None, *,
-                 cache: bool = True) -> None:
-        self.store = Store(db_dir if db_dir is not None else default_db_dir())
+                 cache: bool = True, create: bool = True) -> None:
+        """``create=False``: a missing store raises
+        :class:`graph.store.StoreMissing` instead of being created (queries)."""
+        self.store = Store(db_dir if db_dir is not None else default_db_dir(), create=create)
         self._cache = cache
         self._graph: nx.DiGraph | None = None
         self._index: queries.GraphIndex | None = None
@@ -51,10 +56,12 @@ class EmbeddedBackend:
 
     @property
     def graph(self) -> nx.DiGraph:
-        """The current graph; rebuilt when the store changed since it was built."""
+        """The graph of the last committed resolution; reloaded when a writer
+        committed a newer one."""
         with self._lock:
-            if (self._graph is None
-                    or self._graph.graph.get("generation") != self.store.generation):
+            self.store.finish_interrupted()
+            if (self._graph is None or self._graph.graph.get("generation")
+                    != self.store.resolved_generation):
                 self._graph = load_graph(self.store, cache=self._cache)
                 self._index = queries.GraphIndex(self._graph)
             return self._graph
@@ -98,4 +105,8 @@ class EmbeddedBackend:
         if node_id not in g or g.nodes[node_id].get("file_id") is None:
             return None
         with self._lock:
-            return self.store.text(g.nodes[node_id]["file_id"])
+            text = self.store.text(g.nodes[node_id]["file_id"])
+            if text is None and g.nodes[node_id].get("files"):
+                # replaced by an ingest since this resolution: its current text
+                text = self.store.text_at(g.nodes[node_id]["files"][0])
+            return text
