@@ -19,6 +19,8 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
+from contextlib import ExitStack
 from typing import Any
 
 from graph.backend import GraphBackend, LineageTree, Link, NodeSummary
@@ -116,24 +118,36 @@ class _NoStore(Exception):
 
 
 def _backend(args: argparse.Namespace) -> GraphBackend:
-    """The backend to query; never creates a store (see :func:`_queries`)."""
+    """The backend to query, open until the command ends and pinned to one
+    graph for it (an ingest committing meanwhile cannot make a node vanish
+    between two questions of one command); never creates a store."""
     from graph.backends import open_backend
     from graph.store import StoreMissing
 
     try:
-        return open_backend(db=args.db, uri=getattr(args, "uri", None), create=False)
+        backend = open_backend(db=args.db, uri=getattr(args, "uri", None), create=False)
     except StoreMissing as exc:
         print(f"legalgraph {args.command}: {exc}", file=sys.stderr)
         raise _NoStore from None
+    stack: ExitStack | None = getattr(args, "_stack", None)
+    if stack is not None:
+        if hasattr(backend, "close"):
+            stack.callback(backend.close)
+        if hasattr(backend, "pinned"):
+            stack.enter_context(backend.pinned())
+    return backend
 
 
-def _queries(run: Any) -> Any:
-    """Wrap a query command: a missing store is exit 2, not a traceback."""
+def _queries(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Wrap a query command: its backend lives as long as the command; a
+    missing store is exit 2, not a traceback."""
     def wrapped(args: argparse.Namespace) -> int:
-        try:
-            return run(args)
-        except _NoStore:
-            return EXIT_USAGE
+        with ExitStack() as stack:
+            args._stack = stack
+            try:
+                return run(args)
+            except _NoStore:
+                return EXIT_USAGE
     wrapped.__doc__ = run.__doc__
     return wrapped
 
