@@ -125,7 +125,7 @@ def store_dir(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("argv", [
     ["stats"], ["show", "58-QĐ/TU"], ["lineage", "58-QĐ/TU"], ["top"],
-    ["export", "--format", "json"],
+    ["export", "--format", "json"], ["push", "--uri", "bolt://127.0.0.1:21001"],
 ])
 def test_query_commands_refuse_a_missing_store(tmp_path, capsys, argv):
     missing = tmp_path / "typo"
