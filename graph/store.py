@@ -61,6 +61,7 @@ __all__ = [
     "Store",
     "StoreBusy",
     "StoreMissing",
+    "StoreUnusable",
     "StoredFile",
     "default_db_dir",
 ]
@@ -138,6 +139,12 @@ class StoreMissing(FileNotFoundError):
         self.folder = str(folder)
 
 
+class StoreUnusable(Exception):
+    """The folder cannot hold a store, or its database is not one this
+    program reads (a file where a folder should be, a damaged file, another
+    schema version)."""
+
+
 class StoreBusy(TimeoutError):
     """Another writer kept the store longer than the caller would wait."""
 
@@ -191,17 +198,24 @@ class Store:
         self.path = self.dir / DB_FILENAME
         self._writer_mutex = threading.RLock()
         self._writer_depth = 0
-        if create:
-            self.dir.mkdir(parents=True, exist_ok=True)
-        elif not self.path.is_file():
-            raise StoreMissing(self.dir)
-        # explicit BEGIN/COMMIT; usable from another thread (the app's server
-        # threads share one backend) as long as callers serialize access.
-        # A reader opens with mode=rw so that a missing file is never created.
-        target, uri = ((str(self.path), False) if create
-                       else (self.path.resolve().as_uri() + "?mode=rw", True))
-        self.conn = sqlite3.connect(target, uri=uri, isolation_level=None,
-                                    check_same_thread=False)
+        try:
+            if create:
+                self.dir.mkdir(parents=True, exist_ok=True)
+            elif not self.path.is_file():
+                raise StoreMissing(self.dir)
+            # explicit BEGIN/COMMIT; usable from another thread (the app's server
+            # threads share one backend) as long as callers serialize access.
+            # A reader opens with mode=rw so that a missing file is never created.
+            target, uri = ((str(self.path), False) if create
+                           else (self.path.resolve().as_uri() + "?mode=rw", True))
+            self.conn = sqlite3.connect(target, uri=uri, isolation_level=None,
+                                        check_same_thread=False)
+        except StoreMissing:
+            raise
+        except (OSError, sqlite3.Error) as exc:
+            why = ("not a folder" if isinstance(exc, (FileExistsError, NotADirectoryError))
+                   else getattr(exc, "strerror", None) or str(exc))
+            raise StoreUnusable(f"{self.dir}: cannot open a store there ({why})") from exc
         try:
             # connection settings only: none of these writes to the file
             self.conn.execute("PRAGMA busy_timeout=10000")
@@ -211,11 +225,16 @@ class Store:
             if version == 0 and not create:
                 raise StoreMissing(self.dir)  # an empty file, or one being created
             if version not in (0, SCHEMA_VERSION):
-                raise RuntimeError(
+                raise StoreUnusable(
                     f"{self.path}: schema version {version}, this program reads "
                     f"{SCHEMA_VERSION}; ingest into a new --db folder")
             if version == 0:
                 self._create_schema()
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise
+            raise StoreUnusable(f"{self.path}: not a legalgraph store ({exc})") from exc
         except BaseException:
             self.conn.close()
             raise

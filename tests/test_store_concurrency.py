@@ -146,6 +146,24 @@ def test_an_empty_file_is_not_a_store(tmp_path, capsys):
     assert (db / store_mod.DB_FILENAME).stat().st_size == 0
 
 
+def test_a_damaged_store_or_a_file_for_a_folder_is_one_line(tmp_path, capsys):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / store_mod.DB_FILENAME).write_bytes(b"not a database " * 20)
+    assert main(["stats", "--db", str(bad)]) == 2
+    assert capsys.readouterr().err == (
+        f"legalgraph stats: {bad / store_mod.DB_FILENAME}: not a legalgraph store "
+        "(file is not a database)\n")
+    assert main(["ingest", str(SAMPLES / "seeds"), "--db", str(bad), "--no-progress"]) == 2
+    assert "not a legalgraph store" in capsys.readouterr().err
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("x", encoding="utf-8")
+    assert main(["ingest", str(SAMPLES / "seeds"), "--db", str(a_file), "--no-progress"]) == 2
+    assert capsys.readouterr().err == (
+        f"legalgraph ingest: {a_file}: cannot open a store there (not a folder)\n")
+    assert a_file.read_text(encoding="utf-8") == "x"
+
+
 @pytest.mark.parametrize("argv", [
     ["show", ""], ["show", "   "], ["lineage", "\t"], ["top", "--issuer", " "],
     ["top", "--type", ""],

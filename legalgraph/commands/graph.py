@@ -122,11 +122,11 @@ def _backend(args: argparse.Namespace) -> GraphBackend:
     graph for it (an ingest committing meanwhile cannot make a node vanish
     between two questions of one command); never creates a store."""
     from graph.backends import open_backend
-    from graph.store import StoreMissing
+    from graph.store import StoreMissing, StoreUnusable
 
     try:
         backend = open_backend(db=args.db, uri=getattr(args, "uri", None), create=False)
-    except StoreMissing as exc:
+    except (StoreMissing, StoreUnusable) as exc:
         print(f"legalgraph {args.command}: {exc}", file=sys.stderr)
         raise _NoStore from None
     stack: ExitStack | None = getattr(args, "_stack", None)
@@ -161,13 +161,18 @@ def _dump(value: Any) -> None:
 
 def run_ingest(args: argparse.Namespace) -> int:
     from graph.ingest import ingest
-    from graph.store import Store, StoreBusy, default_db_dir
+    from graph.store import Store, StoreBusy, StoreUnusable, default_db_dir
 
     def waiting(message: str) -> None:
         limit = f" (at most {args.wait:g} s)" if args.wait is not None else ""
         print(f"legalgraph ingest: {message}{limit} …", file=sys.stderr, flush=True)
 
-    with Store(args.db or default_db_dir()) as store:
+    try:
+        store = Store(args.db or default_db_dir())
+    except StoreUnusable as exc:
+        print(f"legalgraph ingest: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    with store:
         try:
             report = ingest(args.paths, store, jobs=args.jobs,
                             progress=not args.no_progress and not args.json,
@@ -329,11 +334,11 @@ def run_stats(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from graph.embedded import EmbeddedBackend
     from graph.export import export
-    from graph.store import StoreMissing
+    from graph.store import StoreMissing, StoreUnusable
 
     try:
         backend = EmbeddedBackend(args.db, create=False)
-    except StoreMissing as exc:
+    except (StoreMissing, StoreUnusable) as exc:
         print(f"legalgraph export: {exc}", file=sys.stderr)
         return EXIT_USAGE
     with backend:
