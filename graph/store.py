@@ -39,27 +39,22 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import threading
-import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from graph.locking import LOCK_FILENAME, StoreBusy, WriterLock
 from graph.resolve import DocInput, Resolution
 from parsers.models import Citation, DocumentIdentity, ParsedDocument, Relation
 
-try:
-    import fcntl
-except ImportError:  # not POSIX: writers are serialized by SQLite's own lock only
-    fcntl = None  # type: ignore[assignment]
-
 __all__ = [
     "DEFAULT_DB",
+    "LOCK_FILENAME",
     "SCHEMA_VERSION",
     "Store",
-    "StoreBusy",
+    "StoreBusy",  # re-exported from graph.locking
     "StoreMissing",
     "StoreUnusable",
     "StoredFile",
@@ -68,7 +63,6 @@ __all__ = [
 
 SCHEMA_VERSION = 1
 DB_FILENAME = "legalgraph.sqlite"
-LOCK_FILENAME = "writer.lock"
 DEFAULT_DB = "data/store"
 
 _SCHEMA = """
@@ -145,37 +139,6 @@ class StoreUnusable(Exception):
     schema version)."""
 
 
-class StoreBusy(TimeoutError):
-    """Another writer kept the store longer than the caller would wait."""
-
-
-#: Writer-lock descriptors this process holds; a forked child (an ingest's
-#: parser pool) closes its copies, so a killed parent's lock dies with it.
-_HELD_LOCKS: set[int] = set()
-
-
-def _close_inherited_locks() -> None:
-    for fd in list(_HELD_LOCKS):
-        try:
-            os.close(fd)
-        except OSError:
-            pass
-    _HELD_LOCKS.clear()
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_close_inherited_locks)
-
-
-def _lock_holder(path: Path) -> str:
-    """" (pid N)" from the lock file, or "" when unknown."""
-    try:
-        pid = path.read_text(encoding="ascii").strip()
-    except (OSError, UnicodeDecodeError):
-        return ""
-    return f" (pid {pid})" if pid.isdigit() else ""
-
-
 @dataclass(frozen=True, slots=True)
 class StoredFile:
     """A file row without its text."""
@@ -196,8 +159,7 @@ class Store:
     def __init__(self, db_dir: str | os.PathLike[str], *, create: bool = True) -> None:
         self.dir = Path(db_dir)
         self.path = self.dir / DB_FILENAME
-        self._writer_mutex = threading.RLock()
-        self._writer_depth = 0
+        self._writer_lock = WriterLock(self.dir)
         try:
             if create:
                 self.dir.mkdir(parents=True, exist_ok=True)
@@ -293,66 +255,15 @@ class Store:
         if self.conn.in_transaction:
             self.conn.execute("COMMIT")
 
-    @contextmanager
     def writer(self, *, wait: float | None = None,
-               on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
-        """Hold the store's writer lock: one ingest, upload or resolution at a
-        time, across processes and threads (reentrant in one thread).
-
-        ``wait``: seconds to wait for another writer (None: as long as it
-        takes, 0: not at all), then :class:`StoreBusy`. ``on_wait`` is called
-        once with a message when the lock is held by someone else.
-        """
-        deadline = None if wait is None else time.monotonic() + wait
-        if not self._writer_mutex.acquire(timeout=-1 if wait is None else max(wait, 0)):
-            raise StoreBusy(f"another writer is using {self.dir} in this process")
-        try:
-            fd = None
-            if self._writer_depth == 0:
-                fd = self._lock(deadline, on_wait)
-            self._writer_depth += 1
-            try:
-                yield
-            finally:
-                self._writer_depth -= 1
-                if fd is not None:
-                    _HELD_LOCKS.discard(fd)
-                    fcntl.flock(fd, fcntl.LOCK_UN)
-                    os.close(fd)
-        finally:
-            self._writer_mutex.release()
-
-    def _lock(self, deadline: float | None, on_wait: Callable[[str], None] | None
-              ) -> int | None:
-        """Take ``writer.lock`` (flock, polled so that a timeout is possible)."""
-        if fcntl is None:
-            return None
-        path = self.dir / LOCK_FILENAME
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-        told = False
-        pause = 0.02
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                holder = _lock_holder(path)
-                now = time.monotonic()
-                if deadline is not None and now >= deadline:
-                    os.close(fd)
-                    raise StoreBusy(f"another ingest{holder} is writing to {self.dir}") from None
-                if on_wait is not None and not told:
-                    on_wait(f"waiting for another ingest{holder} into {self.dir} to finish")
-                    told = True
-                time.sleep(pause if deadline is None else min(pause, deadline - now))
-                pause = min(pause * 2, 0.25)
-            except BaseException:
-                os.close(fd)
-                raise
-        _HELD_LOCKS.add(fd)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
-        return fd
+               on_wait: Callable[[str], None] | None = None
+               ) -> AbstractContextManager[None]:
+        """Hold the store's writer lock (:class:`graph.locking.WriterLock`):
+        one ingest, upload or resolution at a time, across processes and
+        threads; reentrant in one thread. ``wait``: seconds to wait for
+        another writer (None: as long as it takes, 0: not at all), then
+        :class:`StoreBusy`; ``on_wait`` is told once when it has to wait."""
+        return self._writer_lock.hold(wait=wait, on_wait=on_wait)
 
     @contextmanager
     def savepoint(self) -> Iterator[sqlite3.Connection]:
