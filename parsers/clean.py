@@ -22,6 +22,7 @@ __all__ = ["clean_text", "EDITORIAL_NOTE"]
 #: Control characters other than tab and line feed; CR is handled apart.
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0080-\u009f]")
 _CR = regex.compile(r"\r\n?")
+_NOT_NEWLINE = regex.compile(r"[^\n]")
 
 #: A bracketed note whose words only an editor writes (matched on the folded
 #: text, so a copy without diacritics is cleaned alike): "… được hướng dẫn
@@ -47,8 +48,7 @@ def _spans(text: str, folded: str) -> list[tuple[int, int, str]]:
     if "[" in text:
         for m in EDITORIAL_NOTE.finditer(folded):
             # keep line breaks so line-based reading (headers, clauses) is unchanged
-            out.append((m.start(), m.end(),
-                        "".join(ch if ch == "\n" else " " for ch in text[m.start() : m.end()])))
+            out.append((m.start(), m.end(), _NOT_NEWLINE.sub(" ", text[m.start() : m.end()])))
     return out
 
 

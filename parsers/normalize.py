@@ -203,7 +203,10 @@ def _canonical_part(part: str) -> str:
     m = _BRACKET.match(part)
     base, unit = (m.group(1), m.group(2) or "") if m else (part, "")
     up = base.upper()
-    return _PART_FIXES.get(up, up) + unit.upper()
+    if unit:
+        inner = unit[1:-1].upper()
+        unit = "(" + _PART_FIXES.get(inner, inner) + ")"
+    return _PART_FIXES.get(up, up) + unit
 
 
 def _unglue(part: str) -> list[str]:

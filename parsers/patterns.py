@@ -88,9 +88,10 @@ _SLASH = r"[/\u2044\u2215]"
 _SEP = (rf"(?:(?:{_DASH}|{_SLASH}){_GAP}|{_GAP}(?:{_DASH}|{_SLASH}))"
         rf"(?:[ \t]{{0,2}}(?:{_DASH}|{_SLASH})[ \t]{{0,2}})?")
 #: One part of a symbol: capitals (with Đ) and digits, optionally one final
-#: lowercase letter (TTg, TTr, CTr, QĐi), not followed by another letter; a
+#: lowercase letter after two capitals (TTg, TTr, CTr, QĐi; not "So" of a list
+#: "2/ Số lượng" typed without diacritics), not followed by another letter; a
 #: bracketed unit stays with its part ("511/TTr-CAT(PC04)").
-SYMBOL_PART = (r"(?:[A-ZĐÐ][A-ZĐÐ0-9&]*(?:\.[A-ZĐÐ0-9]+)*[a-z]?"
+SYMBOL_PART = (r"(?:[A-ZĐÐ][A-ZĐÐ0-9&]*(?:\.[A-ZĐÐ0-9]+)*(?:(?<=[A-ZĐÐ0-9&]{2})[a-z])?"
                # a National Assembly term typed apart: "75/2006/QH 11"
                r"(?:(?<=QH)[ \t](?:1[0-9]|[1-9])(?![\p{N}/]))?"
                r"(?:\([A-ZĐÐ0-9][A-ZĐÐ0-9.\-]{0,9}\))?)(?![\p{L}])")

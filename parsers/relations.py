@@ -46,6 +46,7 @@ from parsers.patterns import (
     TRIGGER_PATTERN,
     TRIGGERS_BY_LENGTH,
     match_near,
+    ocr_tolerant,
 )
 from parsers.vocabulary import TRIGGERS
 
@@ -64,6 +65,8 @@ _LIST_HEADINGS = frozenset({"repeals", "replaces", "amends"})
 _HEADING_REACH = 80
 #: A trigger closed by a bracket right after it is a qualifier: "(sửa đổi, bổ sung)".
 _QUALIFIER = regex.compile(r"[\s,]*(?:bo\s+sung|sua\s+doi)?\s*\)")
+#: Where a legal-basis heading may stand (folded).
+_PHAP_LY = regex.compile(ocr_tolerant("phap ly"))
 #: "… có hiệu lực thi hành": not "thi hành" a document.
 _IN_FORCE = regex.compile(r"hieu\s+luc\s+$")
 #: "Thông tư số 75/2015/TT-BTNMT … hết hiệu lực kể từ ngày …": a repeal the
@@ -85,9 +88,9 @@ _LIST_ITEM_WORDS = ("cac ", "van ban", "va ")
 @dataclass(slots=True)
 class _Clause:
     start: int
-    kind: str  # what opened it: semi, stop, colon, num, bullet, note, opener, top
-    own: str | None = None  # relation its opening word states
-    inherited: str | None = None  # relation its first reference takes
+    kind: str  # what opened it: semi, stop, colon, num, bullet, note, opener, para, top
+    after_colon: bool = False  # the clause before it ends in ":" and a line break
+    heading: str | None = None  # relation a heading above gives it (list items)
 
 
 def _trigger(folded: str, lo: int, hi: int) -> str | None:
@@ -138,77 +141,122 @@ _MARKER = regex.compile(
 )
 
 
-def _clauses(text: str, folded: str) -> list[_Clause]:
-    found = [(m.end(), m.lastgroup or "stop") for m in BOUNDARY.finditer(text)]
-    found += [(m.end(), "opener") for m in LINE_OPENER.finditer(folded)
-              if text[m.end()].isupper()]
-    found.sort()
-    clauses = [_Clause(0, "top")]
-    for pos, kind in found:
-        if kind == "colon" or (kind == "stop" and "\n" in text[pos : pos + 3]):
-            # a line after ":" may open with a list marker; a full stop that
-            # ends its line starts a new paragraph
-            mark = _MARKER.match(text, pos)
-            kind = mark.lastgroup if mark else ("para" if kind == "stop" else kind)
-            if mark:
-                pos = mark.end()
-        if pos > clauses[-1].start:
-            clauses.append(_Clause(pos, kind))
-        elif kind != "semi":
-            clauses[-1].kind = kind
-    n = len(text)
-    heading: str | None = None
-    heading_kind = ""
-    for i, c in enumerate(clauses):
-        end = clauses[i + 1].start if i + 1 < len(clauses) else n
-        basis_heading = bool(LEGAL_BASIS_HEADING.match(folded, c.start, end))
-        c.own = "based_on" if basis_heading else _opening(folded, c.start, end)
-        prev = clauses[i - 1] if i else None
-        item = folded[c.start : c.start + 40].lstrip(" \t\n-+*•")
-        listed = TITLE_START.match(item) or item.startswith(_LIST_ITEM_WORDS)
-        if heading == "based_on" and heading_kind == "num":
-            # a numbered heading's section runs to the next numbered item
-            if c.kind == "num":
+class _Clauses:
+    """The text's clauses, with what governs each computed when asked: the
+    scan for boundaries and headings is linear and cheap; the governing word
+    of a clause is read only for clauses that hold a reference (and the
+    clauses a list runs through)."""
+
+    def __init__(self, text: str, folded: str) -> None:
+        self.text, self.folded = text, folded
+        self.clauses = self._scan()
+        self.starts = [c.start for c in self.clauses]
+        self._own: dict[int, str | None] = {}
+        self._inherited: dict[int, str | None] = {}
+        self._headings()
+
+    def _scan(self) -> list[_Clause]:
+        text, folded = self.text, self.folded
+        found = [(m.end(), m.lastgroup or "stop") for m in BOUNDARY.finditer(text)]
+        found += [(m.end(), "opener") for m in LINE_OPENER.finditer(folded)
+                  if text[m.end()].isupper()]
+        found.sort()
+        clauses = [_Clause(0, "top")]
+        for pos, kind in found:
+            colon = kind == "colon"
+            if colon or (kind == "stop" and "\n" in text[pos : pos + 3]):
+                # a line after ":" may open with a list marker; a full stop that
+                # ends its line starts a new paragraph
+                mark = _MARKER.match(text, pos)
+                kind = mark.lastgroup if mark else ("para" if kind == "stop" else kind)
+                if mark:
+                    pos = mark.end()
+            if pos > clauses[-1].start:
+                clauses.append(_Clause(pos, kind, colon))
+            elif kind != "semi":
+                clauses[-1].kind = kind
+                clauses[-1].after_colon |= colon
+        return clauses
+
+    def end(self, i: int) -> int:
+        return self.clauses[i + 1].start if i + 1 < len(self.clauses) else len(self.text)
+
+    def _headings(self) -> None:
+        """Which clauses sit under a heading: "Căn cứ pháp lý:" and its items
+        (or, inline, its own paragraph; numbered, its section), "Bãi bỏ các
+        Quyết định sau:" and its items."""
+        text, folded, clauses = self.text, self.folded, self.clauses
+        basis = {bisect.bisect_right(self.starts, m.start()) - 1
+                 for m in _PHAP_LY.finditer(folded)}
+        heading: str | None = None
+        kind_of_heading = ""
+        for i, c in enumerate(clauses):
+            if heading == "based_on" and kind_of_heading == "num":
+                # a numbered heading's section runs to the next numbered item
+                if c.kind == "num":
+                    heading = None
+                else:
+                    c.heading = heading
+            elif kind_of_heading == "inline":
+                # "* Căn cứ pháp lý: …" with its text on the same line: that
+                # paragraph is the section; the next item or line ends it
+                if c.kind in ("stop", "semi") and "\n" not in text[c.start - 3 : c.start]:
+                    c.heading = heading
+                else:
+                    heading, kind_of_heading = None, ""
+            elif heading and c.kind in ("bullet", "num", "stop", "semi"):
+                c.heading = heading  # an item of the list, or a sentence inside one
+            else:
                 heading = None
-            else:
-                c.inherited = heading
-        elif heading_kind == "inline":
-            # "* Căn cứ pháp lý: …" with its text on the same line: that
-            # paragraph is the section; the next item or line ends it
-            if c.kind in ("stop", "semi") and "\n" not in text[c.start - 3 : c.start]:
-                c.inherited = heading
-            else:
-                heading, heading_kind = None, ""
-        elif heading and c.kind in ("bullet", "num", "stop", "semi"):
-            c.inherited = heading  # an item of the list, or a sentence inside one
-        else:
-            heading = None
-        if c.kind == "semi" and prev and listed and not c.inherited:
-            c.inherited = prev.inherited  # "Căn cứ Luật A; Luật B; …"
-        if c.own:
-            c.inherited = c.own
-        ends_in_colon = bool(_ENDS_IN_COLON.search(text, max(c.start, end - 24), end))
-        if basis_heading:
-            colon = text.find(":", c.start, end)
-            line_end = text.find("\n", colon) if colon >= 0 else -1
-            rest = text[colon + 1 : line_end if line_end >= 0 else end] if colon >= 0 else ""
-            heading, heading_kind = "based_on", "inline" if rest.strip() else c.kind
-        elif ends_in_colon:
-            # "Bãi bỏ các Quyết định sau:", "Quyết định này thay thế các văn bản sau đây:"
-            colon = text.rfind(":", c.start, end)
-            stated = _trigger(folded, max(c.start, colon - _HEADING_REACH), colon)
-            if stated in _LIST_HEADINGS:
-                heading, heading_kind = stated, c.kind
-    return clauses
+            end = self.end(i)
+            if i in basis and LEGAL_BASIS_HEADING.match(folded, c.start, end):
+                self._own[i] = "based_on"
+                colon = text.find(":", c.start, end)
+                line_end = text.find("\n", colon) if colon >= 0 else -1
+                rest = text[colon + 1 : line_end if line_end >= 0 else end] if colon >= 0 else ""
+                heading, kind_of_heading = "based_on", "inline" if rest.strip() else c.kind
+            elif i + 1 < len(clauses) and clauses[i + 1].after_colon:
+                # "Bãi bỏ các Quyết định sau:", "… thay thế các văn bản sau đây:"
+                colon = text.rfind(":", c.start, end)
+                stated = _trigger(folded, max(c.start, colon - _HEADING_REACH), colon)
+                if stated in _LIST_HEADINGS:
+                    heading, kind_of_heading = stated, c.kind
+
+    def own(self, i: int) -> str | None:
+        """Relation stated by the governing word clause ``i`` opens with."""
+        if i not in self._own:
+            self._own[i] = _opening(self.folded, self.clauses[i].start, self.end(i))
+        return self._own[i]
+
+    def inherited(self, i: int) -> str | None:
+        """Relation the first reference of clause ``i`` takes when nothing
+        nearer states one: its own opening word, a heading above it, or the
+        list it continues after ";" ("Căn cứ Luật A; Luật B; …")."""
+        chain: list[int] = []
+        j = i
+        while j not in self._inherited:
+            c = self.clauses[j]
+            if self.own(j) or c.heading or c.kind != "semi" or j == 0 or not self._listed(j):
+                self._inherited[j] = self.own(j) or c.heading
+                break
+            chain.append(j)
+            j -= 1
+        value = self._inherited[j]
+        for k in chain:
+            self._inherited[k] = value
+        return self._inherited[i]
+
+    def _listed(self, i: int) -> bool:
+        item = self.folded[self.clauses[i].start : self.clauses[i].start + 40].lstrip(" \t\n-+*•")
+        return bool(TITLE_START.match(item)) or item.startswith(_LIST_ITEM_WORDS)
 
 
-def _repealed_after(folded: str, m: Mention, clauses: list[_Clause], ci: int,
+def _repealed_after(folded: str, m: Mention, clauses: _Clauses, ci: int,
                     mentions: list[Mention]) -> bool:
     """"Thông tư số 75/2015/TT-BTNMT … hết hiệu lực kể từ ngày …": the words
     after the reference, before the clause ends and before another reference,
     say it ceases to have effect."""
-    end = clauses[ci + 1].start if ci + 1 < len(clauses) else len(folded)
-    end = min(end, m.end + _ENDS_FORCE_REACH)
+    end = min(clauses.end(ci), m.end + _ENDS_FORCE_REACH)
     nxt = next((x.start for x in mentions if x.start > m.start), end)
     return bool(_ENDS_FORCE.search(folded, m.end, min(end, nxt)))
 
@@ -246,8 +294,8 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
     between cited documents."""
     if not mentions:
         return mentions, []
-    clauses = _clauses(text, folded)
-    starts = [c.start for c in clauses]
+    clauses = _Clauses(text, folded)
+    starts = clauses.starts
     out: list[Mention] = []
     edges: list[Relation] = []
     described_by: list[tuple[str, str] | None] = []  # (actor key, relation) per mention
@@ -255,7 +303,8 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
     lead_relation: dict[int, str] = {}  # clause → relation its first reference took
     for m in mentions:
         ci = bisect.bisect_right(starts, m.start) - 1
-        clause = clauses[ci]
+        clause = clauses.clauses[ci]
+        inherited_here = clauses.inherited(ci)
         prev = out[-1] if out and ci == prev_clause else None
         first_in_clause = prev is None
         prev_clause = ci
@@ -280,7 +329,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                 edges.append(Relation(described[0], m.key, described[1]))
         if _quoted(text, m.start):
             relation = "cites"
-        elif clause.inherited == "based_on":
+        elif inherited_here == "based_on":
             relation = "based_on"
         elif described:
             relation = "cites"
@@ -292,11 +341,11 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                     and _ITEM_GAP.search(folded, max(prev.end, m.start - 12), m.start):
                 relation = prev.relation  # "thay thế Quyết định A …, Quyết định B …"
             if relation is None and first_in_clause:
-                inherited = clause.inherited
+                inherited = inherited_here
                 if inherited is None and clause.kind == "semi":
                     inherited = lead_relation.get(ci - 1)  # the list goes on after ";"
                 if inherited and (clause.kind == "semi" or "," not in folded[clause.start : m.start]
-                                  or clause.own is None):
+                                  or clauses.own(ci) is None):
                     relation = inherited
         if relation in (None, "cites") and not described and _repealed_after(
                 folded, m, clauses, ci, mentions):

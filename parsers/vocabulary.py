@@ -139,6 +139,14 @@ PARTS_WITH_D_BAR: tuple[str, ...] = (
     "HĐTP", "HĐBC", "HĐBCQG", "BCĐTW", "BCĐBQH", "BCĐBHĐND", "ĐCTUBTWMTTQVN", "CĐS", "ĐLS",
     "BVĐ", "ĐKKD", "ĐMDN", "HĐBT", "HĐPH", "TTHĐND", "SLĐTBXH", "LĐQV", "LĐ", "ĐC", "TĐTN",
     "BCTĐ", "CLĐ", "QĐC",
+    # every other part spelled with Đ in the development corpus's symbols, so
+    # that a copy without diacritics gives the same keys
+    "BCTĐ&TTN", "BCĐ06", "BCĐHĐND", "BCĐX", "BGDĐT", "BKHĐT", "BLĐTB&XH", "CCQLĐĐ",
+    "CNDLTTĐĐ", "CĐKDLTTĐĐ", "GD&ĐT", "GĐBTTĐC", "HHDLLĐ", "HHĐG&MT", "KTĐN", "LĐBB", "LĐBD",
+    "LĐVL&TN", "LĐVTCT.LĐ", "LĐVTCTLĐ", "LĐVVN", "LĐYLĐ", "NĐ.CP", "ONĐ", "PCĐS", "PĐXXĐTMS",
+    "QĐ.UB", "QĐ.UBND", "TBXĐTMS", "TCQLĐĐ", "TCĐC", "TGĐ", "THĐ", "TLĐ", "TMĐM", "TMĐN",
+    "TSDĐ", "UBCTĐB15", "XDCQĐP", "XĐTMS", "XĐTXX", "Đ1", "ĐCKS", "ĐGS", "ĐK", "ĐNTL", "ĐTDN",
+    "ĐTND", "ĐTNN", "ĐTXDCT", "ĐĐN",
 )
 #: Parts whose Đ scans also misread as P or B ("HPND", "QB").
 OCR_P_B_PARTS: frozenset[str] = frozenset(
