@@ -346,3 +346,42 @@ def test_crlf_and_cr_give_the_records_lf_gives(text, eol):
                 d.relations)
 
     assert records(text.replace("\n", eol)) == records(text)
+
+
+# --- the document's own effect ---------------------------------------------------------------
+
+HEADER_2025 = ("BỘ TÀI CHÍNH\nSố: 12/2025/TT-BTC\nHà Nội, ngày 10 tháng 3 năm 2025\nTHÔNG TƯ\n"
+               "Quy định về phí\n")
+
+EFFECT_CASES = [
+    (HEADER_2025 + "Điều 9. Thông tư này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025.",
+     "2025-07-01", None, "a dated clause"),
+    (HEADER_2025 + "Điều 9. Thông tư này có hiệu lực kể từ ngày ký ban hành.",
+     "2025-03-10", None, "from signature: the document's own date"),
+    (HEADER_2025 + "Điều 9. Thông tư này có hiệu lực thi hành sau 45 ngày kể từ ngày ký.",
+     "2025-04-24", None, "N days after signature, computed"),
+    (HEADER_2025 + "2. Thông tư này có hiệu lực từ ngày 01/4/2025 đến hết ngày 31/12/2026.",
+     "2025-04-01", "2026-12-31", "an end date the text sets"),
+    (HEADER_2025 + "Điều 1. Sửa đổi Điều 5 như sau: “Luật này có hiệu lực thi hành từ ngày "
+     "01 tháng 01 năm 2020.”", None, None, "a quoted clause belongs to the amended text"),
+    (HEADER_2025 + "trước ngày Luật này có hiệu lực thi hành thì được tiếp tục thực hiện.",
+     None, None, "'before this law takes effect' is not its clause"),
+]
+
+
+@pytest.mark.parametrize("text,effective,expires,note", EFFECT_CASES,
+                         ids=[c[-1][:40] for c in EFFECT_CASES])
+def test_own_effective_and_end_dates(text, effective, expires, note):
+    doc = parse_text(text).document
+    assert (doc.effective, doc.expires) == (effective, expires)
+
+
+@pytest.mark.parametrize("text,partial", [
+    ("Điều 3. Bãi bỏ khoản 2 Điều 3 của Quyết định số 12/2020/QĐ-UBND.", True),
+    ("Điều 3. Bãi bỏ Quyết định số 12/2020/QĐ-UBND.", False),
+    ("Quyết định này thay thế Quyết định số 84/2020/QĐ-UBND.", False),
+    ("Bãi bỏ một số điều của Quyết định số 12/2020/QĐ-UBND.", True),
+])
+def test_partial_repeal_is_marked(text, partial):
+    (c,) = parse_text(text).citations
+    assert (c.relation in ("repeals", "replaces"), c.partial) == (True, partial)
