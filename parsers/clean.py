@@ -4,8 +4,6 @@ Every change here replaces characters one for one, so an offset in the
 cleaned text is an offset in the NFC text (and, through
 :class:`parsers.normalize.SourceText`, in what the caller gave):
 
-- line ends: CRLF becomes " \\n" and a lone CR "\\n", so CRLF, CR and LF
-  files give the same records;
 - NUL and other control characters (gazette texts use a few NULs as
   checkbox glyphs; damaged files carry more) become spaces;
 - a legal portal's editorial notes in square brackets ("[Khoản này được
@@ -19,9 +17,9 @@ import regex
 
 __all__ = ["clean_text", "EDITORIAL_NOTE"]
 
-#: Control characters other than tab and line feed; CR is handled apart.
+#: Control characters other than tab and line feed (CR is read as a line end
+#: before this, by ``parsers.parse``).
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0080-\u009f]")
-_CR = regex.compile(r"\r\n?")
 _NOT_NEWLINE = regex.compile(r"[^\n]")
 
 #: A bracketed note whose words only an editor writes (matched on the folded
@@ -40,9 +38,6 @@ EDITORIAL_NOTE = regex.compile(
 def _spans(text: str, folded: str) -> list[tuple[int, int, str]]:
     """(start, end, replacement) of every change, replacement of equal length."""
     out: list[tuple[int, int, str]] = []
-    if "\r" in text:
-        out += [(m.start(), m.end(), " \n" if m.group() == "\r\n" else "\n")
-                for m in _CR.finditer(text)]
     if _CONTROL.search(text):
         out += [(m.start(), m.end(), " ") for m in _CONTROL.finditer(text)]
     if "[" in text:
@@ -67,7 +62,7 @@ def clean_text(text: str, folded: str | None = None) -> tuple[str, str]:
     last = 0
     for start, end, new in spans:
         if start < last:
-            continue  # a CR inside an editorial note: the note's blank covers it
+            continue  # a control character inside an editorial note: the blank covers it
         t_parts += [text[last:start], new]
         f_parts += [folded[last:start], new]
         last = end

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from pathlib import Path
+
+import regex
 
 from parsers.citations import find_mentions
 from parsers.clean import clean_text
@@ -14,9 +17,38 @@ from parsers.normalize import SourceText, fold, split_key
 from parsers.relations import relate
 
 
+class _LineEnds:
+    """CRLF and lone CR read as LF, with the map back to the caller's offsets:
+    distances in the text the parser reads are then the same whatever line
+    ends the file has, so a CRLF file gives exactly the records of its LF twin."""
+
+    def __init__(self, text: str) -> None:
+        self.removed: list[int] = []  # LF-text positions where a CR was dropped
+        if "\r" not in text:
+            self.text = text
+            return
+        pieces: list[str] = []
+        last = 0
+        for m in _CR.finditer(text):
+            pieces.append(text[last : m.start()])
+            if m.group() == "\r\n":
+                self.removed.append(m.start() - len(self.removed))
+            pieces.append("\n")
+            last = m.end()
+        pieces.append(text[last:])
+        self.text = "".join(pieces)
+
+    def to_original(self, index: int) -> int:
+        return index + bisect.bisect_right(self.removed, index) if self.removed else index
+
+
+_CR = regex.compile(r"\r\n?")
+
+
 def parse_text(text: str, file: str | None = None) -> ParsedDocument:
     """Parse one document. Never raises on any string; spans index ``text``."""
-    src = SourceText.of(text)
+    ends = _LineEnds(text)
+    src = SourceText.of(ends.text)
     cleaned, folded = clean_text(src.text, fold(src.text))
     header = parse_header(cleaned, folded)
     effective, expires = effective_dates(cleaned, folded, header.identity.date)
@@ -30,6 +62,7 @@ def parse_text(text: str, file: str | None = None) -> ParsedDocument:
         if _is_self(m, own):
             continue
         start, end = src.span(m.start, m.end)
+        start, end = ends.to_original(start), ends.to_original(end - 1) + 1 if end else 0
         citations.append(
             Citation(start=start, end=end, text=text[start:end], type=m.type, key=m.key,
                      date=m.date, issuer=m.issuer, relation=m.relation, partial=m.partial)
