@@ -34,6 +34,7 @@ from parsers.vocabulary import TYPE_BY_ABBREVIATION
 
 __all__ = [
     "CENTRAL_BODIES",
+    "clean_issuer",
     "DocContext",
     "KeyParts",
     "Level",
@@ -42,6 +43,8 @@ __all__ = [
     "doc_context",
     "fold",
     "is_central",
+    "is_later",
+    "issuer_problem",
     "level_of",
     "province_level_body",
     "scope_of",
@@ -467,3 +470,58 @@ def unresolved_id(parts: KeyParts | None, key: str, jurisdiction: str | None,
 def unidentified_id(sha256: str) -> str:
     """Id of an ingested document whose header gives no usable key."""
     return f"vn/unidentified/{sha256[:16]}"
+
+
+def is_later(date: str | None, year: int | None, than_date: str | None,
+             than_year: int | None) -> bool:
+    """True when a document (``date``/``year``) is known to come after another:
+    by full date when both have one, else by year; unknown is never later."""
+    if date and than_date and len(date) >= 10 and len(than_date) >= 10:
+        return date[:10] > than_date[:10]
+    y = year if year is not None else year_of(date)
+    ty = than_year if than_year is not None else year_of(than_date)
+    return y is not None and ty is not None and y > ty
+
+
+# --------------------------------------------------------------------------
+# Issuers
+
+#: The national motto and the republic's name, which head every document
+#: beside the issuer; a header flattened onto one line glues them together.
+_MOTTO = re.compile(r"cong hoa xa hoi chu nghia|doc lap\W+tu do|tu do\W+hanh phuc")
+_RULE = re.compile(r"[-_=*.]{3,}")
+_ISSUER_NOISE = re.compile(r"\b(?:so|ngay)\s*:|(?<![\w])\d+[\w.]*[/-][\w./-]+|\bngay \d")
+
+
+def issuer_problem(issuer: str | None) -> str | None:
+    """Why an issuer looks like more than an issuing body (a header line, the
+    motto, a number or date glued on), or None when it looks like one."""
+    if not issuer:
+        return None
+    f = fold(issuer)
+    if _MOTTO.search(f):
+        return "contains the national motto"
+    if _RULE.search(issuer):
+        return "contains a header rule (---)"
+    if _ISSUER_NOISE.search(f):
+        return "contains a number or date"
+    if len(issuer) > 160:
+        return "longer than a body's name"
+    return None
+
+
+def clean_issuer(issuer: str | None) -> str | None:
+    """The issuing body alone: cut at the motto, drop header rules and a number
+    glued on ("QUỐC HỘI ------- - 16/2023/QH15" → "QUỐC HỘI"); None if nothing
+    of a body is left. Same length folding keeps positions aligned."""
+    if not issuer:
+        return None
+    f = fold(issuer)
+    m = _MOTTO.search(f)
+    text = issuer[: m.start()] if m else issuer
+    cut = re.search(r"(?i)\b(?:s[ốo]|ngày)\s*:|(?<![\w])\d+[\w.]*[/-][\w./-]+", text)
+    if cut:
+        text = text[: cut.start()]
+    text = _RULE.sub(" ", text)
+    text = " ".join(text.split()).strip(" -–—,;:")
+    return text or None

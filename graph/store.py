@@ -30,6 +30,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from graph.resolve import DocInput, Resolution
 from parsers.models import Citation, DocumentIdentity, ParsedDocument, Relation
@@ -322,6 +323,23 @@ class Store:
                  for e in res.edges),
             )
             self._set_meta("resolved_generation", str(generation))
+
+    def set_aside(self) -> list[dict[str, Any]]:
+        """References and stated relations the last resolution refused to
+        store as edges (a document acting on a later one), each with the file
+        it was read from: ``{"source", "target", "relation", "kind"
+        ("citation" or "stated"), "document" (node whose text holds it), "file",
+        "spans", "reason"}``."""
+        if not self.conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE name='set_aside'").fetchone():
+            return []
+        return [{"source": src, "target": dst, "relation": rel, "kind": kind,
+                 "document": doc, "file": path, "spans": json.loads(spans), "reason": reason}
+                for src, dst, rel, kind, doc, path, spans, reason in self.conn.execute(
+                    "SELECT s.source, s.target, s.relation, s.kind, d.node_id, f.path, s.spans,"
+                    " s.reason FROM set_aside s LEFT JOIN files f ON f.id = s.file_id"
+                    " LEFT JOIN doc_nodes d ON d.file_id = s.file_id"
+                    " ORDER BY s.source, s.target, s.kind, f.path")]
 
     def mention_counts(self) -> dict[str, int]:
         """Mentions by resolution status."""

@@ -1,0 +1,131 @@
+"""``search``: documents for what a person typed, the same on every backend.
+
+A query is a number/symbol in any spelling ("58-QD/TU", "58 qđ tu"), a type
+and number ("nghi dinh 118 2025"), or words of a document's name, subject or
+issuer, diacritics and case optional. Answers come in three tiers, each most
+cited first (then by id):
+
+1. ``key``: the query *is* a key, compared without separators, case,
+   diacritics or leading zeros ("NĐCP" = "NĐ-CP"), or a node id;
+2. ``number``: every word matched the type, number or symbol;
+3. ``name``: every word matched, some only in the name, subject or issuer.
+
+:class:`SearchIndex` holds one folded token string per node; the embedded
+backend keeps one per graph generation, a backend without a graph in memory
+builds it from :meth:`graph.backend.GraphBackend.nodes` and ``edges``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.backend import EdgeRecord, NodeSummary, SearchHit
+from graph.identity import fold
+
+__all__ = ["SearchIndex", "compact_key", "rank", "tokens"]
+
+#: Words a person adds that say nothing about which document ("số 58").
+_FILLER = frozenset({"so", "ngay", "nam", "cua", "ve", "viec", "van", "ban"})
+_TOKEN = re.compile(r"[0-9]+|[^\W\d_]+")
+_LEADING_ZEROS = re.compile(r"^0+(?=\d)")
+
+
+def tokens(text: str | None) -> list[str]:
+    """Folded word and number tokens; numbers lose leading zeros ("09" → "9")."""
+    if not text:
+        return []
+    return [(t.lstrip("0") or "0") if t.isdigit() else t for t in _TOKEN.findall(fold(text))]
+
+
+def compact_key(text: str | None) -> str | None:
+    """A key with separators, case, diacritics and the number's leading zeros
+    removed: every spelling of one key gives the same string ("09/CT-UBND",
+    "9/ct ubnd" → "9ctubnd"; "65/2010/NĐCP", "65/2010/NĐ-CP" → "652010ndcp").
+    None when ``text`` does not start with a number followed by letters."""
+    if not text:
+        return None
+    c = re.sub(r"[^a-z0-9]", "", fold(text))
+    c = _LEADING_ZEROS.sub("", c)
+    if not c[:1].isdigit() or not re.search(r"[a-z]", c):
+        return None
+    return c
+
+
+@dataclass(slots=True)
+class SearchIndex:
+    """Per node: folded identity tokens (type, key), text tokens (name,
+    subject, issuer), compact key, and distinct citing documents."""
+
+    ids: list[str] = field(default_factory=list)
+    ident: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+    by_key: dict[str, list[str]] = field(default_factory=dict)
+    cited_by: dict[str, int] = field(default_factory=dict)
+    id_set: set[str] = field(default_factory=set)
+    generation: object = None
+
+    @classmethod
+    def build(cls, nodes: Iterable[tuple[str, Mapping[str, Any]]],
+              cited_by: Mapping[str, int], generation: object = None) -> SearchIndex:
+        """From (id, attributes) pairs (a NodeSummary or the graph's node data)."""
+        idx = cls(cited_by=dict(cited_by), generation=generation)
+        for nid, a in nodes:
+            idx.ids.append(nid)
+            idx.ident.append(" " + " ".join(tokens(a.get("type")) + tokens(a.get("key"))) + " ")
+            idx.text.append(" " + " ".join(
+                tokens(a.get("name")) + tokens(a.get("subject")) + tokens(a.get("issuer"))) + " ")
+            ck = compact_key(a.get("key"))
+            if ck:
+                idx.by_key.setdefault(ck, []).append(nid)
+        idx.id_set = set(idx.ids)
+        return idx
+
+    @classmethod
+    def from_backend(cls, nodes: Iterable[NodeSummary], edges: Iterable[EdgeRecord]
+                     ) -> SearchIndex:
+        """From a backend's whole-graph primitives (``nodes()``, ``edges()``)."""
+        counts: dict[str, int] = {}
+        for e in edges:
+            if e["count"]:
+                counts[e["target"]] = counts.get(e["target"], 0) + 1
+        return cls.build(((n["id"], n) for n in nodes), counts)
+
+
+def _needles(query: str) -> list[str]:
+    """Search patterns: numbers match whole tokens, words match a token start."""
+    toks = tokens(query)
+    if any(t.isdigit() for t in toks):
+        toks = [t for t in toks if t not in _FILLER] or toks
+    return [f" {t} " if t.isdigit() else f" {t}" for t in toks]
+
+
+def rank(index: SearchIndex, query: str, summary: Callable[[str], NodeSummary], *,
+         limit: int = 20) -> list[SearchHit]:
+    """The search answer (see the module docstring); ``summary(id)`` gives
+    the NodeSummary of a hit."""
+    query = query.strip()
+    if not query or limit <= 0:
+        return []
+    n_of = index.cited_by.get
+    found: dict[str, tuple[int, str]] = {}  # id -> (tier, matched)
+    ck = compact_key(query)
+    for nid in index.by_key.get(ck, ()) if ck else ():
+        found[nid] = (0, "key")
+    if query.startswith("vn/") and query in index.id_set:
+        found[query] = (0, "key")
+    needles = _needles(query)
+    if needles:
+        for nid, ident, text in zip(index.ids, index.ident, index.text, strict=True):
+            if nid in found:
+                continue
+            in_ident = [n in ident for n in needles]
+            if all(in_ident):
+                found[nid] = (1, "number")
+            elif all(i or n in text for i, n in zip(in_ident, needles, strict=True)):
+                found[nid] = (2, "name")
+    order = sorted(found, key=lambda nid: (found[nid][0], -(n_of(nid) or 0), nid))
+    return [{"node": summary(nid), "cited_by": n_of(nid) or 0, "matched": found[nid][1]}
+            for nid in order[:limit]]
