@@ -34,34 +34,16 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from graph.backend import EdgeRecord, GraphBackend, NodeSummary
-from graph.identity import fold, is_later, issuer_problem, parse_key
+from graph.identity import fold, header_key, is_later, issuer_problem, parse_key
 from graph.scan import all_edges, all_nodes, set_aside
 from graph.search import compact_key
 
-__all__ = ["STRICT", "audit", "header_number", "sentence_at"]
+__all__ = ["STRICT", "audit", "sentence_at"]
 
 #: Counts that make ``legalgraph audit --strict`` fail.
 STRICT: tuple[str, ...] = ("future_edges", "split_keys", "unread_numbers", "own_number")
 
-#: Where a document's body begins: its header (number, date, issuer) is above.
-_BODY = re.compile(r"(?im)^\s*(?:căn cứ|kính gửi|điều 1\b|chương i\b|phần i\b|i\.\s)")
-#: "Số: 12/KH-UBND", "Luật số:\n16/2023/QH15" (a colon), or a line "Số 12/…".
-_KEY_TEXT = (r"(\d{1,6}[a-zA-Z]?(?:\s?/\s?(?:19|20)\d\d)?\s?[/-]\s?[A-ZĐ][\w.&]*"
-             r"(?:\s?[/-]\s?[\w.&]*[A-Za-zĐđ][\w.&]*)*)")
-_HEADER_NUMBER = re.compile(r"(?:\b[Ss][ốỐ]\s*:\s*|(?m:^)[ \t]*S[ốỐ][ \t]+)" + _KEY_TEXT)
 _SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n\s*\n|\n(?=\s*[-+•*]|\s*\d+[.)]|\s*[a-zđ]\))")
-
-
-def header_number(text: str | None) -> str | None:
-    """The number/symbol a document's own header shows ("Số: 12/KH-UBND"),
-    read from the text above its body; None for a blank ("Số:  /KH-UBND") or
-    no header."""
-    if not text:
-        return None
-    m = _BODY.search(text, 0, 2000)
-    head = text[: m.start() if m else 1500]
-    found = _HEADER_NUMBER.search(head)
-    return re.sub(r"\s+", "", found.group(1)) if found else None
 
 
 def sentence_at(text: str, start: int, end: int, *, reach: int = 240) -> str:
@@ -73,6 +55,19 @@ def sentence_at(text: str, start: int, end: int, *, reach: int = 240) -> str:
     after = _SENTENCE_END.search(text, end, min(len(text), end + reach))
     b = after.end() if after else min(len(text), end + reach)
     return " ".join(text[a:b].split())
+
+
+def _sentence_of(text: str | None, spans: list[dict[str, Any]], kind: str) -> str | None:
+    """The sentence of a citation (its first span) or of a stated relation
+    (both documents' spans, when they are in one sentence)."""
+    if text is None or not spans:
+        return None
+    first = spans[0]
+    if kind == "stated" and len(spans) > 1:
+        lo, hi = min(s["start"] for s in spans), max(s["end"] for s in spans)
+        if hi - lo < 400:
+            return sentence_at(text, lo, hi)
+    return sentence_at(text, first["start"], first["end"])
 
 
 def _when(n: NodeSummary) -> str:
@@ -208,11 +203,11 @@ def _identity(backend: GraphBackend, nodes: Iterable[NodeSummary],
     for n in nodes:
         if not n["ingested"]:
             continue
-        lacks = [f for f, v in (("number", n["number"] if n["resolved"] else None),
-                                ("date", n["date"]), ("issuer", n["issuer"])) if not v]
+        lacks = [f for f, v in (("number", n["key"]), ("date", n["date"]),
+                                ("issuer", n["issuer"])) if not v]
         if not lacks:
             continue
-        shown = header_number(texts(n["id"])) if "number" in lacks else None
+        shown = header_key(texts(n["id"])) if "number" in lacks else None
         missing.append({"id": n["id"], "file": _files(backend, n["id"]), "missing": lacks,
                         "header_number": shown})
         ck = compact_key(shown)
@@ -281,12 +276,7 @@ def audit(backend: GraphBackend) -> dict[str, Any]:
             row["source_date"] = _when(a) if a else None
             row["target_date"] = _when(b) if b else None
             text = texts(row["document"]) if row.get("document") else None
-            if text is not None and row["spans"]:
-                s = row["spans"]
-                row["sentence"] = sentence_at(text, min(x["start"] for x in s),
-                                              max(x["end"] for x in s))
-            else:
-                row["sentence"] = None
+            row["sentence"] = _sentence_of(text, row["spans"], row["kind"])
     groups = _group_keys(node_list)
     splits, lawful = _split_keys(groups)
     by_key = {ck: v for ck, v in ((compact_key(n["key"]), [n]) for n in node_list) if ck}

@@ -42,6 +42,8 @@ __all__ = [
     "TERMS_NATIONAL",
     "doc_context",
     "fold",
+    "header_key",
+    "issuer_is_central",
     "is_central",
     "is_later",
     "issuer_problem",
@@ -108,13 +110,51 @@ class KeyParts:
     body_parts: tuple[str, ...]  # ("UBND",), ("TU",), ("UBND", "VP")
 
 
+#: Bodies that only issue Party documents: a key written state style
+#: ("57/NQ-TW", "36/CT-TW") is the Party document "57-NQ/TW".
+PARTY_BODIES: frozenset[str] = frozenset(
+    fold(c) for c in (
+        "TW", "TU", "HU", "QU", "ThU", "ĐU", "ĐUK", "BCSĐ", "VPTW", "BTGTW", "BTCTW",
+        "UBKTTW", "BDVTW", "BNCTW", "BTGDVTW", "BKTTW", "ĐUCA", "QUTW", "ĐUQSTW", "BCĐTW",
+        "BTGTU", "BTCTU", "UBKTTU", "VPTU", "BDVTU", "BTGDVTU",
+    )
+)
+
+_TYPES_LONGEST_FIRST = sorted(_TYPE_ABBR_FOLDED, key=len, reverse=True)
+
+
+def _glued(piece: str) -> tuple[str, str] | None:
+    """A type abbreviation written together with its body ("NĐCP",
+    "TTBTC", "QĐUBND"): (type, body) when the rest is a known body code."""
+    f = fold(piece)
+    if f in _TYPE_ABBR_FOLDED:
+        return None
+    for t in _TYPES_LONGEST_FIRST:
+        rest = f[len(t):]
+        if f.startswith(t) and rest and (
+                re.sub(r"\d+$", "", rest) in _GLUED_BODIES):
+            return piece[: len(t)], piece[len(t):]
+    return None
+
+
 @lru_cache(maxsize=1 << 16)
 def parse_key(key: str) -> KeyParts | None:
-    """Split a canonical key; None if it is not number-then-symbol."""
+    """Split a key into what identity needs, in one spelling per document:
+    dots between symbol parts are hyphens ("NĐ.CP"), a type glued to its body
+    is split ("NĐCP" → "NĐ-CP"), and a Party body's key written state style
+    is Party style ("57/NQ-TW" → "57-NQ/TW"); ``KeyParts.key`` is that
+    spelling. None if ``key`` is not number-then-symbol."""
     m = KEY_RE.match(key.strip())
     if not m:
         return None
-    symbol = m["symbol"]
+    symbol = re.sub(r"\.+", "-", m["symbol"]).strip("-/&")
+    pieces = [p for p in re.split(r"([-/&])", symbol) if p]
+    if not pieces or pieces[0] in "-/&":
+        return None
+    glued = _glued(pieces[0])
+    if glued:
+        pieces[0:1] = [glued[0], "-", glued[1]]
+    symbol = "".join(pieces)
     party = m["sep"] == "-" and "/" in symbol and m["year"] is None
     parts = tuple(p for p in re.split(r"[-/&]", symbol) if p)
     if not parts:
@@ -122,11 +162,17 @@ def parse_key(key: str) -> KeyParts | None:
     first = fold(parts[0])
     type_part = _TYPE_ABBR_FOLDED.get(first) if len(parts) > 1 else None
     body = parts[1:] if type_part else parts
+    if (not party and type_part and m["year"] is None and m["sep"] == "/"
+            and all(fold(b) in PARTY_BODIES or b.upper() == "TƯ" for b in body)):
+        party = True  # "57/NQ-TW" is the Central Committee's Resolution 57-NQ/TW
+        symbol = f"{parts[0]}/{'-'.join(body)}"
     number = m["number"].lstrip("0") or "0"
+    year = int(m["year"]) if m["year"] else None
+    canonical = m["number"] + (f"/{year}" if year else "") + ("-" if party else "/") + symbol
     return KeyParts(
-        key=key.strip(),
+        key=canonical,
         number=number,
-        year=int(m["year"]) if m["year"] else None,
+        year=year,
         symbol=symbol,
         party=party,
         type_part=type_part,
@@ -163,8 +209,16 @@ CENTRAL_BODIES: frozenset[str] = frozenset(
         "BNCTW", "BTGDVTW", "ĐUCA", "QUTW", "ĐUQSTW",
         # National mass organisations
         "MTTQVN", "TLĐ", "TWĐTN",
+        # Office of the National Assembly and its committees, the National
+        # Election Council, general departments of ministries
+        "VPQH", "UBPL", "UBCTĐB", "HĐDT", "HĐBCQG", "TCHQ", "TCT", "KBNN", "TCTK",
+        # the government before 1992 (Council of Ministers)
+        "HĐBT",
     )
 )
+
+#: Bodies a type abbreviation is found glued to ("NĐCP", "QĐUBND").
+_GLUED_BODIES: frozenset[str] = CENTRAL_BODIES | {fold(c) for c in ("UBND", "HĐND", "UB")}
 
 #: Local bodies that only exist at province level (Tỉnh ủy and its boards).
 PROVINCE_ONLY_BODIES: frozenset[str] = frozenset(
@@ -342,6 +396,8 @@ class DocContext:
     province: str | None
     locality: str | None  # "tp-lang-son" for a city-level document, else None
     date: str | None
+    #: issued by a central body: its place line ("Hà Nội") is not its province
+    national: bool = False
 
 
 def doc_context(
@@ -352,9 +408,13 @@ def doc_context(
     Province: from the issuer ("UBND TỈNH LẠNG SƠN"), else the place line
     ("Lạng Sơn, ngày …"). Locality: set when the issuer is a body below the
     province ("UBND thành phố Lạng Sơn"); a centrally-run city is a province.
-    A headerless document falls back on its subject line.
+    A headerless document falls back on its subject line for both.
     """
     province = province_of(issuer) or province_of(place)
+    if province is None and not (issuer or place):
+        # a text starting at its title ("Quyết định ban hành bảng giá đất … tỉnh
+        # Tây Ninh"): the subject is all that says where it was issued
+        province = province_of(subject)
     locality = None
     # the subject ("Kết luận giao ban … UBND thành phố Lạng Sơn") speaks for a
     # document only when its header names neither issuer nor place
@@ -488,7 +548,7 @@ def is_later(date: str | None, year: int | None, than_date: str | None,
 
 #: The national motto and the republic's name, which head every document
 #: beside the issuer; a header flattened onto one line glues them together.
-_MOTTO = re.compile(r"cong hoa xa hoi chu nghia|doc lap\W+tu do|tu do\W+hanh phuc")
+MOTTO = re.compile(r"cong hoa xa hoi chu nghia|doc lap\W+tu do|tu do\W+hanh phuc")
 _RULE = re.compile(r"[-_=*.]{3,}")
 _ISSUER_NOISE = re.compile(r"\b(?:so|ngay)\s*:|(?<![\w])\d+[\w.]*[/-][\w./-]+|\bngay \d")
 
@@ -499,7 +559,7 @@ def issuer_problem(issuer: str | None) -> str | None:
     if not issuer:
         return None
     f = fold(issuer)
-    if _MOTTO.search(f):
+    if MOTTO.search(f):
         return "contains the national motto"
     if _RULE.search(issuer):
         return "contains a header rule (---)"
@@ -517,7 +577,7 @@ def clean_issuer(issuer: str | None) -> str | None:
     if not issuer:
         return None
     f = fold(issuer)
-    m = _MOTTO.search(f)
+    m = MOTTO.search(f)
     text = issuer[: m.start()] if m else issuer
     cut = re.search(r"(?i)\b(?:s[ốo]|ngày)\s*:|(?<![\w])\d+[\w.]*[/-][\w./-]+", text)
     if cut:
@@ -525,3 +585,46 @@ def clean_issuer(issuer: str | None) -> str | None:
     text = _RULE.sub(" ", text)
     text = " ".join(text.split()).strip(" -–—,;:")
     return text or None
+
+
+# --------------------------------------------------------------------------
+# The document's own number, read from its header text
+
+#: Where a document's body begins: its header (number, date, issuer) is above.
+_BODY = re.compile(r"(?im)^[\s\-–•*+]*(?:căn cứ|kính gửi|điều 1\b|chương i\b|phần i\b|i\.\s)")
+#: A number/symbol as typed in a header, spaces around separators allowed.
+_KEY_TEXT = (r"(\d{1,6}[a-zA-Z]?(?:\s?/\s?(?:19|20)\d\d)?\s?[/-]\s?[A-ZĐ][\w.&]*"
+             r"(?:\s?[/-]\s?[\w.&]*[A-Za-zĐđ][\w.&]*)*)")
+#: "Số: 12/KH-UBND", "Luật số:\n16/2023/QH15" (with a colon), or a line "Số 12/…".
+_HEADER_NUMBER = re.compile(r"(?:\b[Ss][ốỐ]\s*:\s*|(?m:^)[ \t]*S[ốỐ][ \t]+)" + _KEY_TEXT)
+#: How far into a text a header's number can be.
+HEADER_REACH = 800
+
+
+def header_key(text: str | None) -> str | None:
+    """The number/symbol a document's own header shows ("Số: 12/KH-UBND"),
+    from the text above its body (at most :data:`HEADER_REACH` characters);
+    None for a blank ("Số:  /KH-UBND") or no header."""
+    if not text:
+        return None
+    m = _BODY.search(text, 0, HEADER_REACH)
+    head = text[: m.start() if m else HEADER_REACH]
+    found = _HEADER_NUMBER.search(head)
+    return re.sub(r"\s+", "", found.group(1)).rstrip(".,;:") if found else None
+
+
+#: Central bodies as named in a header's issuer line (folded, at its start).
+_CENTRAL_ISSUER = re.compile(
+    r"^\W*(?:quoc hoi|uy ban thuong vu quoc hoi|van phong quoc hoi|chinh phu|thu tuong"
+    r"|van phong chinh phu|chu tich nuoc|bo [a-z]|tong cuc|toa an nhan dan toi cao"
+    r"|vien kiem sat nhan dan toi cao|kiem toan nha nuoc|ngan hang nha nuoc"
+    r"|ban chap hanh trung uong|bo chinh tri|ban bi thu|hoi dong bau cu quoc gia"
+    r"|uy ban trung uong|thanh tra chinh phu|bao hiem xa hoi viet nam)")
+
+
+def issuer_is_central(issuer: str | None) -> bool:
+    """True when a header's issuer line names a central body ("QUỐC HỘI",
+    "BỘ TÀI CHÍNH", "CHÍNH PHỦ") and no province."""
+    if not issuer:
+        return False
+    return bool(_CENTRAL_ISSUER.search(fold(issuer))) and province_of(issuer) is None

@@ -32,12 +32,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from graph.identity import HEADER_REACH
 from graph.resolve import DocInput, Resolution
 from parsers.models import Citation, DocumentIdentity, ParsedDocument, Relation
 
 __all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "Store", "StoredFile", "default_db_dir"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DB_FILENAME = "legalgraph.sqlite"
 DEFAULT_DB = "data/store"
 
@@ -72,7 +73,7 @@ CREATE TABLE IF NOT EXISTS nodes (
     key TEXT, type TEXT, number TEXT, symbol TEXT, date TEXT, year INTEGER,
     scope TEXT, jurisdiction TEXT, issuer TEXT, subject TEXT,
     ingested INTEGER NOT NULL, resolved INTEGER NOT NULL, reason TEXT,
-    candidates TEXT NOT NULL
+    candidates TEXT NOT NULL, name TEXT
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS nodes_key ON nodes(key);
 CREATE TABLE IF NOT EXISTS doc_nodes (
@@ -90,7 +91,22 @@ CREATE TABLE IF NOT EXISTS edges (
     spans TEXT NOT NULL, stated_in TEXT NOT NULL,
     PRIMARY KEY (source, target)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS set_aside (
+    source TEXT NOT NULL, target TEXT NOT NULL, target_key TEXT, relation TEXT NOT NULL,
+    kind TEXT NOT NULL, file_id INTEGER, spans TEXT NOT NULL, reason TEXT NOT NULL
+);
 """
+
+#: Schema changes from an older version, applied in order on open. The
+#: resolution is derived data: after a change it is recomputed (a new
+#: generation), the files and their records are kept.
+_MIGRATIONS: dict[int, str] = {
+    1: "ALTER TABLE nodes ADD COLUMN name TEXT;",  # 2: node names; set_aside table
+}
+
+#: Characters after a citation passed to the resolver: where a cited
+#: document's "về …" title clause is read (:mod:`graph.names`).
+CONTEXT_CHARS = 240
 
 _IDENTITY_FIELDS = ("type", "number", "symbol", "key", "date", "place", "issuer", "subject")
 
@@ -124,12 +140,23 @@ class Store:
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=10000")
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        if version not in (0, SCHEMA_VERSION):
+        if version not in (0, SCHEMA_VERSION) and version not in _MIGRATIONS:
             raise RuntimeError(
                 f"{self.path}: schema version {version}, this program reads "
                 f"{SCHEMA_VERSION}; ingest into a new --db folder")
+        if version and version != SCHEMA_VERSION:
+            self._migrate(version)
         self.conn.executescript(_SCHEMA)
         self.conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def _migrate(self, version: int) -> None:
+        """Bring an older store to :data:`SCHEMA_VERSION` in one transaction."""
+        with self.transaction() as c:
+            for v in range(version, SCHEMA_VERSION):
+                for statement in filter(str.strip, _MIGRATIONS[v].split(";")):
+                    c.execute(statement)
+            c.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            self._bump()  # the resolution (and any cached graph) is recomputed
 
     def close(self) -> None:
         self.conn.close()
@@ -272,10 +299,13 @@ class Store:
         """Every stored file as :class:`graph.resolve.DocInput`, in id order.
 
         Streams: three cursors read files, citations and relations in file-id
-        order side by side (a merge join), so memory holds one file's records.
+        order side by side (a merge join), so memory holds one file's records
+        and text; of the text only its head and the words after each citation
+        are passed on (:data:`CONTEXT_CHARS`).
         """
         files = self.conn.execute(
-            "SELECT id, sha256, " + ", ".join(_IDENTITY_FIELDS) + " FROM files ORDER BY id")
+            "SELECT id, sha256, " + ", ".join(_IDENTITY_FIELDS)
+            + ", text FROM files ORDER BY id")
         cits = self.conn.execute(
             "SELECT file_id, start, end, text, type, key, date, issuer, relation"
             " FROM citations ORDER BY file_id, seq")
@@ -284,7 +314,7 @@ class Store:
         next_cit = cits.fetchone()
         next_rel = rels.fetchone()
         for row in files:
-            file_id = row[0]
+            file_id, text = row[0], row[-1]
             these: list[Citation] = []
             while next_cit is not None and next_cit[0] <= file_id:
                 if next_cit[0] == file_id:
@@ -295,19 +325,29 @@ class Store:
                 if next_rel[0] == file_id:
                     stated.append(Relation(*next_rel[1:]))
                 next_rel = rels.fetchone()
-            yield DocInput(file_id, row[1], DocumentIdentity(*row[2:]), these, stated)
+            yield DocInput(file_id, row[1], DocumentIdentity(*row[2:-1]), these, stated,
+                           head=text[:HEADER_REACH],
+                           contexts=[text[c.end:c.end + CONTEXT_CHARS] for c in these])
 
     def save_resolution(self, res: Resolution, generation: int) -> None:
         """Replace the stored resolution in one transaction (rows streamed
         from ``res``, not copied into lists first)."""
         with self.transaction() as c:
-            for table in ("nodes", "doc_nodes", "mentions", "edges"):
+            for table in ("nodes", "doc_nodes", "mentions", "edges", "set_aside"):
                 c.execute(f"DELETE FROM {table}")
             c.executemany(
-                "INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO nodes (id, key, type, number, symbol, date, year, scope,"
+                " jurisdiction, issuer, subject, ingested, resolved, reason, candidates, name)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 ((n.id, n.key, n.type, n.number, n.symbol, n.date, n.year, n.scope,
                   n.jurisdiction, n.issuer, n.subject, int(n.ingested), int(n.resolved),
-                  n.reason, json.dumps(n.candidates)) for n in res.nodes.values()),
+                  n.reason, json.dumps(n.candidates), n.name) for n in res.nodes.values()),
+            )
+            c.executemany(
+                "INSERT INTO set_aside VALUES (?,?,?,?,?,?,?,?)",
+                ((a.source, a.target, a.target_key, a.relation, a.kind, a.file_id,
+                  json.dumps([{"start": x, "end": y, "text": t} for x, y, t in a.spans],
+                             ensure_ascii=False), a.reason) for a in res.set_aside),
             )
             c.executemany("INSERT INTO doc_nodes VALUES (?,?)", res.doc_nodes.items())
             c.executemany(
@@ -328,16 +368,15 @@ class Store:
         """References and stated relations the last resolution refused to
         store as edges (a document acting on a later one), each with the file
         it was read from: ``{"source", "target", "relation", "kind"
-        ("citation" or "stated"), "document" (node whose text holds it), "file",
-        "spans", "reason"}``."""
-        if not self.conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE name='set_aside'").fetchone():
-            return []
-        return [{"source": src, "target": dst, "relation": rel, "kind": kind,
-                 "document": doc, "file": path, "spans": json.loads(spans), "reason": reason}
-                for src, dst, rel, kind, doc, path, spans, reason in self.conn.execute(
-                    "SELECT s.source, s.target, s.relation, s.kind, d.node_id, f.path, s.spans,"
-                    " s.reason FROM set_aside s LEFT JOIN files f ON f.id = s.file_id"
+        ("citation" or "stated"), "target_key", "document" (node whose text holds
+        it), "file", "spans", "reason"}``."""
+        return [{"source": src, "target": dst, "target_key": tkey, "relation": rel,
+                 "kind": kind, "document": doc, "file": path, "spans": json.loads(spans),
+                 "reason": reason}
+                for src, dst, tkey, rel, kind, doc, path, spans, reason in self.conn.execute(
+                    "SELECT s.source, s.target, s.target_key, s.relation, s.kind, d.node_id,"
+                    " f.path, s.spans, s.reason FROM set_aside s"
+                    " LEFT JOIN files f ON f.id = s.file_id"
                     " LEFT JOIN doc_nodes d ON d.file_id = s.file_id"
                     " ORDER BY s.source, s.target, s.kind, f.path")]
 

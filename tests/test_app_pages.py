@@ -182,7 +182,8 @@ def test_unresolved_confirm_is_stored(store_dir: Path) -> None:
     assert not at.exception, [e.value for e in at.exception]
     assert at.subheader[0].value.startswith("Chỉ thị 09/CT-UBND")
     choice = at.radio(key="unres-choice")
-    assert len(choice.options) == 2  # Lạng Sơn's and Cao Bằng's directives
+    # every 09/CT-UBND the graph holds: Lạng Sơn's of 2025 and 2026, Cao Bằng's
+    assert len(choice.options) == 3
     target = choice.value
     at.text_input(key="unres-note").input("đã đối chiếu bản giấy")
     at.button(key="unres-confirm").click().run()
