@@ -48,8 +48,9 @@ Shapes (all keys always present; ``None`` when unknown):
 ``SearchHit`` (``search``)
     ``node`` (NodeSummary), ``cited_by`` (distinct citing documents, as in
     ``top``), ``matched``: ``"key"`` (the number/symbol typed, any spelling),
-    ``"number"`` (every word matched the type, number or symbol) or ``"name"``
-    (some word matched only the name, subject or issuer).
+    ``"number"`` (every word matched the type, number or symbol), ``"name"``
+    (some word matched only the name or subject) or ``"issuer"`` (some only
+    the issuer).
 
 ``EdgeRecord`` (``edges``)
     ``source``, ``target`` and the Link fields ``relation``, ``relations``,
@@ -197,8 +198,8 @@ class GraphBackend(Protocol):
         """Documents for what a person typed: a number/symbol in any spelling,
         a type and number ("nghi dinh 118 2025"), or words of the name,
         subject or issuer, diacritics optional. Exact key first, then
-        type/number matches, then name/subject/issuer matches; within each,
-        most cited first (:func:`graph.search.rank`)."""
+        type/number matches, then name/subject, then issuer matches; within
+        each, most cited first (:func:`graph.search.rank`)."""
         ...
 
     def nodes(self) -> list[NodeSummary]:

@@ -53,6 +53,8 @@ __all__ = [
     "unidentified_id",
     "unresolved_id",
     "valid_date",
+    "with_year",
+    "with_year_only",
     "year_of",
     "node_id",
     "parse_key",
@@ -154,6 +156,10 @@ def parse_key(key: str) -> KeyParts | None:
     glued = _glued(pieces[0])
     if glued:
         pieces[0:1] = [glued[0], "-", glued[1]]
+    last = pieces[-1]
+    base = re.sub(r"\d{1,2}$", "", last)
+    if base != last and fold(base) in CENTRAL_BODIES and fold(base) not in _TERM_BODIES:
+        pieces[-1] = base  # "NĐ-CP1": a footnote mark glued on, not a term number
     symbol = "".join(pieces)
     party = m["sep"] == "-" and "/" in symbol and m["year"] is None
     parts = tuple(p for p in re.split(r"[-/&]", symbol) if p)
@@ -178,6 +184,24 @@ def parse_key(key: str) -> KeyParts | None:
         type_part=type_part,
         body_parts=body,
     )
+
+
+#: Types numbered with their year inside the number whenever issued by a
+#: central body (since the early 2000s): a mention that leaves the year out
+#: ("126/NĐ-CP ngày 08/10/2024") names the document with it.
+YEAR_IN_NUMBER_TYPES: frozenset[str] = frozenset({"NĐ", "TT", "TTLT"})
+
+
+def with_year_only(parts: KeyParts) -> bool:
+    """True for a key whose type always carries the year in the number."""
+    return parts.type_part in YEAR_IN_NUMBER_TYPES and not parts.party
+
+
+@lru_cache(maxsize=1 << 16)
+def with_year(parts: KeyParts, year: int) -> KeyParts:
+    """The same key with ``year`` written in its number."""
+    number = parts.key.split("/", 1)[0]
+    return parse_key(f"{number}/{year}/{parts.symbol}") or parts
 
 
 @lru_cache(maxsize=1 << 16)
@@ -216,6 +240,10 @@ CENTRAL_BODIES: frozenset[str] = frozenset(
         "HĐBT",
     )
 )
+
+#: Central bodies written with their term number ("QH15", "UBTVQH14").
+_TERM_BODIES: frozenset[str] = frozenset(
+    fold(c) for c in ("QH", "UBTVQH", "UBPL", "UBCTĐB", "HĐDT", "TW"))
 
 #: Bodies a type abbreviation is found glued to ("NĐCP", "QĐUBND").
 _GLUED_BODIES: frozenset[str] = CENTRAL_BODIES | {fold(c) for c in ("UBND", "HĐND", "UB")}

@@ -84,9 +84,10 @@ def document_name(type: str | None, subject: str | None) -> str | None:
         if s is None:
             return None
     s = re.sub(r"^[Vv]\s*/\s*[Vv]\b\.?", "về việc", s)
+    s = _sentence_case(s)  # "TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG" → "Tổ chức chính quyền địa phương"
     t = clean(type)
     if t is None or fold(s).startswith(fold(t)):
-        return _cut(_sentence_case(s))
+        return _cut(s)
     if fold(s[:3]) == "ve ":
         s = "v" + s[1:]  # "Về việc …" continues the type: "Quyết định về việc …"
     return _cut(f"{t} {s}")

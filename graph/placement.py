@@ -28,6 +28,8 @@ from graph.identity import (
     scope_of,
     unresolved_id,
     valid_date,
+    with_year,
+    with_year_only,
 )
 
 __all__ = [
@@ -102,6 +104,10 @@ def place(key: str, date: str | None, issuer: str | None, ctx: DocContext) -> Pl
     date = valid_date(date)
     if is_central(parts):
         scope = scope_of(parts, date, national=True, province=None)
+        if scope and parts.year is None and with_year_only(parts):
+            # "Nghị định số 126/NĐ-CP ngày 08/10/2024": decrees and circulars
+            # always carry their year, this is 126/2024/NĐ-CP
+            parts = with_year(parts, int(scope))
         reason = None if scope else "no date and no year in the number"
         return Placement(key, parts, "national", scope, None, reason)
 

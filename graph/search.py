@@ -8,7 +8,8 @@ cited first (then by id):
 1. ``key``: the query *is* a key, compared without separators, case,
    diacritics or leading zeros ("NĐCP" = "NĐ-CP"), or a node id;
 2. ``number``: every word matched the type, number or symbol;
-3. ``name``: every word matched, some only in the name, subject or issuer.
+3. ``name``: every word matched, some only in the name or subject;
+4. ``issuer``: every word matched, some only in the issuer.
 
 :class:`SearchIndex` holds one folded token string per node; the embedded
 backend keeps one per graph generation, a backend without a graph in memory
@@ -56,12 +57,13 @@ def compact_key(text: str | None) -> str | None:
 
 @dataclass(slots=True)
 class SearchIndex:
-    """Per node: folded identity tokens (type, key), text tokens (name,
-    subject, issuer), compact key, and distinct citing documents."""
+    """Per node: folded identity tokens (type, key), text tokens (name and
+    subject), issuer tokens, compact key, and distinct citing documents."""
 
     ids: list[str] = field(default_factory=list)
     ident: list[str] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
+    issuer: list[str] = field(default_factory=list)
     by_key: dict[str, list[str]] = field(default_factory=dict)
     cited_by: dict[str, int] = field(default_factory=dict)
     id_set: set[str] = field(default_factory=set)
@@ -75,8 +77,8 @@ class SearchIndex:
         for nid, a in nodes:
             idx.ids.append(nid)
             idx.ident.append(" " + " ".join(tokens(a.get("type")) + tokens(a.get("key"))) + " ")
-            idx.text.append(" " + " ".join(
-                tokens(a.get("name")) + tokens(a.get("subject")) + tokens(a.get("issuer"))) + " ")
+            idx.text.append(" " + " ".join(tokens(a.get("name")) + tokens(a.get("subject"))) + " ")
+            idx.issuer.append(" " + " ".join(tokens(a.get("issuer"))) + " ")
             ck = compact_key(a.get("key"))
             if ck:
                 idx.by_key.setdefault(ck, []).append(nid)
@@ -118,14 +120,19 @@ def rank(index: SearchIndex, query: str, summary: Callable[[str], NodeSummary], 
         found[query] = (0, "key")
     needles = _needles(query)
     if needles:
-        for nid, ident, text in zip(index.ids, index.ident, index.text, strict=True):
+        for nid, ident, text, issuer in zip(index.ids, index.ident, index.text, index.issuer,
+                                            strict=True):
             if nid in found:
                 continue
             in_ident = [n in ident for n in needles]
             if all(in_ident):
                 found[nid] = (1, "number")
-            elif all(i or n in text for i, n in zip(in_ident, needles, strict=True)):
+                continue
+            in_text = [i or n in text for i, n in zip(in_ident, needles, strict=True)]
+            if all(in_text):
                 found[nid] = (2, "name")
+            elif all(t or n in issuer for t, n in zip(in_text, needles, strict=True)):
+                found[nid] = (3, "issuer")
     order = sorted(found, key=lambda nid: (found[nid][0], -(n_of(nid) or 0), nid))
     return [{"node": summary(nid), "cited_by": n_of(nid) or 0, "matched": found[nid][1]}
             for nid in order[:limit]]
