@@ -1,5 +1,6 @@
 """``legalgraph audit``: a data-quality report any member of staff can run,
-and ``legalgraph confirm``: staff's answer for an unresolved reference.
+and ``legalgraph confirm``: staff's answer for an unresolved reference (a
+document of the graph, or its year/term and issuing body typed in).
 
 The audit (:mod:`graph.audit`) works on either backend (``--db`` or
 ``--uri``); ``--strict`` makes it a gate: exit 1 when any finding that cannot
@@ -31,6 +32,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "numbers or repeated documents are found")
     p.add_argument("--all", action="store_true", help="list every finding, not the first 10")
     p.set_defaults(func=run_audit)
+
+    p = subparsers.add_parser(
+        "confirm", help="say which document an unresolved reference means (kept across "
+                        "re-ingests)")
+    p.add_argument("node", metavar="NODE", nargs="?",
+                   help="the unresolved node's id, or its number/symbol when only one "
+                        "unresolved node has it")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("--target", metavar="ID", help="the document it means (a node id)")
+    what.add_argument("--year", metavar="WHEN",
+                      help="its year (2025), Party term (2020-2025) or date (20/11/2025)")
+    what.add_argument("--withdraw", action="store_true", help="forget the confirmation")
+    what.add_argument("--list", action="store_true", help="list every confirmation")
+    p.add_argument("--issuer", help='with --year: the issuing body ("UBND tỉnh Lâm Đồng")')
+    p.add_argument("--note", help="why (kept with the confirmation)")
+    p.add_argument("--db", metavar="DIR", default=None,
+                   help="store folder (default: $LEGALGRAPH_DB or data/store)")
+    p.set_defaults(func=run_confirm)
 
 
 def _print_rows(title: str, rows: list[Any] | None, fmt, limit: int | None) -> None:
@@ -122,3 +141,65 @@ def run_audit(args: argparse.Namespace) -> int:
         if report["strict"]:
             print("\nstrict: " + ", ".join(f"{k} {v}" for k, v in report["strict"].items()))
     return 1 if args.strict and report["strict"] else 0
+
+
+def _unresolved_node(backend: Any, text: str) -> dict[str, Any] | None:
+    """The unresolved node ``text`` names (its id, or a key only one has)."""
+    from graph.scan import search
+
+    nodes = [h["node"] for h in search(backend, text, limit=50)
+             if h["matched"] == "key" and not h["node"]["resolved"]
+             and not h["node"]["ingested"]]
+    if len(nodes) == 1:
+        return nodes[0]
+    if nodes:
+        print(f"legalgraph confirm: {text!r} names {len(nodes)} unresolved nodes; give one id:\n"
+              + "\n".join(f"  {n['id']}" for n in nodes), file=sys.stderr)
+    else:
+        print(f"legalgraph confirm: no unresolved reference {text!r}", file=sys.stderr)
+    return None
+
+
+def run_confirm(args: argparse.Namespace) -> int:
+    from graph.confirmations import Confirmations, target_for
+    from graph.embedded import EmbeddedBackend
+    from graph.store import default_db_dir
+
+    folder = args.db or default_db_dir()
+    confirmations = Confirmations(folder)
+    try:
+        if args.list:
+            for node_id, c in confirmations.all().items():
+                note = f"  ({c['note']})" if c["note"] else ""
+                print(f"{node_id} → {c['target_id']}  {c['confirmed_at']}{note}")
+            return 0
+        if not args.node:
+            print("legalgraph confirm: give the unresolved NODE (or --list)", file=sys.stderr)
+            return 2
+        if args.withdraw:
+            confirmations.withdraw(args.node)
+            return 0
+        if not (args.target or args.year):
+            print("legalgraph confirm: give --target ID or --year WHEN [--issuer BODY]",
+                  file=sys.stderr)
+            return 2
+        with EmbeddedBackend(folder) as backend:
+            node = _unresolved_node(backend, args.node)
+            if node is None:
+                return 1
+            target = args.target
+            if target is None:
+                jur = node["jurisdiction"]
+                province = jur.split(".")[0] if jur and jur not in (
+                    "national", "unknown-place") else None
+                try:
+                    target = target_for(node["key"] or "", args.year, args.issuer,
+                                        province=province)
+                except ValueError as exc:
+                    print(f"legalgraph confirm: {exc}", file=sys.stderr)
+                    return 2
+        confirmations.confirm(node["id"], target, args.note)
+        print(f"{node['id']} → {target}")
+        return 0
+    finally:
+        confirmations.close()
