@@ -11,7 +11,8 @@ alike. Findings, in report order:
    reason (embedded store only);
 2. ``split_keys``: one key held by several nodes that cannot all be right:
    spelling variants of one key ("NĐCP"/"NĐ-CP"), a national key placed in a
-   province, or one national key in two nodes of one year/term;
+   province (also when it is the only node of that key), or one national key
+   in two nodes of one year/term;
    ``same_key_nodes`` lists the lawful kind (numbering restarts every year,
    in every province) for information;
 3. ``missing_identity``: ingested documents without number, date or issuer;
@@ -33,8 +34,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import regex
+
 from graph.backend import EdgeRecord, GraphBackend, NodeSummary
-from graph.identity import fold, header_key, is_later, issuer_problem, parse_key
+from graph.identity import fold, header_key, is_central, is_later, issuer_problem, parse_key
 from graph.scan import all_edges, all_nodes, set_aside
 from graph.search import compact_key
 
@@ -43,7 +46,11 @@ __all__ = ["STRICT", "audit", "sentence_at"]
 #: Counts that make ``legalgraph audit --strict`` fail.
 STRICT: tuple[str, ...] = ("future_edges", "split_keys", "unread_numbers", "own_number")
 
-_SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n\s*\n|\n(?=\s*[-+•*]|\s*\d+[.)]|\s*[a-zđ]\))")
+#: Where a sentence ends: its punctuation, a blank line, or a line break
+#: before a capital, a list mark or a numbered item (a line cut mid-sentence
+#: goes on in lower case).
+_SENTENCE_END = regex.compile(
+    r"[.;!?](?=\s)|\n\s*\n|\n(?=[ \t]*(?:[-+•*]|\d+[.)]|[a-zđ]\)|\p{Lu}))")
 
 
 def sentence_at(text: str, start: int, end: int, *, reach: int = 240) -> str:
@@ -162,9 +169,8 @@ def _group_keys(nodes: Iterable[NodeSummary]) -> dict[str, list[NodeSummary]]:
 
 
 def _spelling(key: str) -> str:
-    """A key's spelling up to case, diacritics and leading zeros."""
-    p = parse_key(key)
-    return fold(p.symbol) if p else fold(key)
+    """A key as written, up to case, diacritics and leading zeros."""
+    return fold(key).strip().lstrip("0")
 
 
 def _split_keys(groups: Mapping[str, list[NodeSummary]]
@@ -193,6 +199,13 @@ def _split_keys(groups: Mapping[str, list[NodeSummary]]
                 or len(juris) > 1:
             lawful.append(entry)
     return splits, lawful
+
+
+def _misplaced(n: NodeSummary) -> bool:
+    """A central body's key (in any spelling) on a node of a province."""
+    p = parse_key(n["key"]) if n["key"] else None
+    return (p is not None and is_central(p)
+            and n["jurisdiction"] not in (None, "national", "unknown-place"))
 
 
 def _identity(backend: GraphBackend, nodes: Iterable[NodeSummary],
@@ -279,6 +292,12 @@ def audit(backend: GraphBackend) -> dict[str, Any]:
             row["sentence"] = _sentence_of(text, row["spans"], row["kind"])
     groups = _group_keys(node_list)
     splits, lawful = _split_keys(groups)
+    split_ids = {r["id"] for row in splits for r in row["nodes"]}
+    splits += [{"key": n["key"], "why": "national key placed in a province",
+                "nodes": [{"id": n["id"], "key": n["key"], "jurisdiction": n["jurisdiction"],
+                           "scope": n["scope"], "ingested": n["ingested"],
+                           "resolved": n["resolved"]}]}
+               for n in node_list if n["id"] not in split_ids and _misplaced(n)]
     by_key = {ck: v for ck, v in ((compact_key(n["key"]), [n]) for n in node_list) if ck}
     for ck, v in groups.items():
         by_key[ck] = v

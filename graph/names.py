@@ -127,7 +127,7 @@ def mention_title(text: str, type: str | None) -> str | None:
         return None
     if _KEYISH.search(words) or len(words.split()) > 25:
         return None  # another document's number inside: not this one's title
-    return _cut(_sentence_case(f"{type} {words}"))
+    return _cut(f"{type} {_sentence_case(words)}")  # "LUẬT ĐẤT ĐAI" → "Luật Đất đai"
 
 
 def clause_title(after: str, type: str | None) -> str | None:
