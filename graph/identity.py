@@ -598,6 +598,7 @@ def issuer_problem(issuer: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)
 def clean_issuer(issuer: str | None) -> str | None:
     """The issuing body alone: cut at the motto, drop header rules and a number
     glued on ("QUỐC HỘI ------- - 16/2023/QH15" → "QUỐC HỘI"); None if nothing

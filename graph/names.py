@@ -59,8 +59,7 @@ def clean(text: str | None) -> str | None:
 
 def _sentence_case(text: str) -> str:
     """"LUẬT ĐẤT ĐAI" → "Luật đất đai": an all-capitals title read as words."""
-    letters = [c for c in text if c.isalpha()]
-    if letters and all(c.isupper() for c in letters):
+    if text.isupper():  # every cased character is a capital
         words = [w if any(c.isdigit() for c in w) else w.lower() for w in text.split(" ")]
         text = " ".join(words)  # a key inside keeps its capitals ("31/2024/QH15")
         return text[:1].upper() + text[1:]

@@ -11,7 +11,7 @@ the number or the date). :class:`Anchors` collects the fully placed ones;
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -76,6 +76,7 @@ class Placement:
         return match_key(self.parts)
 
 
+@lru_cache(maxsize=1 << 16)
 def match_key(parts: KeyParts | None) -> tuple[str, str] | None:
     """(number, year-and-symbol folded without separators) of a key."""
     if parts is None:
@@ -152,21 +153,31 @@ class Anchors:
 
     def __init__(self) -> None:
         self.by_key: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
-        self.forms: dict[tuple, Counter[KeyParts]] = defaultdict(Counter)
+        #: (match key, jurisdiction, scope) → {symbol as written: (count, parts)}
+        self.forms: dict[tuple, dict[str, list]] = defaultdict(dict)
 
     def add(self, p: Placement) -> None:
-        if p.complete and p.match_key is not None:
-            self.by_key[p.match_key].add((p.jurisdiction, p.scope))  # type: ignore[arg-type]
-            self.forms[(p.match_key, p.jurisdiction, p.scope)][p.parts] += 1  # type: ignore[index]
+        if p.complete:
+            mk = match_key(p.parts)
+            if mk is None:
+                return
+            self.by_key[mk].add((p.jurisdiction, p.scope))  # type: ignore[arg-type]
+            forms = self.forms[(mk, p.jurisdiction, p.scope)]
+            seen = forms.get(p.parts.symbol)  # type: ignore[union-attr]
+            if seen is None:
+                forms[p.parts.symbol] = [1, p.parts]  # type: ignore[union-attr]
+            else:
+                seen[0] += 1
 
     @lru_cache(maxsize=1 << 16)  # noqa: B019 - one resolution's lifetime
     def spelling(self, jur: str, scope: str, parts: KeyParts) -> KeyParts:
-        """The spelling the id of (jur, scope, key) is built from."""
+        """The spelling the id of (jur, scope, key) is built from: the most
+        used; a tie goes to the alphabetically first symbol."""
         forms = self.forms.get((match_key(parts), jur, scope))
-        if not forms:
-            return parts
-        top = max(forms.values())
-        return min((f for f, n in forms.items() if n == top), key=lambda f: (f.symbol, f.key))
+        if not forms or len(forms) == 1:
+            return parts if not forms else next(iter(forms.values()))[1]
+        top = max(n for n, _ in forms.values())
+        return min((f for n, f in forms.values() if n == top), key=lambda f: (f.symbol, f.key))
 
     def id(self, jur: str, scope: str, parts: KeyParts) -> str:
         return node_id(jur, scope, self.spelling(jur, scope, parts))
