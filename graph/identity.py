@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from datetime import date as _date
 from functools import lru_cache
 
+import regex
+
 from parsers.normalize import fold as _fold_same_length
 from parsers.vocabulary import TYPE_BY_ABBREVIATION
 
@@ -626,6 +628,9 @@ _KEY_TEXT = (r"(\d{1,6}[a-zA-Z]?(?:\s?/\s?(?:19|20)\d\d)?\s?[/-]\s?[A-ZĐ][\w.&]
              r"(?:\s?[/-]\s?[\w.&]*[A-Za-zĐđ][\w.&]*)*)")
 #: "Số: 12/KH-UBND", "Luật số:\n16/2023/QH15" (with a colon), or a line "Số 12/…".
 _HEADER_NUMBER = re.compile(r"(?:\b[Ss][ốỐ]\s*:\s*|(?m:^)[ \t]*S[ốỐ][ \t]+)" + _KEY_TEXT)
+#: The end of a sentence of prose ("… a crawler. What was kept"); a header
+#: above its number has none ("UBND TP. ĐÀ LẠT" is no sentence).
+_PROSE = regex.compile(r"\p{Ll}{3,}[.!?]\s+\p{Lu}")
 #: How far into a text a header's number can be.
 HEADER_REACH = 800
 
@@ -639,7 +644,9 @@ def header_key(text: str | None) -> str | None:
     m = _BODY.search(text, 0, HEADER_REACH)
     head = text[: m.start() if m else HEADER_REACH]
     found = _HEADER_NUMBER.search(head)
-    return re.sub(r"\s+", "", found.group(1)).rstrip(".,;:") if found else None
+    if found is None or _PROSE.search(head, 0, found.start()):
+        return None  # a sentence before it: a text quoting a header, not a header
+    return re.sub(r"\s+", "", found.group(1)).rstrip(".,;:")
 
 
 #: Central bodies as named in a header's issuer line (folded, at its start).

@@ -311,3 +311,10 @@ def test_prune_keeps_levels_and_counts_the_rest() -> None:
     assert len(tree["children"]) == 50  # the input is not changed
     nodes, edges, levels = lineage_graph(None, small)
     assert len(nodes) == 22 and levels["n0"] == 0 and levels["n1000"] == 2
+
+
+def test_audit_page(store_dir: Path) -> None:
+    at = run_app("audit")
+    assert at.title[0].value == "Kiểm tra dữ liệu"
+    assert [m.label for m in at.metric][0] == "Dẫn chiếu văn bản ban hành sau"
+    assert at.success, "the sample corpus passes the strict audit"

@@ -162,6 +162,9 @@ def test_a_headerless_documents_date_that_a_citation_has_is_not_its_own(corpus):
     ("ỦY BAN NHÂN DÂN\nSố:       /QĐ-UBND\nDỰ THẢO", None),  # a draft's blank number
     ("Quyết định về việc …\n- Căn cứ Quyết định số : 311/QĐ-TTg ngày 20/3/2003", None),
     ("THÔNG BÁO\nKết luận … Tổ công tác số 3 do đồng chí …", None),
+    # a note quoting a header is not a header
+    ("Nguồn: trang vbpl.\nGiữ phần đầu: QUỐC HỘI / Số: 100/2015/QH13 / Hà Nội", None),
+    ("UBND TP. ĐÀ LẠT\nSố: 12/TB-UBND\nĐà Lạt, ngày 2 tháng 3 năm 2025", "12/TB-UBND"),
 ])
 def test_header_key(text, key):
     assert header_key(text) == key

@@ -159,6 +159,13 @@ def top(generation: int, years: tuple[int, int] | None, type: str | None,
         b, years=years, type=type, cited_by_type=cited_by_type, issuer=issuer, limit=limit))
 
 
+@st.cache_data(show_spinner="Đang kiểm tra dữ liệu…", max_entries=4)
+def audit(generation: int) -> dict[str, Any]:
+    from graph.audit import audit as run_audit
+
+    return get_app().call(run_audit)
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def search(generation: int, query: str, limit: int) -> list[app_queries.SearchHit]:
     from graph.scan import search as backend_search
