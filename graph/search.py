@@ -11,13 +11,14 @@ cited first (then by id):
 3. ``name``: every word matched, some only in the name or subject;
 4. ``issuer``: every word matched, some only in the issuer.
 
-:class:`SearchIndex` holds one folded token string per node; the embedded
+:class:`SearchIndex` holds postings of folded tokens per field; the embedded
 backend keeps one per graph generation, a backend without a graph in memory
 builds it from :meth:`graph.backend.GraphBackend.nodes` and ``edges``.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -55,15 +56,43 @@ def compact_key(text: str | None) -> str | None:
     return c
 
 
+class _Postings:
+    """Token → node numbers for one field, with the tokens sorted so that a
+    word's prefix finds every token it starts ("chinh" → chinh, chinhs…)."""
+
+    __slots__ = ("by_token", "sorted")
+
+    def __init__(self) -> None:
+        self.by_token: dict[str, list[int]] = {}
+        self.sorted: list[str] = []
+
+    def add(self, i: int, toks: Iterable[str]) -> None:
+        for t in set(toks):
+            self.by_token.setdefault(t, []).append(i)
+
+    def freeze(self) -> None:
+        self.sorted = sorted(self.by_token)
+
+    def match(self, needle: str, exact: bool) -> set[int]:
+        if exact:
+            return set(self.by_token.get(needle, ()))
+        out: set[int] = set()
+        j = bisect.bisect_left(self.sorted, needle)
+        while j < len(self.sorted) and self.sorted[j].startswith(needle):
+            out.update(self.by_token[self.sorted[j]])
+            j += 1
+        return out
+
+
 @dataclass(slots=True)
 class SearchIndex:
-    """Per node: folded identity tokens (type, key), text tokens (name and
-    subject), issuer tokens, compact key, and distinct citing documents."""
+    """Per field, postings of folded tokens: identity (type, key), text
+    (name and subject), issuer; compact keys; distinct citing documents."""
 
     ids: list[str] = field(default_factory=list)
-    ident: list[str] = field(default_factory=list)
-    text: list[str] = field(default_factory=list)
-    issuer: list[str] = field(default_factory=list)
+    ident: _Postings = field(default_factory=_Postings)
+    text: _Postings = field(default_factory=_Postings)
+    issuer: _Postings = field(default_factory=_Postings)
     by_key: dict[str, list[str]] = field(default_factory=dict)
     cited_by: dict[str, int] = field(default_factory=dict)
     id_set: set[str] = field(default_factory=set)
@@ -74,14 +103,16 @@ class SearchIndex:
               cited_by: Mapping[str, int], generation: object = None) -> SearchIndex:
         """From (id, attributes) pairs (a NodeSummary or the graph's node data)."""
         idx = cls(cited_by=dict(cited_by), generation=generation)
-        for nid, a in nodes:
+        for i, (nid, a) in enumerate(nodes):
             idx.ids.append(nid)
-            idx.ident.append(" " + " ".join(tokens(a.get("type")) + tokens(a.get("key"))) + " ")
-            idx.text.append(" " + " ".join(tokens(a.get("name")) + tokens(a.get("subject"))) + " ")
-            idx.issuer.append(" " + " ".join(tokens(a.get("issuer"))) + " ")
+            idx.ident.add(i, tokens(a.get("type")) + tokens(a.get("key")))
+            idx.text.add(i, tokens(a.get("name")) + tokens(a.get("subject")))
+            idx.issuer.add(i, tokens(a.get("issuer")))
             ck = compact_key(a.get("key"))
             if ck:
                 idx.by_key.setdefault(ck, []).append(nid)
+        for postings in (idx.ident, idx.text, idx.issuer):
+            postings.freeze()
         idx.id_set = set(idx.ids)
         return idx
 
@@ -97,17 +128,18 @@ class SearchIndex:
 
 
 def _needles(query: str) -> list[str]:
-    """Search patterns: numbers match whole tokens, words match a token start."""
+    """The query's tokens; with a number among them, filler words go."""
     toks = tokens(query)
     if any(t.isdigit() for t in toks):
         toks = [t for t in toks if t not in _FILLER] or toks
-    return [f" {t} " if t.isdigit() else f" {t}" for t in toks]
+    return list(dict.fromkeys(toks))
 
 
 def rank(index: SearchIndex, query: str, summary: Callable[[str], NodeSummary], *,
          limit: int = 20) -> list[SearchHit]:
     """The search answer (see the module docstring); ``summary(id)`` gives
-    the NodeSummary of a hit."""
+    the NodeSummary of a hit. Numbers match whole tokens, words the start of
+    a token; every word must match somewhere."""
     query = query.strip()
     if not query or limit <= 0:
         return []
@@ -120,19 +152,20 @@ def rank(index: SearchIndex, query: str, summary: Callable[[str], NodeSummary], 
         found[query] = (0, "key")
     needles = _needles(query)
     if needles:
-        for nid, ident, text, issuer in zip(index.ids, index.ident, index.text, index.issuer,
-                                            strict=True):
-            if nid in found:
-                continue
-            in_ident = [n in ident for n in needles]
-            if all(in_ident):
-                found[nid] = (1, "number")
-                continue
-            in_text = [i or n in text for i, n in zip(in_ident, needles, strict=True)]
-            if all(in_text):
-                found[nid] = (2, "name")
-            elif all(t or n in issuer for t, n in zip(in_text, needles, strict=True)):
-                found[nid] = (3, "issuer")
+        tiers: list[set[int] | None] = [None, None, None]  # ident, +text, +issuer
+        for t in needles:
+            exact = t.isdigit()
+            i = index.ident.match(t, exact)
+            it = i | index.text.match(t, exact)
+            its = it | index.issuer.match(t, exact)
+            tiers = [s if cur is None else cur & s for cur, s in zip(tiers, (i, it, its),
+                                                                     strict=True)]
+        seen: set[int] = set()
+        for tier, (hits, matched) in enumerate(zip(tiers, ("number", "name", "issuer"),
+                                                   strict=True), start=1):
+            for j in sorted((hits or set()) - seen):
+                seen.add(j)
+                found.setdefault(index.ids[j], (tier, matched))
     order = sorted(found, key=lambda nid: (found[nid][0], -(n_of(nid) or 0), nid))
     return [{"node": summary(nid), "cited_by": n_of(nid) or 0, "matched": found[nid][1]}
             for nid in order[:limit]]
