@@ -19,6 +19,7 @@ builds it from :meth:`graph.backend.GraphBackend.nodes` and ``edges``.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -144,14 +145,14 @@ def rank(index: SearchIndex, query: str, summary: Callable[[str], NodeSummary], 
     if not query or limit <= 0:
         return []
     n_of = index.cited_by.get
-    found: dict[str, tuple[int, str]] = {}  # id -> (tier, matched)
+    hits: list[tuple[str, str]] = []  # (id, matched), in answer order
     ck = compact_key(query)
-    for nid in index.by_key.get(ck, ()) if ck else ():
-        found[nid] = (0, "key")
+    keyed = set(index.by_key.get(ck, ()) if ck else ())
     if query.startswith("vn/") and query in index.id_set:
-        found[query] = (0, "key")
+        keyed.add(query)
+    hits += [(nid, "key") for nid in sorted(keyed, key=lambda n: (-(n_of(n) or 0), n))]
     needles = _needles(query)
-    if needles:
+    if needles and len(hits) < limit:
         tiers: list[set[int] | None] = [None, None, None]  # ident, +text, +issuer
         for t in needles:
             exact = t.isdigit()
@@ -160,12 +161,16 @@ def rank(index: SearchIndex, query: str, summary: Callable[[str], NodeSummary], 
             its = it | index.issuer.match(t, exact)
             tiers = [s if cur is None else cur & s for cur, s in zip(tiers, (i, it, its),
                                                                      strict=True)]
-        seen: set[int] = set()
-        for tier, (hits, matched) in enumerate(zip(tiers, ("number", "name", "issuer"),
-                                                   strict=True), start=1):
-            for j in sorted((hits or set()) - seen):
-                seen.add(j)
-                found.setdefault(index.ids[j], (tier, matched))
-    order = sorted(found, key=lambda nid: (found[nid][0], -(n_of(nid) or 0), nid))
-    return [{"node": summary(nid), "cited_by": n_of(nid) or 0, "matched": found[nid][1]}
-            for nid in order[:limit]]
+        ids, cited = index.ids, index.cited_by
+        done: set[int] = set()
+        for hit_set, matched in zip(tiers, ("number", "name", "issuer"), strict=True):
+            fresh = (hit_set or set()) - done
+            done |= fresh
+            need = limit - len(hits)
+            if need <= 0:
+                break
+            best = heapq.nsmallest(need + len(keyed), fresh,
+                                   key=lambda j: (-cited.get(ids[j], 0), ids[j]))
+            hits += [(ids[j], matched) for j in best if ids[j] not in keyed][:need]
+    return [{"node": summary(nid), "cited_by": n_of(nid) or 0, "matched": matched}
+            for nid, matched in hits[:limit]]
