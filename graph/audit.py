@@ -37,7 +37,8 @@ from typing import Any
 import regex
 
 from graph.backend import EdgeRecord, GraphBackend, NodeSummary
-from graph.identity import fold, header_key, is_central, is_later, issuer_problem, parse_key
+from graph.headers import header_key, issuer_problem
+from graph.identity import fold, is_central, is_later, parse_key
 from graph.scan import all_edges, all_nodes, set_aside
 from graph.search import compact_key
 

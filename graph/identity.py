@@ -17,9 +17,9 @@ province. So a resolved identity is ``(jurisdiction, scope, number, symbol)``:
   whose UBND numbers its documents apart from the province's UBND);
 * scope: the year (state) or the term label ``2025-2030`` (Party).
 
-Everything here is pure functions over strings; corpus-wide inference (year
-or province from another mention of the same key) lives in
-:mod:`graph.resolve`.
+Everything here is pure functions over strings; the key itself (one spelling,
+body codes) is :mod:`graph.keys`, corpus-wide inference (year or province
+from another mention of the same key) :mod:`graph.resolve`.
 """
 
 from __future__ import annotations
@@ -29,14 +29,29 @@ from dataclasses import dataclass
 from datetime import date as _date
 from functools import lru_cache
 
-import regex
-
-from parsers.normalize import fold as _fold_same_length
-from parsers.vocabulary import TYPE_BY_ABBREVIATION
+from graph.keys import (  # re-exported: identity is where callers look for them
+    CENTRAL_BODIES,
+    PARTY_BODIES,
+    PROVINCE_ONLY_BODIES,
+    TYPE_ABBRS,
+    YEAR_IN_NUMBER_TYPES,
+    KeyParts,
+    fold,
+    is_central,
+    parse_key,
+    province_level_body,
+    slug,
+    type_abbr,
+    with_year,
+    with_year_only,
+)
 
 __all__ = [
     "CENTRAL_BODIES",
-    "clean_issuer",
+    "PARTY_BODIES",
+    "PROVINCE_ONLY_BODIES",
+    "TYPE_ABBRS",
+    "YEAR_IN_NUMBER_TYPES",
     "DocContext",
     "KeyParts",
     "Level",
@@ -44,11 +59,8 @@ __all__ = [
     "TERMS_NATIONAL",
     "doc_context",
     "fold",
-    "header_key",
-    "issuer_is_central",
     "is_central",
     "is_later",
-    "issuer_problem",
     "level_of",
     "province_level_body",
     "scope_of",
@@ -67,222 +79,8 @@ __all__ = [
 ]
 
 
-@lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """Lowercase, strip diacritics, đ→d: the form used for matching names
-    (the parser's fold, cached for the short strings compared here)."""
-    return _fold_same_length(text)
-
-
-@lru_cache(maxsize=1 << 16)
-def slug(text: str) -> str:
-    """ASCII, lowercase, hyphen-separated: safe in node ids and IRIs."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
-
-
 # --------------------------------------------------------------------------
-# Keys
-
-#: ``30/2020/NĐ-CP``, ``09/CT-UBND``, ``58-QĐ/TU``, ``59/2020/QH14``.
-KEY_RE = re.compile(
-    r"""^(?P<number>\d+[A-Za-z]?)          # 58, 09, 123a
-        (?:/(?P<year>(?:19|20)\d\d))?       # year written in the number (state style)
-        (?P<sep>[/-])                       # '/' state style, '-' Party style
-        (?P<symbol>\S+)$""",
-    re.VERBOSE,
-)
-
-#: Abbreviations that name a document type as the first part of a symbol
-#: (``CT`` in ``CT-UBND``): the parser's table, the one place they are listed.
-#: A symbol without one (``UBND-VP``) is a công văn (official letter), which
-#: carries only the issuing body.
-TYPE_ABBRS: dict[str, str] = dict(TYPE_BY_ABBREVIATION)
-
-_TYPE_ABBR_FOLDED = {fold(k): k for k in TYPE_ABBRS}
-
-
-@dataclass(frozen=True, slots=True)
-class KeyParts:
-    """A key split into what identity needs."""
-
-    key: str
-    number: str  # leading zeros removed: "09" and "9" are one number
-    year: int | None  # year written inside the number, if any
-    symbol: str  # "CT-UBND", "QĐ/TU"
-    party: bool  # hyphen style: numbered per term, not per year
-    type_part: str | None  # "CT", "QĐ"; None for a công văn
-    body_parts: tuple[str, ...]  # ("UBND",), ("TU",), ("UBND", "VP")
-
-
-#: Bodies that only issue Party documents: a key written state style
-#: ("57/NQ-TW", "36/CT-TW") is the Party document "57-NQ/TW".
-PARTY_BODIES: frozenset[str] = frozenset(
-    fold(c) for c in (
-        "TW", "TU", "HU", "QU", "ThU", "ĐU", "ĐUK", "BCSĐ", "VPTW", "BTGTW", "BTCTW",
-        "UBKTTW", "BDVTW", "BNCTW", "BTGDVTW", "BKTTW", "ĐUCA", "QUTW", "ĐUQSTW", "BCĐTW",
-        "BTGTU", "BTCTU", "UBKTTU", "VPTU", "BDVTU", "BTGDVTU",
-    )
-)
-
-_TYPES_LONGEST_FIRST = sorted(_TYPE_ABBR_FOLDED, key=len, reverse=True)
-
-
-def _glued(piece: str) -> tuple[str, str] | None:
-    """A type abbreviation written together with its body ("NĐCP",
-    "TTBTC", "QĐUBND"): (type, body) when the rest is a known body code."""
-    f = fold(piece)
-    if f in _TYPE_ABBR_FOLDED:
-        return None
-    for t in _TYPES_LONGEST_FIRST:
-        rest = f[len(t):]
-        if f.startswith(t) and rest and (
-                re.sub(r"\d+$", "", rest) in _GLUED_BODIES):
-            return piece[: len(t)], piece[len(t):]
-    return None
-
-
-@lru_cache(maxsize=1 << 16)
-def parse_key(key: str) -> KeyParts | None:
-    """Split a key into what identity needs, in one spelling per document:
-    dots between symbol parts are hyphens ("NĐ.CP"), a type glued to its body
-    is split ("NĐCP" → "NĐ-CP"), and a Party body's key written state style
-    is Party style ("57/NQ-TW" → "57-NQ/TW"); ``KeyParts.key`` is that
-    spelling. None if ``key`` is not number-then-symbol."""
-    m = KEY_RE.match(key.strip())
-    if not m:
-        return None
-    symbol = re.sub(r"\.+", "-", m["symbol"]).strip("-/&")
-    pieces = [p for p in re.split(r"([-/&])", symbol) if p]
-    if not pieces or pieces[0] in "-/&":
-        return None
-    glued = _glued(pieces[0])
-    if glued:
-        pieces[0:1] = [glued[0], "-", glued[1]]
-    last = pieces[-1]
-    base = re.sub(r"\d{1,2}$", "", last)
-    if base != last and fold(base) in CENTRAL_BODIES and fold(base) not in _TERM_BODIES:
-        pieces[-1] = base  # "NĐ-CP1": a footnote mark glued on, not a term number
-    symbol = "".join(pieces)
-    party = m["sep"] == "-" and "/" in symbol and m["year"] is None
-    parts = tuple(p for p in re.split(r"[-/&]", symbol) if p)
-    if not parts:
-        return None
-    first = fold(parts[0])
-    type_part = _TYPE_ABBR_FOLDED.get(first) if len(parts) > 1 else None
-    body = parts[1:] if type_part else parts
-    if (not party and type_part and m["year"] is None and m["sep"] == "/"
-            and all(fold(b) in PARTY_BODIES or b.upper() == "TƯ" for b in body)):
-        party = True  # "57/NQ-TW" is the Central Committee's Resolution 57-NQ/TW
-        symbol = f"{parts[0]}/{'-'.join(body)}"
-    number = m["number"].lstrip("0") or "0"
-    year = int(m["year"]) if m["year"] else None
-    canonical = m["number"] + (f"/{year}" if year else "") + ("-" if party else "/") + symbol
-    return KeyParts(
-        key=canonical,
-        number=number,
-        year=year,
-        symbol=symbol,
-        party=party,
-        type_part=type_part,
-        body_parts=body,
-    )
-
-
-#: Types numbered with their year inside the number whenever issued by a
-#: central body (since the early 2000s): a mention that leaves the year out
-#: ("126/NĐ-CP ngày 08/10/2024") names the document with it.
-YEAR_IN_NUMBER_TYPES: frozenset[str] = frozenset({"NĐ", "TT", "TTLT"})
-
-
-def with_year_only(parts: KeyParts) -> bool:
-    """True for a key whose type always carries the year in the number."""
-    return parts.type_part in YEAR_IN_NUMBER_TYPES and not parts.party
-
-
-@lru_cache(maxsize=1 << 16)
-def with_year(parts: KeyParts, year: int) -> KeyParts:
-    """The same key with ``year`` written in its number."""
-    number = parts.key.split("/", 1)[0]
-    return parse_key(f"{number}/{year}/{parts.symbol}") or parts
-
-
-@lru_cache(maxsize=1 << 16)
-def type_abbr(parts: KeyParts) -> str:
-    """Short type code for node ids, from the symbol only (so every mention of
-    one document gives the same id): ``qd`` for ``QĐ/TU``; ``vb`` (văn bản,
-    document) when the symbol names no type (``UBND-VP``, ``QH14``)."""
-    return slug(parts.type_part) if parts.type_part else "vb"
-
-
-# --------------------------------------------------------------------------
-# Jurisdiction
-
-#: Issuing bodies whose documents are national (one numbering for the whole
-#: country). Everything else is local and scoped to a province. Codes are
-#: compared folded; trailing digits are ignored (``QH14``, ``UBTVQH15``).
-CENTRAL_BODIES: frozenset[str] = frozenset(
-    fold(code)
-    for code in (
-        # State: legislature, head of state, government, Prime Minister
-        "QH", "UBTVQH", "CTN", "CP", "TTg", "VPCP",
-        # Ministries and ministry-level bodies (before and after the 2025 merger)
-        "BTC", "BNV", "BCA", "BQP", "BYT", "BGDĐT", "BTNMT", "BNNPTNT", "BNNMT",
-        "BKHĐT", "BCT", "BTP", "BXD", "BGTVT", "BLĐTBXH", "BVHTTDL", "BTTTT",
-        "BKHCN", "BNG", "UBDT", "BDTTG", "NHNN", "TTCP", "KTNN", "TANDTC",
-        "HĐTP", "VKSNDTC", "BHXH", "BNN", "BKH", "BLĐTB",
-        # Party centre: Central Committee, Politburo, Secretariat, central boards
-        "TW", "BCT-TW", "BTGTW", "BTCTW", "UBKTTW", "VPTW", "BDVTW",
-        "BNCTW", "BTGDVTW", "ĐUCA", "QUTW", "ĐUQSTW",
-        # National mass organisations
-        "MTTQVN", "TLĐ", "TWĐTN",
-        # Office of the National Assembly and its committees, the National
-        # Election Council, general departments of ministries
-        "VPQH", "UBPL", "UBCTĐB", "HĐDT", "HĐBCQG", "TCHQ", "TCT", "KBNN", "TCTK",
-        # the government before 1992 (Council of Ministers)
-        "HĐBT",
-    )
-)
-
-#: Central bodies written with their term number ("QH15", "UBTVQH14").
-_TERM_BODIES: frozenset[str] = frozenset(
-    fold(c) for c in ("QH", "UBTVQH", "UBPL", "UBCTĐB", "HĐDT", "TW"))
-
-#: Bodies a type abbreviation is found glued to ("NĐCP", "QĐUBND").
-_GLUED_BODIES: frozenset[str] = CENTRAL_BODIES | {fold(c) for c in ("UBND", "HĐND", "UB")}
-
-#: Local bodies that only exist at province level (Tỉnh ủy and its boards).
-PROVINCE_ONLY_BODIES: frozenset[str] = frozenset(
-    fold(c) for c in ("TU", "BTGTU", "BTCTU", "UBKTTU", "VPTU", "BDVTU", "BTGDVTU")
-)
-
-
-@lru_cache(maxsize=1 << 16)
-def _body_code(part: str) -> str:
-    return re.sub(r"\d+$", "", fold(part))
-
-
-@lru_cache(maxsize=1 << 16)
-def is_central(parts: KeyParts) -> bool:
-    """True when the key's issuing body is a national one."""
-    for part in parts.body_parts:
-        code = _body_code(part)
-        # "TƯ" (Trung ương) folds to "tu", which is also Tỉnh ủy: test it unfolded
-        if part.upper() == "TƯ" or code in CENTRAL_BODIES or code.endswith("tw"):
-            return True
-    return False
-
-
-@lru_cache(maxsize=1 << 16)
-def province_level_body(parts: KeyParts) -> bool:
-    """True when the body can only be provincial (Tỉnh ủy, a Sở ``SNV``)."""
-    for part in parts.body_parts:
-        code = _body_code(part)
-        if code in PROVINCE_ONLY_BODIES:
-            return True
-        if len(code) >= 3 and code.startswith("s") and part[:1] == "S" and part.isupper():
-            return True  # Sở codes: SNV, STC, SGDĐT, SYT, SXD…
-    return False
-
+# Places
 
 #: Provinces and centrally-run cities, the 63 before and the 34 after the
 #: 2025 merger (the new ones keep old names). Matched folded, longest first.
@@ -571,96 +369,3 @@ def is_later(date: str | None, year: int | None, than_date: str | None,
     y = year if year is not None else year_of(date)
     ty = than_year if than_year is not None else year_of(than_date)
     return y is not None and ty is not None and y > ty
-
-
-# --------------------------------------------------------------------------
-# Issuers
-
-#: The national motto and the republic's name, which head every document
-#: beside the issuer; a header flattened onto one line glues them together.
-MOTTO = re.compile(r"cong hoa xa hoi chu nghia|doc lap\W+tu do|tu do\W+hanh phuc")
-_RULE = re.compile(r"[-_=*.]{3,}")
-_ISSUER_NOISE = re.compile(r"\b(?:so|ngay)\s*:|(?<![\w])\d+[\w.]*[/-][\w./-]+|\bngay \d")
-
-
-def issuer_problem(issuer: str | None) -> str | None:
-    """Why an issuer looks like more than an issuing body (a header line, the
-    motto, a number or date glued on), or None when it looks like one."""
-    if not issuer:
-        return None
-    f = fold(issuer)
-    if MOTTO.search(f):
-        return "contains the national motto"
-    if _RULE.search(issuer):
-        return "contains a header rule (---)"
-    if _ISSUER_NOISE.search(f):
-        return "contains a number or date"
-    if len(issuer) > 160:
-        return "longer than a body's name"
-    return None
-
-
-@lru_cache(maxsize=1 << 14)
-def clean_issuer(issuer: str | None) -> str | None:
-    """The issuing body alone: cut at the motto, drop header rules and a number
-    glued on ("QUỐC HỘI ------- - 16/2023/QH15" → "QUỐC HỘI"); None if nothing
-    of a body is left. Same length folding keeps positions aligned."""
-    if not issuer:
-        return None
-    f = fold(issuer)
-    m = MOTTO.search(f)
-    text = issuer[: m.start()] if m else issuer
-    cut = re.search(r"(?i)\b(?:s[ốo]|ngày)\s*:|(?<![\w])\d+[\w.]*[/-][\w./-]+", text)
-    if cut:
-        text = text[: cut.start()]
-    text = _RULE.sub(" ", text)
-    text = " ".join(text.split()).strip(" -–—,;:")
-    return text or None
-
-
-# --------------------------------------------------------------------------
-# The document's own number, read from its header text
-
-#: Where a document's body begins: its header (number, date, issuer) is above.
-_BODY = re.compile(r"(?im)^[\s\-–•*+]*(?:căn cứ|kính gửi|điều 1\b|chương i\b|phần i\b|i\.\s)")
-#: A number/symbol as typed in a header, spaces around separators allowed.
-_KEY_TEXT = (r"(\d{1,6}[a-zA-Z]?(?:\s?/\s?(?:19|20)\d\d)?\s?[/-]\s?[A-ZĐ][\w.&]*"
-             r"(?:\s?[/-]\s?[\w.&]*[A-Za-zĐđ][\w.&]*)*)")
-#: "Số: 12/KH-UBND", "Luật số:\n16/2023/QH15" (with a colon), or a line "Số 12/…".
-_HEADER_NUMBER = re.compile(r"(?:\b[Ss][ốỐ]\s*:\s*|(?m:^)[ \t]*S[ốỐ][ \t]+)" + _KEY_TEXT)
-#: The end of a sentence of prose ("… a crawler. What was kept"); a header
-#: above its number has none ("UBND TP. ĐÀ LẠT" is no sentence).
-_PROSE = regex.compile(r"\p{Ll}{3,}[.!?]\s+\p{Lu}")
-#: How far into a text a header's number can be.
-HEADER_REACH = 800
-
-
-def header_key(text: str | None) -> str | None:
-    """The number/symbol a document's own header shows ("Số: 12/KH-UBND"),
-    from the text above its body (at most :data:`HEADER_REACH` characters);
-    None for a blank ("Số:  /KH-UBND") or no header."""
-    if not text:
-        return None
-    m = _BODY.search(text, 0, HEADER_REACH)
-    head = text[: m.start() if m else HEADER_REACH]
-    found = _HEADER_NUMBER.search(head)
-    if found is None or _PROSE.search(head, 0, found.start()):
-        return None  # a sentence before it: a text quoting a header, not a header
-    return re.sub(r"\s+", "", found.group(1)).rstrip(".,;:")
-
-
-#: Central bodies as named in a header's issuer line (folded, at its start).
-_CENTRAL_ISSUER = re.compile(
-    r"^\W*(?:quoc hoi|uy ban thuong vu quoc hoi|van phong quoc hoi|chinh phu|thu tuong"
-    r"|van phong chinh phu|chu tich nuoc|bo [a-z]|tong cuc|toa an nhan dan toi cao"
-    r"|vien kiem sat nhan dan toi cao|kiem toan nha nuoc|ngan hang nha nuoc"
-    r"|ban chap hanh trung uong|bo chinh tri|ban bi thu|hoi dong bau cu quoc gia"
-    r"|uy ban trung uong|thanh tra chinh phu|bao hiem xa hoi viet nam)")
-
-
-def issuer_is_central(issuer: str | None) -> bool:
-    """True when a header's issuer line names a central body ("QUỐC HỘI",
-    "BỘ TÀI CHÍNH", "CHÍNH PHỦ") and no province."""
-    if not issuer:
-        return False
-    return bool(_CENTRAL_ISSUER.search(fold(issuer))) and province_of(issuer) is None

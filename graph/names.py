@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from graph.identity import MOTTO as _MOTTO
+from graph.headers import MOTTO as _MOTTO
 from graph.identity import fold
 
 __all__ = ["NameVotes", "clause_title", "clean", "document_name", "head_title",

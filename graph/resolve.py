@@ -33,15 +33,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from graph.identity import (
-    DocContext,
-    clean_issuer,
-    doc_context,
-    header_key,
-    issuer_is_central,
-    unidentified_id,
-    valid_date,
-)
+from graph.headers import clean_issuer, header_key, issuer_is_central
+from graph.identity import DocContext, doc_context, unidentified_id, valid_date
 from graph.names import NameVotes, document_name, head_title
 from graph.placement import (
     AMBIGUOUS,

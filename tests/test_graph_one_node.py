@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from graph_texts import put
 
-from graph.identity import clean_issuer, header_key, is_central, parse_key
+from graph.headers import clean_issuer, header_key
+from graph.identity import is_central, parse_key
 
 LS = "UBND TỈNH LẠNG SƠN"
 
