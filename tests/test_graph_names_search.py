@@ -225,3 +225,10 @@ def test_confirm_says_what_is_missing(corpus, capsys):
     assert main(["confirm", "70/KH-UBND", "--year", "năm ngoái", "--issuer", LS,
                  "--db", str(corpus.dir)]) == 2
     assert "give a year" in capsys.readouterr().err
+
+
+def test_show_finds_a_key_in_another_spelling(backend, corpus, capsys):
+    from legalgraph.cli import main
+
+    assert main(["show", "126/2024/NDCP", "--db", str(corpus.dir)]) == 0
+    assert capsys.readouterr().out.startswith("126/2024/NĐ-CP")

@@ -164,6 +164,10 @@ def _link_line(arrow: str, link: Link) -> str:
 
 def _resolve_key(backend: GraphBackend, key: str) -> list[NodeSummary]:
     matches = backend.search_keys(key)
+    if not matches:  # another spelling of a key ("65/2010/NDCP" for 65/2010/NĐ-CP)
+        from graph.scan import search
+
+        matches = [h["node"] for h in search(backend, key) if h["matched"] == "key"]
     if not matches:
         print(f"legalgraph: no document matches {key!r}", file=sys.stderr)
     return matches
