@@ -44,9 +44,19 @@ def search(backend: GraphBackend, query: str, *, limit: int = 20) -> list[Search
         return fn(query, limit=limit)
     from graph.search import SearchIndex, rank
 
-    nodes = all_nodes(backend)
-    index = SearchIndex.from_backend(nodes, all_edges(backend))
-    by_id = {n["id"]: n for n in nodes}
+    # one full scan per loaded graph: kept on the backend, keyed by the push
+    # that wrote it (Neo4j's meta "mark"); without one, scanned every time
+    meta = getattr(backend, "meta", None)
+    stamp = (meta() or {}).get("mark") if callable(meta) else None
+    cached = getattr(backend, "_scan_search", None)
+    if stamp is not None and cached is not None and cached[0] == stamp:
+        index, by_id = cached[1], cached[2]
+    else:
+        nodes = all_nodes(backend)
+        index = SearchIndex.from_backend(nodes, all_edges(backend))
+        by_id = {n["id"]: n for n in nodes}
+        if stamp is not None:
+            backend._scan_search = (stamp, index, by_id)  # type: ignore[attr-defined]
     return rank(index, query, by_id.__getitem__, limit=limit)
 
 
