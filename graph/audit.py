@@ -21,8 +21,11 @@ alike. Findings, in report order:
    header number is also a separate cited-only node;
 5. ``unresolved``: unresolved and ambiguous references grouped by reason;
 6. ``bad_issuers``: issuers that look like a header line or the motto;
-7. ``not_in_force``: citations of documents the graph knows are no longer in
-   force (None until the graph carries validity).
+7. ``not_in_force``: dead citations: documents that rest on (based_on,
+   implements, guides) a document already repealed, replaced or expired at
+   their own date (:func:`graph.validity.dead_citations`), newest first,
+   with the file and sentence; None when the backend's nodes carry no
+   validity.
 
 ``--strict`` fails on any of :data:`STRICT`.
 """
@@ -41,6 +44,7 @@ from graph.headers import header_key, issuer_problem
 from graph.identity import fold, is_central, is_later, parse_key
 from graph.scan import all_edges, all_nodes, set_aside
 from graph.search import compact_key
+from graph.validity import dead_citations
 
 __all__ = ["STRICT", "audit", "sentence_at"]
 
@@ -255,18 +259,18 @@ def _unresolved(nodes: Iterable[NodeSummary], in_refs: Mapping[str, int]
     return sorted(groups.values(), key=lambda g: (-g["references"], -g["nodes"], g["reason"]))
 
 
-def _not_in_force(nodes: Mapping[str, NodeSummary], edges: Iterable[EdgeRecord]
-                  ) -> list[dict[str, Any]] | None:
-    """Citations of documents marked no longer in force; None while no node
-    carries validity (``in_force``), i.e. until the graph knows it."""
-    if not any("in_force" in n for n in nodes.values()):
+def _not_in_force(nodes: Mapping[str, NodeSummary], edges: Iterable[EdgeRecord],
+                  texts: _Texts) -> list[dict[str, Any]] | None:
+    """Dead citations with the sentence that makes them; None when no node
+    carries validity (a backend that does not know it)."""
+    if not any("validity" in n for n in nodes.values()):
         return None
-    out = []
-    for e in edges:
-        t = nodes[e["target"]]
-        if e["count"] and t.get("in_force") is False:  # type: ignore[misc]
-            out.append({"source": e["source"], "target": e["target"], "target_key": t["key"]})
-    return out
+    rows = dead_citations(nodes, edges)
+    for row in rows:
+        spans = row.pop("spans")
+        text = texts(row["source"]) if spans else None
+        row["sentence"] = _sentence_of(text, spans, "citation")
+    return rows
 
 
 def audit(backend: GraphBackend) -> dict[str, Any]:
@@ -306,7 +310,9 @@ def audit(backend: GraphBackend) -> dict[str, Any]:
     unread = [m for m in missing if m["header_number"]]
     issuers = [{"id": n["id"], "issuer": n["issuer"], "why": why}
                for n in node_list if (why := issuer_problem(n["issuer"]))]
-    validity = _not_in_force(nodes, edges)
+    validity = _not_in_force(nodes, edges, texts)
+    for row in validity or ():
+        row["file"] = _files(backend, row["source"])
     unresolved = _unresolved(node_list, in_refs)
     report: dict[str, Any] = {
         "counts": {

@@ -17,7 +17,13 @@ Shapes (all keys always present; ``None`` when unknown):
     an ingested document, the title its citations give a cited-only one, else
     None), ``ingested`` (the full text is in the store),
     ``resolved`` (identity fully placed), ``reason`` (why not, else None),
-    ``candidates`` (node ids an ambiguous reference could be; [] otherwise).
+    ``candidates`` (node ids an ambiguous reference could be; [] otherwise),
+    ``validity`` (:mod:`graph.validity`: ``state`` one of ``in_force``,
+    ``amended``, ``replaced``, ``repealed``, ``expired``, ``not_yet``,
+    ``unknown``; ``by``, the acts in effect, oldest first, each ``{"id",
+    "key", "type", "relation", "partial", "date", "effective"}``; ``since``;
+    ``effective``; ``expires``; ``pending``, acts not yet in effect;
+    ``current``, the end of a chain of replacements or None).
 
 ``Link`` (one edge seen from one end)
     ``node`` (NodeSummary of the other end), ``relation`` (strongest of
@@ -109,6 +115,7 @@ class NodeSummary(TypedDict):
     resolved: bool
     reason: str | None
     candidates: list[str]
+    validity: dict[str, Any]
 
 
 class Span(TypedDict):

@@ -1,9 +1,12 @@
 """Build the in-memory networkx graph from the store's resolution.
 
 Nodes carry the :class:`graph.backend.NodeSummary` fields plus ``files``
-(paths of the files that hold the document) and ``file_id`` (the first, whose
-text ``show`` serves). Edges carry ``relation`` (strongest), ``relations``,
-``count`` (mentions), ``spans`` and ``stated_in``.
+(paths of the files that hold the document), ``file_id`` (the first, whose
+text ``show`` serves) and ``effective``/``expires`` (its own dates); edges carry
+``relation`` (strongest), ``relations``, ``count`` (mentions), ``spans``,
+``stated_in`` and ``partial`` (acts on parts only). ``validity``
+(:mod:`graph.validity`) is set on every node for the day the graph is
+built or loaded.
 
 Built with two sequential scans and ``add_*_from``: seconds for 100k
 documents, all inside one snapshot of the store, so the graph is exactly the
@@ -17,6 +20,7 @@ partial one.
 
 from __future__ import annotations
 
+import datetime as _dt
 import gc
 import json
 import os
@@ -29,9 +33,10 @@ from pathlib import Path
 
 import networkx as nx
 
+from graph import validity
 from graph.store import Store
 
-__all__ = ["NODE_FIELDS", "build_graph", "load_graph"]
+__all__ = ["NODE_FIELDS", "build_graph", "load_graph", "refresh"]
 
 #: Node attributes, in NodeSummary order (``id`` is the node itself).
 NODE_FIELDS: tuple[str, ...] = (
@@ -57,11 +62,14 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def build_graph(store: Store) -> nx.DiGraph:
+def build_graph(store: Store, *, today: _dt.date | None = None) -> nx.DiGraph:
     """DiGraph of the store's last committed resolution (read from one
-    snapshot; resolving is a writer's job, see :meth:`Store.resolve`)."""
+    snapshot; resolving is a writer's job, see :meth:`Store.resolve`), with
+    every node's validity as of ``today`` (default: today)."""
     with store.snapshot(), _gc_paused():
-        return _build(store)
+        g = _build(store)
+        validity.annotate(g, today)
+        return g
 
 
 def _build(store: Store) -> nx.DiGraph:
@@ -74,8 +82,9 @@ def _build(store: Store) -> nx.DiGraph:
             " ORDER BY f.id"):
         files.setdefault(node, []).append((file_id, path))
     nodes = []
-    for row in store.conn.execute("SELECT id, " + ", ".join(NODE_FIELDS) + " FROM nodes"):
-        attrs = dict(zip(NODE_FIELDS, row[1:], strict=True))
+    for row in store.conn.execute("SELECT id, " + ", ".join(NODE_FIELDS)
+                                  + ", effective, expires FROM nodes"):
+        attrs = dict(zip((*NODE_FIELDS, "effective", "expires"), row[1:], strict=True))
         attrs["ingested"] = bool(attrs["ingested"])
         attrs["resolved"] = bool(attrs["resolved"])
         attrs["candidates"] = json.loads(attrs["candidates"])
@@ -86,16 +95,20 @@ def _build(store: Store) -> nx.DiGraph:
     g.add_nodes_from(nodes)
     g.add_edges_from(
         (s, t, {"relation": rel, "relations": json.loads(rels), "count": count,
-                "spans": json.loads(spans), "stated_in": json.loads(stated)})
-        for s, t, rel, rels, count, spans, stated in store.conn.execute(
-            "SELECT source, target, relation, relations, count, spans, stated_in FROM edges")
+                "spans": json.loads(spans), "stated_in": json.loads(stated),
+                "partial": json.loads(partial)})
+        for s, t, rel, rels, count, spans, stated, partial in store.conn.execute(
+            "SELECT source, target, relation, relations, count, spans, stated_in, partial"
+            " FROM edges")
     )
     return g
 
 
-def load_graph(store: Store, *, cache: bool = True) -> nx.DiGraph:
+def load_graph(store: Store, *, cache: bool = True,
+               today: _dt.date | None = None) -> nx.DiGraph:
     """The graph of the last committed resolution, from the pickle cache when
-    it holds that generation (else built, and the cache rewritten)."""
+    it holds that generation (else built, and the cache rewritten); validity
+    as of ``today`` (a cache of another day is annotated again)."""
     path = Path(store.dir) / CACHE_NAME
     with store.snapshot():
         generation = store.resolved_generation
@@ -104,13 +117,24 @@ def load_graph(store: Store, *, cache: bool = True) -> nx.DiGraph:
                 with path.open("rb") as fh, _gc_paused():
                     g = pickle.load(fh)
                 if g.graph.get("generation") == generation:
+                    refresh(g, today)
                     return g
             except Exception:  # noqa: BLE001 - a broken cache is rebuilt, never fatal
                 pass
-        g = build_graph(store)
+        g = build_graph(store, today=today)
     if cache and store.resolved_generation == generation:  # not already outdated
         _write_cache(g, path)
     return g
+
+
+def refresh(g: nx.DiGraph, today: _dt.date | None = None) -> bool:
+    """Annotate ``g`` again if its validity is of another day than
+    ``today``; True if it did."""
+    day = (today or _dt.date.today()).isoformat()
+    if g.graph.get("validity_day") == day:
+        return False
+    validity.annotate(g, _dt.date.fromisoformat(day))
+    return True
 
 
 def _write_cache(g: nx.DiGraph, path: Path) -> None:

@@ -11,6 +11,7 @@ work (:meth:`graph.store.Store.finish_interrupted`).
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 import threading
 from collections.abc import Iterator
@@ -30,7 +31,7 @@ from graph.backend import (
     SearchHit,
     Stats,
 )
-from graph.build import load_graph
+from graph.build import load_graph, refresh
 from graph.store import Store, default_db_dir
 
 __all__ = ["EmbeddedBackend"]
@@ -40,11 +41,16 @@ class EmbeddedBackend:
     """Query a store folder (default ``$LEGALGRAPH_DB`` or ``data/store``)."""
 
     def __init__(self, db_dir: str | os.PathLike[str] | None = None, *,
-                 cache: bool = True, create: bool = True) -> None:
+                 cache: bool = True, create: bool = True,
+                 today: _dt.date | None = None) -> None:
         """``create=False``: a missing store raises
-        :class:`graph.store.StoreMissing` instead of being created (queries)."""
+        :class:`graph.store.StoreMissing` instead of being created (queries).
+        ``today``: the day validity is judged on (default: the current day,
+        re-read at every query, so a long-running app turns the page at
+        midnight)."""
         self.store = Store(db_dir if db_dir is not None else default_db_dir(), create=create)
         self._cache = cache
+        self.today = today
         self._graph: nx.DiGraph | None = None
         self._index: queries.GraphIndex | None = None
         self._lock = threading.RLock()  # one store connection, many app threads
@@ -70,8 +76,10 @@ class EmbeddedBackend:
             self.store.finish_interrupted()
             if (self._graph is None or self._index is None or self._graph.graph.get(
                     "generation") != self.store.resolved_generation):
-                self._graph = load_graph(self.store, cache=self._cache)
+                self._graph = load_graph(self.store, cache=self._cache, today=self.today)
                 self._index = queries.GraphIndex(self._graph)
+            else:
+                refresh(self._graph, self.today)
             return self._graph, self._index
 
     @property

@@ -29,6 +29,7 @@ from graph.backend import (
     lineage_tree,
 )
 from graph.identity import fold
+from graph.validity import unknown
 from parsers.models import RELATIONS
 
 __all__ = [
@@ -69,7 +70,17 @@ def summary(g: nx.DiGraph, node_id: str) -> NodeSummary:
     out["candidates"] = out["candidates"] or []
     out["ingested"] = bool(out["ingested"])
     out["resolved"] = bool(out["resolved"])
+    out["validity"] = copy_validity(a.get("validity"))
     return out  # type: ignore[return-value]
+
+
+def copy_validity(v: Any) -> Any:
+    """A caller's own copy of a node's validity (the graph's stays intact);
+    ``unknown`` when the graph carries none."""
+    if not v:
+        return unknown()
+    return {**v, "by": [dict(x) for x in v["by"]], "pending": [dict(x) for x in v["pending"]],
+            "current": dict(v["current"]) if v.get("current") else None}
 
 
 def _link(g: nx.DiGraph, other: str, e: dict[str, Any]) -> Link:

@@ -108,6 +108,9 @@ class Node:
     reason: str | None = None
     candidates: list[str] = field(default_factory=list)
     file_ids: list[int] = field(default_factory=list)
+    #: an ingested document's own effective and end dates (its clause says so)
+    effective: str | None = None
+    expires: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +136,9 @@ class Edge:
     stated_in: list[str]
     #: the citing file the count and spans come from (None: stated only)
     file_id: int | None = None
+    #: acts (amends, replaces, repeals) every mention of which names only
+    #: parts of the cited document ("bãi bỏ khoản 2 Điều 3 của …")
+    partial: list[str] = field(default_factory=list)
 
     @property
     def relation(self) -> str:
@@ -268,6 +274,9 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
                 head_names[nid] = head_title(head[file_id])
         node.ingested = True
         node.file_ids.append(file_id)
+        # two files of one document: the first that states a date gives it
+        node.effective = node.effective or valid_date(ident.effective)
+        node.expires = node.expires or valid_date(ident.expires)
     del idents, header, head
 
     def ensure_node(target: str, status: str, basis: str | None, cands: list[str],
@@ -295,6 +304,8 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
     # (src, dst) → {file_id: [spans]}, relations
     pair_spans: dict[tuple[str, str], dict[int, list[tuple[int, int, str]]]] = {}
     pair_rels: dict[tuple[str, str], set[str]] = defaultdict(set)
+    #: relations a pair has from at least one mention covering the whole document
+    pair_whole: dict[tuple[str, str], set[str]] = defaultdict(set)
     edges: dict[tuple[str, str], Edge] = {}
     #: (a, b) of a stated relation → (file, spans naming a and b there)
     stated_where: dict[tuple[str, str], list[tuple[int, tuple]]] = defaultdict(list)
@@ -341,7 +352,10 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
             if by_file is None:
                 by_file = pair_spans[pair] = {}
             by_file.setdefault(d.file_id, []).append((c.start, c.end, c.text))
-            pair_rels[pair].add(intern(c.relation or "cites"))
+            rel = intern(c.relation or "cites")
+            pair_rels[pair].add(rel)
+            if not c.partial:
+                pair_whole[pair].add(rel)
 
         # relations stated between two cited documents
         for r in d.relations:
@@ -401,12 +415,15 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
         spans = by_file[best]
         e = edges.get(pair)
         rels = pair_rels[pair]
+        stated = set(e.relations) if e is not None else set()
         if e is None:
             e = edges[pair] = Edge(pair[0], pair[1], _by_strength(rels), len(spans), spans, [])
         else:  # also stated elsewhere
             e.relations = _by_strength(rels | set(e.relations))
             e.count, e.spans = len(spans), spans
         e.file_id = best
+        # a relation stated between two documents covers the whole one
+        e.partial = _by_strength(rels - pair_whole.pop(pair, set()) - stated)
     for e in edges.values():
         if e.count == 0:
             e.relations = _by_strength(e.relations)

@@ -63,7 +63,7 @@ __all__ = [
     "default_db_dir",
 ]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DB_FILENAME = "legalgraph.sqlite"
 DEFAULT_DB = "data/store"
 
@@ -77,7 +77,8 @@ CREATE TABLE IF NOT EXISTS files (
     text TEXT NOT NULL,
     type TEXT, number TEXT, symbol TEXT, key TEXT, date TEXT,
     place TEXT, issuer TEXT, subject TEXT,
-    ingested_at TEXT NOT NULL
+    ingested_at TEXT NOT NULL,
+    effective TEXT, expires TEXT
 );
 CREATE INDEX IF NOT EXISTS files_sha ON files(sha256);
 CREATE TABLE IF NOT EXISTS citations (
@@ -85,6 +86,7 @@ CREATE TABLE IF NOT EXISTS citations (
     seq INTEGER NOT NULL,
     start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
     type TEXT, key TEXT NOT NULL, date TEXT, issuer TEXT, relation TEXT NOT NULL,
+    partial INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (file_id, seq)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS relations (
@@ -98,7 +100,8 @@ CREATE TABLE IF NOT EXISTS nodes (
     key TEXT, type TEXT, number TEXT, symbol TEXT, date TEXT, year INTEGER,
     scope TEXT, jurisdiction TEXT, issuer TEXT, subject TEXT,
     ingested INTEGER NOT NULL, resolved INTEGER NOT NULL, reason TEXT,
-    candidates TEXT NOT NULL, name TEXT
+    candidates TEXT NOT NULL, name TEXT,
+    effective TEXT, expires TEXT
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS nodes_key ON nodes(key);
 CREATE TABLE IF NOT EXISTS doc_nodes (
@@ -114,6 +117,7 @@ CREATE TABLE IF NOT EXISTS edges (
     source TEXT NOT NULL, target TEXT NOT NULL,
     relation TEXT NOT NULL, relations TEXT NOT NULL, count INTEGER NOT NULL,
     spans TEXT NOT NULL, stated_in TEXT NOT NULL,
+    partial TEXT NOT NULL DEFAULT '[]',
     PRIMARY KEY (source, target)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS set_aside (
@@ -127,13 +131,27 @@ CREATE TABLE IF NOT EXISTS set_aside (
 #: generation), the files and their records are kept.
 _MIGRATIONS: dict[int, str] = {
     1: "ALTER TABLE nodes ADD COLUMN name TEXT;",  # 2: node names; set_aside table
+    # 3: validity: the document's own effective/end dates, partial acts
+    2: "ALTER TABLE files ADD COLUMN effective TEXT;"
+       "ALTER TABLE files ADD COLUMN expires TEXT;"
+       "ALTER TABLE citations ADD COLUMN partial INTEGER NOT NULL DEFAULT 0;"
+       "ALTER TABLE nodes ADD COLUMN effective TEXT;"
+       "ALTER TABLE nodes ADD COLUMN expires TEXT;"
+       "ALTER TABLE edges ADD COLUMN partial TEXT NOT NULL DEFAULT '[]';",
 }
+
+#: Versions whose files were parsed without something the new schema holds:
+#: migrating from them parses every stored text again (the records are
+#: derived from the text, which the store keeps), so a store of version 2
+#: gets effective dates and partial repeals without its files on disk.
+_REPARSE_FROM: frozenset[int] = frozenset({1, 2})
 
 #: Characters after a citation passed to the resolver: where a cited
 #: document's "về …" title clause is read (:mod:`graph.names`).
 CONTEXT_CHARS = 240
 
-_IDENTITY_FIELDS = ("type", "number", "symbol", "key", "date", "place", "issuer", "subject")
+_IDENTITY_FIELDS = ("type", "number", "symbol", "key", "date", "place", "issuer", "subject",
+                    "effective", "expires")
 
 
 def default_db_dir() -> str:
@@ -245,8 +263,45 @@ class Store:
             for v in range(version, SCHEMA_VERSION):
                 for statement in filter(str.strip, _MIGRATIONS[v].split(";")):
                     c.execute(statement)
+            if version in _REPARSE_FROM:
+                self._reparse_stored()
             c.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             self._bump()  # the resolution (and any cached graph) is recomputed
+
+    def _reparse_stored(self) -> None:
+        """Parse every stored text again and replace its records (inside the
+        migration's transaction). A text the parser fails on keeps its old
+        records: a migration never loses what was stored."""
+        from parsers import parse_text
+
+        rows = self.conn.execute("SELECT id, path FROM files ORDER BY id").fetchall()
+        for file_id, path in rows:
+            text = self.text(file_id) or ""
+            try:
+                record = parse_text(text, file=path)
+            except Exception:  # noqa: BLE001 - one text must not stop the migration
+                continue
+            self._write_records(file_id, record)
+            ident = record.document
+            self.conn.execute(
+                "UPDATE files SET " + ", ".join(f"{f}=?" for f in _IDENTITY_FIELDS)
+                + " WHERE id=?", (*(getattr(ident, f) for f in _IDENTITY_FIELDS), file_id))
+
+    def _write_records(self, file_id: int, record: ParsedDocument) -> None:
+        """Replace the citations and stated relations of one file."""
+        c = self.conn
+        c.execute("DELETE FROM citations WHERE file_id=?", (file_id,))
+        c.execute("DELETE FROM relations WHERE file_id=?", (file_id,))
+        c.executemany(
+            "INSERT INTO citations VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [(file_id, i, x.start, x.end, x.text, x.type, x.key, x.date, x.issuer,
+              x.relation or "cites", int(x.partial)) for i, x in enumerate(record.citations)],
+        )
+        c.executemany(
+            "INSERT INTO relations VALUES (?,?,?,?,?)",
+            [(file_id, i, r.from_key, r.to_key, r.relation)
+             for i, r in enumerate(record.relations)],
+        )
 
     def close(self) -> None:
         self.conn.close()
@@ -376,24 +431,15 @@ class Store:
         c.execute("DELETE FROM files WHERE path=?", (path,))
         ident = record.document
         cur = c.execute(
-            "INSERT INTO files(path, sha256, kind, encoding, warnings, text, type, number,"
-            " symbol, key, date, place, issuer, subject, ingested_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO files(path, sha256, kind, encoding, warnings, text, "
+            + ", ".join(_IDENTITY_FIELDS) + ", ingested_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (path, sha256, kind, encoding, json.dumps(list(warnings), ensure_ascii=False),
              text, *(getattr(ident, f) for f in _IDENTITY_FIELDS),
              datetime.now(timezone.utc).isoformat(timespec="seconds")),
         )
         file_id = int(cur.lastrowid)  # type: ignore[arg-type]
-        c.executemany(
-            "INSERT INTO citations VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [(file_id, i, x.start, x.end, x.text, x.type, x.key, x.date, x.issuer,
-              x.relation or "cites") for i, x in enumerate(record.citations)],
-        )
-        c.executemany(
-            "INSERT INTO relations VALUES (?,?,?,?,?)",
-            [(file_id, i, r.from_key, r.to_key, r.relation)
-             for i, r in enumerate(record.relations)],
-        )
+        self._write_records(file_id, record)
         self._bump()
         return file_id
 
@@ -430,7 +476,7 @@ class Store:
             "SELECT id, sha256, " + ", ".join(_IDENTITY_FIELDS)
             + ", text FROM files ORDER BY id")
         cits = self.conn.execute(
-            "SELECT file_id, start, end, text, type, key, date, issuer, relation"
+            "SELECT file_id, start, end, text, type, key, date, issuer, relation, partial"
             " FROM citations ORDER BY file_id, seq")
         rels = self.conn.execute(
             "SELECT file_id, from_key, to_key, relation FROM relations ORDER BY file_id, seq")
@@ -441,7 +487,7 @@ class Store:
             these: list[Citation] = []
             while next_cit is not None and next_cit[0] <= file_id:
                 if next_cit[0] == file_id:
-                    these.append(Citation(*next_cit[1:]))
+                    these.append(Citation(*next_cit[1:-1], partial=bool(next_cit[-1])))
                 next_cit = cits.fetchone()
             stated: list[Relation] = []
             while next_rel is not None and next_rel[0] <= file_id:
@@ -463,11 +509,12 @@ class Store:
                 c.execute(f"DELETE FROM {table}")
             c.executemany(
                 "INSERT INTO nodes (id, key, type, number, symbol, date, year, scope,"
-                " jurisdiction, issuer, subject, ingested, resolved, reason, candidates, name)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " jurisdiction, issuer, subject, ingested, resolved, reason, candidates, name,"
+                " effective, expires) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 ((n.id, n.key, n.type, n.number, n.symbol, n.date, n.year, n.scope,
                   n.jurisdiction, n.issuer, n.subject, int(n.ingested), int(n.resolved),
-                  n.reason, json.dumps(n.candidates), n.name) for n in res.nodes.values()),
+                  n.reason, json.dumps(n.candidates), n.name, n.effective, n.expires)
+                 for n in res.nodes.values()),
             )
             c.executemany(
                 "INSERT INTO set_aside VALUES (?,?,?,?,?,?,?,?)",
@@ -481,11 +528,11 @@ class Store:
                 ((m.file_id, m.seq, m.target, m.status, m.basis) for m in res.mentions),
             )
             c.executemany(
-                "INSERT INTO edges VALUES (?,?,?,?,?,?,?)",
+                "INSERT INTO edges VALUES (?,?,?,?,?,?,?,?)",
                 ((e.source, e.target, e.relation, json.dumps(e.relations), e.count,
                   json.dumps([{"start": a, "end": b, "text": t} for a, b, t in e.spans],
                              ensure_ascii=False),
-                  json.dumps(e.stated_in))
+                  json.dumps(e.stated_in), json.dumps(e.partial))
                  for e in res.edges),
             )
             self._set_meta("resolved_generation", str(generation))

@@ -204,13 +204,29 @@ def test_issuers_that_look_like_a_header_line():
                     "vn/b": "contains the national motto"}
 
 
-def test_citations_of_documents_no_longer_in_force_wait_for_validity():
-    assert audit(decree_graph())["not_in_force"] is None  # the graph has no validity yet
+def test_dead_citations_wait_for_validity_then_list_the_basis_already_repealed():
+    from graph.validity import unknown, validity_of
+
+    assert audit(decree_graph())["not_in_force"] is None  # nodes without validity
+    nd = {"id": "vn/national/2015/nd/10/2015-nd-cp", "key": "10/2015/NĐ-CP",
+          "type": "Nghị định", "relation": "repeals", "partial": False,
+          "date": "2015-01-20", "effective": "2015-03-01"}
+    late = {**nd, "id": "vn/national/2020/nd/9/2020-nd-cp", "key": "9/2020/NĐ-CP",
+            "date": "2020-01-10", "effective": "2020-03-01"}
     g = decree_graph()
     for n in g._nodes:
-        n["in_force"] = n["id"] != ND63
-    rows = audit(g)["not_in_force"]
-    assert [(r["source"], r["target"]) for r in rows] == [(DOC, ND63)]
+        n["validity"] = unknown()
+    by_id = {n["id"]: n for n in g._nodes}
+    # 63/2010 was repealed in 2015, before the 2019 decision rested on it;
+    # 48/2013 only in 2020, after it: not a dead citation at the decision's date
+    by_id[ND63]["validity"] = validity_of("2010-08-01", None, [nd], "2026-01-01")
+    by_id[ND48]["validity"] = validity_of("2013-07-01", None, [late], "2026-01-01")
+    (row,) = audit(g)["not_in_force"]
+    assert (row["source"], row["target"], row["relation"], row["state"], row["since"],
+            row["by_key"]) == (DOC, ND63, "based_on", "repealed", "2015-03-01",
+                               "10/2015/NĐ-CP")
+    assert row["file"] == "/corpus/qd-ubnd.txt"
+    assert row["sentence"].startswith("Căn cứ Nghị định số 63/2010/NĐ-CP")
 
 
 def test_a_clean_graph_passes_strict():

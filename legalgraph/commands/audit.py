@@ -80,6 +80,16 @@ def _aside(row: dict[str, Any]) -> str:
     return head + where + said
 
 
+def _dead(row: dict[str, Any]) -> str:
+    how = {"repealed": "repealed", "replaced": "replaced", "expired": "expired"}[row["state"]]
+    by = f" by {row['by_key'] or row['by']}" if row.get("by") else ""
+    head = (f"{row['source_key'] or row['source']} ({row['source_date']}) {row['relation']} "
+            f"{row['target_key'] or row['target']}, {how}{by} since {row['since'] or '?'}")
+    where = f"\n{row['file']}" if row.get("file") else ""
+    said = f"\n« {row['sentence']} »" if row.get("sentence") else ""
+    return head + where + said
+
+
 def _split(row: dict[str, Any]) -> str:
     return f"{row['key']}: {row['why']}\n" + "\n".join(
         f"{n['key']}  {n['id']}" for n in row["nodes"])
@@ -134,8 +144,8 @@ def run_audit(args: argparse.Namespace) -> int:
         _print_rows("Unresolved references by reason", report["unresolved"], _reason, limit)
         _print_rows("Issuers that look like a header line", report["bad_issuers"],
                     lambda r: f"{r['why']}: {r['issuer']!r}  {r['id']}", limit)
-        _print_rows("Citations of documents no longer in force", report["not_in_force"],
-                    lambda r: f"{r['source']} → {r['target_key'] or r['target']}", limit)
+        _print_rows("Documents resting on a document no longer in force at their date",
+                    report["not_in_force"], _dead, limit)
         _print_rows("Same key, lawfully several documents (other years or places)",
                     report["same_key_nodes"], _same, limit)
         if report["strict"]:

@@ -219,14 +219,17 @@ def _short(name: str | None) -> str:
     return name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH - 1].rstrip() + "…"
 
 
-def _label(n: NodeSummary, *, name: bool = True) -> str:
+def _label(n: NodeSummary, *, name: bool = True, validity: bool = True) -> str:
+    from legalgraph.ui.badges import in_force_marker
+
     parts = [n["key"] or "(no number)", n["type"] or "", n["date"] or n["scope"] or ""]
     text = "  ".join(p for p in parts if p)
     if name and n.get("name"):
         text += f"  «{_short(n['name'])}»"
     if not n["resolved"]:
         text += f"  [unresolved: {n['reason']}]" if n["reason"] else "  [unresolved]"
-    return text
+    mark = in_force_marker(n.get("validity")) if validity else ""
+    return f"{text}  {mark}" if mark else text
 
 
 def _link_line(arrow: str, link: Link) -> str:
@@ -248,6 +251,8 @@ def _resolve_key(backend: GraphBackend, key: str) -> list[NodeSummary]:
 
 @_queries
 def run_show(args: argparse.Namespace) -> int:
+    from legalgraph.ui.badges import status_text
+
     backend = _backend(args)
     matches = _resolve_key(backend, args.key)
     views = [backend.show(m["id"]) for m in matches]
@@ -260,7 +265,8 @@ def run_show(args: argparse.Namespace) -> int:
         n = view["node"]
         if i:
             print()
-        print(f"{_label(n, name=False)}\n  id: {n['id']}")
+        print(f"{_label(n, name=False, validity=False)}\n  id: {n['id']}")
+        print(f"  hiệu lực: {status_text(n.get('validity'))}")
         if n.get("name"):
             print(f"  name: {n['name']}")
         facts = [f"{k}: {n[k]}" for k in ("issuer", "jurisdiction", "scope") if n[k]]
