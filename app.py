@@ -34,6 +34,8 @@ navigation = st.navigation([
             url_path="tai-len"),
     st.Page(f"{PAGES}/audit.py", title="Kiểm tra dữ liệu", icon=":material/rule:",
             url_path="kiem-tra"),
+    st.Page(f"{PAGES}/validity.py", title="Hiệu lực văn bản", icon=":material/gavel:",
+            url_path="hieu-luc"),
 ])
 
 with st.sidebar:

@@ -34,12 +34,14 @@ __all__ = [
     "Confirmations",
     "SearchHit",
     "UnresolvedRow",
+    "dead_citations",
     "documents_by_type_year",
     "graph_of",
     "lineage_rows",
     "neighbourhood",
     "top_in_years",
     "unresolved_references",
+    "validity_counts",
 ]
 
 
@@ -197,3 +199,43 @@ def lineage_rows(up: LineageTree | None, down: LineageTree | None) -> list[dict[
         walk(down, 0, 1, None)
     return rows
 
+
+
+# --- validity ------------------------------------------------------------------------
+
+
+def dead_citations(backend: GraphBackend, *, sentences: int = 1000) -> list[dict[str, Any]]:
+    """Documents resting on a document already no longer in force at their
+    date, newest first (:func:`graph.validity.dead_citations`), the first
+    ``sentences`` rows with the sentence that cites; any backend."""
+    from graph.audit import sentence_at
+    from graph.scan import all_edges, all_nodes
+    from graph.validity import dead_citations as dead
+
+    nodes = {n["id"]: n for n in all_nodes(backend)}
+    rows = dead(nodes, all_edges(backend))
+    texts: dict[str, str | None] = {}
+    for i, row in enumerate(rows):
+        spans = row.pop("spans")
+        row["sentence"] = None
+        if i < sentences and spans:
+            if row["source"] not in texts:
+                texts[row["source"]] = backend.document_text(row["source"])
+            text = texts[row["source"]]
+            if text is not None:
+                row["sentence"] = sentence_at(text, spans[0]["start"], spans[0]["end"])
+    return rows
+
+
+def validity_counts(backend: GraphBackend) -> dict[str, dict[str, int]]:
+    """Nodes per validity state, for ingested and cited-only documents
+    apart: ``{"ingested": {state: n}, "cited": {state: n}}``."""
+    from graph.scan import all_nodes
+    from graph.validity import STATES
+
+    out: dict[str, dict[str, int]] = {"ingested": dict.fromkeys(STATES, 0),
+                                      "cited": dict.fromkeys(STATES, 0)}
+    for n in all_nodes(backend):
+        state = (n.get("validity") or {}).get("state") or "unknown"
+        out["ingested" if n["ingested"] else "cited"][state] += 1
+    return out

@@ -3,9 +3,12 @@
 Two files in one folder::
 
     nodes.csv  id:ID, key, type, …, year:int, ingested:boolean, resolved:boolean,
-               candidates:string[], files:string[], :LABEL
+               candidates:string[], files:string[], effective, expires,
+               validity_state, validity_since, validity_acts (JSON),
+               validity_current (JSON), :LABEL
     edges.csv  :START_ID, :END_ID, :TYPE, relations:string[], count:int,
-               stated_in:string[], spans (JSON text)
+               stated_in:string[], spans (JSON text), partial:string[] (acts on
+               parts only)
 
 Labels: every node is ``Document``, plus ``Ingested`` or ``CitedOnly`` and
 ``Unresolved`` when its identity is not placed. Relationship types are the
@@ -25,16 +28,18 @@ from typing import Any
 
 import networkx as nx
 
+from graph.validity import PROPERTIES, to_properties
+
 __all__ = ["EDGE_HEADER", "NODE_HEADER", "write_csv"]
 
 NODE_HEADER: tuple[str, ...] = (
     "id:ID", "key", "type", "number", "symbol", "date", "year:int", "scope",
     "jurisdiction", "issuer", "subject", "name", "ingested:boolean", "resolved:boolean", "reason",
-    "candidates:string[]", "files:string[]", ":LABEL",
+    "candidates:string[]", "files:string[]", *PROPERTIES, ":LABEL",
 )
 EDGE_HEADER: tuple[str, ...] = (
     ":START_ID", ":END_ID", ":TYPE", "relations:string[]", "count:int",
-    "stated_in:string[]", "spans",
+    "stated_in:string[]", "spans", "partial:string[]",
 )
 
 
@@ -64,12 +69,14 @@ def write_csv(g: nx.DiGraph, out: str | os.PathLike[str]) -> list[str]:
         w = csv.writer(fh)
         w.writerow(NODE_HEADER)
         for n, a in sorted(g.nodes(data=True)):
-            w.writerow([n] + [_cell(a.get(h.split(":")[0])) for h in NODE_HEADER[1:-1]]
+            props = {**a, **to_properties(a.get("validity"))}
+            w.writerow([n] + [_cell(props.get(h.split(":")[0])) for h in NODE_HEADER[1:-1]]
                        + [_labels(a)])
     with edges_path.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(EDGE_HEADER)
         for s, t, a in sorted(g.edges(data=True), key=lambda x: (x[0], x[1])):
             w.writerow([s, t, a["relation"].upper(), _cell(a["relations"]), a["count"],
-                        _cell(a["stated_in"]), json.dumps(a["spans"], ensure_ascii=False)])
+                        _cell(a["stated_in"]), json.dumps(a["spans"], ensure_ascii=False),
+                        _cell(a.get("partial") or [])])
     return [str(nodes_path), str(edges_path)]

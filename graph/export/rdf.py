@@ -12,10 +12,19 @@ derived from the resolved identity, :func:`graph.identity.node_id`) with
 * ``lg:resolved``/``lg:unresolvedReason``/``lg:candidate`` for references
   that could not be placed, ``lg:jurisdiction``, ``lg:scope``.
 
+Validity (:mod:`graph.validity`): ``eli:in_force`` (``eli:InForce-inForce``,
+``-partiallyInForce`` when parts were repealed or replaced, ``-notInForce``
+when replaced, repealed, expired or not yet in effect; nothing when
+unknown), ``eli:date_no_longer_in_force`` (the day it ended, or its own end
+date), ``eli:first_date_entry_in_force`` and ``eli:date_applicability`` (its
+own effective date), ``lg:validity`` (the state as a string).
+
 Edges: ``eli:cites`` for every direct citation, plus the relation's own
 property — ``eli:based_on``, ``eli:amends``, ``eli:repeals``; ``lg:implements``
 and ``lg:guides`` are declared ``rdfs:subPropertyOf eli:applies`` and
-``lg:replaces`` ``rdfs:subPropertyOf eli:repeals`` (ELI has no such terms).
+``lg:replaces`` ``rdfs:subPropertyOf eli:repeals`` (ELI has no such terms). A
+repeal or replacement of parts only ("bãi bỏ khoản 2 Điều 3 của …") is
+``eli:amends``: the document as a whole stays in force.
 """
 
 from __future__ import annotations
@@ -47,6 +56,33 @@ RELATION_PROPERTIES: dict[str, tuple[str, str]] = {
     "implements": (LG_IRI, "implements"),
     "guides": (LG_IRI, "guides"),
 }
+
+
+#: Validity state → ELI in-force value (local name in the ELI namespace).
+IN_FORCE: dict[str, str] = {
+    "in_force": "InForce-inForce", "amended": "InForce-inForce",
+    "replaced": "InForce-notInForce", "repealed": "InForce-notInForce",
+    "expired": "InForce-notInForce", "not_yet": "InForce-notInForce",
+}
+
+
+def _validity_triples(s, v: dict, eli, lg) -> Iterator[tuple]:  # noqa: ANN001
+    from rdflib import XSD, Literal
+
+    state = v.get("state") or "unknown"
+    yield s, lg.validity, Literal(state)
+    if state in IN_FORCE:
+        value = IN_FORCE[state]
+        if state == "amended" and any(
+                a["partial"] and a["relation"] in ("replaces", "repeals") for a in v["by"]):
+            value = "InForce-partiallyInForce"
+        yield s, eli.in_force, eli[value]
+    ended = v.get("since") if state in ("replaced", "repealed", "expired") else v.get("expires")
+    if ended:
+        yield s, eli.date_no_longer_in_force, Literal(ended, datatype=XSD.date)
+    if v.get("effective"):
+        yield s, eli.first_date_entry_in_force, Literal(v["effective"], datatype=XSD.date)
+        yield s, eli.date_applicability, Literal(v["effective"], datatype=XSD.date)
 
 
 def iter_triples(g: nx.DiGraph, *, base: str = DEFAULT_BASE) -> Iterator[tuple]:
@@ -102,11 +138,16 @@ def iter_triples(g: nx.DiGraph, *, base: str = DEFAULT_BASE) -> Iterator[tuple]:
             yield s, lg.unresolvedReason, Literal(a["reason"])
         for c in a.get("candidates") or ():
             yield s, lg.candidate, iri(c)
+        if a.get("validity"):
+            yield from _validity_triples(s, a["validity"], eli, lg)
         for _, dst, e in g.out_edges(n, data=True):
             o = iri(dst)
             if e.get("count"):
                 yield s, eli.cites, o
+            partial = e.get("partial") or ()
             for rel in e.get("relations") or ():
+                if rel in partial and rel in ("replaces", "repeals"):
+                    rel = "amends"  # parts only: the document stays in force
                 ns, local = RELATION_PROPERTIES.get(rel, (ELI_IRI, "cites"))
                 yield s, URIRef(ns + local), o
     for t, label in types.items():

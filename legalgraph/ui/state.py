@@ -176,6 +176,17 @@ def audit(generation: int) -> dict[str, Any]:
     return get_app().call(run_audit)
 
 
+@st.cache_data(show_spinner="Đang tìm văn bản căn cứ đã hết hiệu lực…", max_entries=4)
+def dead_citations(generation: int, day: str) -> list[dict[str, Any]]:
+    """Keyed by the day too: validity changes at midnight."""
+    return get_app().call(app_queries.dead_citations)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def validity_counts(generation: int, day: str) -> dict[str, dict[str, int]]:
+    return get_app().call(app_queries.validity_counts)
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def search(generation: int, query: str, limit: int) -> list[app_queries.SearchHit]:
     from graph.scan import search as backend_search

@@ -11,6 +11,7 @@ import streamlit as st
 
 from graph.backend import Link, NodeSummary
 from legalgraph.ui import state
+from legalgraph.ui.badges import is_not_in_force, state_label, status_text
 from legalgraph.ui.labels import (
     DOCUMENT_PAGE,
     RELATION_ORDER,
@@ -41,10 +42,14 @@ def doc_link(n: NodeSummary, *, suffix: str = "", key: str | None = None) -> Non
         label += f" · {when}"
     if not n["resolved"]:
         label += " ⚠"
+    if is_not_in_force(n.get("validity")):
+        label += " · hết hiệu lực"
     label += suffix
     help_text = n["name"] or n["subject"] or n["issuer"] or None
     if not n["resolved"]:
         help_text = f"Chưa xác định đầy đủ: {reason_label(n['reason'])}"
+    if is_not_in_force(n.get("validity")) or n.get("validity", {}).get("state") == "not_yet":
+        help_text = status_text(n["validity"]) + (f"\n\n{help_text}" if help_text else "")
     st.page_link(DOCUMENT_PAGE, label=label, query_params={"id": n["id"]},
                  help=help_text, width="stretch")
 
@@ -92,6 +97,7 @@ def node_rows(nodes: Sequence[NodeSummary]) -> list[dict[str, Any]]:
         "Ngày": fmt_date(n["date"]) or (n["scope"] or ""),
         "Cơ quan ban hành": n["issuer"] or "",
         "Trích yếu": n["name"] or n["subject"] or "",
+        "Hiệu lực": state_label(n.get("validity")),
     } for n in nodes]
 
 

@@ -64,5 +64,8 @@ section("Dẫn chiếu chưa xác định theo lý do", [
      "with_candidates": "Có văn bản cùng số ký hiệu", "ex": "Ví dụ"})
 section("Cơ quan ban hành trông như dòng tiêu đề", report["bad_issuers"],
         {"issuer": "Cơ quan ban hành", "why": "Vì sao", "id": "Nút"})
-section("Dẫn chiếu văn bản đã hết hiệu lực", report["not_in_force"],
-        {"source": "Văn bản", "target_key": "Văn bản hết hiệu lực"})
+section("Căn cứ vào văn bản đã hết hiệu lực (xem trang Hiệu lực văn bản)",
+        report["not_in_force"],
+        {"source_key": "Văn bản", "source_date": "Ngày", "relation": "Quan hệ",
+         "target_key": "Văn bản hết hiệu lực", "state": "Tình trạng", "since": "Từ ngày",
+         "by_key": "Bởi", "file": "Tệp", "sentence": "Câu"})

@@ -7,6 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from legalgraph.ui import render, state
+from legalgraph.ui.badges import EVIDENCE_NOTE, validity_badge
 from legalgraph.ui.labels import fmt_date, node_title, reason_label
 from legalgraph.ui.widgets import graph_frame, link_groups, pick_document
 
@@ -30,6 +31,7 @@ st.session_state["current-doc"] = n["id"]  # the lineage page opens on it
 st.title(node_title(n))
 if n["name"] or n["subject"]:  # a cited-only document: the title its citations give
     st.markdown(f"*{n['name'] or n['subject']}*")
+st.markdown(validity_badge(n), help=EVIDENCE_NOTE)
 if not n["resolved"]:
     st.warning(f"Văn bản chưa xác định đầy đủ: {reason_label(n['reason'])}")
 

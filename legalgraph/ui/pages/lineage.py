@@ -12,6 +12,7 @@ import streamlit as st
 from graph.app_queries import lineage_rows
 from graph.backend import LineageTree
 from legalgraph.ui import render, state
+from legalgraph.ui.badges import validity_badge_html
 from legalgraph.ui.labels import doc_href, fmt_date, node_title, relation_label
 from legalgraph.ui.widgets import graph_frame, pick_document
 
@@ -60,6 +61,8 @@ def tree_html(t: LineageTree, *, incoming: bool) -> str:
         sub = "".join(item(x) for x in c["children"]) + more(c)
         link = (f'<a href="{doc_href(n["id"])}" target="_self">'
                 f'{html.escape(node_title(n))}</a>')
+        if (n.get("validity") or {}).get("state") not in (None, "unknown", "in_force"):
+            link += " " + validity_badge_html(n)
         if incoming:  # "Chỉ thị 09/CT-UBND 02/02/2026 — thực hiện" (it implements the parent)
             line = (f'{link} <span style="color:#666">{html.escape(when)} — '
                     f'{html.escape(rel.lower())}{cyc}</span>')

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from legalgraph.ui import state
+from legalgraph.ui.badges import state_label
 from legalgraph.ui.labels import fmt_date, fmt_int
 from legalgraph.ui.widgets import open_document
 
@@ -97,6 +98,7 @@ else:
         "Ngày": fmt_date(r["node"]["date"]) or (r["node"]["scope"] or ""),
         "Cơ quan ban hành": r["node"]["issuer"] or "",
         "Trích yếu": r["node"]["name"] or r["node"]["subject"] or "",
+        "Hiệu lực": state_label(r["node"].get("validity")),
     } for r in ranked])
     st.caption("Nhấn vào một dòng để mở trang văn bản.")
     event = st.dataframe(
