@@ -2,7 +2,8 @@
 
 Nodes carry the :class:`graph.backend.NodeSummary` fields plus ``files``
 (paths of the files that hold the document), ``file_id`` (the first, whose
-text ``show`` serves) and ``effective``/``expires`` (its own dates); edges carry
+text ``show`` serves), ``effective``/``expires`` (its own dates) and ``draft``;
+edges carry
 ``relation`` (strongest), ``relations``, ``count`` (mentions), ``spans``,
 ``stated_in`` and ``partial`` (acts on parts only). ``validity``
 (:mod:`graph.validity`) is set on every node for the day the graph is
@@ -83,8 +84,10 @@ def _build(store: Store) -> nx.DiGraph:
         files.setdefault(node, []).append((file_id, path))
     nodes = []
     for row in store.conn.execute("SELECT id, " + ", ".join(NODE_FIELDS)
-                                  + ", effective, expires FROM nodes"):
-        attrs = dict(zip((*NODE_FIELDS, "effective", "expires"), row[1:], strict=True))
+                                  + ", effective, expires, draft FROM nodes"):
+        attrs = dict(zip((*NODE_FIELDS, "effective", "expires", "draft"), row[1:],
+                         strict=True))
+        attrs["draft"] = bool(attrs["draft"])
         attrs["ingested"] = bool(attrs["ingested"])
         attrs["resolved"] = bool(attrs["resolved"])
         attrs["candidates"] = json.loads(attrs["candidates"])
@@ -129,9 +132,10 @@ def load_graph(store: Store, *, cache: bool = True,
 
 def refresh(g: nx.DiGraph, today: _dt.date | None = None) -> bool:
     """Annotate ``g`` again if its validity is of another day than
-    ``today``; True if it did."""
+    ``today`` (or of other rules, :data:`graph.validity.RULES`); True if it
+    did."""
     day = (today or _dt.date.today()).isoformat()
-    if g.graph.get("validity_day") == day:
+    if g.graph.get("validity_day") == day and g.graph.get("validity_rules") == validity.RULES:
         return False
     validity.annotate(g, _dt.date.fromisoformat(day))
     return True

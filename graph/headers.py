@@ -18,8 +18,8 @@ import regex
 
 from graph.identity import fold, province_of
 
-__all__ = ["HEADER_REACH", "MOTTO", "clean_issuer", "header_key", "issuer_is_central",
-           "issuer_problem"]
+__all__ = ["HEADER_REACH", "MOTTO", "clean_issuer", "header_key", "is_draft",
+           "issuer_is_central", "issuer_problem"]
 
 
 #: The national motto and the republic's name, which head every document
@@ -93,6 +93,23 @@ def header_key(text: str | None) -> str | None:
     if found is None or _PROSE.search(head, 0, found.start()):
         return None  # a sentence before it: a text quoting a header, not a header
     return re.sub(r"\s+", "", found.group(1)).rstrip(".,;:")
+
+
+#: A draft's marks in its header: "DỰ THẢO" (capitals, or "(Dự thảo" / a line
+#: opening with it), or a number left blank ("Số:      /QĐ-UBND", "Luật số: …
+#: /2016/QH14"). A letter asking for comments "về dự thảo …" has neither.
+_DRAFT_WORD = regex.compile(r"DỰ THẢO|\(\s*[Dd]ự thảo|(?m:^)[ \t]*[Dd]ự thảo\b")
+_BLANK_NUMBER = re.compile(r"\b[Ss][ốỐ]\s*:[ \t.…_]*(?:\n[ \t.…_]*)?/\s*(?:(?:19|20)\d\d/)?[A-ZĐ]")
+
+
+def is_draft(text: str | None) -> bool:
+    """True when the header (above the body, at most :data:`HEADER_REACH`
+    characters) marks the text as a draft: it has no legal force yet."""
+    if not text:
+        return False
+    m = _BODY.search(text, 0, HEADER_REACH)
+    head = text[: m.start() if m else HEADER_REACH]
+    return bool(_DRAFT_WORD.search(head) or _BLANK_NUMBER.search(head))
 
 
 #: Central bodies as named in a header's issuer line (folded, at its start).

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from graph.headers import clean_issuer, header_key, issuer_is_central
+from graph.headers import clean_issuer, header_key, is_draft, issuer_is_central
 from graph.identity import DocContext, doc_context, unidentified_id, valid_date
 from graph.names import NameVotes, document_name, head_title
 from graph.placement import (
@@ -111,6 +111,8 @@ class Node:
     #: an ingested document's own effective and end dates (its clause says so)
     effective: str | None = None
     expires: str | None = None
+    #: every file of it is a draft (blank number, "DỰ THẢO"): no force of its own
+    draft: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +198,7 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
     header: dict[int, Placement | None] = {}
     idents: dict[int, tuple[DocumentIdentity, str]] = {}
     head: dict[int, str] = {}  # the text's beginning, of documents without subject
+    drafts: set[int] = set()  # files whose header marks a draft
     intern = sys.intern
 
     @lru_cache(maxsize=1 << 18)
@@ -220,6 +223,8 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
         header[d.file_id] = hp
         if not ident.subject:
             head[d.file_id] = d.head
+        if is_draft(d.head):
+            drafts.add(d.file_id)
         idents[d.file_id] = (ident, d.sha256)
         if hp is not None:
             anchors.add(hp)
@@ -272,11 +277,16 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
             node.name = document_name(ident.type, ident.subject)
             if file_id in head:
                 head_names[nid] = head_title(head[file_id])
+        # a draft gives no dates of force; a signed copy of it does
+        if file_id in drafts:
+            node.draft = not node.ingested or node.draft
+        else:
+            node.draft = False
+            # two files of one document: the first that states a date gives it
+            node.effective = node.effective or valid_date(ident.effective)
+            node.expires = node.expires or valid_date(ident.expires)
         node.ingested = True
         node.file_ids.append(file_id)
-        # two files of one document: the first that states a date gives it
-        node.effective = node.effective or valid_date(ident.effective)
-        node.expires = node.expires or valid_date(ident.expires)
     del idents, header, head
 
     def ensure_node(target: str, status: str, basis: str | None, cands: list[str],

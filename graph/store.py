@@ -101,7 +101,7 @@ CREATE TABLE IF NOT EXISTS nodes (
     scope TEXT, jurisdiction TEXT, issuer TEXT, subject TEXT,
     ingested INTEGER NOT NULL, resolved INTEGER NOT NULL, reason TEXT,
     candidates TEXT NOT NULL, name TEXT,
-    effective TEXT, expires TEXT
+    effective TEXT, expires TEXT, draft INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS nodes_key ON nodes(key);
 CREATE TABLE IF NOT EXISTS doc_nodes (
@@ -137,6 +137,7 @@ _MIGRATIONS: dict[int, str] = {
        "ALTER TABLE citations ADD COLUMN partial INTEGER NOT NULL DEFAULT 0;"
        "ALTER TABLE nodes ADD COLUMN effective TEXT;"
        "ALTER TABLE nodes ADD COLUMN expires TEXT;"
+       "ALTER TABLE nodes ADD COLUMN draft INTEGER NOT NULL DEFAULT 0;"
        "ALTER TABLE edges ADD COLUMN partial TEXT NOT NULL DEFAULT '[]';",
 }
 
@@ -510,10 +511,11 @@ class Store:
             c.executemany(
                 "INSERT INTO nodes (id, key, type, number, symbol, date, year, scope,"
                 " jurisdiction, issuer, subject, ingested, resolved, reason, candidates, name,"
-                " effective, expires) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " effective, expires, draft) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 ((n.id, n.key, n.type, n.number, n.symbol, n.date, n.year, n.scope,
                   n.jurisdiction, n.issuer, n.subject, int(n.ingested), int(n.resolved),
-                  n.reason, json.dumps(n.candidates), n.name, n.effective, n.expires)
+                  n.reason, json.dumps(n.candidates), n.name, n.effective, n.expires,
+                  int(n.draft))
                  for n in res.nodes.values()),
             )
             c.executemany(

@@ -4,7 +4,11 @@ Read only from evidence the store holds: a document's own effective and end
 dates (its clause, :mod:`parsers.effect`) and the ingested documents that
 amend, replace or repeal it (edges whose source is ingested; a cited-only
 document that is said to repeal something is not evidence, its text being
-absent). Each node gets ``validity``::
+absent). An act counts only when its source can act at all
+(:func:`can_act`): a draft has no force yet, a consolidated text (văn bản
+hợp nhất) restates the acts of others, and a letter, report or lower-ranked
+text cannot repeal a document of higher force. Each node gets
+``validity``::
 
     {"state": "in_force" | "amended" | "replaced" | "repealed" | "expired"
               | "not_yet" | "unknown",
@@ -38,6 +42,8 @@ from typing import Any, TypedDict
 
 import networkx as nx
 
+from graph.identity import fold, parse_key
+
 __all__ = [
     "ACTS",
     "BASIS",
@@ -47,13 +53,19 @@ __all__ = [
     "Act",
     "Validity",
     "annotate",
+    "can_act",
     "dead_citations",
     "edge_act",
     "from_properties",
+    "legal_rank",
     "to_properties",
     "unknown",
     "validity_of",
 ]
+
+#: Bumped whenever the rules below change: a graph cached with other rules
+#: is annotated again (:func:`graph.build.refresh`).
+RULES = 4
 
 #: Every state, in the order reports list them.
 STATES: tuple[str, ...] = (
@@ -153,8 +165,76 @@ def validity_of(effective: str | None, expires: str | None, acts: Iterable[Act],
     return out
 
 
+#: Types that hold no legal force of their own: letters, reports,
+#: submissions, plans… They cannot amend, replace or repeal a normative
+#: document (a letter that "replaces" a law is quoting another text).
+NON_NORMATIVE: frozenset[str] = frozenset(fold(t) for t in (
+    "Công văn", "Báo cáo", "Tờ trình", "Phiếu trình", "Kế hoạch", "Kế hoạch liên tịch",
+    "Thông báo", "Hướng dẫn", "Công điện", "Chương trình", "Tham luận", "Biên bản",
+    "Kết luận", "Phụ lục", "Danh sách", "Phương án", "Giấy mời", "Giải trình", "Đề án",
+    "Đề cương", "Điều lệ", "Quy chế", "Thông tri"))
+#: A consolidated text restates the acts of the texts it merges; it has no
+#: force of its own (Luật Ban hành VBQPPL), so it acts on nothing.
+CONSOLIDATED = fold("Văn bản hợp nhất")
+
+
+def legal_rank(type_: str | None, key: str | None) -> int | None:
+    """Legal force of a state document, 1 (Hiến pháp) … 9 (a province's
+    decision), 20 for a document without normative force; None when
+    unknown or a Party document (a system of its own). A document acts only
+    on one of the same or lower force (Luật Ban hành văn bản QPPL: amended,
+    replaced or repealed by the issuing body or a higher one)."""
+    t = fold(type_) if type_ else None
+    parts = parse_key(key) if key else None
+    if parts is not None and parts.party:
+        return None
+    symbol = fold(parts.symbol) if parts is not None else ""
+    if t in NON_NORMATIVE or t == CONSOLIDATED:
+        return 20
+    if t == "hien phap":
+        return 1
+    if t in ("luat", "bo luat"):
+        return 2
+    if t == "phap lenh" or "ubtvqh" in symbol:
+        return 3
+    if t in ("nghi quyet", "nghi quyet lien tich"):
+        if "qh" in symbol.split("-") or symbol.startswith("qh") or symbol.endswith("qh"):
+            return 2
+        if symbol.endswith("-cp"):
+            return 5
+        return 8 if "hdnd" in symbol else None
+    if t == "nghi dinh":
+        return 5
+    if t in ("quyet dinh", "chi thi"):
+        if symbol.endswith("ttg"):
+            return 6
+        if symbol.endswith("ctn"):
+            return 4
+        return 9 if "ubnd" in symbol else None
+    if t in ("thong tu", "thong tu lien tich"):
+        return 7
+    return None
+
+
+def _consolidated(a: Mapping[str, Any]) -> bool:
+    """A consolidated text (type, or a VBHN symbol)."""
+    return bool(a.get("type") and fold(a["type"]) == CONSOLIDATED
+                or "vbhn" in fold(a.get("key") or ""))
+
+
+def can_act(src: Mapping[str, Any], dst: Mapping[str, Any]) -> bool:
+    """Whether ``src`` can amend, replace or repeal ``dst`` at all: not a
+    draft, not a consolidated text, and not of lower force
+    (:func:`legal_rank`)."""
+    if src.get("draft") or _consolidated(src):
+        return False
+    a, b = legal_rank(src.get("type"), src.get("key")), legal_rank(dst.get("type"),
+                                                                   dst.get("key"))
+    return a is None or b is None or a <= b
+
+
 def _acts(g: nx.DiGraph) -> dict[str, list[Act]]:
-    """target → acts on it by ingested documents."""
+    """target → acts on it by ingested documents that can act on it."""
     nodes = g.nodes
     out: dict[str, list[Act]] = defaultdict(list)
     for s, t, e in g.edges(data=True):
@@ -162,7 +242,7 @@ def _acts(g: nx.DiGraph) -> dict[str, list[Act]]:
         if not any(r in ACTS for r in rels):
             continue
         src = nodes[s]
-        if not src.get("ingested"):
+        if not src.get("ingested") or not can_act(src, nodes[t]):
             continue
         act = edge_act(rels, e.get("partial") or ())
         if act is None:
@@ -180,6 +260,8 @@ def annotate(g: nx.DiGraph, today: _dt.date | None = None) -> None:
     nothing = unknown()
     for n, a in g.nodes(data=True):
         effective, expires = a.get("effective"), a.get("expires")
+        if _consolidated(a):  # its clause is the merged text's: not its own force
+            effective = expires = None
         if n in acts or effective or expires:
             a["validity"] = validity_of(effective, expires, acts[n] if n in acts else (), day)
         else:
@@ -189,6 +271,7 @@ def annotate(g: nx.DiGraph, today: _dt.date | None = None) -> None:
         if v["state"] == "replaced":
             v["current"] = _current(g, n)
     g.graph["validity_day"] = day
+    g.graph["validity_rules"] = RULES
 
 
 def _current(g: nx.DiGraph, node_id: str) -> dict[str, Any] | None:

@@ -321,7 +321,8 @@ def test_a_version_2_store_is_migrated_by_a_writer_and_reparsed(tmp_path: Path) 
     # what a version-2 store looks like: no validity columns
     conn = sqlite3.connect(db / "legalgraph.sqlite")
     for table, col in (("files", "effective"), ("files", "expires"), ("citations", "partial"),
-                       ("nodes", "effective"), ("nodes", "expires"), ("edges", "partial")):
+                       ("nodes", "effective"), ("nodes", "expires"), ("nodes", "draft"),
+                       ("edges", "partial")):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {col}")
     conn.execute("PRAGMA user_version=2")
     conn.commit()
@@ -354,3 +355,87 @@ def test_the_app_shows_the_badge_and_the_dead_citations(store_dir: Path, monkeyp
     at = run_app("lineage", id=QD05)
     tree = next(h.value for h in at.get("html") if h.value.startswith("<ul>"))
     assert "lg-repealed" in tree and "Quyết định số 84/2025/QĐ-UBND" in tree
+
+
+# --- who can act ------------------------------------------------------------------------
+
+
+def test_a_letter_a_draft_or_a_consolidated_text_repeals_nothing(tmp_path: Path) -> None:
+    """A document acts only on one of the same or lower force, and only once
+    signed: a letter retelling "Luật này thay thế Luật số …" (read as its own
+    act), a draft decision
+    (blank number) and a consolidated text restating an old repeal are not
+    evidence; the signed decision is."""
+    from graph.embedded import EmbeddedBackend
+    from graph.ingest import ingest
+    from graph.store import Store
+
+    texts = {
+        "letter.txt": "BỘ TÀI CHÍNH\nSố: 1904/BTC-TCHQ\nHà Nội, ngày 29 tháng 12 năm 2014\n"
+                      "V/v thực hiện Luật Hải quan\nKính gửi: Cục Hải quan các tỉnh.\n"
+                      "Luật Hải quan được Quốc hội thông qua ngày 23/6/2014. Luật này thay thế "
+                      "Luật Hải quan số 29/2001/QH10.\n",
+        "draft.txt": HEAD + "Số:        /QĐ-UBND\nLạng Sơn, ngày    tháng 9 năm 2025\n"
+                     "QUYẾT ĐỊNH\nVề kiện toàn Ban chỉ đạo\nĐiều 1. Quyết định này có hiệu lực kể "
+                     "từ ngày ký và thay thế Quyết định số 654/QĐ-UBND ngày 15/5/2025 của UBND "
+                     "tỉnh Lạng Sơn.\n",
+        "vbhn.txt": "VĂN PHÒNG QUỐC HỘI\nSố: 06/VBHN-VPQH\nHà Nội, ngày 15 tháng 7 năm 2020\n"
+                    "LUẬT\nThi đua, khen thưởng\nĐiều 1. Luật số 01/2002/QH11 hết hiệu lực kể từ "
+                    "ngày Luật này có hiệu lực.\n",
+        "signed.txt": HEAD + "Số: 700/QĐ-UBND\nLạng Sơn, ngày 02 tháng 10 năm 2025\nQUYẾT ĐỊNH\n"
+                      "Về kiện toàn Ban chỉ đạo\nĐiều 1. Quyết định này có hiệu lực kể từ ngày ký "
+                      "và thay thế Quyết định số 654/QĐ-UBND ngày 15/5/2025 của UBND tỉnh Lạng "
+                      "Sơn.\n",
+    }
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, text in list(texts.items())[:3]:
+        (docs / name).write_text(text, encoding="utf-8")
+    with Store(tmp_path / "store") as store:
+        assert not ingest([docs], store).errors
+    with EmbeddedBackend(tmp_path / "store", cache=False, today=AFTER) as b:
+        v = {n["key"]: n["validity"] for n in b.nodes() if n["key"]}
+        drafts = [n for n in b.nodes() if n["ingested"] and not n["key"]]
+        acts = {(e["source"].split("/")[-2], e["target"].split("/")[-2]) for e in b.edges()
+                if set(e["relations"]) & {"replaces", "repeals"}}
+    # the parser reads each as an act of the document itself: the graph refuses them
+    assert acts == {("1904", "29"), ("6", "1")} | {(d["id"].split("/")[-2], "654")
+                                                   for d in drafts}
+    for key in ("29/2001/QH10", "654/QĐ-UBND", "01/2002/QH11"):
+        assert v[key]["state"] == "unknown", (key, v[key])
+    assert len(drafts) == 1 and drafts[0]["validity"]["state"] == "unknown"  # a draft: no force
+    (docs / "signed.txt").write_text(texts["signed.txt"], encoding="utf-8")
+    with Store(tmp_path / "store") as store:
+        assert not ingest([docs], store).errors
+    with EmbeddedBackend(tmp_path / "store", cache=False, today=AFTER) as b:
+        v = {n["key"]: n["validity"] for n in b.nodes() if n["key"]}
+    assert v["654/QĐ-UBND"]["state"] == "replaced"
+    assert [a["key"] for a in v["654/QĐ-UBND"]["by"]] == ["700/QĐ-UBND"]
+
+
+def test_legal_rank_orders_the_forms() -> None:
+    from graph.validity import can_act, legal_rank
+
+    assert [legal_rank(t, k) for t, k in (
+        ("Hiến pháp", None), ("Luật", "54/2014/QH13"), ("Nghị quyết", "131/2020/QH14"),
+        ("Nghị quyết", "751/2019/UBTVQH14"), ("Nghị định", "10/2005/NĐ-CP"),
+        ("Quyết định", "19/2020/QĐ-TTg"), ("Thông tư", "38/2018/TT-BTC"),
+        ("Nghị quyết", "10/2025/NQ-HĐND"), ("Quyết định", "12/2019/QĐ-UBND"),
+        ("Công văn", "1904/BTC-TCHQ"))] == [1, 2, 2, 3, 5, 6, 7, 8, 9, 20]
+    assert legal_rank("Quyết định", "58-QĐ/TU") is None  # Party documents: their own system
+    law = {"type": "Luật", "key": "54/2014/QH13"}
+    circular = {"type": "Thông tư", "key": "38/2018/TT-BTC"}
+    assert can_act(law, circular) and not can_act(circular, law)
+    assert can_act({"type": "Công điện", "key": "63/CĐ-VPCP"},
+                   {"type": "Công điện", "key": "58/CĐ-VPCP"})  # a letter replaces a letter
+    assert not can_act({**law, "draft": True}, circular)
+
+
+def test_is_draft_reads_the_header_only() -> None:
+    from graph.headers import is_draft
+
+    assert is_draft(HEAD + "Số:        /QĐ-UBND\nLạng Sơn, ngày    tháng 9 năm 2025\n")
+    assert is_draft("QUỐC HỘI\nLuật số: … /2016/QH14 DỰ THẢO 24.10.2016 LUẬT VỀ HỘI\n")
+    assert is_draft("Dự thảo Luật về hội do Quốc hội ban hành\nQUỐC HỘI\n")
+    assert not is_draft(HEAD + "Số: 320/UBND-KT\nV/v góp ý dự thảo Luật Đất đai\n"
+                        "Kính gửi: Sở Tài nguyên.\nDỰ THẢO kèm theo.\n")
