@@ -237,10 +237,11 @@ def _acts(g: nx.DiGraph) -> dict[str, list[Act]]:
     """target → acts on it by ingested documents that can act on it."""
     nodes = g.nodes
     out: dict[str, list[Act]] = defaultdict(list)
-    for s, t, e in g.edges(data=True):
-        rels = e.get("relations") or ()
-        if not any(r in ACTS for r in rels):
+    disjoint = frozenset(ACTS).isdisjoint
+    for s, t, rels in g.edges(data="relations"):
+        if not rels or disjoint(rels):
             continue
+        e = g.edges[s, t]
         src = nodes[s]
         if not src.get("ingested") or not can_act(src, nodes[t]):
             continue
