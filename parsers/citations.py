@@ -9,6 +9,7 @@ sentence states, and relations between two cited documents are collected.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -115,6 +116,11 @@ _QUOC_HOI = regex.compile(r"QH\d*")
 _DIRECTIVE_ISSUER = regex.compile(
     r"UBND|TTg|CP|TW|HĐND|NHNN|VPCP|KTNN|TANDTC|VKSNDTC|B[A-ZĐ]{1,8}|[A-ZĐ]{0,4}U|UB[A-ZĐ]*"
 )
+#: Cheap tests (C-level ``re`` and ``in``) before the rare, costly passes:
+#: a dash spaced on both sides after a number ("58 - QĐ/TU"), a line that
+#: ends in a dash or slash (a number cut at a line end).
+_SPACED_HINT = re.compile(r"[0-9][ \t]{1,3}[-\u2013][ \t]{1,3}[A-ZĐÐ]")
+_LINE_END_CUT = re.compile(r"[-/\u2010-\u2015\u2212][ \t*_]*\n")
 #: A key of a number and one short part ("1/HO") …
 _ONE_PART = regex.compile(r"[^/\-]+/[A-ZĐ]{1,3}")
 #: … followed by a word in capitals that is not "NGÀY", "CỦA", "VỀ", "VÀ".
@@ -176,12 +182,12 @@ def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
             # "số 1/HO SO" (a list heading typed without diacritics) is prose
             # in capitals, as "số 1/HỒ SƠ" is
             found.append((m.start(), end, key, False))
-    if " -" in text or " –" in text:
+    if _SPACED_HINT.search(text):
         extra = [(m.start(), m.end(), key, False)
                  for m in SPACED_PARTY.finditer(text)  # "58 - QĐ/TU"
                  if not _covered(found, m.start()) and (key := canonical_key(m.group()))]
         found = sorted(found + extra)
-    if not DANGLING_HINT.search(text):
+    if not _LINE_END_CUT.search(text) or not DANGLING_HINT.search(text):
         return found
     joined = []
     for m in DANGLING_NUMBER.finditer(text):
