@@ -53,10 +53,11 @@ def test_the_annotation_covers_every_seed_in_the_repository() -> None:
 @pytest.mark.parametrize(("name", "i", "gold"), CITATIONS,
                          ids=[f"{n}:{i}:{c['key']}" for n, i, c in CITATIONS])
 def test_each_annotated_citation_is_found(name: str, i: int, gold: dict) -> None:
-    found = [c for c in _parsed(name).citations if eval_seeds.matches(c, gold)]
+    citations = _parsed(name).citations
+    found = [c for c in citations if eval_seeds.matches(c, gold)]
+    reported = [(c.key, c.type, c.date, c.relation, c.text) for c in citations]
     assert found, (f"{gold['key']} ({gold['type']}, {gold['date']}, {gold['relation']}) "
-                   f"at {gold['anchor']!r} not found; parser reported "
-                   f"{[(c.key, c.type, c.date, c.relation, c.text) for c in _parsed(name).citations]}")
+                   f"at {gold['anchor']!r} not found; parser reported {reported}")
 
 
 @pytest.mark.parametrize("name", sorted(GOLD))
