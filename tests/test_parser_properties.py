@@ -1,98 +1,346 @@
-"""Properties of the parser that must hold for any input (hypothesis)."""
+"""Properties of the parser (hypothesis), on references, headers and documents
+written from the parser's vocabulary tables with real damage (``legal_text``).
+
+Each property counts the examples that reach its assertions (``reach``) and
+fails when too few do, so a property cannot pass by never running. The
+examples are derandomized (the same in every run and order); set
+LEGALGRAPH_FUZZ_EXAMPLES to run more locally.
+"""
 
 from __future__ import annotations
 
+import os
 import unicodedata
+from dataclasses import replace
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from legal_text import (
+    Ref,
+    broken_symbol,
+    crlf,
+    damaged_references,
+    documents,
+    folded,
+    footnoted,
+    headers,
+    ocr_damaged,
+    plain,
+    references,
+    strip_marks,
+    with_controls,
+)
+from reach import Reach
 
 from parsers import parse_text
 
-settings.register_profile("ci", max_examples=200, deadline=None, derandomize=True,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("ci")
+EXAMPLES = int(os.environ.get("LEGALGRAPH_FUZZ_EXAMPLES", "150"))
+PROPERTY = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+                    suppress_health_check=[HealthCheck.too_slow,
+                                           HealthCheck.data_too_large])
 
 
-def strip_diacritics(text: str) -> str:
-    """What a copy that lost its diacritics looks like: Đ→D, ế→e, ư→u."""
-    text = text.replace("Đ", "D").replace("đ", "d")
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-
-
-# Type word as written in text, and the symbol's type abbreviation that goes with it.
-TYPES = [
-    ("Quyết định", "QĐ"), ("Chỉ thị", "CT"), ("Nghị quyết", "NQ"), ("Thông báo", "TB"),
-    ("Kế hoạch", "KH"), ("Kết luận", "KL"), ("Công điện", "CĐ"), ("Nghị định", "NĐ"),
-    ("Thông tư", "TT"), ("Quy định", "QĐ"), ("Hướng dẫn", "HD"), ("Đề án", "ĐA"),
-    ("Báo cáo", "BC"), ("Tờ trình", "TTr"), ("Chương trình", "CTr"), ("Phương án", "PA"),
-]
-# "HĐ" (Hội đồng) is left out on purpose: without its diacritic it is "HD", the
-# symbol of a Hướng dẫn, and no rule can tell the two apart.
-STATE_ISSUERS = ["UBND", "HĐND", "CP", "TTg", "BTC", "STC", "SXD", "BNV", "VP", "UBND-VP"]
-PARTY_ISSUERS = ["TU", "TW", "ĐU", "HU", "ĐUK"]
-ISSUERS = ["UBND tỉnh", "Ban Thường vụ Tỉnh ủy", "Chủ tịch UBND tỉnh", "Chính phủ",
-           "Thủ tướng Chính phủ", "Bộ Tài chính", "Sở Xây dựng"]
-LEADS = ["", "Căn cứ ", "Thực hiện ", "theo ", "Triển khai ", "Bãi bỏ ", "thay thế "]
-
-
-@st.composite
-def references(draw):
-    word, abbr = draw(st.sampled_from(TYPES))
-    number = draw(st.integers(1, 9999))
-    year = draw(st.integers(1995, 2030))
-    if draw(st.booleans()):
-        key = f"{number}-{abbr}/{draw(st.sampled_from(PARTY_ISSUERS))}"
-    elif draw(st.booleans()):
-        key = f"{number}/{year}/{abbr}-{draw(st.sampled_from(STATE_ISSUERS))}"
-    else:
-        key = f"{number}/{abbr}-{draw(st.sampled_from(STATE_ISSUERS))}"
-    so = draw(st.sampled_from(["số ", "số: ", "", "số\n"]))
-    text = f"{draw(st.sampled_from(LEADS))}{word} {so}{key}"
-    date = None
-    if draw(st.booleans()):
-        d, m = draw(st.integers(1, 28)), draw(st.integers(1, 12))
-        date = f"{year:04d}-{m:02d}-{d:02d}"
-        text += draw(st.sampled_from([f" ngày {d}/{m}/{year}", f", ngày {d:02d}/{m:02d}/{year}",
-                                      f" ngày {d} tháng {m} năm {year}"]))
-    if draw(st.booleans()):
-        text += f" của {draw(st.sampled_from(ISSUERS))}"
-    return text, key, word, date
-
-
-@given(st.text())
-def test_never_raises_and_spans_hold_on_any_string(text):
-    doc = parse_text(text)
-    for c in doc.citations:
+def spans_hold(text: str, reach: Reach) -> None:
+    """Every citation's span indexes ``text`` and holds its reported text."""
+    for c in parse_text(text).citations:
         assert 0 <= c.start < c.end <= len(text)
-        assert text[c.start : c.end] == c.text
+        assert text[c.start:c.end] == c.text
+        reach.hit("span checked")
 
 
-@given(references(), st.text(alphabet=" \nabcxyzĐđếệ,.;0123456789/-", max_size=40),
-       st.text(alphabet=" \nabcxyz,.;", max_size=40))
-def test_reference_in_noise_keeps_its_span(ref, before, after):
-    text = f"{before}. {ref[0]}. {after}"
-    doc = parse_text(text)
-    for c in doc.citations:
-        assert text[c.start : c.end] == c.text
-    assert ref[1] in [c.key for c in doc.citations]
+def records(text: str) -> list[tuple]:
+    return [(c.key, c.type, c.date, c.relation) for c in parse_text(text).citations]
 
 
-@given(references())
-def test_stripping_diacritics_keeps_key_type_and_date(ref):
-    text, key, word, date = ref
-    clean = parse_text(text).citations
-    bare = parse_text(strip_diacritics(text)).citations
-    assert [(c.key, c.type, c.date) for c in clean] == [(key, word, date)]
-    assert [(c.key, c.type, c.date) for c in bare] == [(key, word, date)]
+def the_citation(ref: Ref, text: str):  # type: ignore[no-untyped-def]
+    """The one citation of ``ref`` in ``text`` (a sentence of its own)."""
+    found = [c for c in parse_text(text).citations if c.key == ref.key]
+    assert len(found) == 1, (ref.marks, text, [(c.key, c.text) for c in
+                                               parse_text(text).citations])
+    return found[0]
 
 
-@given(references())
-def test_decomposed_text_gives_same_records(ref):
-    text = ref[0]
-    nfd = unicodedata.normalize("NFD", text)
-    a, b = parse_text(text).citations, parse_text(nfd).citations
-    assert [(c.key, c.type, c.date, c.relation) for c in a] == [
-        (c.key, c.type, c.date, c.relation) for c in b]
-    for c in b:
-        assert nfd[c.start : c.end] == c.text
+# --- never raises, spans index the given string ------------------------------------
+
+
+def test_any_string_never_raises_and_spans_hold() -> None:
+    reach = Reach("any string")
+
+    @PROPERTY
+    @given(st.one_of(st.text(), documents().map(lambda d: d.text)),
+           st.text(max_size=30), st.integers(0, 10_000))
+    def prop(text: str, splice: str, at: int) -> None:
+        reach.example()
+        at = at % (len(text) + 1)
+        spans_hold(text[:at] + splice + text[at:], reach)
+
+    prop()
+    reach.check(**{"span checked": 0.3})
+
+
+def test_documents_with_controls_and_crlf_never_raise_and_spans_hold() -> None:
+    reach = Reach("controls and CRLF")
+
+    @PROPERTY
+    @given(st.data())
+    def prop(data: st.DataObject) -> None:
+        text = data.draw(documents()).text
+        windows = data.draw(st.booleans())
+        text = data.draw(with_controls(crlf(text) if windows else text))
+        reach.example()
+        if windows:
+            reach.hit("crlf")
+        spans_hold(text, reach)
+
+    prop()
+    reach.check(**{"span checked": 0.5, "crlf": 0.15})
+
+
+# --- a planted reference is found with its fields ----------------------------------
+
+
+def test_clean_reference_is_found_with_key_type_date_relation_issuer() -> None:
+    reach = Reach("clean reference")
+
+    @PROPERTY
+    @given(references())
+    def prop(ref: Ref) -> None:
+        reach.example()
+        c = the_citation(ref, ref.text)
+        assert (c.key, c.type, c.date, c.relation) == ref.expected()
+        reach.hit("fields")
+        assert ref.key.replace("-", "") in c.text.replace("-", "")
+        if ref.issuer:
+            assert c.issuer == ref.issuer
+            reach.hit("issuer")
+
+    prop()
+    reach.check(fields=1.0, issuer=0.3)
+
+
+def test_stripping_diacritics_keeps_key_type_date_and_issuer() -> None:
+    reach = Reach("fold invariance")
+
+    @PROPERTY
+    @given(references())
+    def prop(ref: Ref) -> None:
+        reach.example()
+        bare = strip_marks(ref)
+        c = the_citation(ref, bare.text)
+        assert (c.key, c.type, c.date) == ref.expected()[:3]
+        reach.hit("key type date")
+        if ref.issuer:
+            assert folded(c.issuer or "") == folded(ref.issuer)
+            reach.hit("issuer")
+
+    prop()
+    reach.check(**{"key type date": 1.0, "issuer": 0.3})
+
+
+def test_ocr_spellings_keep_key_type_date() -> None:
+    reach = Reach("OCR spellings")
+
+    @PROPERTY
+    @given(st.data())
+    def prop(data: st.DataObject) -> None:
+        ref = data.draw(references())
+        damaged = data.draw(ocr_damaged(ref))
+        reach.example()
+        for mark in damaged.marks:
+            reach.hit(mark)
+        c = the_citation(ref, damaged.text)
+        assert (c.key, c.type, c.date) == ref.expected()[:3]
+        reach.hit("key type date")
+
+    prop()
+    reach.check(**{"key type date": 1.0, "ocr-so": 0.2, "ocr-cua": 0.1, "ocr-d": 0.1})
+
+
+def test_line_break_inside_the_symbol_keeps_the_reference() -> None:
+    reach = Reach("line break in symbol")
+
+    @PROPERTY
+    @given(st.data())
+    def prop(data: st.DataObject) -> None:
+        ref = data.draw(references())
+        broken = data.draw(broken_symbol(ref))
+        reach.example()
+        assert "line-break" in broken.marks
+        text = broken.text
+        c = the_citation(ref, text)
+        assert (c.key, c.type, c.date) == ref.expected()[:3]
+        assert text[c.start:c.end] == c.text and broken.surface in c.text
+        reach.hit("key type date")
+
+    prop()
+    reach.check(**{"key type date": 1.0})
+
+
+def test_footnote_markers_keep_the_reference() -> None:
+    reach = Reach("footnote markers")
+
+    @PROPERTY
+    @given(st.data())
+    def prop(data: st.DataObject) -> None:
+        ref = data.draw(references(dated=data.draw(st.booleans())))
+        marked = data.draw(footnoted(ref))
+        reach.example()
+        for mark in marked.marks:
+            reach.hit(mark)
+        c = the_citation(ref, marked.text)
+        assert (c.key, c.type, c.date) == ref.expected()[:3]
+        reach.hit("key type date")
+
+    prop()
+    reach.check(**{"key type date": 1.0, "fn-type": 0.2, "fn-key": 0.2, "fn-year": 0.1})
+
+
+def test_decomposed_text_gives_the_same_records() -> None:
+    reach = Reach("NFD")
+
+    @PROPERTY
+    @given(documents())
+    def prop(doc) -> None:  # type: ignore[no-untyped-def]
+        reach.example()
+        nfd = unicodedata.normalize("NFD", doc.text)
+        assert records(nfd) == records(doc.text)
+        for c in parse_text(nfd).citations:
+            assert nfd[c.start:c.end] == c.text
+            reach.hit("span checked")
+
+    prop()
+    reach.check(**{"span checked": 0.5})
+
+
+# --- documents ------------------------------------------------------------------------
+
+
+def test_document_gives_every_planted_reference_in_order() -> None:
+    reach = Reach("document references")
+
+    @PROPERTY
+    @given(documents(references))
+    def prop(doc) -> None:  # type: ignore[no-untyped-def]
+        reach.example()
+        assert records(doc.text) == [r.expected() for r in doc.refs]
+        if doc.refs:
+            reach.hit("references compared")
+        if len(doc.refs) >= 2:
+            reach.hit("two or more")
+
+    prop()
+    reach.check(**{"references compared": 0.7, "two or more": 0.4})
+
+
+def test_crlf_gives_the_same_records_as_lf() -> None:
+    reach = Reach("CRLF")
+
+    @PROPERTY
+    @given(documents())
+    def prop(doc) -> None:  # type: ignore[no-untyped-def]
+        reach.example()
+        lf, windows = doc.text, crlf(doc.text)
+        a, b = parse_text(lf), parse_text(windows)
+        # subject and type are left out: CRLF changes them (strict xfails below)
+        assert (replace(b.document, subject=None, type=None)
+                == replace(a.document, subject=None, type=None))
+        assert [(c.key, c.type, c.date, c.issuer, c.relation) for c in b.citations] == [
+            (c.key, c.type, c.date, c.issuer, c.relation) for c in a.citations]
+        assert b.relations == a.relations
+        for c in b.citations:
+            assert windows[c.start:c.end] == c.text
+            reach.hit("citation compared")
+        if doc.header is not None:
+            reach.hit("header compared")
+
+    prop()
+    reach.check(**{"citation compared": 0.5, "header compared": 0.3})
+
+
+def test_header_identity_from_the_tables() -> None:
+    reach = Reach("header identity")
+
+    @PROPERTY
+    @given(headers(), st.booleans())
+    def prop(header, stripped: bool) -> None:  # type: ignore[no-untyped-def]
+        reach.example()
+        text = header.text + "Các xã tiếp tục tổ chức tốt nhiệm vụ được giao.\n"
+        if stripped:
+            text = plain(text)
+            reach.hit("stripped")
+        doc = parse_text(text).document
+        assert (doc.type, doc.key, doc.date) == (header.type, header.key, header.date)
+        reach.hit("type key date")
+        assert folded(doc.place or "") == folded(header.place)
+        reach.hit("place")
+
+    prop()
+    reach.check(**{"type key date": 1.0, "place": 1.0, "stripped": 0.3})
+
+
+def test_damaged_references_are_found() -> None:
+    """Every kind of damage at once: key, type and date still come back."""
+    reach = Reach("all damage")
+
+    @PROPERTY
+    @given(damaged_references())
+    def prop(ref: Ref) -> None:
+        reach.example()
+        for mark in ref.marks:
+            reach.hit(mark)
+        c = the_citation(ref, ref.text)
+        assert (c.key, c.type, c.date) == ref.expected()[:3]
+        reach.hit("key type date")
+
+    prop()
+    reach.check(**{"key type date": 1.0, "stripped": 0.3, "line-break": 0.3})
+
+
+# --- known misreadings: found by the properties above, left out of their
+# strategies (legal_text.known_misread and the notes there) and held here as
+# strict xfails, so a parser fix shows up as a failure to clear ----------------
+
+
+@pytest.mark.xfail(strict=True, reason="parser: the table's Quy định abbreviation 'QyĐ' has a "
+                   "lowercase letter inside, which patterns.SYMBOL_PART does not match, so "
+                   "the reference is not found at all")
+def test_every_table_abbreviation_is_read_qyd() -> None:
+    assert records("Thực hiện Quy định số 12-QyĐ/TW;") == [
+        ("12-QyĐ/TW", "Quy định", None, "implements")]
+
+
+@pytest.mark.xfail(strict=True, reason="parser: 'bỏ Luật' of 'Bãi bỏ Luật …' matches the type "
+                   "phrase 'bo luat' (Bộ luật), so the law becomes a Bộ luật and the trigger "
+                   "'bãi bỏ' is lost (cites, not repeals)")
+def test_repealing_a_law_keeps_its_type_and_relation() -> None:
+    assert records("Bãi bỏ Luật số 10/2012/QH13;") == [
+        ("10/2012/QH13", "Luật", None, "repeals")]
+
+
+@pytest.mark.xfail(strict=True, reason="parser: a footnote reference '[1]' (how the .docx "
+                   "reader writes them) between the symbol and 'ngày …' loses the date")
+def test_docx_footnote_marker_before_the_date_keeps_the_date() -> None:
+    assert records("Căn cứ Quyết định số 58-QĐ/TU[1] ngày 20/11/2025 của Tỉnh ủy;") == [
+        ("58-QĐ/TU", "Quyết định", "2025-11-20", "based_on")]
+
+
+@pytest.mark.xfail(strict=True, reason="parser: with CRLF line ends the header subject keeps "
+                   "the '\\r' of its line, or is lost (LF: 'Về việc tổ chức cuộc họp')")
+def test_crlf_header_subject_is_the_lf_subject() -> None:
+    text = ("UBND TỈNH BẮC GIANG  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "VĂN PHÒNG  Độc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 1/QĐ-UBND  Bắc Giang, ngày 01 tháng 01 năm 2000\n\n"
+            "QUYẾT ĐỊNH\nVề việc tổ chức cuộc họp\n\nCác xã tiếp tục tổ chức tốt.\n")
+    assert parse_text(text).document.subject == "Về việc tổ chức cuộc họp"
+    assert parse_text(crlf(text)).document == parse_text(text).document
+
+
+@pytest.mark.xfail(strict=True, reason="parser: with CRLF line ends a title of several words "
+                   "loses its tail: THÔNG TƯ LIÊN TỊCH reads as Thông tư")
+def test_crlf_header_title_is_the_lf_title() -> None:
+    text = ("BỘ TÀI CHÍNH - BỘ NỘI VỤ  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Số: 3/2022/TTLT-BTC-BNV  Hà Nội, ngày 01 tháng 3 năm 2022\n\n"
+            "THÔNG TƯ LIÊN TỊCH\nHướng dẫn chế độ công tác phí\n\nCác xã tiếp tục.\n")
+    assert parse_text(text).document.type == "Thông tư liên tịch"
+    assert parse_text(crlf(text)).document.type == "Thông tư liên tịch"
