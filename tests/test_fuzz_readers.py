@@ -210,8 +210,8 @@ def test_pdf_with_a_broken_object_reads_or_raises_read_error() -> None:
             reach.hit("a reference kept")
 
     prop()
-    reach.check(**{"text read": 0.5, "repaired": 0.1, "a reference kept": 0.5,
-                   "cut": 0.1, "insert": 0.1})
+    reach.check(**{"text read": 0.5, "repaired": 0.05, "a reference kept": 0.5,
+                   "cut": 0.03, "insert": 0.03})
 
 
 @functools.cache
@@ -284,8 +284,8 @@ def test_docx_with_broken_xml_reads_or_raises_read_error() -> None:
             reach.hit("a reference kept")
 
     prop()
-    reach.check(**{"read error": 0.3, "XML error named": 0.3, "text read": 0.2,
-                   "a reference kept": 0.2, "text": 0.1})
+    reach.check(**{"read error": 0.2, "XML error named": 0.2, "text read": 0.15,
+                   "a reference kept": 0.15, "text": 0.05})
 
 
 @st.composite
@@ -328,7 +328,7 @@ def test_text_file_with_page_noise_keeps_an_exact_offset_map() -> None:
                 reach.hit("citation mapped back")
 
     prop()
-    reach.check(**{"offset map": 0.9, "citation mapped back": 0.8})
+    reach.check(**{"offset map": 0.8, "citation mapped back": 0.7})
 
 
 def _strip_marks(word: str) -> str:

@@ -3,8 +3,10 @@ written from the parser's vocabulary tables with real damage (``legal_text``).
 
 Each property counts the examples that reach its assertions (``reach``) and
 fails when too few do, so a property cannot pass by never running. The
-examples are derandomized (the same in every run and order); set
-LEGALGRAPH_FUZZ_EXAMPLES to run more locally.
+examples are derandomized, but Hypothesis also draws constants from the
+modules a run has imported, so the shares move a little between a single
+file and the whole suite: the floors sit at about half the lowest share
+measured. Set LEGALGRAPH_FUZZ_EXAMPLES to run more locally.
 """
 
 from __future__ import annotations
@@ -94,7 +96,7 @@ def test_documents_with_controls_and_crlf_never_raise_and_spans_hold() -> None:
         spans_hold(text, reach)
 
     prop()
-    reach.check(**{"span checked": 0.5, "crlf": 0.15})
+    reach.check(**{"span checked": 0.4, "crlf": 0.1})
 
 
 # --- a planted reference is found with its fields ----------------------------------
@@ -116,7 +118,7 @@ def test_clean_reference_is_found_with_key_type_date_relation_issuer() -> None:
             reach.hit("issuer")
 
     prop()
-    reach.check(fields=1.0, issuer=0.3)
+    reach.check(fields=1.0, issuer=0.2)
 
 
 def test_stripping_diacritics_keeps_key_type_date_and_issuer() -> None:
@@ -135,7 +137,7 @@ def test_stripping_diacritics_keeps_key_type_date_and_issuer() -> None:
             reach.hit("issuer")
 
     prop()
-    reach.check(**{"key type date": 1.0, "issuer": 0.3})
+    reach.check(**{"key type date": 1.0, "issuer": 0.2})
 
 
 def test_ocr_spellings_keep_key_type_date() -> None:
@@ -154,7 +156,7 @@ def test_ocr_spellings_keep_key_type_date() -> None:
         reach.hit("key type date")
 
     prop()
-    reach.check(**{"key type date": 1.0, "ocr-so": 0.2, "ocr-cua": 0.1, "ocr-d": 0.1})
+    reach.check(**{"key type date": 1.0, "ocr-so": 0.1, "ocr-cua": 0.05, "ocr-d": 0.05})
 
 
 def test_line_break_inside_the_symbol_keeps_the_reference() -> None:
@@ -193,7 +195,7 @@ def test_footnote_markers_keep_the_reference() -> None:
         reach.hit("key type date")
 
     prop()
-    reach.check(**{"key type date": 1.0, "fn-type": 0.2, "fn-key": 0.2, "fn-year": 0.1})
+    reach.check(**{"key type date": 1.0, "fn-type": 0.1, "fn-key": 0.1, "fn-year": 0.02})
 
 
 def test_decomposed_text_gives_the_same_records() -> None:
@@ -230,7 +232,7 @@ def test_document_gives_every_planted_reference_in_order() -> None:
             reach.hit("two or more")
 
     prop()
-    reach.check(**{"references compared": 0.7, "two or more": 0.4})
+    reach.check(**{"references compared": 0.5, "two or more": 0.3})
 
 
 def test_crlf_gives_the_same_records_as_lf() -> None:
@@ -255,7 +257,7 @@ def test_crlf_gives_the_same_records_as_lf() -> None:
             reach.hit("header compared")
 
     prop()
-    reach.check(**{"citation compared": 0.5, "header compared": 0.3})
+    reach.check(**{"citation compared": 0.4, "header compared": 0.25})
 
 
 def test_header_identity_from_the_tables() -> None:
@@ -276,7 +278,7 @@ def test_header_identity_from_the_tables() -> None:
         reach.hit("place")
 
     prop()
-    reach.check(**{"type key date": 1.0, "place": 1.0, "stripped": 0.3})
+    reach.check(**{"type key date": 1.0, "place": 1.0, "stripped": 0.2})
 
 
 def test_damaged_references_are_found() -> None:
@@ -294,7 +296,7 @@ def test_damaged_references_are_found() -> None:
         reach.hit("key type date")
 
     prop()
-    reach.check(**{"key type date": 1.0, "stripped": 0.3, "line-break": 0.3})
+    reach.check(**{"key type date": 1.0, "stripped": 0.15, "line-break": 0.15})
 
 
 # --- known misreadings: found by the properties above, left out of their
