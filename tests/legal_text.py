@@ -16,6 +16,7 @@ characters.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -267,20 +268,16 @@ def ocr_damaged(draw: st.DrawFn, ref: Ref) -> Ref:
         of = " " + draw(st.sampled_from(["ctia", "ciia", "cua"])) + " "
         marks.append("ocr-cua")
     if "Đ" in surface and draw(st.booleans()):
-        parts = surface.replace("-", "/").split("/")
-        letter = {}
-        for part in parts:
+        tokens = re.split(r"([-/])", surface)  # parts and their separators
+        for i, part in enumerate(tokens):
             if "Đ" in part:
                 choices = ["D", "P", "B"] if part in OCR_P_B_PARTS else ["D"]
                 # a misreading that spells a real ASCII code ("QP", "CP") cannot
                 # be told from it: the table keeps those, so they are not drawn
                 choices = [c for c in choices
                            if part.replace("Đ", c) not in ASCII_PARTS_KEPT]
-                letter[part] = draw(st.sampled_from(choices))
-        out = surface
-        for part, ch in letter.items():
-            out = out.replace(part, part.replace("Đ", ch))
-        surface = out
+                tokens[i] = part.replace("Đ", draw(st.sampled_from(choices)))
+        surface = "".join(tokens)
         marks.append("ocr-d")
     return replace(ref, so=so, of=of, surface=surface, marks=tuple(marks))
 
