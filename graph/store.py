@@ -18,6 +18,20 @@ What it holds, and why each part:
 A crash loses at most the files of the transaction in flight; everything
 committed before stays (WAL + synchronous=NORMAL keeps committed data across
 a process crash).
+
+Many processes share one store (CLI queries, the app, a scheduled ingest):
+
+* readers never write: opening an existing store only reads its schema
+  version, and every multi-statement read runs in :meth:`Store.snapshot`, a
+  WAL read transaction, so it sees one committed state and never waits for a
+  writer (nor a writer for it);
+* writers take :meth:`Store.writer`, an exclusive lock on ``writer.lock`` in
+  the folder (``flock``: released by the kernel when the process dies, even
+  by ``kill -9``), so two ingests or uploads run one after the other; only a
+  writer creates the store or sets its schema;
+* the resolution is computed from one snapshot and replaced in one
+  transaction, so readers see the previous resolution or the next, never a
+  half-written one.
 """
 
 from __future__ import annotations
@@ -25,16 +39,27 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from graph.locking import LOCK_FILENAME, StoreBusy, WriterLock
 from graph.resolve import DocInput, Resolution
 from parsers.models import Citation, DocumentIdentity, ParsedDocument, Relation
 
-__all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "Store", "StoredFile", "default_db_dir"]
+__all__ = [
+    "DEFAULT_DB",
+    "LOCK_FILENAME",
+    "SCHEMA_VERSION",
+    "Store",
+    "StoreBusy",  # re-exported from graph.locking
+    "StoreMissing",
+    "StoreUnusable",
+    "StoredFile",
+    "default_db_dir",
+]
 
 SCHEMA_VERSION = 1
 DB_FILENAME = "legalgraph.sqlite"
@@ -99,6 +124,21 @@ def default_db_dir() -> str:
     return os.environ.get("LEGALGRAPH_DB") or DEFAULT_DB
 
 
+class StoreMissing(FileNotFoundError):
+    """A reader was pointed at a folder that holds no store (only a writer
+    creates one)."""
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        super().__init__(f"no store at {folder}: run legalgraph ingest first")
+        self.folder = str(folder)
+
+
+class StoreUnusable(Exception):
+    """The folder cannot hold a store, or its database is not one this
+    program reads (a file where a folder should be, a damaged file, another
+    schema version)."""
+
+
 @dataclass(frozen=True, slots=True)
 class StoredFile:
     """A file row without its text."""
@@ -109,26 +149,71 @@ class StoredFile:
 
 
 class Store:
-    """The SQLite store in folder ``db_dir`` (created if missing)."""
+    """The SQLite store in folder ``db_dir``.
 
-    def __init__(self, db_dir: str | os.PathLike[str]) -> None:
+    ``create=True`` (writers: ingest, upload, tests) creates the folder and
+    the schema when missing; ``create=False`` (query commands) raises
+    :class:`StoreMissing` instead. Opening an existing store writes nothing.
+    """
+
+    def __init__(self, db_dir: str | os.PathLike[str], *, create: bool = True) -> None:
         self.dir = Path(db_dir)
-        self.dir.mkdir(parents=True, exist_ok=True)
         self.path = self.dir / DB_FILENAME
-        # explicit BEGIN/COMMIT; usable from another thread (the app's server
-        # threads share one backend) as long as callers serialize access
-        self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.conn.execute("PRAGMA foreign_keys=ON")
-        self.conn.execute("PRAGMA busy_timeout=10000")
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        if version not in (0, SCHEMA_VERSION):
-            raise RuntimeError(
-                f"{self.path}: schema version {version}, this program reads "
-                f"{SCHEMA_VERSION}; ingest into a new --db folder")
-        self.conn.executescript(_SCHEMA)
-        self.conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        self._writer_lock = WriterLock(self.dir)
+        try:
+            if create:
+                self.dir.mkdir(parents=True, exist_ok=True)
+            elif not self.path.is_file():
+                raise StoreMissing(self.dir)
+            # explicit BEGIN/COMMIT; usable from another thread (the app's server
+            # threads share one backend) as long as callers serialize access.
+            # A reader opens with mode=rw so that a missing file is never created.
+            target, uri = ((str(self.path), False) if create
+                           else (self.path.resolve().as_uri() + "?mode=rw", True))
+            self.conn = sqlite3.connect(target, uri=uri, isolation_level=None,
+                                        check_same_thread=False)
+        except StoreMissing:
+            raise
+        except (OSError, sqlite3.Error) as exc:
+            why = ("not a folder" if isinstance(exc, (FileExistsError, NotADirectoryError))
+                   else getattr(exc, "strerror", None) or str(exc))
+            raise StoreUnusable(f"{self.dir}: cannot open a store there ({why})") from exc
+        try:
+            # connection settings only: none of these writes to the file
+            self.conn.execute("PRAGMA busy_timeout=10000")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0 and not create:
+                raise StoreMissing(self.dir)  # an empty file, or one being created
+            if version not in (0, SCHEMA_VERSION):
+                raise StoreUnusable(
+                    f"{self.path}: schema version {version}, this program reads "
+                    f"{SCHEMA_VERSION}; ingest into a new --db folder")
+            if version == 0:
+                self._create_schema()
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise
+            raise StoreUnusable(f"{self.path}: not a legalgraph store ({exc})") from exc
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def _create_schema(self) -> None:
+        """WAL mode, tables and schema version, in one transaction (a writer
+        only: readers never set anything)."""
+        c = self.conn
+        if c.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            c.execute("PRAGMA journal_mode=WAL")
+        try:
+            c.executescript(f"BEGIN IMMEDIATE;\n{_SCHEMA}\n"
+                            f"PRAGMA user_version={SCHEMA_VERSION};\nCOMMIT;")
+        except BaseException:
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         self.conn.close()
@@ -151,6 +236,34 @@ class Store:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: every read inside sees the same committed state
+        (WAL: takes no lock a writer waits for). Inside a write transaction it
+        just yields, the writer's own view being consistent already."""
+        if self.conn.in_transaction:
+            yield self.conn
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self.conn
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
+
+    def writer(self, *, wait: float | None = None,
+               on_wait: Callable[[str], None] | None = None
+               ) -> AbstractContextManager[None]:
+        """Hold the store's writer lock (:class:`graph.locking.WriterLock`):
+        one ingest, upload or resolution at a time, across processes and
+        threads; reentrant in one thread. ``wait``: seconds to wait for
+        another writer (None: as long as it takes, 0: not at all), then
+        :class:`StoreBusy`; ``on_wait`` is told once when it has to wait."""
+        return self._writer_lock.hold(wait=wait, on_wait=on_wait)
 
     @contextmanager
     def savepoint(self) -> Iterator[sqlite3.Connection]:
@@ -265,6 +378,11 @@ class Store:
         row = self.conn.execute("SELECT text FROM files WHERE id=?", (file_id,)).fetchone()
         return row[0] if row else None
 
+    def text_at(self, path: str) -> str | None:
+        """The stored text of the file at ``path``."""
+        row = self.conn.execute("SELECT text FROM files WHERE path=?", (path,)).fetchone()
+        return row[0] if row else None
+
     # --- resolution ----------------------------------------------------------
 
     def doc_inputs(self) -> Iterator[DocInput]:
@@ -298,8 +416,11 @@ class Store:
 
     def save_resolution(self, res: Resolution, generation: int) -> None:
         """Replace the stored resolution in one transaction (rows streamed
-        from ``res``, not copied into lists first)."""
+        from ``res``, not copied into lists first); never replaces a
+        resolution of a later generation."""
         with self.transaction() as c:
+            if self.resolved_generation > generation:
+                return
             for table in ("nodes", "doc_nodes", "mentions", "edges"):
                 c.execute(f"DELETE FROM {table}")
             c.executemany(
@@ -327,15 +448,35 @@ class Store:
         """Mentions by resolution status."""
         return dict(self.conn.execute("SELECT status, count(*) FROM mentions GROUP BY status"))
 
-    def resolve(self, *, force: bool = False) -> bool:
+    def resolve(self, *, force: bool = False, wait: float | None = None) -> bool:
         """Recompute the resolution if the files changed since the last one
-        (or ``force``); True if it ran."""
-        generation = self.generation
-        if not force and self.resolved_generation == generation:
-            return False
+        (or ``force``); True if it ran. A writer: holds the writer lock
+        (``wait`` as in :meth:`writer`) and reads every input from one
+        snapshot, so files committed meanwhile wait for the next run."""
         from graph.confirmations import confirmed_targets
         from graph.resolve import resolve_corpus
 
-        res = resolve_corpus(self.doc_inputs, confirmed=confirmed_targets(self.dir))
-        self.save_resolution(res, generation)
+        with self.writer(wait=wait):
+            with self.snapshot():
+                generation = self.generation
+                if not force and self.resolved_generation == generation:
+                    return False
+                res = resolve_corpus(self.doc_inputs, confirmed=confirmed_targets(self.dir))
+            self.save_resolution(res, generation)
         return True
+
+    def finish_interrupted(self) -> bool:
+        """If the files are ahead of the resolution and no writer is at work
+        (an ingest was killed before resolving), resolve now; True if it did.
+        Never waits: while an ingest runs, readers answer from the last
+        resolution and that ingest resolves when it ends."""
+        if not self.stale:
+            return False
+        try:
+            return self.resolve(wait=0)
+        except OSError:  # StoreBusy (a writer is at work), or a read-only folder
+            return False
+        except sqlite3.OperationalError as exc:  # read-only store, or a writer without the lock
+            if "readonly" in str(exc) or "locked" in str(exc):
+                return False
+            raise

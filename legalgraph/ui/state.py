@@ -71,20 +71,30 @@ class AppBackend:
         self._unresolved: tuple[object, list[app_queries.UnresolvedRow] | None] | None = None
 
     def call(self, fn: Callable[[GraphBackend], T]) -> T:
-        """Run ``fn(backend)`` on the backend's thread and return its result."""
-        return self._pool.submit(fn, self.backend).result()
+        """Run ``fn(backend)`` on the backend's thread and return its result,
+        answered from one graph even if an ingest commits meanwhile."""
+        return self._pool.submit(self._pinned, fn).result()
+
+    def _pinned(self, fn: Callable[[GraphBackend], T]) -> T:
+        pinned = getattr(self.backend, "pinned", None)
+        if pinned is None:
+            return fn(self.backend)
+        with pinned():
+            return fn(self.backend)
 
     @property
     def embedded(self) -> bool:
         return self.store_dir is not None
 
     def generation(self) -> int:
-        """Cache key for answers: the store generation (changes with every
-        ingest); for Neo4j, which is loaded by ``legalgraph push`` out of our
-        sight, a five-minute time slot."""
+        """Cache key for answers: the generation of the graph the embedded
+        backend answers from (changes once an ingest, upload or confirmation
+        is resolved; not at each batch an ingest commits); for Neo4j, which
+        is loaded by ``legalgraph push`` out of our sight, a five-minute time
+        slot."""
         if not self.embedded:
             return int(time.time() // NEO4J_REFRESH_SECONDS)
-        return self.call(lambda b: b.store.generation)  # type: ignore[attr-defined]
+        return self.call(lambda b: b.graph.graph["generation"])  # type: ignore[attr-defined]
 
     def ensure_demo(self) -> bool:
         """Ingest :data:`SAMPLES` into an empty embedded store; True if it did."""
