@@ -36,7 +36,7 @@ __all__ = ["NODE_FIELDS", "build_graph", "load_graph"]
 #: Node attributes, in NodeSummary order (``id`` is the node itself).
 NODE_FIELDS: tuple[str, ...] = (
     "key", "type", "number", "symbol", "date", "year", "scope", "jurisdiction",
-    "issuer", "subject", "ingested", "resolved", "reason", "candidates",
+    "issuer", "subject", "name", "ingested", "resolved", "reason", "candidates",
 )
 
 CACHE_NAME = "graph.pickle"
@@ -74,7 +74,7 @@ def _build(store: Store) -> nx.DiGraph:
             " ORDER BY f.id"):
         files.setdefault(node, []).append((file_id, path))
     nodes = []
-    for row in store.conn.execute("SELECT * FROM nodes"):
+    for row in store.conn.execute("SELECT id, " + ", ".join(NODE_FIELDS) + " FROM nodes"):
         attrs = dict(zip(NODE_FIELDS, row[1:], strict=True))
         attrs["ingested"] = bool(attrs["ingested"])
         attrs["resolved"] = bool(attrs["resolved"])

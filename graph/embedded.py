@@ -22,10 +22,12 @@ from graph import queries
 from graph.backend import (
     Direction,
     DocumentView,
+    EdgeRecord,
     LineageTree,
     Link,
     NodeSummary,
     RankRow,
+    SearchHit,
     Stats,
 )
 from graph.build import load_graph
@@ -101,6 +103,22 @@ class EmbeddedBackend:
     def search_keys(self, query: str, *, limit: int = 20) -> list[NodeSummary]:
         g, index = self._current()
         return queries.search_keys(g, query, limit=limit, index=index)
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        return queries.search(self.graph, query, limit=limit, index=self.index)
+
+    def nodes(self) -> list[NodeSummary]:
+        return queries.nodes(self.graph)
+
+    def edges(self) -> list[EdgeRecord]:
+        return queries.edges(self.graph)
+
+    def set_aside(self) -> list[dict]:
+        """References and stated relations the resolver refused to store
+        (:func:`graph.store.Store.set_aside`): audit input."""
+        with self._lock:
+            self.graph  # noqa: B018 - resolve first if the store changed
+            return self.store.set_aside()
 
     def show(self, node_id: str) -> DocumentView | None:
         return queries.show(self.graph, node_id)

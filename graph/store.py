@@ -44,7 +44,9 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
+from graph.headers import HEADER_REACH
 from graph.locking import LOCK_FILENAME, StoreBusy, WriterLock
 from graph.resolve import DocInput, Resolution
 from parsers.models import Citation, DocumentIdentity, ParsedDocument, Relation
@@ -61,7 +63,7 @@ __all__ = [
     "default_db_dir",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DB_FILENAME = "legalgraph.sqlite"
 DEFAULT_DB = "data/store"
 
@@ -96,7 +98,7 @@ CREATE TABLE IF NOT EXISTS nodes (
     key TEXT, type TEXT, number TEXT, symbol TEXT, date TEXT, year INTEGER,
     scope TEXT, jurisdiction TEXT, issuer TEXT, subject TEXT,
     ingested INTEGER NOT NULL, resolved INTEGER NOT NULL, reason TEXT,
-    candidates TEXT NOT NULL
+    candidates TEXT NOT NULL, name TEXT
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS nodes_key ON nodes(key);
 CREATE TABLE IF NOT EXISTS doc_nodes (
@@ -114,7 +116,22 @@ CREATE TABLE IF NOT EXISTS edges (
     spans TEXT NOT NULL, stated_in TEXT NOT NULL,
     PRIMARY KEY (source, target)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS set_aside (
+    source TEXT NOT NULL, target TEXT NOT NULL, target_key TEXT, relation TEXT NOT NULL,
+    kind TEXT NOT NULL, file_id INTEGER, spans TEXT NOT NULL, reason TEXT NOT NULL
+);
 """
+
+#: Schema changes from an older version, applied in order on open. The
+#: resolution is derived data: after a change it is recomputed (a new
+#: generation), the files and their records are kept.
+_MIGRATIONS: dict[int, str] = {
+    1: "ALTER TABLE nodes ADD COLUMN name TEXT;",  # 2: node names; set_aside table
+}
+
+#: Characters after a citation passed to the resolver: where a cited
+#: document's "về …" title clause is read (:mod:`graph.names`).
+CONTEXT_CHARS = 240
 
 _IDENTITY_FIELDS = ("type", "number", "symbol", "key", "date", "place", "issuer", "subject")
 
@@ -186,10 +203,17 @@ class Store:
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             if version == 0 and not create:
                 raise StoreMissing(self.dir)  # an empty file, or one being created
-            if version not in (0, SCHEMA_VERSION):
+            if version not in (0, SCHEMA_VERSION) and version not in _MIGRATIONS:
                 raise StoreUnusable(
                     f"{self.path}: schema version {version}, this program reads "
                     f"{SCHEMA_VERSION}; ingest into a new --db folder")
+            if version and version != SCHEMA_VERSION:
+                if not create:  # readers never write: a writer upgrades the store
+                    raise StoreUnusable(
+                        f"{self.path}: schema version {version} is older than "
+                        f"{SCHEMA_VERSION}; run legalgraph ingest on it once to upgrade")
+                with self._writer_lock.hold(wait=None):
+                    self._migrate(version)
             if version == 0:
                 self._create_schema()
         except sqlite3.DatabaseError as exc:
@@ -214,6 +238,15 @@ class Store:
             if c.in_transaction:
                 c.execute("ROLLBACK")
             raise
+
+    def _migrate(self, version: int) -> None:
+        """Bring an older store to :data:`SCHEMA_VERSION` in one transaction."""
+        with self.transaction() as c:
+            for v in range(version, SCHEMA_VERSION):
+                for statement in filter(str.strip, _MIGRATIONS[v].split(";")):
+                    c.execute(statement)
+            c.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            self._bump()  # the resolution (and any cached graph) is recomputed
 
     def close(self) -> None:
         self.conn.close()
@@ -389,10 +422,13 @@ class Store:
         """Every stored file as :class:`graph.resolve.DocInput`, in id order.
 
         Streams: three cursors read files, citations and relations in file-id
-        order side by side (a merge join), so memory holds one file's records.
+        order side by side (a merge join), so memory holds one file's records
+        and text; of the text only its head and the words after each citation
+        are passed on (:data:`CONTEXT_CHARS`).
         """
         files = self.conn.execute(
-            "SELECT id, sha256, " + ", ".join(_IDENTITY_FIELDS) + " FROM files ORDER BY id")
+            "SELECT id, sha256, " + ", ".join(_IDENTITY_FIELDS)
+            + ", text FROM files ORDER BY id")
         cits = self.conn.execute(
             "SELECT file_id, start, end, text, type, key, date, issuer, relation"
             " FROM citations ORDER BY file_id, seq")
@@ -401,7 +437,7 @@ class Store:
         next_cit = cits.fetchone()
         next_rel = rels.fetchone()
         for row in files:
-            file_id = row[0]
+            file_id, text = row[0], row[-1]
             these: list[Citation] = []
             while next_cit is not None and next_cit[0] <= file_id:
                 if next_cit[0] == file_id:
@@ -412,7 +448,9 @@ class Store:
                 if next_rel[0] == file_id:
                     stated.append(Relation(*next_rel[1:]))
                 next_rel = rels.fetchone()
-            yield DocInput(file_id, row[1], DocumentIdentity(*row[2:]), these, stated)
+            yield DocInput(file_id, row[1], DocumentIdentity(*row[2:-1]), these, stated,
+                           head=text[:HEADER_REACH],
+                           contexts=[text[c.end:c.end + CONTEXT_CHARS] for c in these])
 
     def save_resolution(self, res: Resolution, generation: int) -> None:
         """Replace the stored resolution in one transaction (rows streamed
@@ -421,13 +459,21 @@ class Store:
         with self.transaction() as c:
             if self.resolved_generation > generation:
                 return
-            for table in ("nodes", "doc_nodes", "mentions", "edges"):
+            for table in ("nodes", "doc_nodes", "mentions", "edges", "set_aside"):
                 c.execute(f"DELETE FROM {table}")
             c.executemany(
-                "INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO nodes (id, key, type, number, symbol, date, year, scope,"
+                " jurisdiction, issuer, subject, ingested, resolved, reason, candidates, name)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 ((n.id, n.key, n.type, n.number, n.symbol, n.date, n.year, n.scope,
                   n.jurisdiction, n.issuer, n.subject, int(n.ingested), int(n.resolved),
-                  n.reason, json.dumps(n.candidates)) for n in res.nodes.values()),
+                  n.reason, json.dumps(n.candidates), n.name) for n in res.nodes.values()),
+            )
+            c.executemany(
+                "INSERT INTO set_aside VALUES (?,?,?,?,?,?,?,?)",
+                ((a.source, a.target, a.target_key, a.relation, a.kind, a.file_id,
+                  json.dumps([{"start": x, "end": y, "text": t} for x, y, t in a.spans],
+                             ensure_ascii=False), a.reason) for a in res.set_aside),
             )
             c.executemany("INSERT INTO doc_nodes VALUES (?,?)", res.doc_nodes.items())
             c.executemany(
@@ -443,6 +489,22 @@ class Store:
                  for e in res.edges),
             )
             self._set_meta("resolved_generation", str(generation))
+
+    def set_aside(self) -> list[dict[str, Any]]:
+        """References and stated relations the last resolution refused to
+        store as edges (a document acting on a later one), each with the file
+        it was read from: ``{"source", "target", "relation", "kind"
+        ("citation" or "stated"), "target_key", "document" (node whose text holds
+        it), "file", "spans", "reason"}``."""
+        return [{"source": src, "target": dst, "target_key": tkey, "relation": rel,
+                 "kind": kind, "document": doc, "file": path, "spans": json.loads(spans),
+                 "reason": reason}
+                for src, dst, tkey, rel, kind, doc, path, spans, reason in self.conn.execute(
+                    "SELECT s.source, s.target, s.target_key, s.relation, s.kind, d.node_id,"
+                    " f.path, s.spans, s.reason FROM set_aside s"
+                    " LEFT JOIN files f ON f.id = s.file_id"
+                    " LEFT JOIN doc_nodes d ON d.file_id = s.file_id"
+                    " ORDER BY s.source, s.target, s.kind, f.path")]
 
     def mention_counts(self) -> dict[str, int]:
         """Mentions by resolution status."""

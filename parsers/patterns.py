@@ -107,7 +107,7 @@ _YEAR = r"(?:19|20)\d{2}(?![\p{N}])"
 #: Every reference is anchored on one; the rest of a citation (type word,
 #: date, issuer) is read around it.
 NUMBER_SYMBOL = regex.compile(
-    rf"{_NUMBER}(?:{_SEP}{_YEAR}(?={_SEP}))?(?:{_SEP}{SYMBOL_PART}){{1,6}}"
+    rf"(?=\d){_NUMBER}(?:{_SEP}{_YEAR}(?={_SEP}))?(?:{_SEP}{SYMBOL_PART}){{1,6}}"
 )
 
 #: Sloppy typing spaces a dash on both sides: "12/QĐ - UBND", "58 - QĐ/TU".
@@ -213,13 +213,14 @@ PLACE_NAME = regex.compile(
 #: reference after it.
 BOUNDARY = regex.compile(
     # (only [ \t] after a line break: "\n\s*" would rescan every run of
-    # blank lines once per line break, quadratic on PDF text full of them)
-    r"(?P<semi>;)|(?P<stop>\.(?=\s+[\p{Lu}\d]))|(?P<colon>:[ \t]*\n)"
+    # blank lines once per line break, quadratic on PDF text full of them;
+    # the first-character lookahead rejects most positions at once)
+    r"(?=[;.:\n])(?:(?P<semi>;)|(?P<stop>\.(?=\s+[\p{Lu}\d]))|(?P<colon>:[ \t]*\n)"
     r"|(?P<num>\n[ \t]*(?:\d+(?:\.\d+)*[.)]|[IVX]+\.)[ \t])"
     r"|(?P<bullet>\n[ \t]*(?:[-+•*–]|[a-zđ]\))[ \t])"
     # a footnote starts below the page's text: "¹ Theo …", OCR "! Theo …",
     # "[3] Theo …", often after a separator line of spaces
-    r"|(?P<note>\n[ \t]*(?:[\d¹²³⁴-⁹!*]{1,2}|\[\d{1,3}\])[ \t]+(?=\p{Lu})|\n[ \t]{8,}(?=\n))"
+    r"|(?P<note>\n[ \t]*(?:[\d¹²³⁴-⁹!*]{1,2}|\[\d{1,3}\])[ \t]+(?=\p{Lu})|\n[ \t]{8,}(?=\n)))"
 )
 
 #: Trigger phrases, longest first so "huong dan thuc hien" wins over

@@ -25,7 +25,7 @@ another text (“…”) are that text's, so they are only cited.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import regex
 
@@ -63,6 +63,8 @@ _ACTS = frozenset({"repeals", "replaces", "amends"})
 #: close to the colon its word stands.
 _LIST_HEADINGS = frozenset({"repeals", "replaces", "amends"})
 _HEADING_REACH = 80
+#: The words of those relations, to look for before reading triggers.
+_HEADING_WORDS = regex.compile(r"bai\s+bo|huy\s+bo|thay\s+the|sua\s+doi|bo\s+sung|dinh\s+chinh")
 #: A trigger closed by a bracket right after it is a qualifier: "(sửa đổi, bổ sung)".
 _QUALIFIER = regex.compile(r"[\s,]*(?:bo\s+sung|sua\s+doi)?\s*\)")
 #: Where a legal-basis heading may stand (folded).
@@ -218,7 +220,9 @@ class _Clauses:
             elif i + 1 < len(clauses) and clauses[i + 1].after_colon:
                 # "Bãi bỏ các Quyết định sau:", "… thay thế các văn bản sau đây:"
                 colon = text.rfind(":", c.start, end)
-                stated = _trigger(folded, max(c.start, colon - _HEADING_REACH), colon)
+                lo = max(c.start, colon - _HEADING_REACH)
+                stated = _trigger(folded, lo, colon) if _HEADING_WORDS.search(
+                    folded, lo, colon) else None
                 if stated in _LIST_HEADINGS:
                     heading, kind_of_heading = stated, c.kind
 
@@ -355,7 +359,8 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
             lead_relation[ci] = relation
         partial = relation in _ACTS and is_partial(
             folded, max(clause.start, m.start - _TRIGGER_REACH), m.start)
-        out.append(replace(m, relation=relation, partial=partial))
+        out.append(Mention(m.start, m.end, m.key, m.type, m.date, m.issuer, relation,
+                           m.in_list, m.anchor, partial))
         described_by.append(described)
     return out, _unique(edges)
 

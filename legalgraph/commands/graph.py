@@ -1,4 +1,4 @@
-"""``legalgraph ingest|show|lineage|top|stats|export``: the citation graph.
+"""``legalgraph ingest|show|lineage|top|search|stats|export``: the citation graph.
 
 Every query goes through :class:`graph.backend.GraphBackend` (the
 embedded store, or Neo4j with ``--uri``/``$NEO4J_URI``), prints readable
@@ -97,6 +97,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _add_db(p)
     _add_uri(p)
     p.set_defaults(func=run_top)
+
+    p = subparsers.add_parser("search", help="find documents by number, type and number, "
+                                             "or words of the name, subject or issuer")
+    p.add_argument("query", metavar="QUERY", help='"58-QD/TU", "nghi dinh 118 2025", '
+                                                  '"luat to chuc chinh quyen dia phuong"')
+    p.add_argument("--limit", type=int, default=20)
+    _add_db(p)
+    _add_uri(p)
+    p.set_defaults(func=run_search)
 
     p = subparsers.add_parser("stats", help="counts over the graph")
     _add_db(p)
@@ -200,9 +209,21 @@ def run_ingest(args: argparse.Namespace) -> int:
 # --- show ----------------------------------------------------------------------------
 
 
-def _label(n: NodeSummary) -> str:
+#: Characters of a name shown on one-line listings (``show`` prints it whole).
+NAME_WIDTH = 70
+
+
+def _short(name: str | None) -> str:
+    if not name:
+        return ""
+    return name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH - 1].rstrip() + "…"
+
+
+def _label(n: NodeSummary, *, name: bool = True) -> str:
     parts = [n["key"] or "(no number)", n["type"] or "", n["date"] or n["scope"] or ""]
     text = "  ".join(p for p in parts if p)
+    if name and n.get("name"):
+        text += f"  «{_short(n['name'])}»"
     if not n["resolved"]:
         text += f"  [unresolved: {n['reason']}]" if n["reason"] else "  [unresolved]"
     return text
@@ -216,6 +237,10 @@ def _link_line(arrow: str, link: Link) -> str:
 
 def _resolve_key(backend: GraphBackend, key: str) -> list[NodeSummary]:
     matches = backend.search_keys(key)
+    if not matches:  # another spelling of a key ("65/2010/NDCP" for 65/2010/NĐ-CP)
+        from graph.scan import search
+
+        matches = [h["node"] for h in search(backend, key) if h["matched"] == "key"]
     if not matches:
         print(f"legalgraph: no document matches {key!r}", file=sys.stderr)
     return matches
@@ -235,7 +260,9 @@ def run_show(args: argparse.Namespace) -> int:
         n = view["node"]
         if i:
             print()
-        print(f"{_label(n)}\n  id: {n['id']}")
+        print(f"{_label(n, name=False)}\n  id: {n['id']}")
+        if n.get("name"):
+            print(f"  name: {n['name']}")
         facts = [f"{k}: {n[k]}" for k in ("issuer", "jurisdiction", "scope") if n[k]]
         print("  " + " · ".join(facts) if facts else "", end="\n" if facts else "")
         if n["subject"]:
@@ -308,6 +335,23 @@ def run_top(args: argparse.Namespace) -> int:
     for r in rows:
         n = r["node"]
         print(f"{r['rank']:>3}. {r['cited_by']:>5}  {_label(n)}   {n['id']}")
+    return 0
+
+
+@_queries
+def run_search(args: argparse.Namespace) -> int:
+    from graph.scan import search
+
+    hits = search(_backend(args), args.query, limit=args.limit)
+    if args.json:
+        _dump(hits)
+        return 0 if hits else 1
+    if not hits:
+        print(f"legalgraph: nothing matches {args.query!r}", file=sys.stderr)
+        return 1
+    for i, h in enumerate(hits, 1):
+        n = h["node"]
+        print(f"{i:>3}. {h['cited_by']:>5}  {_label(n)}   {n['id']}")
     return 0
 
 

@@ -67,7 +67,6 @@ class AppBackend:
             _open_backend).result()
         self.demo_loaded = False
         self._confirmations: app_queries.Confirmations | None = None
-        self._search: app_queries.SearchIndex | None = None
         self._unresolved: tuple[object, list[app_queries.UnresolvedRow] | None] | None = None
 
     def call(self, fn: Callable[[GraphBackend], T]) -> T:
@@ -118,16 +117,6 @@ class AppBackend:
             self._confirmations = app_queries.Confirmations(self.store_dir or Path("data/app"))
         return self._confirmations
 
-    def search_index(self, b: GraphBackend) -> app_queries.SearchIndex | None:
-        """The word-search index for the current graph (call on the backend
-        thread); rebuilt when the store changed."""
-        g = app_queries.graph_of(b)
-        if g is None:
-            return None
-        if self._search is None or self._search.generation != g.graph.get("generation"):
-            self._search = app_queries.SearchIndex.build(g)
-        return self._search
-
     def unresolved(self, b: GraphBackend) -> list[app_queries.UnresolvedRow] | None:
         """The unresolved list for the current graph (call on the backend
         thread; about a second on 100k documents, so kept)."""
@@ -147,7 +136,7 @@ class AppBackend:
             return
         self.call(lambda b: b.graph)  # type: ignore[attr-defined]
         self._pool.submit(lambda b: b.top(limit=1), self.backend)
-        self._pool.submit(self.search_index, self.backend)
+        self._pool.submit(lambda b: b.index.search_index(), self.backend)
         self._pool.submit(self.unresolved, self.backend)
 
 
@@ -180,11 +169,18 @@ def top(generation: int, years: tuple[int, int] | None, type: str | None,
         b, years=years, type=type, cited_by_type=cited_by_type, issuer=issuer, limit=limit))
 
 
+@st.cache_data(show_spinner="Đang kiểm tra dữ liệu…", max_entries=4)
+def audit(generation: int) -> dict[str, Any]:
+    from graph.audit import audit as run_audit
+
+    return get_app().call(run_audit)
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def search(generation: int, query: str, limit: int) -> list[app_queries.SearchHit]:
-    app = get_app()
-    return app.call(lambda b: app_queries.search_documents(
-        b, query, limit=limit, index=app.search_index(b)))
+    from graph.scan import search as backend_search
+
+    return get_app().call(lambda b: backend_search(b, query, limit=limit))
 
 
 # Per-document answers can be large (a law cited by 17,000 documents):
