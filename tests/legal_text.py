@@ -402,6 +402,8 @@ def documents(draw: st.DrawFn, ref_strategy: Callable[[], st.SearchStrategy[Ref]
         ref = draw(ref_strategy())
         if header is not None and ref.key == header.key:
             continue  # the document's own number is not a reference
+        if any(r.key == ref.key for r in refs):
+            continue  # a repeat may take the relation of the first mention
         if ref.tail == ";":  # "Căn cứ A;\nB;" is a list of bases: B is based on too
             ref = replace(ref, tail=".")
         refs.append(ref)
