@@ -95,6 +95,7 @@ _VERB_BEFORE = regex.compile(
 _DATE_LEAD = regex.compile(
     r"\s*ng\w{1,2}y\s+\d{1,2}\s+th\w{1,3}ng\s+\d{1,2}\s+n\w{1,2}m\s+\d{4}\s+"
 )
+_VERB_TAIL = re.compile(r"(?:co|hanh|ky|gui|trinh|ra|tai|theo)\s+$")
 #: "… đề nghị của <body> tại Tờ trình số …": the body after "của".
 _OF_BEFORE = regex.compile(r"c[a-z]{1,2}a\s+$")
 _DATE_BEFORE = regex.compile(
@@ -319,6 +320,8 @@ def _issuer_before(text: str, folded: str, start: int) -> tuple[str | None, str]
     """(date, body) written before the type word: "Ngày 24/7/2024, Chủ tịch
     Ủy ban nhân dân tỉnh có Công văn số 2769/…", "Quốc hội ban hành Nghị
     quyết số 202/…"."""
+    if not _VERB_TAIL.search(folded, max(0, start - 16), start):
+        return None  # (cheap: the verb must end right before the type word)
     lo = max(0, start - _BEFORE_REACH)
     verb = _VERB_BEFORE.search(folded, lo, start)
     if not verb or verb.end() != start:
