@@ -35,10 +35,10 @@ EDITORIAL_NOTE = regex.compile(
 )
 
 
-def _spans(text: str, folded: str) -> list[tuple[int, int, str]]:
+def _spans(text: str, folded: str, controls: bool) -> list[tuple[int, int, str]]:
     """(start, end, replacement) of every change, replacement of equal length."""
     out: list[tuple[int, int, str]] = []
-    if _CONTROL.search(text):
+    if controls:
         out += [(m.start(), m.end(), " ") for m in _CONTROL.finditer(text)]
     if "[" in text:
         for m in EDITORIAL_NOTE.finditer(folded):
@@ -47,13 +47,13 @@ def _spans(text: str, folded: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def clean_text(text: str, folded: str | None = None) -> tuple[str, str]:
-    """``text`` and its fold with line ends, control characters and editorial
-    notes replaced one character for one (same length, same offsets)."""
-    from parsers.normalize import fold
+def clean_text(text: str) -> tuple[str, str]:
+    """``text`` and its fold with control characters and editorial notes
+    replaced one character for one (same length, same offsets)."""
+    from parsers.normalize import fold_checked
 
-    folded = fold(text) if folded is None else folded
-    spans = _spans(text, folded)
+    folded, controls = fold_checked(text)
+    spans = _spans(text, folded, controls)
     if not spans:
         return text, folded
     spans.sort()
@@ -64,7 +64,7 @@ def clean_text(text: str, folded: str | None = None) -> tuple[str, str]:
         if start < last:
             continue  # a control character inside an editorial note: the blank covers it
         t_parts += [text[last:start], new]
-        f_parts += [folded[last:start], new]
+        f_parts += [folded[last:start], new]  # (the fold has controls as spaces already)
         last = end
     t_parts.append(text[last:])
     f_parts.append(folded[last:])

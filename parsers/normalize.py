@@ -62,22 +62,38 @@ FOLD_TABLE = _build_fold_table()
 _FOLD_LUT = np.arange(0x10000, dtype=np.uint32)
 for _cp, _ch in FOLD_TABLE.items():
     _FOLD_LUT[_cp] = ord(_ch)
+#: Control characters other than tab and line feed (CR is read as a line end
+#: before folding): the fold reads them as spaces, and reports them.
+_CONTROL_LUT = np.zeros(0x10000, dtype=bool)
+for _cp in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]:
+    _CONTROL_LUT[_cp] = True
+    _FOLD_LUT[_cp] = ord(" ")
 
 
 def fold(text: str) -> str:
-    """Lowercase, strip Vietnamese diacritics, đ→d; same length as ``text``.
+    """Lowercase, strip Vietnamese diacritics, đ→d, control characters as
+    spaces; same length as ``text``.
 
     >>> fold("Quyết định số 58-QĐ/TU")
     'quyet dinh so 58-qd/tu'
     """
+    return fold_checked(text)[0]
+
+
+def fold_checked(text: str) -> tuple[str, bool]:
+    """:func:`fold`, and whether ``text`` holds control characters (one pass
+    over the code points for both)."""
     if not text:
-        return text
+        return text, False
     cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if int(cps.max()) < 0x10000:
         out = _FOLD_LUT[cps]
+        controls = bool(_CONTROL_LUT[cps].any())
     else:
-        out = np.where(cps < 0x10000, _FOLD_LUT[np.minimum(cps, 0xFFFF)], cps)
-    return out.tobytes().decode("utf-32-le", "surrogatepass")
+        bmp = np.minimum(cps, 0xFFFF)
+        out = np.where(cps < 0x10000, _FOLD_LUT[bmp], cps)
+        controls = bool((_CONTROL_LUT[bmp] & (cps < 0x10000)).any())
+    return out.tobytes().decode("utf-32-le", "surrogatepass"), controls
 
 
 # --- NFC with offsets ------------------------------------------------------------

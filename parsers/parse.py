@@ -13,7 +13,7 @@ from parsers.clean import clean_text
 from parsers.effect import effective_dates
 from parsers.header import parse_header
 from parsers.models import Citation, DocumentIdentity, Mention, ParsedDocument
-from parsers.normalize import SourceText, fold, split_key
+from parsers.normalize import SourceText, split_key
 from parsers.relations import relate
 
 
@@ -49,7 +49,7 @@ def parse_text(text: str, file: str | None = None) -> ParsedDocument:
     """Parse one document. Never raises on any string; spans index ``text``."""
     ends = _LineEnds(text)
     src = SourceText.of(ends.text)
-    cleaned, folded = clean_text(src.text, fold(src.text))
+    cleaned, folded = clean_text(src.text)
     header = parse_header(cleaned, folded)
     effective, expires = effective_dates(cleaned, folded, header.identity.date)
     header = replace(header, identity=replace(header.identity, effective=effective,
