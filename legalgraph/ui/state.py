@@ -17,6 +17,7 @@ import os
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -88,12 +89,13 @@ class AppBackend:
     def generation(self) -> int:
         """Cache key for answers: the generation of the graph the embedded
         backend answers from (changes once an ingest, upload or confirmation
-        is resolved; not at each batch an ingest commits); for Neo4j, which
-        is loaded by ``legalgraph push`` out of our sight, a five-minute time
-        slot."""
+        is resolved; not at each batch an ingest commits) and the day
+        (validity changes at midnight); for Neo4j, which is loaded by
+        ``legalgraph push`` out of our sight, a five-minute time slot."""
         if not self.embedded:
             return int(time.time() // NEO4J_REFRESH_SECONDS)
-        return self.call(lambda b: b.graph.graph["generation"])  # type: ignore[attr-defined]
+        gen = self.call(lambda b: b.graph.graph["generation"])  # type: ignore[attr-defined]
+        return gen * 1_000_000 + date.today().toordinal()
 
     def ensure_demo(self) -> bool:
         """Ingest :data:`SAMPLES` into an empty embedded store; True if it did."""
@@ -177,13 +179,12 @@ def audit(generation: int) -> dict[str, Any]:
 
 
 @st.cache_data(show_spinner="Đang tìm văn bản căn cứ đã hết hiệu lực…", max_entries=4)
-def dead_citations(generation: int, day: str) -> list[dict[str, Any]]:
-    """Keyed by the day too: validity changes at midnight."""
+def dead_citations(generation: int) -> list[dict[str, Any]]:
     return get_app().call(app_queries.dead_citations)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def validity_counts(generation: int, day: str) -> dict[str, dict[str, int]]:
+def validity_counts(generation: int) -> dict[str, dict[str, int]]:
     return get_app().call(app_queries.validity_counts)
 
 

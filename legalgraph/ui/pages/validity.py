@@ -5,8 +5,6 @@ own date, newest first; a row opens the citing document."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 
@@ -16,13 +14,12 @@ from legalgraph.ui.labels import fmt_date, fmt_int, relation_label
 from legalgraph.ui.widgets import open_document
 
 app = state.get_app()
-gen = app.generation()
-day = dt.date.today().isoformat()
+gen = app.generation()  # changes with the day too: so does validity
 
 st.title("Hiệu lực văn bản")
 st.caption(EVIDENCE_NOTE)
 
-counts = state.validity_counts(gen, day)
+counts = state.validity_counts(gen)
 shown = [s for s in STATE_LABELS if counts["ingested"][s] or counts["cited"][s]]
 if shown:
     st.dataframe(pd.DataFrame([{
@@ -31,7 +28,7 @@ if shown:
         "Văn bản chỉ được dẫn chiếu": counts["cited"][s],
     } for s in shown]), hide_index=True)
 
-rows = state.dead_citations(gen, day)
+rows = state.dead_citations(gen)
 st.subheader(f"Văn bản căn cứ vào văn bản đã hết hiệu lực ({fmt_int(len(rows))})")
 st.caption("Văn bản được ban hành khi văn bản nó căn cứ, thực hiện hoặc hướng dẫn đã bị bãi bỏ, "
            "thay thế hoặc hết thời hạn; mới nhất trước. Nhấn một dòng để mở văn bản.")
