@@ -73,6 +73,9 @@ _WINDOW_BEFORE = 3000
 _WINDOW_AFTER = 400
 #: Where a legal-basis heading may stand (folded).
 _PHAP_LY = regex.compile(ocr_tolerant("phap ly"))
+#: A trigger that is the type word of the reference it stands before
+#: ("Hướng dẫn số 5-HD/TU", "Hướng dẫn liên tịch số …"): it names, not guides.
+_NAMES_A_DOCUMENT = regex.compile(r"(?:\s+lien\s+tich)?\s+s[o06]\s*:?\s*[0-9]")
 #: "… có hiệu lực thi hành": not "thi hành" a document.
 _IN_FORCE = regex.compile(r"hieu\s+luc\s+$")
 #: "Thông tư số 75/2015/TT-BTNMT … hết hiệu lực kể từ ngày …": a repeal the
@@ -108,9 +111,10 @@ def _trigger(folded: str, lo: int, hi: int) -> str | None:
         if "," in between or between.count("\u201d") > between.count("\u201c") \
                 or between.count(")") > between.count("("):
             return None  # every earlier trigger is behind the comma or the quote too
-        if _QUALIFIER.match(folded, m.end()) or _IN_FORCE.search(folded, max(0, m.start() - 12),
-                                                                 m.start()):
-            continue  # "Điều lệ (sửa đổi, bổ sung)", "có hiệu lực thi hành"
+        if _QUALIFIER.match(folded, m.end()) or _IN_FORCE.search(
+                folded, max(0, m.start() - 12), m.start()) or _NAMES_A_DOCUMENT.match(
+                folded, m.end()):
+            continue  # "Điều lệ (sửa đổi, bổ sung)", "có hiệu lực thi hành", "Hướng dẫn số 5"
         trig = TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])]
         if hi - m.end() <= trig.max_gap:
             if trig.relation == "implements" and PROVISION_CITED.search(between):
@@ -136,7 +140,7 @@ def _opening(folded: str, start: int, end: int) -> str | None:
         # "Căn cứ pháp lý ban hành quyết định …" names another document's basis
         return None if folded.startswith("can cu phap ly", pos) else "based_on"
     m = match_near(TRIGGER_PATTERN, folded, pos)
-    if m and m.start() == pos and m.end() <= end:
+    if m and m.start() == pos and m.end() <= end and not _NAMES_A_DOCUMENT.match(folded, m.end()):
         return TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])].relation
     return None
 
