@@ -25,6 +25,7 @@ another text (“…”) are that text's, so they are only cited.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -42,13 +43,12 @@ from parsers.patterns import (
     PROVISION_CITED,
     SUBJECT_OPENER,
     TITLE_START,
-    TRIGGER_BEFORE,
     TRIGGER_PATTERN,
     TRIGGERS_BY_LENGTH,
     match_near,
     ocr_tolerant,
 )
-from parsers.vocabulary import TRIGGERS
+from parsers.vocabulary import TRIGGERS, Trigger
 
 __all__ = ["relate"]
 
@@ -102,34 +102,58 @@ class _Clause:
     heading: str | None = None  # relation a heading above gives it (list items)
 
 
-def _trigger(folded: str, lo: int, hi: int) -> str | None:
-    """Relation stated by the trigger phrase nearest before ``hi`` that is
-    close enough and not cut off by a comma or a "theo quy định tại"."""
-    lo = max(lo, hi - _TRIGGER_REACH)
-    for m in TRIGGER_BEFORE.finditer(folded, lo, hi):  # nearest first
-        between = folded[m.end() : hi]
-        if "," in between or between.count("\u201d") > between.count("\u201c") \
-                or between.count(")") > between.count("("):
-            return None  # every earlier trigger is behind the comma or the quote too
-        if _QUALIFIER.match(folded, m.end()) or _IN_FORCE.search(
-                folded, max(0, m.start() - 12), m.start()) or _NAMES_A_DOCUMENT.match(
-                folded, m.end()):
-            continue  # "Điều lệ (sửa đổi, bổ sung)", "có hiệu lực thi hành", "Hướng dẫn số 5"
-        trig = TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])]
-        if hi - m.end() <= trig.max_gap:
-            if trig.relation == "implements" and PROVISION_CITED.search(between):
-                return None  # "thực hiện theo quy định tại Nghị định …" cites it
-            return trig.relation
-    return None
+class _Triggers:
+    """Every trigger phrase in the windows around the references, found in one
+    forward pass; asked for the nearest one before a position, it walks back
+    over that list instead of searching the text again (a reverse regex
+    search per reference cost most of the relation reading)."""
 
+    def __init__(self, folded: str, windows: list[tuple[int, int]]) -> None:
+        self.folded = folded
+        # every match, overlapping ones too ("Thông tư này hướng dẫn thi hành":
+        # "này hướng dẫn" and "hướng dẫn thi hành"), ordered so that walking
+        # back meets the nearest end first and, at one end, the longest phrase
+        found = sorted(
+            ((m.end(), -m.start(), int(m.lastgroup[1:]))
+             for lo, hi in windows
+             for m in TRIGGER_PATTERN.finditer(folded, lo, hi, overlapped=True)))
+        self.ends = [e for e, _, _ in found]
+        self.starts = [-s for _, s, _ in found]
+        self.found = [TRIGGERS_BY_LENGTH[i] for _, _, i in found]
 
-def _near_start(folded: str, lo: int, hi: int) -> bool:
-    """The trigger nearest before ``hi`` opens the text after ``lo`` (within a
-    few words of an issuer's tail: "… của Bộ Nông nghiệp và Phát triển nông
-    thôn hướng dẫn …")."""
-    m = TRIGGER_BEFORE.search(folded, max(lo, hi - _TRIGGER_REACH), hi)
-    return bool(m) and m.start() - lo <= _DESCRIPTION_LEAD and not any(
-        ch in folded[lo : m.start()] for ch in ",;.:")
+    def before(self, lo: int, hi: int) -> Iterator[tuple[int, int, Trigger]]:
+        """(start, end, trigger) of the phrases inside [lo, hi), nearest first."""
+        i = bisect.bisect_right(self.ends, hi) - 1
+        while i >= 0 and self.starts[i] >= lo:
+            yield self.starts[i], self.ends[i], self.found[i]
+            i -= 1
+
+    def relation(self, lo: int, hi: int) -> str | None:
+        """Relation stated by the trigger phrase nearest before ``hi`` that is
+        close enough and not cut off by a comma or a "theo quy định tại"."""
+        folded = self.folded
+        lo = max(lo, hi - _TRIGGER_REACH)
+        for start, end, trig in self.before(lo, hi):
+            between = folded[end:hi]
+            if "," in between or between.count("\u201d") > between.count("\u201c") \
+                    or between.count(")") > between.count("("):
+                return None  # every earlier trigger is behind the comma or the quote too
+            if _QUALIFIER.match(folded, end) or _IN_FORCE.search(
+                    folded, max(0, start - 12), start) or _NAMES_A_DOCUMENT.match(folded, end):
+                continue  # "Điều lệ (sửa đổi, bổ sung)", "có hiệu lực thi hành", "Hướng dẫn số 5"
+            if hi - end <= trig.max_gap:
+                if trig.relation == "implements" and PROVISION_CITED.search(between):
+                    return None  # "thực hiện theo quy định tại Nghị định …" cites it
+                return trig.relation
+        return None
+
+    def near_start(self, lo: int, hi: int) -> bool:
+        """The trigger nearest before ``hi`` opens the text after ``lo`` (within a
+        few words of an issuer's tail: "… của Bộ Nông nghiệp và Phát triển nông
+        thôn hướng dẫn …")."""
+        nearest = next(self.before(max(lo, hi - _TRIGGER_REACH), hi), None)
+        return nearest is not None and nearest[0] - lo <= _DESCRIPTION_LEAD and not any(
+            ch in self.folded[lo : nearest[0]] for ch in ",;.:")
 
 
 def _opening(folded: str, start: int, end: int) -> str | None:
@@ -157,9 +181,11 @@ class _Clauses:
     of a clause is read only for clauses that hold a reference (and the
     clauses a list runs through)."""
 
-    def __init__(self, text: str, folded: str, windows: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, folded: str, windows: list[tuple[int, int]],
+                 triggers: _Triggers) -> None:
         self.text, self.folded = text, folded
         self.windows = windows
+        self.triggers = triggers
         self.clauses = self._scan()
         self.starts = [c.start for c in self.clauses]
         self._own: dict[int, str | None] = {}
@@ -235,7 +261,7 @@ class _Clauses:
                 # "Bãi bỏ các Quyết định sau:", "… thay thế các văn bản sau đây:"
                 colon = text.rfind(":", c.start, end)
                 lo = max(c.start, colon - _HEADING_REACH)
-                stated = _trigger(folded, lo, colon) if _HEADING_WORDS.search(
+                stated = self.triggers.relation(lo, colon) if _HEADING_WORDS.search(
                     folded, lo, colon) else None
                 if stated in _LIST_HEADINGS:
                     heading, kind_of_heading = stated, c.kind
@@ -325,7 +351,9 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
     between cited documents."""
     if not mentions:
         return mentions, []
-    clauses = _Clauses(text, folded, _windows(mentions, len(text)))
+    windows = _windows(mentions, len(text))
+    triggers = _Triggers(folded, windows)
+    clauses = _Clauses(text, folded, windows, triggers)
     starts = clauses.starts
     out: list[Mention] = []
     edges: list[Relation] = []
@@ -342,7 +370,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
         described: tuple[str, str] | None = None
         if prev is not None and prev.key != m.key and m.start - prev.end <= _RELATION_GAP:
             gap = folded[prev.end : m.start]
-            stated = _trigger(folded, prev.end, m.start)
+            stated = triggers.relation(prev.end, m.start)
             if stated and stated != "based_on":
                 if PASSIVE.match(gap):
                     # "Nghị định A được sửa đổi, bổ sung bởi Nghị định B": B acts on A
@@ -350,7 +378,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                         edges.append(Relation(m.key, prev.key, stated))
                     described = (m.key, "")
                 elif (SUBJECT_OPENER.match(gap) or TRIGGER_PATTERN.match(gap.lstrip(" ,"))
-                      or _near_start(folded, prev.end, m.start)):
+                      or triggers.near_start(prev.end, m.start)):
                     described = (prev.key, stated)
             elif m.in_list and described_by and described_by[-1]:
                 described = described_by[-1]  # "… về thực hiện Nghị quyết A và B"
@@ -367,7 +395,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
         elif m.in_list and prev is not None:
             relation = prev.relation
         else:
-            relation = _trigger(folded, clause.start if first_in_clause else prev.end, m.start)
+            relation = triggers.relation(clause.start if first_in_clause else prev.end, m.start)
             if relation is None and prev is not None and prev.relation not in ("cites",) \
                     and _ITEM_GAP.search(folded, max(prev.end, m.start - 12), m.start):
                 relation = prev.relation  # "thay thế Quyết định A …, Quyết định B …"
