@@ -49,24 +49,16 @@ from parsers.vocabulary import (
     ISSUER_STOP_WORDS,
     ISSUER_WORDS,
     QUOC_HOI_TYPE,
-    TRIGGERS,
     TYPE_BY_ABBREVIATION,
 )
 
 _TYPE_BY_PHRASE = {p: t.name for t in DOC_TYPES for p in t.phrases}
 #: How far back a type word may stand before its number.
 _TYPE_LOOKBACK = 160
-#: How far back a sentence may open (its relation words reach the reference).
-_SENTENCE_LOOKBACK = 600
 #: How far after a dangling number its continuation may be printed.
 _CONTINUATION_LOOKAHEAD = 1500
 #: The most words an issuer takes ("Ban Chấp hành Đảng bộ tỉnh khóa XVII").
 _ISSUER_MAX_WORDS = 14
-#: Between two references, the longest description that may state a relation
-#: between them ("Kế hoạch số … về triển khai thực hiện Nghị quyết số …").
-_RELATION_GAP = 300
-#: The farthest any trigger phrase acts (see ``Trigger.max_gap``).
-_TRIGGER_REACH = max(t.max_gap for t in TRIGGERS) + max(len(t.phrase) for t in TRIGGERS) + 10
 #: Two-word phrases that end an issuer although each word could be part of
 #: one: "Ban hành" (issue) is a verb where "Ban Thường vụ" is a body; "phù
 #: hợp" folds like "phủ hợp"; "và Quyết định số …" starts the next reference.
