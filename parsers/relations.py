@@ -110,16 +110,16 @@ class _Triggers:
 
     def __init__(self, folded: str, windows: list[tuple[int, int]]) -> None:
         self.folded = folded
-        # every match, overlapping ones too ("Thông tư này hướng dẫn thi hành":
-        # "này hướng dẫn" and "hướng dẫn thi hành"), ordered so that walking
-        # back meets the nearest end first and, at one end, the longest phrase
-        found = sorted(
-            ((m.end(), -m.start(), int(m.lastgroup[1:]))
-             for lo, hi in windows
-             for m in TRIGGER_PATTERN.finditer(folded, lo, hi, overlapped=True)))
-        self.ends = [e for e, _, _ in found]
-        self.starts = [-s for _, s, _ in found]
-        self.found = [TRIGGERS_BY_LENGTH[i] for _, _, i in found]
+        # leftmost, longest matches, in order (phrases that would overlap, as
+        # "này hướng dẫn" and "hướng dẫn thi hành", are listed joined too)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.found: list[Trigger] = []
+        for lo, hi in windows:
+            for m in TRIGGER_PATTERN.finditer(folded, lo, hi):
+                self.starts.append(m.start())
+                self.ends.append(m.end())
+                self.found.append(TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])])
 
     def before(self, lo: int, hi: int) -> Iterator[tuple[int, int, Trigger]]:
         """(start, end, trigger) of the phrases inside [lo, hi), nearest first."""

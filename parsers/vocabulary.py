@@ -225,6 +225,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("huong dan trien khai", "guides"),
     Trigger("huong dan", "guides", 3),
     # "Nghị quyết này hướng dẫn một số quy định … của Bộ luật Dân sự số …"
+    # (with its longer forms, so that "này hướng dẫn" does not hide them)
+    Trigger("nay huong dan thi hanh", "guides", 130),
+    Trigger("nay huong dan thuc hien", "guides", 130),
     Trigger("nay huong dan", "guides", 130),
 )
 
