@@ -14,7 +14,7 @@ import pytest
 
 pytest.importorskip("neo4j")
 
-from conftest import SAMPLES, bolt_config  # noqa: E402
+from conftest import SAMPLES, Bolt  # noqa: E402
 
 from graph.neo4j import (  # noqa: E402
     GraphNotReady,
@@ -26,8 +26,8 @@ from graph.neo4j import (  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def config() -> Neo4jConfig:
-    return bolt_config()
+def config(bolt: Bolt) -> Neo4jConfig:
+    return bolt.config
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +48,7 @@ def stores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def dump(config: Neo4jConfig) -> dict[str, Any]:
     """Everything legalgraph keeps on the server, in a comparable order."""
     with Neo4jBackend(config) as b:
-        read = b._conn.read
+        read = b.connection.read
         nodes = read("MATCH (n:Document) RETURN n.id AS id, labels(n) AS labels, "
                      "properties(n) AS p")
         edges = read("MATCH (a:Document)-[e]->(b:Document) RETURN a.id AS s, b.id AS t, "
@@ -141,7 +141,7 @@ def test_smaller_graph_sweeps_stale_nodes_edges_and_labels(config, stores, refer
     assert report.deleted_nodes > 0 and report.deleted_edges > 0
     assert dump(config) == reference["a"]
     with Neo4jBackend(config) as b:
-        labels = {r["label"] for r in b._conn.read("MATCH (n:Document) UNWIND labels(n) AS "
+        labels = {r["label"] for r in b.connection.read("MATCH (n:Document) UNWIND labels(n) AS "
                                                     "label RETURN DISTINCT label")}
     expected = {lbl for _, lbls, _ in reference["a"]["nodes"] for lbl in lbls}
     assert labels == expected
@@ -179,7 +179,8 @@ def test_killed_push_process_then_rerun_converges(config, stores, reference):
     import time
 
     clear_graph(config)
-    env = {**os.environ, "NEO4J_URI": config.uri}
+    env = {**os.environ, "NEO4J_URI": config.uri, "NEO4J_USER": config.user or "",
+           "NEO4J_PASSWORD": config.password or ""}
     proc = subprocess.Popen([sys.executable, "-m", "legalgraph.cli", "push", "--db",
                              str(stores["b"]), "--batch-size", "1"], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -187,7 +188,7 @@ def test_killed_push_process_then_rerun_converges(config, stores, reference):
         with Neo4jBackend(config) as b:
             deadline = time.monotonic() + 120
             while time.monotonic() < deadline and proc.poll() is None:
-                n = b._conn.read("MATCH (n:Document) RETURN count(n) AS n")[0]["n"]
+                n = b.connection.read("MATCH (n:Document) RETURN count(n) AS n")[0]["n"]
                 if n >= 20:
                     break
                 time.sleep(0.05)
