@@ -197,7 +197,8 @@ class Connection:
         if isinstance(exc, (UserError, falkordb.ParametersTooLarge)):
             return exc
         code = getattr(exc, "code", None) or ""
-        if isinstance(exc, AuthError) or code.startswith("Neo.ClientError.Security.Unauthorized"):
+        if isinstance(exc, AuthError) or falkordb.server_code(exc).endswith(
+                "ClientError.Security.Unauthorized"):
             who = (f"user {self.config.user!r}" if self.config.user
                    else "no user given (NEO4J_USER unset)")
             return AuthenticationFailed(f"{uri}: the server refused the credentials ({who}); "

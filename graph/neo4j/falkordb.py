@@ -28,6 +28,9 @@ a plain ``bolt://`` port:
    probe is answered).
 5. ``BOLT_PORT`` above 32767 is ignored (no Bolt at all): see
    :data:`graph.bolt_server.PORT_RANGE`.
+6. **Error codes the driver does not know** (``FalkorDB.ClientError.Security.
+   Unauthorized`` for wrong credentials) come out as "An unknown error
+   occurred"; :func:`server_code` reads the code the server sent.
 
 Also different, handled by design rather than here: explicit transactions
 are not rolled back (each statement commits by itself; one ``UNWIND`` batch
@@ -55,6 +58,7 @@ __all__ = [
     "id_chunks",
     "pieces",
     "rendered_size",
+    "server_code",
     "unstick_after_close",
     "whole",
 ]
@@ -105,6 +109,13 @@ def checked_params(params: dict[str, Any]) -> dict[str, Any]:
         raise ParametersTooLarge(
             f"parameters over {TEXT_PARAMS_BUDGET} bytes would crash this server")
     return escaped
+
+
+def server_code(exc: BaseException) -> str:
+    """The error code the server sent (defect 6), else the driver's."""
+    raw = getattr(exc, "_metadata", None)
+    code = raw.get("code") if isinstance(raw, dict) else None
+    return str(code or getattr(exc, "code", None) or "")
 
 
 def whole(value: Any) -> Any:
