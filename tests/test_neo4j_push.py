@@ -202,3 +202,34 @@ def test_killed_push_process_then_rerun_converges(config, stores, reference):
             b.top()
     push(stores["b"], config, batch_size=50)
     assert dump(config) == reference["b"]
+
+
+#: The schema each server ends up with (graph.neo4j.dialect.ensure_schema):
+#: Neo4j a uniqueness constraint; ArcadeDB a named index (its constraint
+#: breaks relabelling) and no db.awaitIndexes; FalkorDB unnamed indexes
+#: created after checking its listing.
+SCHEMA_PATH = {
+    "neo4j": ["constraint", "index", "awaited"],
+    "arcadedb": ["index", "index", "polled"],
+    "falkordb": ["listed-index", "listed-index", "polled"],
+}
+
+
+def test_each_server_takes_its_schema_path(bolt, config, stores):
+    report = push(stores["a"], config, force=True)
+    assert [s for s in report.schema if s != "relabel-probe-failed"] == SCHEMA_PATH[bolt.name]
+    assert report.server  # the Bolt agent string, for the report only
+
+
+def test_arcadedb_constraint_still_breaks_relabelling(bolt, config, stores, reference):
+    """The ArcadeDB defect the relabel probe works around, seen from a fresh
+    schema: the probe fails under the new constraint, which is dropped; the
+    push then succeeds. (If ArcadeDB fixes it, this fails: drop the note in
+    docs/neo4j.md and keep the probe.)"""
+    if bolt.name != "arcadedb":
+        pytest.skip("an ArcadeDB defect")
+    with Neo4jBackend(config) as b:
+        assert b.connection.try_write("DROP INDEX legalgraph_document_id IF EXISTS")
+    report = push(stores["a"], config, force=True)
+    assert report.schema == ["relabel-probe-failed", "index", "index", "polled"]
+    assert dump(config) == reference["a"]
