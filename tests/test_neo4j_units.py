@@ -366,7 +366,9 @@ def test_a_bug_keeps_its_traceback():
     conn = object.__new__(Connection)
     conn.config, conn.agent = Neo4jConfig(uri="bolt://h"), "?"
     bug = KeyError("node")
-    assert conn.explain(bug) is bug
+    assert conn.explain(bug) is None
+    with pytest.raises(KeyError):
+        conn.fail(bug)
 
 
 @pytest.mark.parametrize(("uri", "message"), [

@@ -18,7 +18,7 @@ import time
 import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 from urllib.parse import urlsplit
 
 from graph.errors import UserError
@@ -181,21 +181,28 @@ class Connection:
                                     f"Neo4j 5 compatible server, see {DOCS}") from exc
         except Exception as exc:
             self.close()
-            raise self.explain(exc) from exc
+            self.fail(exc)
         # a server that pastes parameters is FalkorDB-like: clean up after GOODBYE
         self._closing["unstick"] = self.dialect.text_params
 
     def close(self) -> None:
         self._finalizer()
 
-    def explain(self, exc: BaseException) -> BaseException:
+    def fail(self, exc: BaseException) -> NoReturn:
+        """Raise ``exc`` as :meth:`explain` puts it for the user, or as it is."""
+        err = self.explain(exc)
+        if err is None:
+            raise exc
+        raise err from exc
+
+    def explain(self, exc: BaseException) -> ServerError | None:
         """``exc`` as a :class:`ServerError` if a user can fix its cause, else
-        ``exc`` itself (a bug: it keeps its traceback)."""
+        None (ours already, or a bug: it keeps its traceback)."""
         from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
         uri = self.config.uri
         if isinstance(exc, (UserError, falkordb.ParametersTooLarge)):
-            return exc
+            return None
         code = getattr(exc, "code", None) or ""
         if isinstance(exc, AuthError) or falkordb.server_code(exc).endswith(
                 "ClientError.Security.Unauthorized"):
@@ -222,7 +229,7 @@ class Connection:
             return UnsupportedServer(f"{uri} ({self.agent}) rejected a statement legalgraph "
                                      f"needs ({_first_line(exc)}); see {DOCS} for the "
                                      "servers it runs on")
-        return exc
+        return None
 
     def _session(self) -> Any:
         """A session that sees this process's earlier writes (causal
@@ -262,7 +269,7 @@ class Connection:
             with self._session() as s:
                 return s.execute_read(work)
         except Exception as exc:
-            raise self.explain(exc) from exc
+            self.fail(exc)
 
     def write(self, cypher: str, params: Mapping[str, Any] | None = None, *,
               retries: int = 5, backoff: float = 0.2,
@@ -282,7 +289,7 @@ class Connection:
                     return rows, attempt
             except Exception as exc:  # noqa: BLE001 - filtered just below
                 if attempt == retries or not _retryable(exc):
-                    raise self.explain(exc) from exc
+                    self.fail(exc)
                 time.sleep(backoff * (2 ** attempt))
         raise AssertionError("unreachable")
 
@@ -295,7 +302,7 @@ class Connection:
         except Exception as exc:
             if _rejected(exc):
                 return None
-            raise self.explain(exc) from exc
+            self.fail(exc)
 
     def try_write(self, cypher: str, params: Mapping[str, Any] | None = None) -> bool:
         """Run a schema statement (or a probe) in an explicit transaction, as
@@ -309,7 +316,7 @@ class Connection:
         except Exception as exc:
             if _rejected(exc):
                 return False
-            raise self.explain(exc) from exc
+            self.fail(exc)
 
 
 def _retrying(fn: Callable[[], Any], *, retries: int = 3, backoff: float = 0.2) -> Any:
