@@ -45,11 +45,15 @@ __all__ = ["Neo4jBackend"]
 
 NODE_BY_ID = "MATCH (n:Document {id: $id}) RETURN n " + SUMMARY + " AS node, n.files AS files"
 
-#: Outgoing / incoming edges of one node with the other end's summary.
-CITES = ("MATCH (n:Document {id: $id})-[e]->(m:Document) RETURN m " + SUMMARY
-         + " AS node, " + LINK_FIELDS)
-CITED_BY = ("MATCH (n:Document {id: $id})<-[e]-(m:Document) RETURN m " + SUMMARY
-            + " AS node, " + LINK_FIELDS)
+#: Outgoing / incoming edges of one node with the other end's summary. Written
+#: ``UNWIND $ids``, as lineage is: ArcadeDB's cost-based planner starts
+#: ``(n:Document {id: $id})<-[e]-(m:Document)`` from a scan of every ``m``
+#: (1.5 s on 100k documents) but plans the UNWIND form from the index on
+#: ``n``; Neo4j and FalkorDB plan both alike.
+CITES = ("UNWIND $ids AS id MATCH (n:Document {id: id})-[e]->(m:Document) RETURN m "
+         + SUMMARY + " AS node, " + LINK_FIELDS)
+CITED_BY = ("UNWIND $ids AS id MATCH (n:Document {id: id})<-[e]-(m:Document) RETURN m "
+            + SUMMARY + " AS node, " + LINK_FIELDS)
 
 #: search_keys: exact folded key, then folded-key prefix (the first $cap keys
 #: in key order, as the embedded backend's bisect takes them).
@@ -198,12 +202,12 @@ class Neo4jBackend:
     def cites(self, node_id: str) -> list[Link]:
         if "\x00" in node_id:
             return []
-        return sorted((link(r) for r in self._read(CITES, id=node_id)), key=link_order)
+        return sorted((link(r) for r in self._read(CITES, ids=[node_id])), key=link_order)
 
     def cited_by(self, node_id: str) -> list[Link]:
         if "\x00" in node_id:
             return []
-        return sorted((link(r) for r in self._read(CITED_BY, id=node_id)), key=link_order)
+        return sorted((link(r) for r in self._read(CITED_BY, ids=[node_id])), key=link_order)
 
     def lineage(self, node_id: str, *, direction: Direction = "up",
                 depth: int = 5) -> LineageTree | None:
