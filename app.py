@@ -41,6 +41,8 @@ navigation = st.navigation([
             icon=":material/help:", url_path="chua-xac-dinh"),
     st.Page(f"{PAGES}/upload.py", title="Tải lên văn bản", icon=":material/upload_file:",
             url_path="tai-len"),
+    st.Page(f"{PAGES}/audit.py", title="Kiểm tra dữ liệu", icon=":material/rule:",
+            url_path="kiem-tra"),
 ])
 
 with st.sidebar:

@@ -17,3 +17,4 @@ run bench_ingest --docs "$DOCS"
 run bench_query --docs "$DOCS" --profile
 run bench_neo4j --docs "$DOCS"
 run bench_adversarial
+run bench_concurrency

@@ -1,40 +1,43 @@
 """Questions the app asks that :class:`graph.backend.GraphBackend` does not
-answer yet: word search over number, type, issuer and subject; the list of
-unresolved references; documents by type and year; most-cited over a year
-range; a document's neighbourhood; staff-confirmed resolutions.
+answer yet: the list of unresolved references; documents by type and year;
+most-cited over a year range; a document's neighbourhood; staff-confirmed
+resolutions. Word search is the backend's own ``search``
+(:func:`graph.scan.search`).
 
 Everything that the Protocol can answer is asked through it (``top``,
-``cites``, ``cited_by``, ``search_keys``). What needs every node at once
-(word search, unresolved list, counts by year) reads the embedded backend's
-networkx graph through :func:`graph_of`; with a backend that has none (Neo4j)
-those functions return ``None`` and the app says the feature needs the
-embedded store.
+``cites``, ``cited_by``, ``search``). What needs every node at once
+(unresolved list, counts by year) reads the embedded backend's networkx graph
+through :func:`graph_of`; with a backend that has none (Neo4j) those
+functions return ``None`` and the app says the feature needs the embedded
+store.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import Any, TypedDict
 
 import networkx as nx
 
-from graph.backend import DocumentView, GraphBackend, LineageTree, NodeSummary, RankRow
+from graph.backend import (
+    DocumentView,
+    GraphBackend,
+    LineageTree,
+    NodeSummary,
+    RankRow,
+    SearchHit,  # re-exported: the app's pages type their hits with it
+)
 from graph.confirmations import Confirmations  # re-exported: the app imports it from here
 from graph.queries import summary
-from parsers.normalize import fold
 
 __all__ = [
     "Confirmations",
     "SearchHit",
-    "SearchIndex",
     "UnresolvedRow",
     "documents_by_type_year",
     "graph_of",
     "lineage_rows",
     "neighbourhood",
-    "search_documents",
     "top_in_years",
     "unresolved_references",
 ]
@@ -50,107 +53,6 @@ def _citing_docs(g: nx.DiGraph, node_id: str) -> int:
     """Distinct documents citing ``node_id`` (stated-only relations excluded),
     the count ``top`` ranks by."""
     return sum(1 for _, _, c in g.in_edges(node_id, data="count") if c)
-
-
-# --- word search -----------------------------------------------------------------
-
-#: Words a person adds that say nothing about which document ("số 58").
-_FILLER = frozenset({"so", "ngay", "nam", "cua", "ve", "viec", "van", "ban"})
-_TOKEN = re.compile(r"[0-9]+|[^\W\d_]+")
-
-
-def _tokens(text: str | None) -> list[str]:
-    """Folded word and number tokens; numbers lose leading zeros ("09" → "9")."""
-    if not text:
-        return []
-    out = []
-    for t in _TOKEN.findall(fold(text)):
-        out.append((t.lstrip("0") or "0") if t.isdigit() else t)
-    return out
-
-
-class SearchHit(TypedDict):
-    node: NodeSummary
-    cited_by: int
-    #: "số ký hiệu" when every word matched the number, symbol or type;
-    #: "nội dung" when some matched only the issuer or subject.
-    matched: str
-
-
-@dataclass(slots=True)
-class SearchIndex:
-    """One folded token string per node, split into identity (type, number,
-    symbol) and text (issuer, subject), for a linear word scan: about 0.1 s
-    over 300k nodes, no extra index to keep in sync."""
-
-    ids: list[str]
-    ident: list[str]
-    text: list[str]
-    generation: object = None
-
-    @classmethod
-    def build(cls, g: nx.DiGraph) -> SearchIndex:
-        ids, ident, text = [], [], []
-        for nid, a in g.nodes(data=True):
-            ids.append(nid)
-            ident.append(" " + " ".join(_tokens(a.get("type")) + _tokens(a.get("key"))) + " ")
-            text.append(" " + " ".join(_tokens(a.get("issuer")) + _tokens(a.get("subject")))
-                        + " ")
-        return cls(ids, ident, text, g.graph.get("generation"))
-
-
-def _needles(query: str) -> list[str]:
-    """Search patterns: numbers match whole tokens, words match a token start."""
-    toks = _tokens(query)
-    if any(t.isdigit() for t in toks):
-        toks = [t for t in toks if t not in _FILLER] or toks
-    return [f" {t} " if t.isdigit() else f" {t}" for t in toks]
-
-
-def search_documents(backend: GraphBackend, query: str, *, limit: int = 50,
-                     index: SearchIndex | None = None) -> list[SearchHit]:
-    """Documents for what a person typed, in any spelling: a number/symbol
-    ("58-QD/TU", "58 qđ tu"), type and number ("chi thi 09"), or words of the
-    issuer or subject; diacritics and case optional.
-
-    Exact key matches from :meth:`GraphBackend.search_keys` come first, then
-    documents where every word matched the type/number/symbol, then those
-    where some word matched only the issuer or subject; within each, most
-    cited first.
-    """
-    query = query.strip()
-    if not query:
-        return []
-    hits: list[SearchHit] = []
-    seen: set[str] = set()
-    g = graph_of(backend)
-    for n in backend.search_keys(query, limit=limit):
-        seen.add(n["id"])
-        hits.append({"node": n, "cited_by": _citing_docs(g, n["id"]) if g is not None else 0,
-                     "matched": "số ký hiệu"})
-    if g is None:
-        return hits
-    if index is None or index.generation != g.graph.get("generation"):
-        index = SearchIndex.build(g)
-    needles = _needles(query)
-    if not needles:
-        return hits[:limit]
-    found: list[tuple[int, int, str]] = []
-    for nid, ident, text in zip(index.ids, index.ident, index.text, strict=True):
-        in_ident = [n in ident for n in needles]
-        if all(in_ident):
-            rank = 0
-        elif all(i or n in text for i, n in zip(in_ident, needles, strict=True)):
-            rank = 1
-        else:
-            continue
-        if nid not in seen:
-            found.append((rank, -_citing_docs(g, nid), nid))
-    found.sort()
-    for rank, neg, nid in found[: max(limit - len(hits), 0)]:
-        hits.append({"node": summary(g, nid), "cited_by": -neg,
-                     "matched": "số ký hiệu" if rank == 0 else "nội dung"})
-    return hits
 
 
 # --- overview ----------------------------------------------------------------------

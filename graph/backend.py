@@ -13,7 +13,9 @@ Shapes (all keys always present; ``None`` when unknown):
     ("58-QĐ/TU"), ``type`` ("Quyết định"), ``number``, ``symbol``, ``date``
     (ISO), ``year`` (int), ``scope`` ("2026" or "2025-2030" for a Party term),
     ``jurisdiction`` ("national", "lang-son", "lang-son.tp-lang-son"),
-    ``issuer``, ``subject``, ``ingested`` (the full text is in the store),
+    ``issuer``, ``subject``, ``name`` (a readable title: type and subject of
+    an ingested document, the title its citations give a cited-only one, else
+    None), ``ingested`` (the full text is in the store),
     ``resolved`` (identity fully placed), ``reason`` (why not, else None),
     ``candidates`` (node ids an ambiguous reference could be; [] otherwise).
 
@@ -43,6 +45,17 @@ Shapes (all keys always present; ``None`` when unknown):
     ``rank`` (1-based), ``node`` (NodeSummary), ``cited_by`` (distinct citing
     documents passing the filters).
 
+``SearchHit`` (``search``)
+    ``node`` (NodeSummary), ``cited_by`` (distinct citing documents, as in
+    ``top``), ``matched``: ``"key"`` (the number/symbol typed, any spelling),
+    ``"number"`` (every word matched the type, number or symbol), ``"name"``
+    (some word matched only the name or subject) or ``"issuer"`` (some only
+    the issuer).
+
+``EdgeRecord`` (``edges``)
+    ``source``, ``target`` and the Link fields ``relation``, ``relations``,
+    ``count``, ``spans``, ``stated_in``.
+
 ``Stats`` (``stats``)
     ``documents`` (ingested, distinct nodes), ``files``, ``nodes``,
     ``cited_only``, ``references`` (citation mentions), ``resolved``,
@@ -61,11 +74,13 @@ from parsers.models import RELATIONS
 __all__ = [
     "LINEAGE_RELATIONS",
     "DocumentView",
+    "EdgeRecord",
     "GraphBackend",
     "LineageTree",
     "Link",
     "NodeSummary",
     "RankRow",
+    "SearchHit",
     "Span",
     "Stats",
     "lineage_tree",
@@ -89,6 +104,7 @@ class NodeSummary(TypedDict):
     jurisdiction: str | None
     issuer: str | None
     subject: str | None
+    name: str | None
     ingested: bool
     resolved: bool
     reason: str | None
@@ -132,6 +148,22 @@ class RankRow(TypedDict):
     cited_by: int
 
 
+class SearchHit(TypedDict):
+    node: NodeSummary
+    cited_by: int
+    matched: str
+
+
+class EdgeRecord(TypedDict):
+    source: str
+    target: str
+    relation: str
+    relations: list[str]
+    count: int
+    spans: list[Span]
+    stated_in: list[str]
+
+
 class Stats(TypedDict):
     documents: int
     files: int
@@ -160,6 +192,22 @@ class GraphBackend(Protocol):
     def search_keys(self, query: str, *, limit: int = 20) -> list[NodeSummary]:
         """Nodes whose key matches ``query`` (exact canonical key first, then
         diacritic-insensitive prefix), most cited first."""
+        ...
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        """Documents for what a person typed: a number/symbol in any spelling,
+        a type and number ("nghi dinh 118 2025"), or words of the name,
+        subject or issuer, diacritics optional. Exact key first, then
+        type/number matches, then name/subject, then issuer matches; within
+        each, most cited first (:func:`graph.search.rank`)."""
+        ...
+
+    def nodes(self) -> list[NodeSummary]:
+        """Every node, ordered by id (audits and whole-graph reports)."""
+        ...
+
+    def edges(self) -> list[EdgeRecord]:
+        """Every edge, ordered by (source, target)."""
         ...
 
     def show(self, node_id: str) -> DocumentView | None:

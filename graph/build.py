@@ -6,16 +6,23 @@ text ``show`` serves). Edges carry ``relation`` (strongest), ``relations``,
 ``count`` (mentions), ``spans`` and ``stated_in``.
 
 Built with two sequential scans and ``add_*_from``: seconds for 100k
-documents. :func:`load_graph` also keeps a pickle next to the database,
-valid while the store's generation is unchanged, so a fresh CLI process does
-not rebuild.
+documents, all inside one snapshot of the store, so the graph is exactly the
+last committed resolution even while an ingest writes. :func:`load_graph`
+also keeps a pickle next to the database, valid for that resolution's
+generation, so a fresh CLI process does not rebuild. Several processes may
+build it at once: each writes its own temporary file and renames it into
+place (atomic), so a reader sees the old pickle or the new one, never a
+partial one.
 """
 
 from __future__ import annotations
 
 import gc
 import json
+import os
 import pickle
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,7 +36,7 @@ __all__ = ["NODE_FIELDS", "build_graph", "load_graph"]
 #: Node attributes, in NodeSummary order (``id`` is the node itself).
 NODE_FIELDS: tuple[str, ...] = (
     "key", "type", "number", "symbol", "date", "year", "scope", "jurisdiction",
-    "issuer", "subject", "ingested", "resolved", "reason", "candidates",
+    "issuer", "subject", "name", "ingested", "resolved", "reason", "candidates",
 )
 
 CACHE_NAME = "graph.pickle"
@@ -51,14 +58,15 @@ def _gc_paused() -> Iterator[None]:
 
 
 def build_graph(store: Store) -> nx.DiGraph:
-    """DiGraph of the store's current resolution (resolving first if stale)."""
-    store.resolve()
-    with _gc_paused():
+    """DiGraph of the store's last committed resolution (read from one
+    snapshot; resolving is a writer's job, see :meth:`Store.resolve`)."""
+    with store.snapshot(), _gc_paused():
         return _build(store)
 
 
 def _build(store: Store) -> nx.DiGraph:
-    g = nx.DiGraph(generation=store.resolved_generation, files=store.file_count(),
+    files_resolved = store.conn.execute("SELECT count(*) FROM doc_nodes").fetchone()[0]
+    g = nx.DiGraph(generation=store.resolved_generation, files=int(files_resolved),
                    mentions=store.mention_counts())
     files: dict[str, list[tuple[int, str]]] = {}
     for file_id, path, node in store.conn.execute(
@@ -66,7 +74,7 @@ def _build(store: Store) -> nx.DiGraph:
             " ORDER BY f.id"):
         files.setdefault(node, []).append((file_id, path))
     nodes = []
-    for row in store.conn.execute("SELECT * FROM nodes"):
+    for row in store.conn.execute("SELECT id, " + ", ".join(NODE_FIELDS) + " FROM nodes"):
         attrs = dict(zip(NODE_FIELDS, row[1:], strict=True))
         attrs["ingested"] = bool(attrs["ingested"])
         attrs["resolved"] = bool(attrs["resolved"])
@@ -86,21 +94,47 @@ def _build(store: Store) -> nx.DiGraph:
 
 
 def load_graph(store: Store, *, cache: bool = True) -> nx.DiGraph:
-    """The graph, from the pickle cache when it matches the store."""
-    store.resolve()
+    """The graph of the last committed resolution, from the pickle cache when
+    it holds that generation (else built, and the cache rewritten)."""
     path = Path(store.dir) / CACHE_NAME
-    if cache and path.exists():
-        try:
-            with path.open("rb") as fh, _gc_paused():
-                g = pickle.load(fh)
-            if g.graph.get("generation") == store.resolved_generation:
-                return g
-        except Exception:  # noqa: BLE001 - a broken cache is rebuilt, never fatal
-            pass
-    g = build_graph(store)
-    if cache:
-        tmp = path.with_suffix(".tmp")
+    with store.snapshot():
+        generation = store.resolved_generation
+        if cache and path.exists():
+            try:
+                with path.open("rb") as fh, _gc_paused():
+                    g = pickle.load(fh)
+                if g.graph.get("generation") == generation:
+                    return g
+            except Exception:  # noqa: BLE001 - a broken cache is rebuilt, never fatal
+                pass
+        g = build_graph(store)
+    if cache and store.resolved_generation == generation:  # not already outdated
+        _write_cache(g, path)
+    return g
+
+
+def _write_cache(g: nx.DiGraph, path: Path) -> None:
+    """Pickle ``g`` to a file of this process and thread, then rename it over
+    ``path``; a store folder we cannot write to just goes without a cache."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
         with tmp.open("wb") as fh:
             pickle.dump(g, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    return g
+        os.replace(tmp, path)
+    except OSError:
+        _remove(tmp)
+        return
+    # temporary files left by processes killed while writing
+    for old in path.parent.glob(f".{path.name}.*.tmp"):
+        try:
+            if time.time() - old.stat().st_mtime > 3600:
+                old.unlink()
+        except OSError:
+            pass
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass

@@ -12,11 +12,12 @@ app's caches and a later ``push`` follow.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
-__all__ = ["Confirmations", "confirmed_targets"]
+__all__ = ["Confirmations", "confirmed_targets", "target_for"]
 
 FILENAME = "confirmations.sqlite"
 
@@ -81,3 +82,49 @@ def confirmed_targets(folder: str | Path) -> dict[str, str]:
         return {}
     finally:
         conn.close()
+
+
+_TERM = re.compile(r"^\s*((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\s*$")
+_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*$")
+_DMY = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)\s*$")
+
+
+def target_for(key: str, when: str, issuer: str | None = None, *,
+               province: str | None = None) -> str:
+    """The id of the document staff describe for an unresolved reference of
+    ``key``: ``when`` is its year ("2025"), its Party term ("2020-2025") or
+    its date ("20/11/2025", "2025-11-20"); ``issuer`` names the issuing body
+    when the key does not ("UBND tỉnh Lâm Đồng", "Huyện ủy …"); ``province``
+    (a slug) is the reference's province when already known.
+
+    Raises ValueError saying what is missing or malformed.
+    """
+    from graph.identity import DocContext, node_id, parse_key
+    from graph.placement import place
+
+    term = date = None
+    if m := _TERM.match(when):
+        term = f"{m[1]}-{m[2]}"
+        date = f"{m[1]}-12-31"  # inside the term that starts in that year
+    elif m := _YEAR.match(when):
+        date = f"{m[1]}-07-01"
+    elif m := _DMY.match(when):
+        date = f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}"
+    elif re.match(r"^\s*\d{4}-\d\d-\d\d\s*$", when):
+        date = when.strip()
+    else:
+        raise ValueError(f"{when!r}: give a year (2025), a term (2020-2025) or a date")
+    parts = parse_key(key)
+    if parts is None:
+        raise ValueError(f"{key!r} is not a number/symbol")
+    if parts.party and term is None and _YEAR.match(when):
+        raise ValueError(f"{key} is numbered per Party term: give the term (2020-2025) "
+                         "or the date, not only a year")
+    p = place(key, date, issuer, DocContext(province, None, None))
+    if p.jurisdiction is None:
+        raise ValueError(f"{key}: name the issuing body with its province "
+                         "(\"UBND tỉnh Lâm Đồng\", \"UBND thành phố Đà Lạt\")")
+    scope = term if (term and parts.party) else p.scope
+    if not scope or p.parts is None:
+        raise ValueError(f"{key}: cannot tell its year or term from {when!r}")
+    return node_id(p.jurisdiction, scope, p.parts)

@@ -17,9 +17,9 @@ province. So a resolved identity is ``(jurisdiction, scope, number, symbol)``:
   whose UBND numbers its documents apart from the province's UBND);
 * scope: the year (state) or the term label ``2025-2030`` (Party).
 
-Everything here is pure functions over strings; corpus-wide inference (year
-or province from another mention of the same key) lives in
-:mod:`graph.resolve`.
+Everything here is pure functions over strings; the key itself (one spelling,
+body codes) is :mod:`graph.keys`, corpus-wide inference (year or province
+from another mention of the same key) :mod:`graph.resolve`.
 """
 
 from __future__ import annotations
@@ -29,11 +29,29 @@ from dataclasses import dataclass
 from datetime import date as _date
 from functools import lru_cache
 
-from parsers.normalize import fold as _fold_same_length
-from parsers.vocabulary import TYPE_BY_ABBREVIATION
+from graph.keys import (  # re-exported: identity is where callers look for them
+    CENTRAL_BODIES,
+    PARTY_BODIES,
+    PROVINCE_ONLY_BODIES,
+    TYPE_ABBRS,
+    YEAR_IN_NUMBER_TYPES,
+    KeyParts,
+    fold,
+    is_central,
+    parse_key,
+    province_level_body,
+    slug,
+    type_abbr,
+    with_year,
+    with_year_only,
+)
 
 __all__ = [
     "CENTRAL_BODIES",
+    "PARTY_BODIES",
+    "PROVINCE_ONLY_BODIES",
+    "TYPE_ABBRS",
+    "YEAR_IN_NUMBER_TYPES",
     "DocContext",
     "KeyParts",
     "Level",
@@ -42,12 +60,15 @@ __all__ = [
     "doc_context",
     "fold",
     "is_central",
+    "is_later",
     "level_of",
     "province_level_body",
     "scope_of",
     "unidentified_id",
     "unresolved_id",
     "valid_date",
+    "with_year",
+    "with_year_only",
     "year_of",
     "node_id",
     "parse_key",
@@ -58,144 +79,8 @@ __all__ = [
 ]
 
 
-@lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """Lowercase, strip diacritics, đ→d: the form used for matching names
-    (the parser's fold, cached for the short strings compared here)."""
-    return _fold_same_length(text)
-
-
-@lru_cache(maxsize=1 << 16)
-def slug(text: str) -> str:
-    """ASCII, lowercase, hyphen-separated: safe in node ids and IRIs."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
-
-
 # --------------------------------------------------------------------------
-# Keys
-
-#: ``30/2020/NĐ-CP``, ``09/CT-UBND``, ``58-QĐ/TU``, ``59/2020/QH14``.
-KEY_RE = re.compile(
-    r"""^(?P<number>\d+[A-Za-z]?)          # 58, 09, 123a
-        (?:/(?P<year>(?:19|20)\d\d))?       # year written in the number (state style)
-        (?P<sep>[/-])                       # '/' state style, '-' Party style
-        (?P<symbol>\S+)$""",
-    re.VERBOSE,
-)
-
-#: Abbreviations that name a document type as the first part of a symbol
-#: (``CT`` in ``CT-UBND``): the parser's table, the one place they are listed.
-#: A symbol without one (``UBND-VP``) is a công văn (official letter), which
-#: carries only the issuing body.
-TYPE_ABBRS: dict[str, str] = dict(TYPE_BY_ABBREVIATION)
-
-_TYPE_ABBR_FOLDED = {fold(k): k for k in TYPE_ABBRS}
-
-
-@dataclass(frozen=True, slots=True)
-class KeyParts:
-    """A key split into what identity needs."""
-
-    key: str
-    number: str  # leading zeros removed: "09" and "9" are one number
-    year: int | None  # year written inside the number, if any
-    symbol: str  # "CT-UBND", "QĐ/TU"
-    party: bool  # hyphen style: numbered per term, not per year
-    type_part: str | None  # "CT", "QĐ"; None for a công văn
-    body_parts: tuple[str, ...]  # ("UBND",), ("TU",), ("UBND", "VP")
-
-
-@lru_cache(maxsize=1 << 16)
-def parse_key(key: str) -> KeyParts | None:
-    """Split a canonical key; None if it is not number-then-symbol."""
-    m = KEY_RE.match(key.strip())
-    if not m:
-        return None
-    symbol = m["symbol"]
-    party = m["sep"] == "-" and "/" in symbol and m["year"] is None
-    parts = tuple(p for p in re.split(r"[-/&]", symbol) if p)
-    if not parts:
-        return None
-    first = fold(parts[0])
-    type_part = _TYPE_ABBR_FOLDED.get(first) if len(parts) > 1 else None
-    body = parts[1:] if type_part else parts
-    number = m["number"].lstrip("0") or "0"
-    return KeyParts(
-        key=key.strip(),
-        number=number,
-        year=int(m["year"]) if m["year"] else None,
-        symbol=symbol,
-        party=party,
-        type_part=type_part,
-        body_parts=body,
-    )
-
-
-@lru_cache(maxsize=1 << 16)
-def type_abbr(parts: KeyParts) -> str:
-    """Short type code for node ids, from the symbol only (so every mention of
-    one document gives the same id): ``qd`` for ``QĐ/TU``; ``vb`` (văn bản,
-    document) when the symbol names no type (``UBND-VP``, ``QH14``)."""
-    return slug(parts.type_part) if parts.type_part else "vb"
-
-
-# --------------------------------------------------------------------------
-# Jurisdiction
-
-#: Issuing bodies whose documents are national (one numbering for the whole
-#: country). Everything else is local and scoped to a province. Codes are
-#: compared folded; trailing digits are ignored (``QH14``, ``UBTVQH15``).
-CENTRAL_BODIES: frozenset[str] = frozenset(
-    fold(code)
-    for code in (
-        # State: legislature, head of state, government, Prime Minister
-        "QH", "UBTVQH", "CTN", "CP", "TTg", "VPCP",
-        # Ministries and ministry-level bodies (before and after the 2025 merger)
-        "BTC", "BNV", "BCA", "BQP", "BYT", "BGDĐT", "BTNMT", "BNNPTNT", "BNNMT",
-        "BKHĐT", "BCT", "BTP", "BXD", "BGTVT", "BLĐTBXH", "BVHTTDL", "BTTTT",
-        "BKHCN", "BNG", "UBDT", "BDTTG", "NHNN", "TTCP", "KTNN", "TANDTC",
-        "HĐTP", "VKSNDTC", "BHXH", "BNN", "BKH", "BLĐTB",
-        # Party centre: Central Committee, Politburo, Secretariat, central boards
-        "TW", "BCT-TW", "BTGTW", "BTCTW", "UBKTTW", "VPTW", "BDVTW",
-        "BNCTW", "BTGDVTW", "ĐUCA", "QUTW", "ĐUQSTW",
-        # National mass organisations
-        "MTTQVN", "TLĐ", "TWĐTN",
-    )
-)
-
-#: Local bodies that only exist at province level (Tỉnh ủy and its boards).
-PROVINCE_ONLY_BODIES: frozenset[str] = frozenset(
-    fold(c) for c in ("TU", "BTGTU", "BTCTU", "UBKTTU", "VPTU", "BDVTU", "BTGDVTU")
-)
-
-
-@lru_cache(maxsize=1 << 16)
-def _body_code(part: str) -> str:
-    return re.sub(r"\d+$", "", fold(part))
-
-
-@lru_cache(maxsize=1 << 16)
-def is_central(parts: KeyParts) -> bool:
-    """True when the key's issuing body is a national one."""
-    for part in parts.body_parts:
-        code = _body_code(part)
-        # "TƯ" (Trung ương) folds to "tu", which is also Tỉnh ủy: test it unfolded
-        if part.upper() == "TƯ" or code in CENTRAL_BODIES or code.endswith("tw"):
-            return True
-    return False
-
-
-@lru_cache(maxsize=1 << 16)
-def province_level_body(parts: KeyParts) -> bool:
-    """True when the body can only be provincial (Tỉnh ủy, a Sở ``SNV``)."""
-    for part in parts.body_parts:
-        code = _body_code(part)
-        if code in PROVINCE_ONLY_BODIES:
-            return True
-        if len(code) >= 3 and code.startswith("s") and part[:1] == "S" and part.isupper():
-            return True  # Sở codes: SNV, STC, SGDĐT, SYT, SXD…
-    return False
-
+# Places
 
 #: Provinces and centrally-run cities, the 63 before and the 34 after the
 #: 2025 merger (the new ones keep old names). Matched folded, longest first.
@@ -339,6 +224,8 @@ class DocContext:
     province: str | None
     locality: str | None  # "tp-lang-son" for a city-level document, else None
     date: str | None
+    #: issued by a central body: its place line ("Hà Nội") is not its province
+    national: bool = False
 
 
 def doc_context(
@@ -349,9 +236,13 @@ def doc_context(
     Province: from the issuer ("UBND TỈNH LẠNG SƠN"), else the place line
     ("Lạng Sơn, ngày …"). Locality: set when the issuer is a body below the
     province ("UBND thành phố Lạng Sơn"); a centrally-run city is a province.
-    A headerless document falls back on its subject line.
+    A headerless document falls back on its subject line for both.
     """
     province = province_of(issuer) or province_of(place)
+    if province is None and not (issuer or place):
+        # a text starting at its title ("Quyết định ban hành bảng giá đất … tỉnh
+        # Tây Ninh"): the subject is all that says where it was issued
+        province = province_of(subject)
     locality = None
     # the subject ("Kết luận giao ban … UBND thành phố Lạng Sơn") speaks for a
     # document only when its header names neither issuer nor place
@@ -467,3 +358,14 @@ def unresolved_id(parts: KeyParts | None, key: str, jurisdiction: str | None,
 def unidentified_id(sha256: str) -> str:
     """Id of an ingested document whose header gives no usable key."""
     return f"vn/unidentified/{sha256[:16]}"
+
+
+def is_later(date: str | None, year: int | None, than_date: str | None,
+             than_year: int | None) -> bool:
+    """True when a document (``date``/``year``) is known to come after another:
+    by full date when both have one, else by year; unknown is never later."""
+    if date and than_date and len(date) >= 10 and len(than_date) >= 10:
+        return date[:10] > than_date[:10]
+    y = year if year is not None else year_of(date)
+    ty = than_year if than_year is not None else year_of(than_date)
+    return y is not None and ty is not None and y > ty

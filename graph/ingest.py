@@ -4,9 +4,15 @@ Incremental and idempotent by content: a file whose bytes (SHA-256) are
 already stored at that path is skipped without being read; the same bytes at
 another path are a duplicate and skipped; changed bytes replace the old
 records. Each file is written inside its own savepoint, files are committed
-``batch_size`` at a time, and an interrupted run commits the files it had
-finished, so nothing already stored is ever lost and a bad file only costs
-itself (it is reported and the batch goes on).
+``batch_size`` at a time (or every ``commit_seconds``, so no transaction
+keeps the database locked for long), and an interrupted run commits the files
+it had finished, so nothing already stored is ever lost and a bad file only
+costs itself (it is reported and the batch goes on).
+
+One ingest at a time per store: the whole run holds the store's writer lock
+(:meth:`graph.store.Store.writer`); a second ingest or upload waits for it
+(``wait`` seconds at most, then :class:`graph.store.StoreBusy`) and then
+sees every file the first one stored. Readers are never blocked.
 """
 
 from __future__ import annotations
@@ -15,7 +21,8 @@ import hashlib
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,11 +111,25 @@ def _results(todo: list[tuple[str, str]], jobs: int) -> Iterator[tuple]:
 
 
 def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, *, jobs: int = 1,
-           batch_size: int = 200, progress: bool = False) -> IngestReport:
-    """Ingest files and folders into ``store`` and re-resolve; see module doc."""
+           batch_size: int = 200, progress: bool = False, wait: float | None = None,
+           on_wait: Callable[[str], None] | None = None,
+           commit_seconds: float = 1.0) -> IngestReport:
+    """Ingest files and folders into ``store`` and re-resolve; see module doc.
+
+    ``wait``/``on_wait``: how long to wait for another writer and what to tell
+    the user meanwhile (:meth:`graph.store.Store.writer`).
+    """
     files, problems = collect_files(paths)
+    with store.writer(wait=wait, on_wait=on_wait):
+        report = _ingest_locked(files, store, jobs=jobs, batch_size=batch_size,
+                                progress=progress, commit_seconds=commit_seconds)
+    report.errors[:0] = [(e.path, str(e)) for e in problems]
+    return report
+
+
+def _ingest_locked(files: list[str], store: Store, *, jobs: int, batch_size: int,
+                   progress: bool, commit_seconds: float) -> IngestReport:
     report = IngestReport(files=len(files))
-    report.errors.extend((e.path, str(e)) for e in problems)
     known, hashes = store.known_files(), store.known_hashes()
     todo: list[tuple[str, str]] = []
     for path in files:
@@ -122,22 +143,28 @@ def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, *, jobs: int =
         elif hashes.get(sha, path) != path:
             report.duplicates += 1  # same bytes already stored under another path
         else:
-            hashes[sha] = path
+            # a copy of another file of this run is decided once that one is
+            # stored (or fails: an empty file next to an empty file is empty)
             todo.append((path, sha))
 
     bar = tqdm(total=len(files), disable=not progress, file=sys.stderr, unit="file",
                desc="ingest", initial=len(files) - len(todo))
     conn = store.conn
     in_tx = 0
+    began = 0.0
     try:
         for path, sha, payload, error in _results(todo, jobs):
             bar.update(1)
+            if hashes.get(sha, path) != path:
+                report.duplicates += 1  # its twin earlier in this run was stored
+                continue
             if error is not None:
                 report.errors.append((path, error))
                 continue
             assert payload is not None
             if not in_tx:
                 conn.execute("BEGIN IMMEDIATE")
+                began = time.monotonic()
             in_tx += 1
             try:
                 with store.savepoint():
@@ -147,11 +174,12 @@ def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, *, jobs: int =
             except Exception as exc:  # noqa: BLE001 - e.g. a record that breaks a constraint
                 report.errors.append((path, f"{path}: cannot store ({exc})"))
                 continue
+            hashes.setdefault(sha, path)
             if path in known:
                 report.replaced += 1
             else:
                 report.added += 1
-            if in_tx >= batch_size:
+            if in_tx >= batch_size or time.monotonic() - began >= commit_seconds:
                 conn.execute("COMMIT")
                 in_tx = 0
     finally:

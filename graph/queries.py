@@ -19,10 +19,12 @@ import networkx as nx
 from graph.backend import (
     LINEAGE_RELATIONS,
     DocumentView,
+    EdgeRecord,
     LineageTree,
     Link,
     NodeSummary,
     RankRow,
+    SearchHit,
     Stats,
     lineage_tree,
 )
@@ -33,7 +35,10 @@ __all__ = [
     "GraphIndex",
     "cited_by",
     "cites",
+    "edges",
     "lineage",
+    "nodes",
+    "search",
     "search_keys",
     "show",
     "stats",
@@ -44,7 +49,7 @@ __all__ = [
 _STRENGTH = {r: i for i, r in enumerate(RELATIONS)}
 _SUMMARY_FIELDS = (
     "key", "type", "number", "symbol", "date", "year", "scope", "jurisdiction",
-    "issuer", "subject", "ingested", "resolved", "reason", "candidates",
+    "issuer", "subject", "name", "ingested", "resolved", "reason", "candidates",
 )
 
 
@@ -160,6 +165,7 @@ class GraphIndex:
         self._counts: dict[tuple[str | None, int | None], Counter[str]] | None = None
         self._ranked: dict[tuple[str | None, int | None], list[tuple[str, int]]] = {}
         self._keys: list[tuple[str, str]] | None = None
+        self._search: Any = None
         self.stats: Stats | None = None  # filled by :func:`stats` on first use
 
     def _build_counts(self) -> dict[tuple[str | None, int | None], Counter[str]]:
@@ -183,6 +189,16 @@ class GraphIndex:
             counter = self._counts.get(k, Counter())
             self._ranked[k] = sorted(counter.items(), key=lambda x: (-x[1], x[0]))
         return self._ranked[k]
+
+    def search_index(self) -> Any:
+        """:class:`graph.search.SearchIndex` of this graph, built on first use."""
+        if self._search is None:
+            from graph.search import SearchIndex
+
+            self._search = SearchIndex.build(self.g.nodes(data=True),
+                                             dict(self.ranked(None, None)),
+                                             self.g.graph.get("generation"))
+        return self._search
 
     def keys(self) -> list[tuple[str, str]]:
         """(folded key, node id), sorted: prefix search by bisect."""
@@ -252,6 +268,28 @@ def search_keys(g: nx.DiGraph, query: str, *, limit: int = 20,
             i += 1
     hits.sort(key=lambda n: (-_citing_docs(g, n), n))
     return [summary(g, n) for n in hits[:limit]]
+
+
+def search(g: nx.DiGraph, query: str, *, limit: int = 20,
+           index: GraphIndex | None = None) -> list[SearchHit]:
+    """Documents for what a person typed (:mod:`graph.search`)."""
+    from graph.search import rank
+
+    index = index or GraphIndex(g)
+    return rank(index.search_index(), query, lambda n: summary(g, n), limit=limit)
+
+
+def nodes(g: nx.DiGraph) -> list[NodeSummary]:
+    """Every node's summary, ordered by id."""
+    return [summary(g, n) for n in sorted(g.nodes)]
+
+
+def edges(g: nx.DiGraph) -> list[EdgeRecord]:
+    """Every edge, ordered by (source, target)."""
+    return [{"source": s, "target": t, "relation": e["relation"],
+             "relations": list(e["relations"]), "count": e["count"],
+             "spans": [dict(x) for x in e["spans"]], "stated_in": list(e["stated_in"])}
+            for s, t, e in sorted(g.edges(data=True), key=lambda x: (x[0], x[1]))]
 
 
 def stats(g: nx.DiGraph, *, index: GraphIndex | None = None) -> Stats:

@@ -12,7 +12,17 @@ Two passes, because one document can place another's reference:
    reason), never a guess and never dropped.
 
 Then mentions become edges: one per (citing, cited) pair with the mention
-count and spans; a mention of the citing document itself is dropped.
+count and spans; a mention of the citing document itself is dropped. Every
+node gets a name (:mod:`graph.names`); an edge that has a document act on a
+later one is set aside, and unresolved references are offered every
+same-key node (:mod:`graph.checks`). Placement itself is
+:mod:`graph.placement`.
+
+Robust to what a parser may miss: a document without a number of its own
+takes the one its header shows ("Luật số:\n16/2023/QH15",
+:func:`graph.identity.header_key`); a headerless document's date that is a
+cited document's date is not its own; keys are compared in one spelling
+(:func:`graph.identity.parse_key`).
 """
 
 from __future__ import annotations
@@ -20,24 +30,22 @@ from __future__ import annotations
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from graph.identity import (
-    DocContext,
-    KeyParts,
-    doc_context,
-    is_central,
-    level_of,
-    node_id,
-    parse_key,
-    province_level_body,
-    province_of,
-    scope_of,
-    symbol_slug,
-    unidentified_id,
-    unresolved_id,
-    valid_date,
+from graph.headers import clean_issuer, header_key, issuer_is_central
+from graph.identity import DocContext, doc_context, unidentified_id, valid_date
+from graph.names import NameVotes, document_name, head_title
+from graph.placement import (
+    AMBIGUOUS,
+    INFERRED,
+    RESOLVED,
+    UNRESOLVED,
+    Anchors,
+    Placement,
+    complete,
+    match_key,
+    place,
 )
 from parsers.models import RELATIONS, Citation, DocumentIdentity, Relation
 
@@ -48,20 +56,18 @@ __all__ = [
     "Node",
     "Placement",
     "Resolution",
+    "SetAside",
+    "match_key",
     "place",
     "resolve_corpus",
 ]
 
 _STRENGTH = {r: i for i, r in enumerate(RELATIONS)}
 
-# Mention statuses
-RESOLVED = "resolved"  # placed from what the mention and its document say
-INFERRED = "inferred"  # completed from other mentions of the same key
-AMBIGUOUS = "ambiguous"
 #: Basis recorded for a mention sent to a document by a staff confirmation.
 CONFIRMED_BASIS = "confirmed by staff"
-UNRESOLVED = "unresolved"
 SELF = "self"  # the document citing itself: no edge
+FUTURE = "future"  # cites a later document: set aside, no edge
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,81 +79,11 @@ class DocInput:
     document: DocumentIdentity
     citations: Sequence[Citation] = ()
     relations: Sequence[Relation] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Placement:
-    """What one header or mention says about a document's identity."""
-
-    key: str
-    parts: KeyParts | None
-    jurisdiction: str | None  # None: local body, province unknown
-    scope: str | None  # year or term; None: undated
-    province: str | None
-    reason: str | None = None  # why jurisdiction or scope is missing
-    #: jurisdictions it may be when only the level is unknown; a trailing "*"
-    #: matches any locality of that kind ("lang-son.tp-*")
-    alternatives: tuple[str, ...] = ()
-
-    @property
-    def complete(self) -> bool:
-        return self.parts is not None and self.jurisdiction is not None and bool(self.scope)
-
-    @property
-    def match_key(self) -> tuple[str, str] | None:
-        """Number and symbol: what two mentions must share to be one document."""
-        if self.parts is None:
-            return None
-        return (self.parts.number, symbol_slug(self.parts))
-
-
-def place(key: str, date: str | None, issuer: str | None, ctx: DocContext) -> Placement:
-    """Place one key using only the mention and its citing document.
-
-    Local bodies are scoped to the province named in the mention's issuer
-    ("của UBND tỉnh Cao Bằng"), else the citing document's province. The
-    level below the province follows the issuer text ("UBND thành phố" in a
-    city document is that city); with no issuer text, a body that can only
-    be provincial (Tỉnh ủy, a Sở) is provincial, and any other body (UBND,
-    HĐND, VP) is taken at the citing document's own level.
-    """
-    parts = parse_key(key)
-    if parts is None:
-        return Placement(key, None, None, None, None, "key is not number/symbol")
-    date = valid_date(date)
-    if is_central(parts):
-        scope = scope_of(parts, date, national=True, province=None)
-        reason = None if scope else "no date and no year in the number"
-        return Placement(key, parts, "national", scope, None, reason)
-
-    province = province_of(issuer) or ctx.province
-    level = level_of(issuer)
-    scope = scope_of(parts, date, national=False, province=province)
-    if province is None:
-        return Placement(key, parts, None, scope, None,
-                         "local body, citing document's province unknown")
-    locality: str | None
-    if level is not None and level.kind == "province":
-        locality = None
-    elif level is not None and level.kind != "local":
-        if level.name:
-            locality = f"{level.kind}-{level.name}"
-        elif ctx.locality and ctx.locality.startswith(level.kind + "-"):
-            locality = ctx.locality  # "UBND thành phố" written in that city's document
-        else:  # "UBND thành phố" in a provincial document: which city?
-            return Placement(key, parts, None, scope, province,
-                             f"unnamed {level.kind} body", (f"{province}.{level.kind}-*",))
-    elif province_level_body(parts) or ctx.locality is None:
-        locality = None
-    else:
-        # a city document citing "…/QĐ-UBND" without saying whose: the city's
-        # or the province's committee; only another mention can tell
-        return Placement(key, parts, None, scope, province,
-                         f"no issuer named: provincial or {ctx.locality} body",
-                         (province, f"{province}.{ctx.locality}"))
-    jurisdiction = province + (f".{locality}" if locality else "")
-    reason = None if scope else "no date and no year in the number"
-    return Placement(key, parts, jurisdiction, scope, province, reason)
+    #: the text's beginning, where its own number may be read
+    #: (:func:`graph.identity.header_key`) when the parser found none
+    head: str = ""
+    #: the text right after each citation (names: :mod:`graph.names`)
+    contexts: Sequence[str] = ()
 
 
 @dataclass(slots=True)
@@ -166,6 +102,7 @@ class Node:
     jurisdiction: str | None = None
     issuer: str | None = None
     subject: str | None = None
+    name: str | None = None
     ingested: bool = False
     resolved: bool = True
     reason: str | None = None
@@ -194,10 +131,27 @@ class Edge:
     count: int
     spans: list[tuple[int, int, str]]
     stated_in: list[str]
+    #: the citing file the count and spans come from (None: stated only)
+    file_id: int | None = None
 
     @property
     def relation(self) -> str:
         return self.relations[0] if self.relations else "cites"
+
+
+@dataclass(frozen=True, slots=True)
+class SetAside:
+    """A citation or stated relation not stored as an edge because it has a
+    document act on a later one; kept for the audit."""
+
+    source: str
+    target: str
+    target_key: str | None
+    relation: str
+    kind: str  # "citation" or "stated"
+    file_id: int  # the file whose text holds it
+    spans: tuple[tuple[int, int, str], ...]
+    reason: str
 
 
 @dataclass(slots=True)
@@ -208,74 +162,7 @@ class Resolution:
     doc_nodes: dict[int, str]
     mentions: list[MentionResult]
     edges: list[Edge]
-
-
-def _scope_year(scope: str) -> int:
-    return int(scope[:4])
-
-
-def _complete_id(p: Placement) -> str:
-    assert p.parts is not None and p.jurisdiction and p.scope
-    return node_id(p.jurisdiction, p.scope, p.parts)
-
-
-class _Anchors:
-    """Fully placed identities by number+symbol, for pass 2."""
-
-    def __init__(self) -> None:
-        self.by_key: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
-
-    def add(self, p: Placement) -> None:
-        if p.complete and p.match_key is not None:
-            self.by_key[p.match_key].add((p.jurisdiction, p.scope))  # type: ignore[arg-type]
-
-    def candidates(self, p: Placement, citing_date: str | None) -> list[tuple[str, str]]:
-        """(jurisdiction, scope) pairs that could complete ``p``."""
-        if p.match_key is None:
-            return []
-        found = []
-        for jur, scope in self.by_key.get(p.match_key, ()):
-            if p.jurisdiction is not None and jur != p.jurisdiction:
-                continue
-            if p.alternatives and not any(
-                    jur.startswith(a[:-1]) if a.endswith("*") else jur == a
-                    for a in p.alternatives):
-                continue
-            if p.jurisdiction is None and (jur == "national" or (
-                    p.province and jur.split(".")[0] != p.province)):
-                continue
-            if p.scope is not None and scope != p.scope:
-                continue
-            if citing_date and _scope_year(scope) > int(citing_date[:4]):
-                continue  # cannot cite a document from a later year or term
-            found.append((jur, scope))
-        return sorted(found)
-
-
-def _complete(p: Placement, anchors: _Anchors, citing_date: str | None
-              ) -> tuple[str, str, str | None, list[str]]:
-    """Target id, status, basis/reason and candidates for one placement."""
-    if p.complete:
-        return _complete_id(p), RESOLVED, None, []
-    if p.parts is None:
-        return unresolved_id(None, p.key, None, None), UNRESOLVED, p.reason, []
-    if p.jurisdiction is None and p.scope is None and not p.alternatives:
-        # neither place nor time: any match would be a guess
-        return (unresolved_id(p.parts, p.key, None, None), UNRESOLVED,
-                f"{p.reason}; undated", [])
-    cands = anchors.candidates(p, citing_date)
-    what = ("issuing level" if p.alternatives else "province") if p.scope else "year/term"
-    if p.jurisdiction is None and p.scope is None:
-        what = "issuing level and year/term"
-    if len(cands) == 1:
-        jur, scope = cands[0]
-        return (node_id(jur, scope, p.parts), INFERRED,
-                f"{what} from another mention of {p.key}", [])
-    ids = [node_id(j, s, p.parts) for j, s in cands]
-    target = unresolved_id(p.parts, p.key, p.jurisdiction or p.province, p.scope)
-    if ids:
-        return target, AMBIGUOUS, f"{what} ambiguous: {len(ids)} candidates", ids
-    return target, UNRESOLVED, p.reason, []
+    set_aside: list[SetAside] = field(default_factory=list)
 
 
 def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
@@ -291,15 +178,18 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
     citation is kept in memory, only anchors, nodes, edges and one small row
     per mention.
     """
+    from graph.checks import offer_candidates, set_aside_future
+
     if callable(docs):
         stream = docs
     else:
         materialized = sorted(docs, key=lambda d: d.file_id)
         stream = lambda: materialized  # noqa: E731
-    anchors = _Anchors()
+    anchors = Anchors()
     ctxs: dict[int, DocContext] = {}
     header: dict[int, Placement | None] = {}
     idents: dict[int, tuple[DocumentIdentity, str]] = {}
+    head: dict[int, str] = {}  # the text's beginning, of documents without subject
     intern = sys.intern
 
     @lru_cache(maxsize=1 << 18)
@@ -309,10 +199,21 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
     # pass 1: place headers and mentions on their own; keep the complete ones
     for d in stream():
         ident = d.document
+        if not ident.key and (own := header_key(d.head)):
+            # the parser missed the header's number ("Luật số:\n16/2023/QH15")
+            ident = replace(ident, key=own)
+        if not ident.key and ident.date and any(c.date == ident.date for c in d.citations):
+            # no header: the date read is a cited document's ("Căn cứ … ngày …")
+            ident = replace(ident, date=None)
         ctx = doc_context(ident.issuer, ident.place, None, ident.subject)
-        ctxs[d.file_id] = ctx
         hp = placed(ident.key, ident.date, ident.issuer, ctx) if ident.key else None
+        if (hp is not None and hp.jurisdiction == "national") or issuer_is_central(ident.issuer):
+            # a central body's document: "Hà Nội" on its place line is not a province
+            ctx = DocContext(None, None, None, national=True)
+        ctxs[d.file_id] = ctx
         header[d.file_id] = hp
+        if not ident.subject:
+            head[d.file_id] = d.head
         idents[d.file_id] = (ident, d.sha256)
         if hp is not None:
             anchors.add(hp)
@@ -321,16 +222,18 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
 
     completed: dict[tuple[Placement, int | None], tuple[str, str, str | None, list[str]]] = {}
 
-    def complete(p: Placement, citing_date: str | None) -> tuple[str, str, str | None, list[str]]:
+    def completed_for(p: Placement, citing_date: str | None
+                      ) -> tuple[str, str, str | None, list[str]]:
         k = (p, int(citing_date[:4]) if citing_date else None)
         hit = completed.get(k)
         if hit is None:
-            hit = completed[k] = _complete(p, anchors, citing_date)
+            hit = completed[k] = complete(p, anchors, citing_date)
         return hit
 
     nodes: dict[str, Node] = {}
     doc_nodes: dict[int, str] = {}
     doc_dates: dict[int, str | None] = {}
+    head_names: dict[str, str | None] = {}
     # documents first: an ingested document owns its node
     for file_id in sorted(idents):
         ident, sha = idents[file_id]
@@ -339,7 +242,7 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
         nid: str | None = None
         reason = None
         if hp is not None:
-            target, status, basis, _ = complete(hp, date)
+            target, status, basis, _ = completed_for(hp, date)
             if status in (RESOLVED, INFERRED):
                 nid = target
             else:
@@ -355,12 +258,17 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
             if hp is not None and hp.parts is not None:
                 node.number, node.symbol = hp.parts.number, hp.parts.symbol
                 node.jurisdiction, node.scope = hp.jurisdiction, hp.scope
-            node.key = ident.key
+                node.key = hp.parts.key
+            else:
+                node.key = ident.key
             node.type, node.date = ident.type, date
-            node.issuer, node.subject = ident.issuer, ident.subject
+            node.issuer, node.subject = clean_issuer(ident.issuer), ident.subject
+            node.name = document_name(ident.type, ident.subject)
+            if file_id in head:
+                head_names[nid] = head_title(head[file_id])
         node.ingested = True
         node.file_ids.append(file_id)
-    del idents, header
+    del idents, header, head
 
     def ensure_node(target: str, status: str, basis: str | None, cands: list[str],
                     p: Placement) -> Node:
@@ -383,38 +291,51 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
     # pass 2: mentions → edges; attributes of cited-only nodes by majority
     mentions: list[MentionResult] = []
     votes: dict[str, tuple[Counter, Counter, Counter, Counter]] = {}
+    names: dict[str, NameVotes] = {}
     # (src, dst) → {file_id: [spans]}, relations
     pair_spans: dict[tuple[str, str], dict[int, list[tuple[int, int, str]]]] = {}
     pair_rels: dict[tuple[str, str], set[str]] = defaultdict(set)
     edges: dict[tuple[str, str], Edge] = {}
+    #: (a, b) of a stated relation → (file, spans naming a and b there)
+    stated_where: dict[tuple[str, str], list[tuple[int, tuple]]] = defaultdict(list)
     for d in stream():
         src = doc_nodes[d.file_id]
         ctx = ctxs[d.file_id]
         date = doc_dates[d.file_id]
         mention_target: dict[str, str] = {}
+        first_span: dict[str, tuple[int, int, str]] = {}
         for seq, c in enumerate(d.citations):
             p = placed(c.key, c.date, c.issuer, ctx)
-            target, status, basis, cands = complete(p, date)
+            target, status, basis, cands = completed_for(p, date)
             if status in (AMBIGUOUS, UNRESOLVED) and confirmed and target in confirmed:
                 target, status, basis, cands = confirmed[target], INFERRED, CONFIRMED_BASIS, []
+            elif status == AMBIGUOUS and src in cands:
+                target = src  # its own number, undated: the document itself
             if target == src:
                 mentions.append(MentionResult(d.file_id, seq, None, SELF, "cites itself"))
                 continue
             mentions.append(MentionResult(d.file_id, seq, target, status, basis))
             mention_target.setdefault(c.key, target)
+            first_span.setdefault(c.key, (c.start, c.end, c.text))
             node = ensure_node(target, status, basis, cands, p)
             if not node.ingested:
                 v = votes.get(target)
                 if v is None:
                     v = votes[target] = (Counter(), Counter(), Counter(), Counter())
-                v[0][intern(c.key)] += 1
+                v[0][intern(p.parts.key if p.parts else c.key)] += 1
                 if c.type:
                     v[1][intern(c.type)] += 1
                 vd = valid_date(c.date)
                 if vd:
                     v[2][intern(vd)] += 1
-                if c.issuer:
-                    v[3][intern(c.issuer)] += 1
+                issuer = clean_issuer(c.issuer)
+                if issuer:
+                    v[3][intern(issuer)] += 1
+            if node.name is None:
+                nv = names.get(target)
+                if nv is None:
+                    nv = names[target] = NameVotes()
+                nv.add(c.text, c.type, d.contexts[seq] if seq < len(d.contexts) else "")
             pair = (src, target)
             by_file = pair_spans.get(pair)
             if by_file is None:
@@ -429,11 +350,11 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
                 t = mention_target.get(key)
                 if t is None:  # named only in the relation, not cited on its own
                     p = placed(key, None, None, ctx)
-                    t, status, basis, cands = complete(p, date)
+                    t, status, basis, cands = completed_for(p, date)
                     node = ensure_node(t, status, basis, cands, p)
                     if node.key is None and not node.ingested:
                         votes.setdefault(t, (Counter(), Counter(), Counter(), Counter()))[0][
-                            intern(key)] += 1
+                            intern(p.parts.key if p.parts else key)] += 1
                 ends.append(t)
             a, b = ends
             if a == b:
@@ -445,6 +366,8 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
                 e.relations.append(r.relation)
             if src not in e.stated_in:
                 e.stated_in.append(src)
+                stated_where[(a, b)].append((d.file_id, tuple(
+                    first_span[k] for k in (r.from_key, r.to_key) if k in first_span)))
 
     def most_common(counter: Counter) -> str | None:
         if not counter:
@@ -458,6 +381,11 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
         node.type = most_common(types)
         node.date = most_common(dates) if node.resolved else None
         node.issuer = most_common(issuers)
+    for nid, nv in names.items():
+        nodes[nid].name = nv.best()
+    for nid, title in head_names.items():  # mentions give no title: the header's
+        if nodes[nid].name is None:
+            nodes[nid].name = title
     for node in nodes.values():
         if node.scope and node.scope[:4].isdigit():
             node.year = int(node.date[:4]) if node.date else int(node.scope[:4])
@@ -474,16 +402,24 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
         e = edges.get(pair)
         rels = pair_rels[pair]
         if e is None:
-            edges[pair] = Edge(pair[0], pair[1], _by_strength(rels), len(spans), spans, [])
+            e = edges[pair] = Edge(pair[0], pair[1], _by_strength(rels), len(spans), spans, [])
         else:  # also stated elsewhere
             e.relations = _by_strength(rels | set(e.relations))
             e.count, e.spans = len(spans), spans
+        e.file_id = best
     for e in edges.values():
         if e.count == 0:
             e.relations = _by_strength(e.relations)
         e.stated_in.sort()
+    kept, aside = set_aside_future(nodes, edges, stated_where, doc_nodes)
+    if aside:
+        gone = {(a.source, a.target) for a in aside if a.kind == "citation"}
+        mentions = [m if (doc_nodes[m.file_id], m.target) not in gone else MentionResult(
+            m.file_id, m.seq, m.target, FUTURE, "cites a later document: set aside")
+            for m in mentions]
+    offer_candidates(nodes)
     return Resolution(nodes, doc_nodes, mentions, sorted(
-        edges.values(), key=lambda e: (e.source, e.target)))
+        kept, key=lambda e: (e.source, e.target)), aside)
 
 
 def _by_strength(relations: Iterable[str]) -> list[str]:

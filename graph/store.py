@@ -18,6 +18,20 @@ What it holds, and why each part:
 A crash loses at most the files of the transaction in flight; everything
 committed before stays (WAL + synchronous=NORMAL keeps committed data across
 a process crash).
+
+Many processes share one store (CLI queries, the app, a scheduled ingest):
+
+* readers never write: opening an existing store only reads its schema
+  version, and every multi-statement read runs in :meth:`Store.snapshot`, a
+  WAL read transaction, so it sees one committed state and never waits for a
+  writer (nor a writer for it);
+* writers take :meth:`Store.writer`, an exclusive lock on ``writer.lock`` in
+  the folder (``flock``: released by the kernel when the process dies, even
+  by ``kill -9``), so two ingests or uploads run one after the other; only a
+  writer creates the store or sets its schema;
+* the resolution is computed from one snapshot and replaced in one
+  transaction, so readers see the previous resolution or the next, never a
+  half-written one.
 """
 
 from __future__ import annotations
@@ -25,18 +39,31 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
+from graph.headers import HEADER_REACH
+from graph.locking import LOCK_FILENAME, StoreBusy, WriterLock
 from graph.resolve import DocInput, Resolution
 from parsers.models import Citation, DocumentIdentity, ParsedDocument, Relation
 
-__all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "Store", "StoredFile", "default_db_dir"]
+__all__ = [
+    "DEFAULT_DB",
+    "LOCK_FILENAME",
+    "SCHEMA_VERSION",
+    "Store",
+    "StoreBusy",  # re-exported from graph.locking
+    "StoreMissing",
+    "StoreUnusable",
+    "StoredFile",
+    "default_db_dir",
+]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DB_FILENAME = "legalgraph.sqlite"
 DEFAULT_DB = "data/store"
 
@@ -71,7 +98,7 @@ CREATE TABLE IF NOT EXISTS nodes (
     key TEXT, type TEXT, number TEXT, symbol TEXT, date TEXT, year INTEGER,
     scope TEXT, jurisdiction TEXT, issuer TEXT, subject TEXT,
     ingested INTEGER NOT NULL, resolved INTEGER NOT NULL, reason TEXT,
-    candidates TEXT NOT NULL
+    candidates TEXT NOT NULL, name TEXT
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS nodes_key ON nodes(key);
 CREATE TABLE IF NOT EXISTS doc_nodes (
@@ -89,7 +116,22 @@ CREATE TABLE IF NOT EXISTS edges (
     spans TEXT NOT NULL, stated_in TEXT NOT NULL,
     PRIMARY KEY (source, target)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS set_aside (
+    source TEXT NOT NULL, target TEXT NOT NULL, target_key TEXT, relation TEXT NOT NULL,
+    kind TEXT NOT NULL, file_id INTEGER, spans TEXT NOT NULL, reason TEXT NOT NULL
+);
 """
+
+#: Schema changes from an older version, applied in order on open. The
+#: resolution is derived data: after a change it is recomputed (a new
+#: generation), the files and their records are kept.
+_MIGRATIONS: dict[int, str] = {
+    1: "ALTER TABLE nodes ADD COLUMN name TEXT;",  # 2: node names; set_aside table
+}
+
+#: Characters after a citation passed to the resolver: where a cited
+#: document's "về …" title clause is read (:mod:`graph.names`).
+CONTEXT_CHARS = 240
 
 _IDENTITY_FIELDS = ("type", "number", "symbol", "key", "date", "place", "issuer", "subject")
 
@@ -97,6 +139,21 @@ _IDENTITY_FIELDS = ("type", "number", "symbol", "key", "date", "place", "issuer"
 def default_db_dir() -> str:
     """Store folder: ``$LEGALGRAPH_DB`` if set, else ``data/store``."""
     return os.environ.get("LEGALGRAPH_DB") or DEFAULT_DB
+
+
+class StoreMissing(FileNotFoundError):
+    """A reader was pointed at a folder that holds no store (only a writer
+    creates one)."""
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        super().__init__(f"no store at {folder}: run legalgraph ingest first")
+        self.folder = str(folder)
+
+
+class StoreUnusable(Exception):
+    """The folder cannot hold a store, or its database is not one this
+    program reads (a file where a folder should be, a damaged file, another
+    schema version)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,26 +166,87 @@ class StoredFile:
 
 
 class Store:
-    """The SQLite store in folder ``db_dir`` (created if missing)."""
+    """The SQLite store in folder ``db_dir``.
 
-    def __init__(self, db_dir: str | os.PathLike[str]) -> None:
+    ``create=True`` (writers: ingest, upload, tests) creates the folder and
+    the schema when missing; ``create=False`` (query commands) raises
+    :class:`StoreMissing` instead. Opening an existing store writes nothing.
+    """
+
+    def __init__(self, db_dir: str | os.PathLike[str], *, create: bool = True) -> None:
         self.dir = Path(db_dir)
-        self.dir.mkdir(parents=True, exist_ok=True)
         self.path = self.dir / DB_FILENAME
-        # explicit BEGIN/COMMIT; usable from another thread (the app's server
-        # threads share one backend) as long as callers serialize access
-        self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.conn.execute("PRAGMA foreign_keys=ON")
-        self.conn.execute("PRAGMA busy_timeout=10000")
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        if version not in (0, SCHEMA_VERSION):
-            raise RuntimeError(
-                f"{self.path}: schema version {version}, this program reads "
-                f"{SCHEMA_VERSION}; ingest into a new --db folder")
-        self.conn.executescript(_SCHEMA)
-        self.conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        self._writer_lock = WriterLock(self.dir)
+        try:
+            if create:
+                self.dir.mkdir(parents=True, exist_ok=True)
+            elif not self.path.is_file():
+                raise StoreMissing(self.dir)
+            # explicit BEGIN/COMMIT; usable from another thread (the app's server
+            # threads share one backend) as long as callers serialize access.
+            # A reader opens with mode=rw so that a missing file is never created.
+            target, uri = ((str(self.path), False) if create
+                           else (self.path.resolve().as_uri() + "?mode=rw", True))
+            self.conn = sqlite3.connect(target, uri=uri, isolation_level=None,
+                                        check_same_thread=False)
+        except StoreMissing:
+            raise
+        except (OSError, sqlite3.Error) as exc:
+            why = ("not a folder" if isinstance(exc, (FileExistsError, NotADirectoryError))
+                   else getattr(exc, "strerror", None) or str(exc))
+            raise StoreUnusable(f"{self.dir}: cannot open a store there ({why})") from exc
+        try:
+            # connection settings only: none of these writes to the file
+            self.conn.execute("PRAGMA busy_timeout=10000")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0 and not create:
+                raise StoreMissing(self.dir)  # an empty file, or one being created
+            if version not in (0, SCHEMA_VERSION) and version not in _MIGRATIONS:
+                raise StoreUnusable(
+                    f"{self.path}: schema version {version}, this program reads "
+                    f"{SCHEMA_VERSION}; ingest into a new --db folder")
+            if version and version != SCHEMA_VERSION:
+                if not create:  # readers never write: a writer upgrades the store
+                    raise StoreUnusable(
+                        f"{self.path}: schema version {version} is older than "
+                        f"{SCHEMA_VERSION}; run legalgraph ingest on it once to upgrade")
+                with self._writer_lock.hold(wait=None):
+                    self._migrate(version)
+            if version == 0:
+                self._create_schema()
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise
+            raise StoreUnusable(f"{self.path}: not a legalgraph store ({exc})") from exc
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def _create_schema(self) -> None:
+        """WAL mode, tables and schema version, in one transaction (a writer
+        only: readers never set anything)."""
+        c = self.conn
+        if c.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            c.execute("PRAGMA journal_mode=WAL")
+        try:
+            c.executescript(f"BEGIN IMMEDIATE;\n{_SCHEMA}\n"
+                            f"PRAGMA user_version={SCHEMA_VERSION};\nCOMMIT;")
+        except BaseException:
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            raise
+
+    def _migrate(self, version: int) -> None:
+        """Bring an older store to :data:`SCHEMA_VERSION` in one transaction."""
+        with self.transaction() as c:
+            for v in range(version, SCHEMA_VERSION):
+                for statement in filter(str.strip, _MIGRATIONS[v].split(";")):
+                    c.execute(statement)
+            c.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            self._bump()  # the resolution (and any cached graph) is recomputed
 
     def close(self) -> None:
         self.conn.close()
@@ -151,6 +269,34 @@ class Store:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: every read inside sees the same committed state
+        (WAL: takes no lock a writer waits for). Inside a write transaction it
+        just yields, the writer's own view being consistent already."""
+        if self.conn.in_transaction:
+            yield self.conn
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self.conn
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
+
+    def writer(self, *, wait: float | None = None,
+               on_wait: Callable[[str], None] | None = None
+               ) -> AbstractContextManager[None]:
+        """Hold the store's writer lock (:class:`graph.locking.WriterLock`):
+        one ingest, upload or resolution at a time, across processes and
+        threads; reentrant in one thread. ``wait``: seconds to wait for
+        another writer (None: as long as it takes, 0: not at all), then
+        :class:`StoreBusy`; ``on_wait`` is told once when it has to wait."""
+        return self._writer_lock.hold(wait=wait, on_wait=on_wait)
 
     @contextmanager
     def savepoint(self) -> Iterator[sqlite3.Connection]:
@@ -265,16 +411,24 @@ class Store:
         row = self.conn.execute("SELECT text FROM files WHERE id=?", (file_id,)).fetchone()
         return row[0] if row else None
 
+    def text_at(self, path: str) -> str | None:
+        """The stored text of the file at ``path``."""
+        row = self.conn.execute("SELECT text FROM files WHERE path=?", (path,)).fetchone()
+        return row[0] if row else None
+
     # --- resolution ----------------------------------------------------------
 
     def doc_inputs(self) -> Iterator[DocInput]:
         """Every stored file as :class:`graph.resolve.DocInput`, in id order.
 
         Streams: three cursors read files, citations and relations in file-id
-        order side by side (a merge join), so memory holds one file's records.
+        order side by side (a merge join), so memory holds one file's records
+        and text; of the text only its head and the words after each citation
+        are passed on (:data:`CONTEXT_CHARS`).
         """
         files = self.conn.execute(
-            "SELECT id, sha256, " + ", ".join(_IDENTITY_FIELDS) + " FROM files ORDER BY id")
+            "SELECT id, sha256, " + ", ".join(_IDENTITY_FIELDS)
+            + ", text FROM files ORDER BY id")
         cits = self.conn.execute(
             "SELECT file_id, start, end, text, type, key, date, issuer, relation"
             " FROM citations ORDER BY file_id, seq")
@@ -283,7 +437,7 @@ class Store:
         next_cit = cits.fetchone()
         next_rel = rels.fetchone()
         for row in files:
-            file_id = row[0]
+            file_id, text = row[0], row[-1]
             these: list[Citation] = []
             while next_cit is not None and next_cit[0] <= file_id:
                 if next_cit[0] == file_id:
@@ -294,19 +448,32 @@ class Store:
                 if next_rel[0] == file_id:
                     stated.append(Relation(*next_rel[1:]))
                 next_rel = rels.fetchone()
-            yield DocInput(file_id, row[1], DocumentIdentity(*row[2:]), these, stated)
+            yield DocInput(file_id, row[1], DocumentIdentity(*row[2:-1]), these, stated,
+                           head=text[:HEADER_REACH],
+                           contexts=[text[c.end:c.end + CONTEXT_CHARS] for c in these])
 
     def save_resolution(self, res: Resolution, generation: int) -> None:
         """Replace the stored resolution in one transaction (rows streamed
-        from ``res``, not copied into lists first)."""
+        from ``res``, not copied into lists first); never replaces a
+        resolution of a later generation."""
         with self.transaction() as c:
-            for table in ("nodes", "doc_nodes", "mentions", "edges"):
+            if self.resolved_generation > generation:
+                return
+            for table in ("nodes", "doc_nodes", "mentions", "edges", "set_aside"):
                 c.execute(f"DELETE FROM {table}")
             c.executemany(
-                "INSERT INTO nodes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO nodes (id, key, type, number, symbol, date, year, scope,"
+                " jurisdiction, issuer, subject, ingested, resolved, reason, candidates, name)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 ((n.id, n.key, n.type, n.number, n.symbol, n.date, n.year, n.scope,
                   n.jurisdiction, n.issuer, n.subject, int(n.ingested), int(n.resolved),
-                  n.reason, json.dumps(n.candidates)) for n in res.nodes.values()),
+                  n.reason, json.dumps(n.candidates), n.name) for n in res.nodes.values()),
+            )
+            c.executemany(
+                "INSERT INTO set_aside VALUES (?,?,?,?,?,?,?,?)",
+                ((a.source, a.target, a.target_key, a.relation, a.kind, a.file_id,
+                  json.dumps([{"start": x, "end": y, "text": t} for x, y, t in a.spans],
+                             ensure_ascii=False), a.reason) for a in res.set_aside),
             )
             c.executemany("INSERT INTO doc_nodes VALUES (?,?)", res.doc_nodes.items())
             c.executemany(
@@ -323,19 +490,55 @@ class Store:
             )
             self._set_meta("resolved_generation", str(generation))
 
+    def set_aside(self) -> list[dict[str, Any]]:
+        """References and stated relations the last resolution refused to
+        store as edges (a document acting on a later one), each with the file
+        it was read from: ``{"source", "target", "relation", "kind"
+        ("citation" or "stated"), "target_key", "document" (node whose text holds
+        it), "file", "spans", "reason"}``."""
+        return [{"source": src, "target": dst, "target_key": tkey, "relation": rel,
+                 "kind": kind, "document": doc, "file": path, "spans": json.loads(spans),
+                 "reason": reason}
+                for src, dst, tkey, rel, kind, doc, path, spans, reason in self.conn.execute(
+                    "SELECT s.source, s.target, s.target_key, s.relation, s.kind, d.node_id,"
+                    " f.path, s.spans, s.reason FROM set_aside s"
+                    " LEFT JOIN files f ON f.id = s.file_id"
+                    " LEFT JOIN doc_nodes d ON d.file_id = s.file_id"
+                    " ORDER BY s.source, s.target, s.kind, f.path")]
+
     def mention_counts(self) -> dict[str, int]:
         """Mentions by resolution status."""
         return dict(self.conn.execute("SELECT status, count(*) FROM mentions GROUP BY status"))
 
-    def resolve(self, *, force: bool = False) -> bool:
+    def resolve(self, *, force: bool = False, wait: float | None = None) -> bool:
         """Recompute the resolution if the files changed since the last one
-        (or ``force``); True if it ran."""
-        generation = self.generation
-        if not force and self.resolved_generation == generation:
-            return False
+        (or ``force``); True if it ran. A writer: holds the writer lock
+        (``wait`` as in :meth:`writer`) and reads every input from one
+        snapshot, so files committed meanwhile wait for the next run."""
         from graph.confirmations import confirmed_targets
         from graph.resolve import resolve_corpus
 
-        res = resolve_corpus(self.doc_inputs, confirmed=confirmed_targets(self.dir))
-        self.save_resolution(res, generation)
+        with self.writer(wait=wait):
+            with self.snapshot():
+                generation = self.generation
+                if not force and self.resolved_generation == generation:
+                    return False
+                res = resolve_corpus(self.doc_inputs, confirmed=confirmed_targets(self.dir))
+            self.save_resolution(res, generation)
         return True
+
+    def finish_interrupted(self) -> bool:
+        """If the files are ahead of the resolution and no writer is at work
+        (an ingest was killed before resolving), resolve now; True if it did.
+        Never waits: while an ingest runs, readers answer from the last
+        resolution and that ingest resolves when it ends."""
+        if not self.stale:
+            return False
+        try:
+            return self.resolve(wait=0)
+        except OSError:  # StoreBusy (a writer is at work), or a read-only folder
+            return False
+        except sqlite3.OperationalError as exc:  # read-only store, or a writer without the lock
+            if "readonly" in str(exc) or "locked" in str(exc):
+                return False
+            raise

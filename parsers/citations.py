@@ -9,16 +9,16 @@ sentence states, and relations between two cited documents are collected.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
 import regex
 
-from parsers.models import Relation
-from parsers.normalize import canonical_key, iso_date, split_key
+from parsers.models import Mention
+from parsers.normalize import canonical_key, fold, iso_date, split_key
 from parsers.patterns import (
+    BODY_NAME,
     BOUNDARY,
-    CAN_CU,
     CONTINUATION,
     DANGLING_HINT,
     DANGLING_NUMBER,
@@ -28,14 +28,11 @@ from parsers.patterns import (
     NOT_DOCUMENT,
     NUMBER_SYMBOL,
     OF,
-    PASSIVE,
     PLACE_NAME,
     SPACED_PARTY,
     SPACED_TAIL,
-    SUBJECT_OPENER,
     TITLE_START,
     TRIGGER_BEFORE,
-    TRIGGER_PATTERN,
     TRIGGERS_BY_LENGTH,
     TYPE_PHRASE_PATTERNS,
     TYPE_TAIL,
@@ -44,10 +41,13 @@ from parsers.patterns import (
 )
 from parsers.vocabulary import (
     ALSO_WRITTEN,
+    ASSOCIATION_HEADS,
+    BODY_NAMES,
     DEFAULT_TYPE,
     DOC_TYPES,
     ISSUER_HEADS,
     ISSUER_JOINERS,
+    ISSUER_STARTS,
     ISSUER_STOP_CAPITALIZED,
     ISSUER_STOP_WORDS,
     ISSUER_WORDS,
@@ -77,27 +77,52 @@ _ISSUER_STOP_PHRASE = regex.compile(
     r"(?:ban\s+hanh|phu\s+hop|dong\s+thoi|thuc\s+hien|trien\s+khai)(?![a-z])"
 )
 _WORD = regex.compile(r"\S+")
+_CAPS_LINE = regex.compile(r"\p{Lu}+(?:[ \t]+\p{Lu}+){2,}[ \t]*(?:\n|$)")
+_CAPITAL_SOON = regex.compile(r"[ \t]+(?:\p{Ll}+[ \t]+)?\p{Lu}")
+#: A former or renamed body: "UBND thành phố Đà Lạt (cũ)".
+_FORMER = regex.compile(r"[ \t]*\((?:cũ|mới|trước sắp xếp|trước khi sắp xếp)\)")
+#: A title in quotes or brackets between two items of a list ("Công văn số A
+#: “V/v …” và Công văn số B").
+_DESCRIPTION = regex.compile(r"^\s*(?:\u201c[^\u201d]{0,300}\u201d|\([^)]{0,300}\))")
+#: How far before a type word a "<body> có/ban hành" may start.
+_BEFORE_REACH = 140
+_VERB_BEFORE = regex.compile(
+    r"(?<=[\p{L})])\s+(?:(?:da\s+|vua\s+)?(?:co|ban\s+hanh|ky\s+ban\s+hanh|ky|gui|trinh|ra)"
+    r"(?:\s+kem\s+theo)?|(?P<at>tai))\s+",
+    regex.REVERSE,
+)
+_DATE_LEAD = regex.compile(
+    r"\s*ng\w{1,2}y\s+\d{1,2}\s+th\w{1,3}ng\s+\d{1,2}\s+n\w{1,2}m\s+\d{4}\s+"
+)
+#: "… đề nghị của <body> tại Tờ trình số …": the body after "của".
+_OF_BEFORE = regex.compile(r"c[a-z]{1,2}a\s+$")
+_DATE_BEFORE = regex.compile(
+    r"ng\w{1,2}y\s+(?:(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})\s+th\w{1,3}ng\s+(?P<m2>\d{1,2})\s+n\w{1,2}m\s+(?P<y2>\d{4}))\s*,?\s*$"
+)
+ISSUER_START = regex.compile(
+    "(?:" + "|".join(regex.escape(p) for p in sorted(ISSUER_STARTS, key=len, reverse=True))
+    + r")(?![a-z])"
+)
+_BODY_WORDS = frozenset(w for name in BODY_NAMES for w in name.replace(",", "").split())
 _NEXT_WORD = regex.compile(r"\s+(\S)")
 _TRAILING_PUNCT = regex.compile(r"[^\p{L}\p{N}/&]+$")
 _SPACES = regex.compile(r"\s+")
 _SYMBOL_SEP = regex.compile(r"[-/]")
 _QUOC_HOI = regex.compile(r"QH\d*")
+#: Who issues a Chỉ thị ("09/CT-UBND", "05/CT-TTg", "37-CT/TW"): after CT they
+#: name the body; a tax office's "CT-CS" names a department after Cục Thuế.
+_DIRECTIVE_ISSUER = regex.compile(
+    r"UBND|TTg|CP|TW|HĐND|NHNN|VPCP|KTNN|TANDTC|VKSNDTC|B[A-ZĐ]{1,8}|[A-ZĐ]{0,4}U|UB[A-ZĐ]*"
+)
+#: A key of a number and one short part ("1/HO") …
+_ONE_PART = regex.compile(r"[^/\-]+/[A-ZĐ]{1,3}")
+#: … followed by a word in capitals that is not "NGÀY", "CỦA", "VỀ", "VÀ".
+_CAPS_WORD_AFTER = regex.compile(
+    r"[ \t]+(?!(?:NGÀY|NGAY|CỦA|CUA|VỀ|VE|VÀ|VA|V/V|TẠI|TAI)\b)\p{Lu}{2,}\b"
+)
 #: A state-style number whose symbol has only its type part so far ("12/QĐ").
 _TYPE_ONLY = regex.compile(r"\d+(?:/\d{4})?/\s*[A-ZĐ]+[a-z]?")
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A reference found in the NFC text (offsets into the NFC text)."""
-
-    start: int
-    end: int
-    key: str
-    type: str | None
-    date: str | None
-    issuer: str | None
-    relation: str = "cites"
-    in_list: bool = False  # joined to the previous mention by list glue
 
 
 @lru_cache(maxsize=65536)
@@ -107,8 +132,11 @@ def type_from_symbol(key: str) -> str | None:
     >>> type_from_symbol("58-QĐ/TU"), type_from_symbol("576/UBND-TH")
     ('Quyết định', None)
     """
-    _, _, symbol = split_key(key)
+    _, year, symbol = split_key(key)
     parts = _SYMBOL_SEP.split(symbol)
+    if parts and parts[0] == "CT" and year is None and "-CT/" not in key and not (
+            len(parts) > 1 and _DIRECTIVE_ISSUER.fullmatch(parts[1])):
+        return None  # "5348/CT-CS": a tax office (Cục Thuế) and its department
     if parts and parts[0] in TYPE_BY_ABBREVIATION:
         return TYPE_BY_ABBREVIATION[parts[0]]
     if len(parts) == 1 and _QUOC_HOI.fullmatch(parts[0]):
@@ -144,7 +172,9 @@ def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
         if _TYPE_ONLY.fullmatch(raw) and (tail := match_near(SPACED_TAIL, text, end)):
             end, raw = tail.end(), raw + "-" + tail.group(1)  # "12/QĐ - UBND"
         key = canonical_key(raw)
-        if key:
+        if key and not (_ONE_PART.fullmatch(key) and match_near(_CAPS_WORD_AFTER, text, end)):
+            # "số 1/HO SO" (a list heading typed without diacritics) is prose
+            # in capitals, as "số 1/HỒ SƠ" is
             found.append((m.start(), end, key, False))
     if " -" in text or " –" in text:
         extra = [(m.start(), m.end(), key, False)
@@ -190,18 +220,22 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
     base = m.end()
     end = None
     last = ""  # the last word taken, folded
+    first = ""  # the first word taken, folded
     for taken, w in enumerate(_WORD.finditer(text, base, base + 240), 1):
         at = w.start()
         if end is not None and at < end:
             continue  # inside a place name already taken
         raw = w.group()
+        if raw == "|":
+            continue  # a table cell's border inside a wrapped name
         word = _TRAILING_PUNCT.sub("", raw) if len(raw) > 1 else raw
         if not word:
             break
         f = folded[at : at + len(word)]
         place = match_near(PLACE_NAME, folded, at) if word[0].isupper() else None
+        place = place or match_near(BODY_NAME, folded, at)
         if place:
-            end = place.end()
+            end, last, first = place.end(), "", first or f
             if end < len(text) and text[end] in ".,;:)":
                 break
             continue
@@ -213,19 +247,35 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
         stops = ISSUER_STOP_WORDS if word[0].islower() else ISSUER_STOP_CAPITALIZED
         if f in stops or match_near(_ISSUER_STOP_PHRASE, folded, at):
             break
+        if word.isupper() and len(word) > 1 and end is not None and last not in ISSUER_HEADS \
+                and "\n" in text[end:at] and _CAPS_LINE.match(text, at):
+            break  # the next line is a heading in capitals ("ỦY BAN NHÂN DÂN TỈNH …")
         if f not in ISSUER_WORDS and not (word[0].isupper() and (
             "\n" not in text[end or base : at] or word.isupper() or last in ISSUER_HEADS
-        )):
+        )) and not (first in ASSOCIATION_HEADS and word[0].islower()
+                    and _capital_follows(text, w.end())):
             # a capitalized word opening a new line is a new sentence ("Tiếp
-            # tục …"), unless it is an acronym or an issuer word ("Tỉnh ủy")
+            # tục …"), unless it is an acronym or an issuer word ("Tỉnh ủy");
+            # an association's name may hold common words ("Hiệp hội Nước mắm
+            # Phan Thiết")
             break
         end, last = at + len(word), f
+        first = first or f
         if word != raw or taken >= _ISSUER_MAX_WORDS:  # punctuation closes the name
             break
     if end is None:
         return None
-    name = _SPACES.sub(" ", text[base:end]).strip()
+    qualifier = match_near(_FORMER, text, end)  # "(cũ)", "(trước sắp xếp)"
+    if qualifier:
+        end = qualifier.end()
+    name = _SPACES.sub(" ", text[base:end].replace("|", " ")).strip()
     return name, end
+
+
+def _capital_follows(text: str, pos: int) -> bool:
+    """A capitalized word comes within the next two words on the same line."""
+    m = match_near(_CAPITAL_SOON, text, pos)
+    return bool(m)
 
 
 def _date(folded: str, pos: int) -> tuple[str | None, int] | None:
@@ -259,6 +309,44 @@ def _date_and_issuer(text: str, folded: str, pos: int) -> tuple[str | None, str 
     return date, issuer, pos
 
 
+def _issuer_before(text: str, folded: str, start: int) -> tuple[str | None, str] | None:
+    """(date, body) written before the type word: "Ngày 24/7/2024, Chủ tịch
+    Ủy ban nhân dân tỉnh có Công văn số 2769/…", "Quốc hội ban hành Nghị
+    quyết số 202/…"."""
+    lo = max(0, start - _BEFORE_REACH)
+    verb = _VERB_BEFORE.search(folded, lo, start)
+    if not verb or verb.end() != start:
+        return None
+    body_end = verb.start()
+    cut = max(folded.rfind(ch, lo, body_end) for ch in ",;.:()")
+    body_start = cut + 1 if cut >= 0 else lo
+    dated = _DATE_LEAD.match(folded, body_start, body_end)  # "Ngày 24 tháng 6 năm 1977 Hội đồng …"
+    if dated:
+        body_start = dated.end()
+    if verb.group("at"):
+        # only "của <body> tại": the body is what follows the last "của"
+        of = folded.rfind("cua ", body_start, body_end)
+        if of < 0:
+            return None
+        body_start = of + 4
+    raw = _SPACES.sub(" ", text[body_start:body_end]).strip()
+    words = raw.split()
+    # "Việc Chủ tịch …", "DẪN ĐẾN CHỦ TỊCH …": the name starts at its head word
+    while words and not ISSUER_START.match(fold(" ".join(words[:3]))):
+        words.pop(0)
+    raw = " ".join(words)
+    if not words or len(raw) > 90 or not words[0][0].isupper():
+        return None
+    if not all(w[0].isupper() or fold(w) in ISSUER_WORDS or fold(w) in _BODY_WORDS for w in words):
+        return None
+    date = None
+    head = _DATE_BEFORE.search(folded, max(0, body_start - 40), body_start)
+    if head:
+        date = iso_date(head.group("d") or head.group("d2"), head.group("m") or head.group("m2"),
+                        head.group("y") or head.group("y2"))
+    return date, raw
+
+
 def _sentence_start(starts: list[int], pos: int) -> int:
     i = bisect.bisect_right(starts, pos) - 1
     return max(starts[i] if i >= 0 else 0, pos - _SENTENCE_LOOKBACK)
@@ -279,22 +367,18 @@ def _trigger(folded: str, lo: int, hi: int) -> str | None:
 
 def find_mentions(
     text: str, folded: str, skip: tuple[int, int] | None = None
-) -> tuple[list[Mention], list[Relation]]:
-    """All references in ``text`` (NFC) with their relations, and the relations
-    stated between cited documents. ``skip`` is the span of the document's own
-    number in its header, which is not a reference."""
+) -> list[Mention]:
+    """All references in ``text`` (cleaned NFC) with type, date and issuer, in
+    reading order; relations are set by :func:`parsers.relations.relate`.
+    ``skip`` is the span of the document's own number in its header."""
     mentions: list[Mention] = []
-    claimed: list[tuple[str, str] | None] = []  # (from_key, relation) per mention
-    relations: list[Relation] = []
-    anchors = _anchors(text)
-    starts = _clause_starts(text, folded) if anchors else []
-    for a_start, a_end, key, joined in anchors:
+    for a_start, a_end, key, joined in _anchors(text):
         if skip and a_start < skip[1] and a_end > skip[0]:
             continue
         prev = mentions[-1] if mentions else None
-        lo = max(prev.end if prev else 0, a_start - _TYPE_LOOKBACK)
         if prev and a_start < prev.end:
             continue
+        lo = max(prev.end if prev else 0, a_start - _TYPE_LOOKBACK)
         found = _type_word(folded, lo, a_start)
         if joined and not found:
             continue  # a number cut at a line end is a reference only after a type word
@@ -306,50 +390,22 @@ def find_mentions(
             start, word_type = found
             if word_type:
                 doc_type = word_type  # the word in the text wins over the symbol
-        glued = bool(prev and LIST_GLUE.match(folded[prev.end : start]))
+        glued = bool(prev and LIST_GLUE.match(_DESCRIPTION.sub("", folded[prev.end : start], 1)))
         if glued and not found and _keeps_list_type(prev.type, doc_type, key):
             doc_type = prev.type  # "các Nghị định số 01/…, 02/…": the list's type
         doc_type = doc_type or DEFAULT_TYPE
-
         date, issuer, end = _date_and_issuer(text, folded, a_end)
-
-        # Relation of the citing document, and between cited documents.
-        sent = _sentence_start(starts, start)
-        listed = glued and prev.end > sent
-        from_prev: tuple[str, str] | None = None
-        if listed:
-            relation = prev.relation
-            from_prev = claimed[-1]
-        elif prev and prev.end > sent and prev.key != key:
-            # A trigger right after the previous reference's own description
-            # ("… của UBND tỉnh về triển khai thực hiện Nghị quyết số …")
-            # relates the two cited documents; the citing one only mentions
-            # this one.
-            gap = folded[prev.end : start]
-            relation = _trigger(folded, prev.end, start)
-            if relation and len(gap) <= _RELATION_GAP:
-                if PASSIVE.match(gap):
-                    # "Nghị định số A được sửa đổi, bổ sung bởi Nghị định số B"
-                    relations.append(Relation(key, prev.key, relation))
-                    relation = "cites"
-                elif SUBJECT_OPENER.match(gap) or TRIGGER_PATTERN.match(gap.lstrip()):
-                    from_prev = (prev.key, relation)
-                    relation = "cites"
-        elif CAN_CU.match(folded, sent, start):
-            relation = "based_on"
-        else:
-            relation = _trigger(folded, max(sent, prev.end if prev else 0), start)
-        mention = Mention(start, end, key, doc_type, date, issuer,
-                          relation or "cites", listed)
-        if listed:
+        if issuer is None:
+            before = _issuer_before(text, folded, start)
+            if before:
+                date, issuer = date or before[0], before[1]
+        mention = Mention(start, end, key, doc_type, date, issuer, "cites", glued, a_start)
+        if glued:
             # "các Quyết định số 12/QĐ-UBND và 13/QĐ-UBND của UBND tỉnh": the
             # issuer after the last item names the issuer of the whole list
             _share_issuer(mentions, mention)
-        if from_prev and from_prev[0] != key:
-            relations.append(Relation(from_prev[0], key, from_prev[1]))
         mentions.append(mention)
-        claimed.append(from_prev)
-    return mentions, _unique(relations)
+    return mentions
 
 
 def _share_issuer(mentions: list[Mention], last: Mention) -> None:
@@ -362,13 +418,3 @@ def _share_issuer(mentions: list[Mention], last: Mention) -> None:
         if i == 0 or not mentions[i].in_list:
             break
         i -= 1
-
-
-def _unique(relations: list[Relation]) -> list[Relation]:
-    seen: set[Relation] = set()
-    out = []
-    for r in relations:
-        if r not in seen:
-            seen.add(r)
-            out.append(r)
-    return out

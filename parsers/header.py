@@ -3,50 +3,100 @@
 A Vietnamese administrative document opens with the issuing body (left) and
 the national motto (right), then "Số: 72/TB-UBND" and "Lạng Sơn, ngày 20
 tháng 3 năm 2026", then the title (THÔNG BÁO, QUYẾT ĐỊNH, …) and the subject
-line (trích yếu). An official letter (Công văn) has no title; its subject is
-the "V/v …" line under its number. PDF extraction and OCR merge the two header
-columns onto one line and scatter blank lines, so every step here works line
-by line on the folded text and tolerates both.
+(trích yếu). An official letter (Công văn) has no title; its subject is the
+"V/v …" text under its number. :mod:`parsers.layout` cuts whatever layout a
+file flattened this into cells; each cell is classified here, and the
+identity is read from the classes:
+
+- number: the "Số:" field only, never the subject ("QUYẾT ĐỊNH Sửa đổi Quyết
+  định số 10/2016/QĐ-UBND" is not number 10/2016); a draft's blank gives none;
+- type: the title; no title is a Công văn (a tax office's "5348/CT-CS" is a
+  letter, not a Chỉ thị); a consolidated text (VBHN) keeps its own type;
+- date and place: the place-and-date field;
+- issuer: the left column's name lines before the number, in order, without
+  the motto, rules, stamps or repeats; the lines of one name joined by a
+  space, a body and its sub-body by " - ";
+- a text that starts at its title ("Quyết định về việc …", no header) takes
+  the title's type and the authority line under it as issuer.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import regex
 
+from parsers.layout import Cell, header_cells
 from parsers.models import DocumentIdentity
-from parsers.normalize import canonical_key, fold, iso_date, split_key
+from parsers.normalize import canonical_key, iso_date, split_key
 from parsers.patterns import (
     BLANK_NUMBER,
-    HEADER_NUMBER,
-    MOTTO,
+    HEADER_DATE,
+    HEADER_FIELD,
     NUMBER_SYMBOL,
-    PLACE_DATE,
+    PLACE_DATE_START,
     SUBJECT_PREFIX,
-    TITLE_START,
-    TYPE_PHRASE_PATTERNS,
-    match_near,
+    type_phrase,
 )
-from parsers.vocabulary import AUTHORITY_OPENERS, BODY_OPENERS, DEFAULT_TYPE, DOC_TYPES
+from parsers.vocabulary import (
+    ADMIN_UNITS,
+    AUTHORITY_OPENERS,
+    BODY_OPENERS,
+    DEFAULT_TYPE,
+    DOC_TYPES,
+    HEADER_BODY_OPENERS,
+    HEADER_STAMPS,
+    MOTTO_MARKS,
+    MOTTOS,
+    TITLE_ONLY_TYPES,
+    TYPE_BY_ABBREVIATION,
+    UNFINISHED_NAME_ENDS,
+)
 
-#: The header lies in the first lines; a title further down is body text.
-_HEADER_CHARS = 2500
-_LETTER_HEADER_CHARS = 1200
+#: The header lies in the first characters; the body starts at its first
+#: "Căn cứ", "Kính gửi", "Điều 1" line.
+_HEADER_CHARS = 4000
 _SUBJECT_MAX_CHARS = 600
-_TYPE_BY_PHRASE = {p: t.name for t in DOC_TYPES for p in t.phrases}
-_RULE_LINE = regex.compile(r"^[\s\-_=*.~—–]*$")
-_BODY_OPENER = regex.compile(
-    r"^\s*(?:" + "|".join(regex.escape(p) for p in BODY_OPENERS) + r")(?![a-z])"
-    r"|^\s*\(?ng\w{1,2}y\s+\d|^\s*\d+\s*[.)]\s|^\s*[-+•]\s"
+_TITLE_TYPES = {p: t.name for t in (*DOC_TYPES, *TITLE_ONLY_TYPES) for p in t.phrases}
+_TITLE_START = regex.compile(
+    r"(?:\(?\s*du\s+thao[^a-z]{0,24}\)?\s*)?"  # "DỰ THẢO", "(Dự thảo)", "DỰ THẢO 24.10.2016"
+    r"(?P<t>" + "|".join(type_phrase(p) for p in sorted(_TITLE_TYPES, key=len, reverse=True))
+    + r")(?=$|[\s:.(])"
 )
-#: Lines that cannot open a subject: the body has begun.
-_NOT_A_SUBJECT = regex.compile(r"^\s*(?:can cu|kinh gui)(?![a-z])|^\s*ng\w{1,2}y\s+\d")
+_TITLE_PATTERNS = [(p, regex.compile(type_phrase(p))) for p in
+                   sorted(_TITLE_TYPES, key=len, reverse=True)]
+_BODY_LINE = regex.compile(
+    r"[ \t\-+*•|]*(?:" + "|".join(regex.escape(p) for p in HEADER_BODY_OPENERS) + r")(?![a-z])"
+)
+_KINH_GUI = regex.compile(r"^\s*k\w{1,2}nh\s+g\w{1,2}i\b")
+_STAMP = regex.compile(
+    r"^\(?\s*(?:" + "|".join(regex.escape(p) for p in HEADER_STAMPS) + r")(?![a-z])[^a-z]*\)?$"
+)
+_GAZETTE = regex.compile(r"^\s*cong\s+bao\b")
+_RULE = regex.compile(r"^[\W_]*$")
+_WORDS = regex.compile(r"[a-z0-9]+")
+_LOWER = regex.compile(r"\p{Ll}")
+_LETTER = regex.compile(r"\p{L}")
 _SUBJECT_PREFIX_RAW = regex.compile(r"^\s*[Vv]\s*/\s*[Vv]\.?\s*:?\s*")
 _AUTHORITY = regex.compile(
     r"^\s*(?:" + "|".join(regex.escape(p) for p in AUTHORITY_OPENERS) + r")(?![a-z])"
 )
+_BODY_OPENER = regex.compile(
+    r"^\s*(?:" + "|".join(regex.escape(p) for p in BODY_OPENERS) + r")(?![a-z])"
+    r"|^\s*\d+\s*[.)]\s|^\s*[-+•]\s"
+)
+_NOT_A_SUBJECT = regex.compile(
+    r"^\s*(?:can cu|kinh gui)(?![a-z])|^\s*ng\w{1,2}y\s+\d|^\s*\d+(?:\.\d+)*\s*[.)]\s"
+    r"|^\s*dieu\s+\d"
+)
+#: The portal's first line: "Quyết định 1056/QĐ-CT", "Nghị quyết số 23/2003/QH11".
+_PORTAL_TITLE = regex.compile(r"^\s*[\p{Lu}][\p{L} ]{1,30}?\s+(?:số\s+)?(?=\d)")
+#: Admin-unit words that open the next line of one name (folded).
+_ADMIN_START = regex.compile(
+    r"^(?:" + "|".join(regex.escape(u) for u in sorted(ADMIN_UNITS, key=len, reverse=True))
+    + r")(?![a-z])"
+)
+_MOTTO_WORDS = frozenset(w for motto in MOTTOS for w in motto)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,101 +105,236 @@ class Header:
     number_span: tuple[int, int] | None  # NFC span of the own number, not a reference
 
 
-class _Line(NamedTuple):
-    start: int
-    end: int
-    raw: str
-    folded: str
-
-
-def _lines(text: str, folded: str, limit: int) -> list[_Line]:
-    out: list[_Line] = []
-    pos = 0
-    # the fold keeps every "\n" in place, so both split into the same lines
-    for raw, low in zip(text[:limit].split("\n"), folded[:limit].split("\n"), strict=True):
-        end = pos + len(raw)
-        out.append(_Line(pos, end, raw, low))
-        pos = end + 1
-    return out
-
-
-_LOWER = regex.compile(r"\p{Ll}")
-_LETTER = regex.compile(r"\p{L}")
-
-
-def _is_upper_line(raw: str) -> bool:
+def _is_upper(raw: str) -> bool:
     """Mostly capitals (OCR leaves a few lowercase letters in a title)."""
-    if raw.isupper():
-        return True
-    lower = len(_LOWER.findall(raw))
-    return lower <= 0.2 * len(_LETTER.findall(raw)) and lower < len(raw)
+    letters = len(_LETTER.findall(raw))
+    if letters < 2:
+        return False
+    return len(_LOWER.findall(raw)) <= 0.2 * letters
 
 
-def _title(lines: list[_Line]) -> tuple[int, str] | None:
-    """(line index, type) of the title line: an uppercase line that is a type name."""
-    for i, line in enumerate(lines):
-        body = line.folded.strip(" \t*_:#")
-        if len(body) > 60 or not TITLE_START.match(body):
-            continue
-        if not _is_upper_line(line.raw):
-            continue
-        for phrase, pattern in TYPE_PHRASE_PATTERNS:
-            m = pattern.match(body)
-            if m and (m.end() == len(body) or body[m.end()] == " "):
-                name = _TYPE_BY_PHRASE.get(phrase)
-                if name:
-                    return i, name
+def _is_motto(folded: str) -> bool:
+    """A piece of the national motto or the Party heading, even cut or misspelt."""
+    words = _WORDS.findall(folded)
+    if not words or not any(w in MOTTO_MARKS for w in words):
+        return False
+    return sum(w in _MOTTO_WORDS for w in words) >= 0.6 * len(words)
+
+
+def _title_type(folded: str) -> str | None:
+    m = _TITLE_START.match(folded.strip(" \t#*:("))
+    if not m:
+        return None
+    matched = m.group("t")
+    for phrase, pattern in _TITLE_PATTERNS:
+        if pattern.fullmatch(matched):
+            return _TITLE_TYPES[phrase]
     return None
+
+
+def _kind(cell: Cell, text: str, folded: str) -> str:
+    f = cell.folded
+    if _RULE.match(cell.text):
+        return "rule"
+    if _GAZETTE.match(f):
+        return "gazette"
+    field = HEADER_FIELD.match(folded, cell.start, cell.start + 120)
+    if field and text[cell.start].isupper():
+        return "number"
+    if _is_motto(f):
+        return "motto"
+    if SUBJECT_PREFIX.match(f):
+        return "vv"
+    if _KINH_GUI.match(f) or (_BODY_LINE.match(f) and cell.col == 0
+                              and cell.text[:1].isupper()):
+        return "body"
+    if PLACE_DATE_START.search(f, 0, 60) and cell.text[:1].isupper():
+        return "placedate"
+    if _STAMP.match(f):
+        return "stamp"
+    if _title_type(f) and _is_upper(_title_span(cell, text)):
+        return "title"  # "THÔNG TƯ BAN HÀNH …", OCR "KẾ HOẠCH Thực hiện …"
+    if _is_upper(cell.text):
+        return "upper"
+    return "text"
+
+
+def _title_span(cell: Cell, text: str) -> str:
+    """The raw words of the type phrase a title cell opens with."""
+    lead = len(cell.folded) - len(cell.folded.lstrip(" \t#*:("))
+    m = _TITLE_START.match(cell.folded, lead)
+    return cell.text[m.start("t") : m.end("t")] if m else ""
+
+
+def _region_end(text: str, folded: str) -> int:
+    """End of the header region: the first body line after the top, or a cap."""
+    limit = min(len(text), _HEADER_CHARS)
+    pos = 0
+    while pos < limit:
+        nl = text.find("\n", pos, limit)
+        line_end = limit if nl < 0 else nl
+        if pos > 0 and _BODY_LINE.match(folded, pos, line_end):
+            stripped = text[pos:line_end].lstrip(" \t-+*•|")
+            if stripped[:1].isupper():
+                return pos
+        pos = line_end + 1
+    return limit
 
 
 @dataclass(frozen=True, slots=True)
 class _Number:
-    line_start: int  # where "Số" stands: the header's left column ends above it
     span: tuple[int, int] | None  # the number token; None for a draft's blank
     key: str | None = None
-    number: str | None = None
     symbol: str | None = None
 
 
-def _number(text: str, folded: str, limit: int) -> _Number | None:
-    """The document's own "Số: …" in the header."""
-    for m in HEADER_NUMBER.finditer(folded, 0, limit):
-        if text[m.start("s")] != "S":  # "số 72/…" in running text is a reference
-            continue
-        tok = match_near(NUMBER_SYMBOL, text, m.end())
-        if tok is None:  # "Số:   72 /TB-VP" with spaces before the slash
-            tok = NUMBER_SYMBOL.search(text, m.end(), min(len(text), m.end() + 12))
-        if tok:
-            key = canonical_key(tok.group())
-            if key:
-                number, _, symbol = split_key(key)
-                return _Number(m.start("s"), (tok.start(), tok.end()), key, number, symbol)
-        blank = BLANK_NUMBER.match(text[m.end() : m.end() + 60])
-        if blank:
-            symbol = canonical_key("0/" + blank.group(1))
-            return _Number(m.start("s"), None, symbol=symbol[2:] if symbol else None)
+def _own_number(text: str, folded: str, cell: Cell) -> _Number | None:
+    """The number a "Số:" cell holds, on its line or the next (table cell,
+    line break), or a draft's blank symbol."""
+    m = HEADER_FIELD.match(folded, cell.start)
+    if not m:
+        return None
+    after = m.end()
+    reach = min(len(text), after + 90)
+    tok = NUMBER_SYMBOL.search(text, after, reach)
+    if tok and not text[after : tok.start()].strip(" \t|\n\u00a0"):
+        key = canonical_key(tok.group())
+        if key:
+            return _Number((tok.start(), tok.end()), key, split_key(key)[2])
+    gap = text[after:reach].lstrip(" \t|\n")
+    blank = BLANK_NUMBER.match(gap)
+    if blank:
+        symbol = canonical_key("0/" + blank.group(1))
+        return _Number(None, symbol=split_key(symbol)[2] if symbol else None)
     return None
 
 
-def _issuer(lines: list[_Line], stop: int) -> str | None:
-    """The issuing body: the uppercase left-column lines above ``stop``."""
-    parts: list[str] = []
-    for line in lines:
-        if line.start >= stop:
-            break
-        cut = MOTTO.search(line.folded)
-        raw = line.raw[: cut.start()] if cut else line.raw
-        raw = raw.strip(" \t*_|")
-        if _RULE_LINE.match(raw) or not raw:
+def _bare_number(text: str, cells: list[Cell], kinds: list[str], stop: int) -> _Number | None:
+    """No "Số:" field: the portal's first line ("Thông tư 31/2022/TT-BTC"), or
+    a header cell that is a number and nothing else (OCR lost the label)."""
+    for i, cell in enumerate(cells[:stop]):
+        tok = NUMBER_SYMBOL.search(cell.text)
+        if not tok:
             continue
-        words = []
-        for w in raw.split():
-            if not (w.isupper() or _is_upper_line(w)):
+        whole = tok.start() == 0 and tok.end() == len(cell.text)
+        portal = cell.line == 0 and i == 0 and _PORTAL_TITLE.match(cell.text[: tok.start()])
+        if whole or portal:
+            key = canonical_key(tok.group())
+            if key:
+                start = cell.start + tok.start()
+                return _Number((start, start + len(tok.group())), key, split_key(key)[2])
+    return None
+
+
+def _place_and_date(text: str, folded: str, cell: Cell) -> tuple[str | None, str | None]:
+    m = PLACE_DATE_START.search(folded, cell.start, min(cell.end, cell.start + 60))
+    if not m:
+        return None, None
+    place = text[cell.start : m.start()].strip(" \t,|*_") or None
+    d = HEADER_DATE.match(folded, _ngay(folded, m), min(len(folded), m.end() + 80))
+    date = None
+    if d:
+        if d.group("d") is not None:
+            date = iso_date(d.group("d"), d.group("m"), d.group("y"))
+        else:
+            date = iso_date(d.group("d2"), d.group("m2"), d.group("y2"))
+    return place, date
+
+
+def _ngay(folded: str, m: regex.Match[str]) -> int:
+    """Where "ngày" starts inside a place-and-date match."""
+    return folded.rindex("ng", m.start(), m.end())
+
+
+def _join_names(parts: list[str], folded_parts: list[str]) -> str:
+    """The issuer's lines as one name: lines of one body joined by a space
+    ("ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG"), a body and its sub-body by " - "."""
+    out = parts[0]
+    for prev, raw, low in zip(folded_parts, parts[1:], folded_parts[1:], strict=False):
+        words = prev.split()
+        unfinished = bool(words) and (
+            words[-1] in UNFINISHED_NAME_ENDS or " ".join(words[-2:]) == "hoi dong"
+        )
+        out += (" " if unfinished or _ADMIN_START.match(low) else " - ") + raw
+    return out
+
+
+#: A blank number's tail run on after the name ("… XÃ HỘI /2015/TT-BLĐTBXH").
+_NAME_TAIL = regex.compile(r"\s+\S*/.*$")
+_PAGE_MARK = regex.compile(r"^\s*(?:page|trang)\s*\d+")
+_CAPS_WORDS = regex.compile(r"(?:[\p{Lu}\d][\p{Lu}\d.,&]*(?:\s+|$))+")
+
+
+def _issuer(cells: list[Cell], kinds: list[str], stop: int) -> str | None:
+    parts: list[str] = []
+    folded: list[str] = []
+    for cell, kind in zip(cells[:stop], kinds[:stop], strict=False):
+        raw = " ".join(cell.text.split())
+        if kind == "text":
+            # OCR ran the motto's garbled words on after the name ("VAN PHONG
+            # DPgc 1ap -"): keep the capitals before them
+            caps = _CAPS_WORDS.match(raw)
+            if not caps or len(caps.group().split()) < 2 or caps.end() == len(raw):
+                continue
+            raw = caps.group().strip()
+        elif kind != "upper":
+            continue
+        raw = _NAME_TAIL.sub("", raw).strip(" -–,;:/")
+        if not raw or NUMBER_SYMBOL.search(raw) or _PAGE_MARK.match(cell.folded):
+            continue
+        low = " ".join(_WORDS.findall(cell.folded[: len(raw)] if kind == "text" else cell.folded))
+        if low in folded:
+            continue  # a column repeated by the layout
+        parts.append(raw)
+        folded.append(low)
+    return _join_names(parts, folded) if parts else None
+
+
+def _subject_lines(text: str, folded: str, start: int, limit: int) -> str | None:
+    """Subject text from ``start``: it runs over the following lines until a
+    body opener, an authority line, a place-and-date, or a blank line after a
+    complete sentence."""
+    taken: list[str] = []
+    blank_seen = False
+    pos = start
+    while pos < limit:
+        nl = text.find("\n", pos, limit)
+        end = limit if nl < 0 else nl
+        raw = text[pos:end].strip(" \t*_#|")
+        f = folded[pos:end].strip(" \t*_#|")
+        pos = end + 1
+        if not raw:
+            blank_seen = True
+            continue
+        if _RULE.match(raw):
+            if taken:
                 break
-            words.append(w)
-        if words:
-            parts.append(" ".join(words))
-    return " - ".join(parts) if parts else None
+            continue
+        if "|" in raw:  # a table row: its first cell holds the left column
+            raw = raw.split("|")[0].strip()
+            f = f.split("|")[0].strip()
+            if not raw:
+                break
+        opens_body = _BODY_OPENER.match(f) and not (f.startswith("ngay") and raw[:1].islower())
+        if taken and (opens_body or raw.startswith("(") or _KINH_GUI.match(f)
+                      or PLACE_DATE_START.search(f, 0, 60) or _is_motto(f)):
+            break
+        if taken and _AUTHORITY.match(f) and (_is_upper(raw) or raw.endswith((".", ":"))):
+            break
+        if taken and blank_seen and taken[-1].endswith((".", ":", ";")):
+            break
+        if taken and raw[0].isupper() and not raw.split()[0].isupper() and _ends_phrase(taken[-1]):
+            break
+        if not taken and _NOT_A_SUBJECT.match(f):
+            return None
+        if not taken:
+            raw = _SUBJECT_PREFIX_RAW.sub("", raw)
+        if raw:
+            taken.append(raw)
+        blank_seen = False
+        if sum(map(len, taken)) > _SUBJECT_MAX_CHARS:
+            break
+    return " ".join(" ".join(taken).split()) or None
 
 
 #: Words after which a subject line goes on ("… của", "… và", "… năm").
@@ -159,103 +344,111 @@ _CONTINUES = frozenset(
 
 
 def _ends_phrase(line: str) -> bool:
-    """True when ``line`` ends like a finished phrase: its last word is a
-    lowercase word that does not call for more (not "của", not a comma, not a
-    name being continued like "Vân" → "Nham")."""
-    if _is_upper_line(line):
+    """``line`` ends like a finished phrase: its last word is a lowercase word
+    that does not call for more (not "của", not a comma)."""
+    if _is_upper(line):
         return False
     last = line.split()[-1]
     if not last[0].islower() or last.endswith((",", "-", "–")):
         return False
+    from parsers.normalize import fold
+
     return fold(last) not in _CONTINUES
 
 
-def _subject(lines: list[_Line], first: int) -> str | None:
-    """Subject lines starting at index ``first``: they run until a body opener,
-    an authority line, or a blank line after a complete sentence."""
-    taken: list[str] = []
-    blank_seen = False
-    for line in lines[first:]:
-        raw = line.raw.strip(" \t*_#")
-        if not raw:
-            blank_seen = True
-            continue
-        if _RULE_LINE.match(raw):
-            if taken:
-                break
-            continue
-        f = line.folded.strip(" \t*_#")
-        if taken and (_BODY_OPENER.match(f) or raw.startswith("(") or PLACE_DATE.search(f)):
-            break
-        if taken and _AUTHORITY.match(f) and (_is_upper_line(raw) or raw.endswith((".", ":"))):
-            break  # "CHÍNH PHỦ", "Bộ trưởng ban hành Thông tư."
-        if taken and blank_seen and taken[-1].endswith((".", ":", ";")):
-            break
-        first_word = raw.split()[0]
-        if taken and raw[0].isupper() and not first_word.isupper() and _ends_phrase(taken[-1]):
-            break  # a capital after a finished phrase opens the body
-        if not taken and _NOT_A_SUBJECT.match(f):
-            return None
-        if not taken and _SUBJECT_PREFIX_RAW.match(raw):
-            # "V/v …" (về việc) marks the subject of a letter; the subject is what follows
-            raw = _SUBJECT_PREFIX_RAW.sub("", raw)
-        taken.append(raw)
-        blank_seen = False
-        if sum(map(len, taken)) > _SUBJECT_MAX_CHARS:
-            break
-    return " ".join(taken) if taken else None
+def _starts_at_title(text: str, folded: str) -> tuple[str, int, int] | None:
+    """(type, subject start, end of the title line) of a text that opens with
+    a sentence-case title ("Quyết định về việc ban hành …") and no header."""
+    pos = len(text) - len(text.lstrip())
+    nl = text.find("\n", pos)
+    end = len(text) if nl < 0 else nl
+    line = folded[pos:end]
+    if not line or not text[pos].isupper():
+        return None
+    m = _TITLE_START.match(line)
+    if not m or m.start("t") != 0:
+        return None
+    if regex.match(r"\s*(?:(?:s[o06]\s*:?\s*)?[\d.…_]|nay(?![a-z]))", line[m.end():]):
+        return None  # "Quyết định số 12/…" opens a sentence citing it, not a title
+    name = _title_type(line)
+    return (name, pos + m.end(), end) if name else None
+
+
+def _authority_line(text: str, folded: str, start: int) -> str | None:
+    """The first non-empty line from ``start`` if it names a body
+    ("Ủy ban nhân dân tỉnh Nghệ An", "Thủ tướng Chính phủ")."""
+    for _ in range(3):
+        nl = text.find("\n", start)
+        end = len(text) if nl < 0 else nl
+        raw = text[start:end].strip()
+        if raw:
+            f = folded[start:end].strip()
+            ok = _AUTHORITY.match(f) or regex.match(r"(?:thong doc|cuc truong|uy ban|so |bo )", f)
+            return " ".join(raw.split()) if ok and len(raw) < 120 else None
+        start = end + 1
+    return None
 
 
 def parse_header(text: str, folded: str) -> Header:
-    """Identity of the document whose NFC text is ``text``."""
-    limit = min(len(text), _HEADER_CHARS)
-    lines = _lines(text, folded, limit)
-    num = _number(text, folded, limit) or _Number(-1, None)
-    span, key = num.span, num.key
+    """Identity of the document whose cleaned NFC text is ``text``."""
+    region = _region_end(text, folded)
+    cells = header_cells(text, folded, region)
+    kinds = [_kind(c, text, folded) for c in cells]
 
-    title = _title(lines)
-    # place and date stand above the title; in a letter (no title), near the top
-    top_end = lines[title[0]].start if title else min(limit, _LETTER_HEADER_CHARS)
+    def first(*wanted: str) -> int | None:
+        return next((i for i, k in enumerate(kinds) if k in wanted), None)
+
+    i_pd, i_vv, i_body = first("placedate"), first("vv"), first("body")
+    # "Luật số: 51/2024/QH15" is the field only in a header (after the motto or
+    # a body's name); in running text it is a reference
+    i_num = next((i for i, k in enumerate(kinds) if k == "number" and (
+        not HEADER_FIELD.match(folded, cells[i].start).group("type")
+        or {"motto", "upper"} & set(kinds[:i]))), None)
+    # the title stands before the body, and not after running text
+    i_title = None
+    for i, k in enumerate(kinds):
+        if k == "body" or (k == "text" and len(cells[i].text) > 120 and i_num is None):
+            break
+        if k == "title":
+            i_title = i
+            break
+    marks = [i for i in (i_num, i_pd, i_title, i_vv, i_body) if i is not None]
+    stop = min(marks) if marks else 0
+
+    num = _own_number(text, folded, cells[i_num]) if i_num is not None else None
+    if num is None and "motto" in kinds:  # only a real header has a bare number
+        num = _bare_number(text, cells, kinds, i_title if i_title is not None else len(cells))
     place = date = None
-    pd = PLACE_DATE.search(folded, 0, top_end)
-    if pd:
-        date = iso_date(pd.group("d"), pd.group("m"), pd.group("y"))
-        line_start = text.rfind("\n", 0, pd.start()) + 1
-        if span and line_start < span[1] <= pd.start():
-            line_start = span[1]  # "Số: 71/TB-VP   Lạng Sơn, ngày …" on one line
-        raw_place = text[line_start : pd.start()]
-        words = raw_place.split()
-        tail: list[str] = []
-        for w in reversed(words):  # the place is the capitalized words before ", ngày"
-            if not (w[0].isupper() or w[0] == "("):
-                break
-            tail.insert(0, w)
-        place = " ".join(tail).strip(" ,*_|") or None
+    if i_pd is not None:
+        place, date = _place_and_date(text, folded, cells[i_pd])
+    issuer = _issuer(cells, kinds, stop)
 
-    doc_type = title[1] if title else None
-    if doc_type is None and key:
-        from parsers.citations import type_from_symbol  # one place for the symbol table
-
-        doc_type = type_from_symbol(key) or DEFAULT_TYPE
-
-    subject = None
-    if title:
-        subject = _subject(lines, title[0] + 1)
-    else:
-        for i, line in enumerate(lines):
-            if SUBJECT_PREFIX.match(line.folded):
-                subject = _subject(lines, i)
-                break
-
-    header_top = min(
-        [x for x in (num.line_start if num.line_start >= 0 else None,
-                     pd.start() if pd else None,
-                     lines[title[0]].start if title else None) if x is not None],
-        default=0,
-    )
-    issuer = _issuer(lines, header_top) if header_top else None
+    doc_type = subject = None
+    if i_title is not None:
+        doc_type = _title_type(cells[i_title].folded)
+        t = cells[i_title]
+        m = _TITLE_START.match(folded, t.start + len(t.folded) - len(t.folded.lstrip(" \t#*:(")),
+                               t.end)
+        rest_start = m.end() if m else t.end
+        subject = _subject_lines(text, folded, rest_start, region)
+    elif i_vv is not None:
+        subject = _subject_lines(text, folded, cells[i_vv].start, region)
+    starts = _starts_at_title(text, folded) if marks == [] or (
+        i_title is None and num is None and i_pd is None) else None
+    if starts and doc_type is None:
+        doc_type, sub_start, line_end = starts
+        subject = subject or _subject_lines(text, folded, sub_start, min(len(text), line_end + 1))
+        if issuer is None:
+            issuer = _authority_line(text, folded, line_end + 1)
+    key = num.key if num else None
+    if key and (symbol_type := TYPE_BY_ABBREVIATION.get(split_key(key)[2].split("-")[0])) \
+            == "Văn bản hợp nhất":
+        doc_type = symbol_type  # a consolidated text carries the title of the law it merges
+    if doc_type is None and (num is not None or i_pd is not None or issuer):
+        doc_type = DEFAULT_TYPE
+    number = split_key(key)[0] if key else None
     identity = DocumentIdentity(
-        type=doc_type, number=num.number, symbol=num.symbol, key=key, date=date,
+        type=doc_type, number=number, symbol=num.symbol if num else None, key=key, date=date,
         place=place, issuer=issuer, subject=subject,
     )
-    return Header(identity, span)
+    return Header(identity, num.span if num else None)

@@ -34,6 +34,8 @@ class DocumentIdentity:
     place: str | None = None
     issuer: str | None = None
     subject: str | None = None
+    effective: str | None = None  # ISO date its own effective-date clause gives
+    expires: str | None = None  # ISO end date, where the text sets one
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -55,6 +57,8 @@ class Citation:
     date: str | None = None
     issuer: str | None = None
     relation: str = "cites"
+    #: a repeal, replacement or amendment of parts only ("bãi bỏ khoản 2 Điều 3 của …")
+    partial: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -89,3 +93,20 @@ class ParsedDocument:
             "citations": [c.to_dict() for c in self.citations],
             "relations": [r.to_dict() for r in self.relations],
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A reference as the parser finds it, offsets into the cleaned NFC text
+    (``parse_text`` maps them to the caller's string)."""
+
+    start: int  # the type word, or the number when none is printed
+    end: int  # after the date and issuer read with it
+    key: str
+    type: str | None
+    date: str | None
+    issuer: str | None
+    relation: str = "cites"
+    in_list: bool = False  # joined to the previous mention by list glue
+    anchor: int = -1  # where the number itself starts
+    partial: bool = False  # see Citation.partial

@@ -20,8 +20,13 @@ import regex
 
 from parsers.vocabulary import (
     ASCII_PARTS_KEPT,
+    FOOTNOTE_SAFE_PARTS,
+    GLUED_ISSUERS,
+    GLUED_KNOWN,
+    GLUED_TYPES,
     MIXED_CASE_PARTS,
     OCR_P_B_PARTS,
+    OLD_STYLE_ISSUERS,
     PARTS_WITH_D_BAR,
 )
 
@@ -57,22 +62,38 @@ FOLD_TABLE = _build_fold_table()
 _FOLD_LUT = np.arange(0x10000, dtype=np.uint32)
 for _cp, _ch in FOLD_TABLE.items():
     _FOLD_LUT[_cp] = ord(_ch)
+#: Control characters other than tab and line feed (CR is read as a line end
+#: before folding): the fold reads them as spaces, and reports them.
+_CONTROL_LUT = np.zeros(0x10000, dtype=bool)
+for _cp in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]:
+    _CONTROL_LUT[_cp] = True
+    _FOLD_LUT[_cp] = ord(" ")
 
 
 def fold(text: str) -> str:
-    """Lowercase, strip Vietnamese diacritics, đ→d; same length as ``text``.
+    """Lowercase, strip Vietnamese diacritics, đ→d, control characters as
+    spaces; same length as ``text``.
 
     >>> fold("Quyết định số 58-QĐ/TU")
     'quyet dinh so 58-qd/tu'
     """
+    return fold_checked(text)[0]
+
+
+def fold_checked(text: str) -> tuple[str, bool]:
+    """:func:`fold`, and whether ``text`` holds control characters (one pass
+    over the code points for both)."""
     if not text:
-        return text
+        return text, False
     cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     if int(cps.max()) < 0x10000:
         out = _FOLD_LUT[cps]
+        controls = bool(_CONTROL_LUT[cps].any())
     else:
-        out = np.where(cps < 0x10000, _FOLD_LUT[np.minimum(cps, 0xFFFF)], cps)
-    return out.tobytes().decode("utf-32-le", "surrogatepass")
+        bmp = np.minimum(cps, 0xFFFF)
+        out = np.where(cps < 0x10000, _FOLD_LUT[bmp], cps)
+        controls = bool((_CONTROL_LUT[bmp] & (cps < 0x10000)).any())
+    return out.tobytes().decode("utf-32-le", "surrogatepass"), controls
 
 
 # --- NFC with offsets ------------------------------------------------------------
@@ -160,7 +181,9 @@ class SourceText:
 # --- Keys ------------------------------------------------------------------------
 
 _NOISE = regex.compile(r"[\s*_\u00ad\u200b\u200c\u200d\ufeff¹²³⁰⁴⁵⁶⁷⁸⁹]+")
-_SPLIT = regex.compile(r"([/-])")
+#: A separator outside brackets ("CAT(PC-04)" keeps its inner dash).
+_SPLIT = regex.compile(r"([/-])(?![^(]*\))")
+_REPEATED_SEP = regex.compile(r"([/-])[/-]+")
 
 
 def _d_bar_variants() -> dict[str, str]:
@@ -182,15 +205,38 @@ def _d_bar_variants() -> dict[str, str]:
 
 
 _PART_FIXES: dict[str, str] = {**_d_bar_variants(), **MIXED_CASE_PARTS}
-_NUMBER = regex.compile(r"\d{1,6}")
+_FOOTNOTE_TAIL = regex.compile(r"([A-ZĐ][A-Za-zĐ]*?[A-Za-zĐ])(\d{1,2})")
+_ROMAN = regex.compile(r"[IVXLC]+")
+_TYPE_POSITION_FIXES = {"QP": "QĐ", "QB": "QĐ", "NP": "NĐ", "NB": "NĐ"}
+_KEY_NUMBER_TOKEN = regex.compile(r"\d{1,6}(?:\.\d{1,3}|[a-z])?")
 _YEAR = regex.compile(r"(?:19|20)\d{2}")
-_KEY_NUMBER = regex.compile(r"(\d+)[-/](.*)")
+_KEY_NUMBER = regex.compile(r"(\d+(?:\.\d+|[a-z])?(?:-\d+(?=/))?)[-/](.*)")
 _KEY_YEAR = regex.compile(r"((?:19|20)\d{2})/(.*)")
+_BRACKET = regex.compile(r"^([^(]*)(\(.*\))?$")
 
 
 def _canonical_part(part: str) -> str:
-    up = part.upper()
-    return _PART_FIXES.get(up, up)
+    m = _BRACKET.match(part)
+    base, unit = (m.group(1), m.group(2) or "") if m else (part, "")
+    up = base.upper()
+    if unit:
+        inner = unit[1:-1].upper()
+        unit = "(" + _PART_FIXES.get(inner, inner) + ")"
+    return _PART_FIXES.get(up, up) + unit
+
+
+def _unglue(part: str) -> list[str]:
+    """A type abbreviation typed onto its issuer without the hyphen
+    ("NĐCP" → NĐ, CP; "TTBTC" → TT, BTC), else the part alone."""
+    if part in GLUED_KNOWN or part in _PART_FIXES.values():
+        return [part]
+    for abbr in GLUED_TYPES:
+        for spelled in {abbr, abbr.replace("Đ", "D")}:
+            if part.startswith(spelled) and len(part) > len(spelled):
+                rest = _canonical_part(part[len(spelled):])
+                if rest in GLUED_ISSUERS:
+                    return [abbr, rest]
+    return [part]
 
 
 @lru_cache(maxsize=65536)
@@ -198,17 +244,20 @@ def canonical_key(raw: str) -> str | None:
     """Canonical number-and-symbol key, or None if ``raw`` is not one.
 
     Spaces, line breaks and markdown markers are dropped, dash variants folded,
-    Đ restored in OCR spellings ("58-QD/TU" → "58-QĐ/TU"), "TTg" keeps its g.
+    Đ restored in OCR spellings ("58-QD/TU" → "58-QĐ/TU"), "TTg" keeps its g,
+    a missing hyphen between a type and its issuer restored ("NĐCP" →
+    "NĐ-CP"), a number's dot or letter kept ("66.7/2025/NQ-CP").
 
-    >>> canonical_key("56/2023/NĐ -CP")
-    '56/2023/NĐ-CP'
+    >>> canonical_key("56/2023/NĐ -CP"), canonical_key("118/2025/NĐCP")
+    ('56/2023/NĐ-CP', '118/2025/NĐ-CP')
     """
     s = unicodedata.normalize("NFC", raw).replace("\u00d0", "Đ").replace("\u00f0", "đ")
     s = _NOISE.sub("", s)
     for ch in _DASHES:
         s = s.replace(ch, "-")
+    s = _REPEATED_SEP.sub(r"\1", s.replace("\u2044", "/").replace("\u2215", "/"))
     tokens = _SPLIT.split(s.strip("-/"))
-    if len(tokens) < 3 or not _NUMBER.fullmatch(tokens[0]):
+    if len(tokens) < 3 or not _KEY_NUMBER_TOKEN.fullmatch(tokens[0]):
         return None
     out = [tokens[0]]
     has_letters = False
@@ -216,16 +265,34 @@ def canonical_key(raw: str) -> str | None:
         sep, part = tokens[i], tokens[i + 1]
         if not part:
             return None
-        if _NUMBER.fullmatch(part):
+        if _KEY_NUMBER_TOKEN.fullmatch(part) and not part[-1].isalpha():
             out += [sep, part]
             continue
         if not any(ch.isalpha() for ch in part):
             return None
+        canon = _canonical_part(part)
+        if not has_letters:
+            # the type position: Đ misread as P or B ("416/QP-TTg") where no
+            # type is spelled that way
+            canon = _TYPE_POSITION_FIXES.get(canon, canon)
+        pieces = _unglue(canon) if not has_letters else [canon]
         has_letters = True
-        out += [sep, _canonical_part(part)]
+        out += [sep, pieces[0]]
+        for extra in pieces[1:]:
+            out += ["-", extra]
+    if len(out) >= 3 and out[-1][-1].isdigit():
+        # a footnote number typed onto the last part: "126/2024/NĐ-CP1"
+        m = _FOOTNOTE_TAIL.fullmatch(out[-1])
+        if m and m.group(1) in FOOTNOTE_SAFE_PARTS:
+            out[-1] = m.group(1)
+    letter_parts = [p for p in out[2::2] if not _KEY_NUMBER_TOKEN.fullmatch(p)]
+    if len(letter_parts) == 1 and _ROMAN.fullmatch(letter_parts[0]):
+        return None  # "diện 2/IV": a category, not a document
     key = "".join(out)
-    if not has_letters or "/" not in key:
+    if not has_letters:
         return None
+    if "/" not in key and not all(p in OLD_STYLE_ISSUERS for p in out[2::2]):
+        return None  # "61-CP" (a 1994 decree) is a key; "1-A" is not
     return key
 
 
@@ -237,7 +304,10 @@ def split_key(key: str) -> tuple[str, str | None, str]:
     >>> split_key("58-QĐ/TU")
     ('58', None, 'QĐ/TU')
     """
-    number, rest = _KEY_NUMBER.match(key).groups()
+    m = _KEY_NUMBER.match(key)
+    if m is None:  # not a canonical key; keep the contract of three parts
+        return key, None, ""
+    number, rest = m.groups()
     year = None
     m = _KEY_YEAR.match(rest)
     if m:

@@ -2,35 +2,70 @@
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import replace
 from pathlib import Path
 
 import regex
 
-from parsers.citations import Mention, find_mentions
+from parsers.citations import find_mentions
+from parsers.clean import clean_text
+from parsers.effect import effective_dates
 from parsers.header import parse_header
-from parsers.models import Citation, DocumentIdentity, ParsedDocument
-from parsers.normalize import SourceText, fold
-from parsers.patterns import match_near
+from parsers.models import Citation, DocumentIdentity, Mention, ParsedDocument
+from parsers.normalize import SourceText, split_key
+from parsers.relations import relate
 
-#: "… này" after a reference: "this" document.
-_THIS = regex.compile(r"[\s,]*nay(?![a-z])")
+
+class _LineEnds:
+    """CRLF and lone CR read as LF, with the map back to the caller's offsets:
+    distances in the text the parser reads are then the same whatever line
+    ends the file has, so a CRLF file gives exactly the records of its LF twin."""
+
+    def __init__(self, text: str) -> None:
+        self.removed: list[int] = []  # LF-text positions where a CR was dropped
+        if "\r" not in text:
+            self.text = text
+            return
+        pieces: list[str] = []
+        last = 0
+        for m in _CR.finditer(text):
+            pieces.append(text[last : m.start()])
+            if m.group() == "\r\n":
+                self.removed.append(m.start() - len(self.removed))
+            pieces.append("\n")
+            last = m.end()
+        pieces.append(text[last:])
+        self.text = "".join(pieces)
+
+    def to_original(self, index: int) -> int:
+        return index + bisect.bisect_right(self.removed, index) if self.removed else index
+
+
+_CR = regex.compile(r"\r\n?")
 
 
 def parse_text(text: str, file: str | None = None) -> ParsedDocument:
     """Parse one document. Never raises on any string; spans index ``text``."""
-    src = SourceText.of(text)
-    folded = fold(src.text)
-    header = parse_header(src.text, folded)
-    mentions, relations = find_mentions(src.text, folded, skip=header.number_span)
+    ends = _LineEnds(text)
+    src = SourceText.of(ends.text)
+    cleaned, folded = clean_text(src.text)
+    header = parse_header(cleaned, folded)
+    effective, expires = effective_dates(cleaned, folded, header.identity.date)
+    header = replace(header, identity=replace(header.identity, effective=effective,
+                                              expires=expires))
+    mentions = find_mentions(cleaned, folded, skip=header.number_span)
+    mentions, relations = relate(cleaned, folded, mentions)
     own = header.identity
     citations = []
     for m in mentions:
-        if _is_self(m, own, folded):
+        if _is_self(m, own):
             continue
         start, end = src.span(m.start, m.end)
+        start, end = ends.to_original(start), ends.to_original(end - 1) + 1 if end else 0
         citations.append(
             Citation(start=start, end=end, text=text[start:end], type=m.type, key=m.key,
-                     date=m.date, issuer=m.issuer, relation=m.relation)
+                     date=m.date, issuer=m.issuer, relation=m.relation, partial=m.partial)
         )
     return ParsedDocument(
         document=header.identity,
@@ -40,16 +75,17 @@ def parse_text(text: str, file: str | None = None) -> ParsedDocument:
     )
 
 
-def _is_self(mention: Mention, own: DocumentIdentity, folded: str) -> bool:
-    """The document naming itself: its own key with its own date, or "… này"
-    ("Thông báo số 72/TB-UBND này"). The same key with another date, or with
-    none, may be last year's document of that number ("thay thế Chỉ thị số
-    09/CT-UBND ngày 05/3/2025"); the graph decides those by resolved identity."""
-    if mention.key != own.key:
+def _is_self(mention: Mention, own: DocumentIdentity) -> bool:
+    """The document naming itself anywhere in its text (the portal's title
+    line, "Quyết định số 435/QĐ-UBND" in an appendix, "… này"): its own key,
+    unless another date printed with it says it is last year's document of
+    that number ("thay thế Chỉ thị số 09/CT-UBND ngày 05/3/2025"). A key with
+    its year in it names one document whatever date is printed."""
+    if own.key is None or mention.key != own.key:
         return False
-    if mention.date is not None:
-        return mention.date == own.date
-    return bool(match_near(_THIS, folded, mention.end))
+    if mention.date is None or split_key(mention.key)[1] is not None:
+        return True
+    return own.date is None or mention.date[:4] == own.date[:4]
 
 
 def parse_file(path: str | Path) -> ParsedDocument:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import regex
 
 from parsers.vocabulary import (
+    BODY_NAMES,
     DOC_TYPES,
     GENERIC_PHRASES,
-    MOTTO_FRAGMENTS,
     NOT_DOCUMENT_PHRASES,
     PLACE_NAMES,
     SUBJECT_OPENERS,
@@ -80,20 +80,34 @@ def match_near(pattern: regex.Pattern[str], string: str, pos: int) -> regex.Matc
 #: extraction leaves blank lines), markdown bold markers, soft hyphens.
 _GAP = r"[\s*_\u00ad\u200b]{0,12}"
 _DASH = r"[-\u2010-\u2015\u2212]"
+#: "/" and the look-alikes some files use ("13⁄2012/QH13": U+2044).
+_SLASH = r"[/\u2044\u2215]"
 #: A separator may have a gap on one side ("QĐ- UBND", "NĐ -CP", "58-\n\nQĐ"),
-#: not on both: "Quốc lộ 1 - BOT" is prose, not a symbol.
-_SEP = rf"(?:(?:{_DASH}|/){_GAP}|{_GAP}(?:{_DASH}|/))"
+#: not on both: "Quốc lộ 1 - BOT" is prose, not a symbol. A doubled one
+#: ("126/2004 / / NĐ-CP") is a typing slip inside one symbol.
+_SEP = (rf"(?:(?:{_DASH}|{_SLASH}){_GAP}|{_GAP}(?:{_DASH}|{_SLASH}))"
+        rf"(?:[ \t]{{0,2}}(?:{_DASH}|{_SLASH})[ \t]{{0,2}})?")
 #: One part of a symbol: capitals (with Đ) and digits, optionally one final
-#: lowercase letter (TTg, TTr, CTr, QĐi), not followed by another letter.
-SYMBOL_PART = r"(?:[A-ZĐÐ][A-ZĐÐ0-9&]*(?:\.[A-ZĐÐ0-9]+)*[a-z]?)(?![\p{L}])"
-_NUMBER = r"(?<![\p{N}/.,\-])\d{1,5}"
+#: lowercase letter after two capitals (TTg, TTr, CTr, QĐi; not "So" of a list
+#: "2/ Số lượng" typed without diacritics), not followed by another letter; a
+#: bracketed unit stays with its part ("511/TTr-CAT(PC04)").
+SYMBOL_PART = (r"(?:[A-ZĐÐ][A-ZĐÐ0-9&]*(?:\.[A-ZĐÐ0-9]+)*(?:(?<=[A-ZĐÐ0-9&]{2})[a-z])?"
+               # a National Assembly term typed apart: "75/2006/QH 11"
+               r"(?:(?<=QH)[ \t](?:1[0-9]|[1-9])(?![\p{N}/]))?"
+               r"(?:\([A-ZĐÐ0-9][A-ZĐÐ0-9.\-]{0,9}\))?)(?![\p{L}])")
+#: The number: digits, with a dot or a letter ("66.7/2025/NQ-CP",
+#: "12a/QĐ-UBND") or a sub-number ("136-12/PT-NC"). Not after a capital or a
+#: digit ("A3/A0" is a paper size); a standard's "QCVN 32:2018/…" is
+#: refused by ``NOT_DOCUMENT``.
+_NUMBER = (r"(?<![\p{Lu}\p{N}/.,\-\u2044\u2215s])\d{1,5}"
+           r"(?:\.\d{1,3}(?=[/\-\u2044])|[a-z](?=[/\-])|-\d{1,4}(?=/))?")
 _YEAR = r"(?:19|20)\d{2}(?![\p{N}])"
 
 #: The bare number/symbol token: "58-QĐ/TU", "09/CT-UBND", "10/2025/NQ-HĐND".
 #: Every reference is anchored on one; the rest of a citation (type word,
 #: date, issuer) is read around it.
 NUMBER_SYMBOL = regex.compile(
-    rf"{_NUMBER}(?:{_SEP}{_YEAR}(?={_SEP}))?(?:{_SEP}{SYMBOL_PART}){{1,6}}"
+    rf"(?=\d){_NUMBER}(?:{_SEP}{_YEAR}(?={_SEP}))?(?:{_SEP}{SYMBOL_PART}){{1,6}}"
 )
 
 #: Sloppy typing spaces a dash on both sides: "12/QĐ - UBND", "58 - QĐ/TU".
@@ -119,18 +133,14 @@ CONTINUATION = regex.compile(
     rf"(?m)^[ \t*_]*({SYMBOL_PART}(?:{_SEP}{SYMBOL_PART}){{1,5}})"
 )
 
-#: A draft's blank number: "Số:      /TB-UBND", "Số: …/QĐ-UBND".
-BLANK_NUMBER = regex.compile(
-    rf"^[ \t.…_]*(?:{_DASH}|/)[ \t]*({SYMBOL_PART}(?:{_SEP}{SYMBOL_PART}){{0,5}})"
-)
-
 # --- Words (folded text) -------------------------------------------------------------
 
 _TYPE_PHRASES = [p for t in DOC_TYPES for p in t.phrases]
 _ALL_TYPE_PHRASES = sorted(_TYPE_PHRASES + list(GENERIC_PHRASES), key=len, reverse=True)
 
 
-def _type_phrase(phrase: str) -> str:
+def type_phrase(phrase: str) -> str:
+    """OCR-tolerant regex of a folded type phrase."""
     # the d of a type word is a đ ("định", "điện", "Đề án"), which scans misread as p or b
     return ocr_tolerant(phrase, frozenset(i for i, c in enumerate(phrase) if c == "d"))
 
@@ -140,17 +150,17 @@ def _type_phrase(phrase: str) -> str:
 #: without scanning the whole window.
 TYPE_WORD = regex.compile(
     rf"(?<![a-z]){_first_letters(_ALL_TYPE_PHRASES)}"
-    rf"(?P<t>{'|'.join(map(_type_phrase, _ALL_TYPE_PHRASES))})(?![a-z])",
+    rf"(?P<t>{'|'.join(map(type_phrase, _ALL_TYPE_PHRASES))})(?![a-z])",
     regex.REVERSE,
 )
 #: (phrase, pattern) to tell which type a matched type word is.
 TYPE_PHRASE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
-    (p, regex.compile(_type_phrase(p))) for p in _ALL_TYPE_PHRASES
+    (p, regex.compile(type_phrase(p))) for p in _ALL_TYPE_PHRASES
 )
 
 #: A line that starts with a type phrase: a candidate title line (folded).
 TITLE_START = regex.compile(
-    rf"(?:{'|'.join(_type_phrase(p) for p in sorted(_TYPE_PHRASES, key=len, reverse=True))})"
+    rf"(?:{'|'.join(type_phrase(p) for p in sorted(_TYPE_PHRASES, key=len, reverse=True))})"
     r"(?![a-z])"
 )
 
@@ -160,7 +170,8 @@ SO = r"s[o06dea5]?\s*[.:]?"
 #: A form, appendix or contract number right before the anchor (folded):
 #: "Mẫu số 01/GTGT", "Phụ lục số 02/PL-BTC".
 NOT_DOCUMENT = regex.compile(
-    rf"(?<![a-z])(?:{_alternation(list(NOT_DOCUMENT_PHRASES))})\s*(?:{SO})?\s*$"
+    rf"(?<![a-z])(?:(?:{_alternation(list(NOT_DOCUMENT_PHRASES))})\s*(?:{SO})?"
+    r"|(?:qcvn|tcvn|tcxdvn|tcn|iso|iec)\s*[\d.\-]*:?)\s*$"
 )
 
 #: What may stand between a type word and the number: nothing, "số", or a
@@ -176,11 +187,20 @@ LIST_GLUE = regex.compile(r"^[\s,*_¹²³⁴-⁹]*(?:va|hoac|cung|,)?[\s,]*(?:ca
 DATE = regex.compile(
     r"[\s,*_¹²³⁴-⁹()]*(?:ban\s+hanh\s+)?ng\w{1,2}y\s*:?\s*"
     r"(?:(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4,5})"
-    r"|(?P<d2>\d{1,2})\W{0,2}\s+th\w{1,3}ng\s+(?P<m2>\d{1,2})\s*,?\s+n\w{1,2}m\s+(?P<y2>\d{4}))"
+    r"|(?P<d2>\d{1,2})\W{0,2}\s+(?:t?h\w{1,3}ng|ng\w{1,2}y)\s+(?P<m2>\d{1,2})\s*,?\s+"
+    r"n\w{1,2}m\s+(?P<y2>\d{4}))"
 )
 #: "của" and its OCR forms ("cua", "ctia", "ciia", "cta").
 OF = regex.compile(r"[\s,*_¹²³⁴-⁹]*c[a-z]{1,2}a\s+")
 
+#: The name of a body whose words need each other ("Bộ Giao thông vận tải",
+#: "Ban Kinh tế và Ngân sách"), possibly broken across lines.
+BODY_NAME = regex.compile(
+    "(?:" + "|".join(
+        r"\s+".join(regex.escape(w) for w in name.strip().split())
+        for name in sorted(BODY_NAMES, key=len, reverse=True)
+    ) + ")(?![a-z])"
+)
 #: A province or city name, possibly broken across lines.
 PLACE_NAME = regex.compile(
     _first_letters(list(PLACE_NAMES)) + "(?:" + "|".join(
@@ -193,11 +213,14 @@ PLACE_NAME = regex.compile(
 #: reference after it.
 BOUNDARY = regex.compile(
     # (only [ \t] after a line break: "\n\s*" would rescan every run of
-    # blank lines once per line break, quadratic on PDF text full of them)
-    r";|\.(?=\s+[\p{Lu}\d])|:[ \t]*\n|\n[ \t]*(?:[-+•*]|\d+[.)]|[a-zđ]\))\s"
+    # blank lines once per line break, quadratic on PDF text full of them;
+    # the first-character lookahead rejects most positions at once)
+    r"(?=[;.:\n])(?:(?P<semi>;)|(?P<stop>\.(?=\s+[\p{Lu}\d]))|(?P<colon>:[ \t]*\n)"
+    r"|(?P<num>\n[ \t]*(?:\d+(?:\.\d+)*[.)]|[IVX]+\.)[ \t])"
+    r"|(?P<bullet>\n[ \t]*(?:[-+•*–]|[a-zđ]\))[ \t])"
     # a footnote starts below the page's text: "¹ Theo …", OCR "! Theo …",
-    # often after a separator line of spaces
-    r"|\n[ \t]*[\d¹²³⁴-⁹!*]{1,2}[ \t]+(?=\p{Lu})|\n[ \t]{8,}(?=\n)"
+    # "[3] Theo …", often after a separator line of spaces
+    r"|(?P<note>\n[ \t]*(?:[\d¹²³⁴-⁹!*]{1,2}|\[\d{1,3}\])[ \t]+(?=\p{Lu})|\n[ \t]{8,}(?=\n)))"
 )
 
 #: Trigger phrases, longest first so "huong dan thuc hien" wins over
@@ -226,23 +249,44 @@ PASSIVE = regex.compile(
     rf"[\s,(]*(?:da\s+)?duoc\s+(?:{'|'.join(ocr_tolerant(t.phrase) for t in TRIGGERS)})"
 )
 CAN_CU = regex.compile(rf"[\s\-+*•(]*{ocr_tolerant('can cu')}(?![a-z])")
+#: What a clause opens with before its governing word: numbering, bullets,
+#: "Việc" ("1. Thực hiện …", "- Căn cứ …", "Việc triển khai thực hiện …").
+CLAUSE_LEAD = regex.compile(r"[\s\-+*•–(]*(?:(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.)]\s*)?(?:viec\s+)?")
+#: A heading that lists the document's legal basis: "Căn cứ pháp lý:",
+#: "II. CĂN CỨ PHÁP LÝ", "1. Sự cần thiết và căn cứ pháp lý" (folded; the
+#: line holds nothing else).
+LEGAL_BASIS_HEADING = regex.compile(
+    r"[ \t*\-+•]*(?:(?:\d+|[ivx]+)[.)][ \t]*)?(?:[a-z ,]{0,40}\s)?"
+    + ocr_tolerant("can cu phap ly") + r"(?:\s+(?:co\s+)?lien\s+quan)?[ \t]*(?::|(?=\n|$))"
+)
+#: "… thực hiện theo quy định tại …": a provision is cited, not implemented.
+PROVISION_CITED = regex.compile(r"theo\s+quy\s+dinh|quy\s+dinh\s+tai(?![a-z])")
 SUBJECT_OPENER = regex.compile(
-    rf"[\s,]*(?:{'|'.join(ocr_tolerant(p) for p in SUBJECT_OPENERS)})(?![a-z])"
+    rf"[\s,\u201c\"(]*(?:{'|'.join(ocr_tolerant(p) for p in SUBJECT_OPENERS)})(?![a-z])"
 )
 
 # --- Header ------------------------------------------------------------------------------
 
-#: "Số: 72/TB-UBND" at a line start or after a column gap (two-column headers).
-HEADER_NUMBER = regex.compile(
-    r"(?m)(?:^[ \t*_|]*|[ \t]{2,}|\|\s*)(?P<s>s)[o06dea5]?[ \t]*[:.]?[ \t]*(?=[\d.…_ \t]*[/\-])"
+#: The document's own "Số:" field (folded): "Số: 72/TB-UBND", "Số 58-QĐ/TU",
+#: "Số:" with the number on the next line or in the next table cell, a
+#: draft's blank "Số:    /QĐ-UBND", a law's "Luật số: 51/2024/QH15", OCR's
+#: "S6:71". The caller checks the capital S (or the type word's capital).
+HEADER_FIELD = regex.compile(
+    r"(?<![a-z0-9/])(?:(?P<type>luat|bo luat|phap lenh|lenh|nghi quyet|sac lenh)\s+s[o06dea5]\s*:"
+    r"|(?P<s>s)[o06dea5]?[ \t]*(?:hieu[ \t]*)?[:.]?)[ \t]*"
+    r"(?=[ \t|]*\n?[ \t|]*[\d.…_]|[\d.…_ \t]*[/\-])"
 )
-#: ", ngày 20 tháng 3 năm 2026" after the place (folded); the place is the
-#: line's text before the comma.
-PLACE_DATE = regex.compile(
-    r",[ \t]*ng\w{1,2}y[ \t]+(?P<d>\d{1,2})\D{0,3}?[ \t]*th\w{1,3}ng[ \t]+"
-    r"(?P<m>\d{1,2})[ \t]*,?[ \t]+n\w{1,2}m[ \t]+(?P<y>\d{4})"
+#: "Place, ngày" in a header cell (folded); the place is read from the raw
+#: text before the comma (see ``parsers.header``).
+PLACE_DATE_START = regex.compile(r"(?P<place>)[ \t]*,[ \t]*ng\w{1,2}y(?![a-z])")
+#: The date of a place-and-date field, its parts possibly on several lines
+#: ("ngày 28 tháng 11\nnăm 2024") or with slashes; blanks give no match.
+HEADER_DATE = regex.compile(
+    r"ng\w{1,2}y\s*:?\s*(?:(?P<d>\d{1,2})\D{0,3}?\s*t?h\w{1,3}ng\s+(?P<m>\d{1,2})\s*,?\s+"
+    r"n\w{1,2}m\s+(?P<y>\d{4})|(?P<d2>\d{1,2})\s*[/.\-]\s*(?P<m2>\d{1,2})\s*[/.\-]\s*(?P<y2>\d{4}))"
 )
-MOTTO = regex.compile(
-    "|".join(ocr_tolerant(p) for p in MOTTO_FRAGMENTS) + r"|\s{2,}|\t|\|"
+#: A draft's blank number: "Số:      /TB-UBND", "Số: …/QĐ-UBND".
+BLANK_NUMBER = regex.compile(
+    rf"^[ \t.…_|]*(?:{_DASH}|/)[ \t]*({SYMBOL_PART}(?:{_SEP}{SYMBOL_PART}){{0,5}})"
 )
-SUBJECT_PREFIX = regex.compile(r"^\s*(?:v/v|v\.v|ve viec)\b")
+SUBJECT_PREFIX = regex.compile(r"^\s*(?:v\s*/\s*v|v\.v)\b")

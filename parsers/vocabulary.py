@@ -35,6 +35,9 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType("Nghị quyết liên tịch", ("nghi quyet lien tich",), ("NQLT",)),
     DocType("Nghị quyết", ("nghi quyet",), ("NQ",)),
     DocType("Thông báo", ("thong bao ket luan", "thong bao"), ("TB",)),
+    DocType("Kế hoạch liên tịch", ("ke hoach lien tich",), ("KHLT",)),
+    DocType("Hướng dẫn liên tịch", ("huong dan lien tich",), ("HDLT",)),
+    DocType("Chương trình liên tịch", ("chuong trinh lien tich",), ("CTrLT",)),
     DocType("Kế hoạch", ("ke hoach hanh dong", "ke hoach"), ("KH",)),
     DocType("Kết luận", ("ket luan",), ("KL",)),
     DocType("Công văn", ("cong van",), ("CV",)),
@@ -59,6 +62,34 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType("Văn bản hợp nhất", ("van ban hop nhat",), ("VBHN",)),
     DocType("Biên bản", ("bien ban",), ("BB",)),
     DocType("Giấy mời", ("giay moi",), ("GM",)),
+    # the rest of Decree 30/2020/NĐ-CP's table (Phụ lục III) and the province
+    # offices' own "Phiếu trình" (PT): types a title or a reference may name
+    DocType("Phiếu trình", ("phieu trinh",), ("PT",)),
+    DocType("Thông cáo", ("thong cao",), ()),
+    DocType("Dự án", ("du an",), ()),
+    DocType("Bản ghi nhớ", ("ban ghi nho",), ()),
+    DocType("Bản thỏa thuận", ("ban thoa thuan",), ()),
+    DocType("Giấy ủy quyền", ("giay uy quyen",), ("GUQ",)),
+    DocType("Giấy giới thiệu", ("giay gioi thieu",), ()),
+    DocType("Giấy nghỉ phép", ("giay nghi phep",), ()),
+    DocType("Phiếu gửi", ("phieu gui",), ()),
+    DocType("Phiếu chuyển", ("phieu chuyen",), ()),
+    DocType("Phiếu báo", ("phieu bao",), ()),
+    DocType("Sắc lệnh", ("sac lenh",), ("SL",)),
+    DocType("Hiến pháp", ("hien phap",), ()),
+)
+
+#: Titles a document may carry that are not numbered types of its own
+#: citations ("THAM LUẬN", "PHỤ LỤC", "ĐIỀU LỆ"): read only for the
+#: document's own identity.
+TITLE_ONLY_TYPES: tuple[DocType, ...] = (
+    DocType("Tham luận", ("tham luan",)),
+    DocType("Giải trình", ("giai trinh",)),
+    DocType("Phụ lục", ("phu luc",)),
+    DocType("Đề cương", ("de cuong",)),
+    DocType("Điều lệ", ("dieu le",)),
+    DocType("Danh sách", ("danh sach",)),
+    DocType("Bản cam kết", ("ban cam ket",)),
 )
 
 #: Written before a number when the type is not named ("văn bản số 1234/BTC-CST"):
@@ -103,12 +134,50 @@ PARTS_WITH_D_BAR: tuple[str, ...] = (
     "TĐKT", "ĐKKD", "LĐTBXH", "SLĐTBXH", "BLĐTBXH", "ĐBQH", "HĐTV", "HĐQT", "ĐKĐĐ",
     "VPĐK", "VPĐKĐĐ", "KTĐT", "QLĐ", "ĐN", "ĐBSCL", "GTĐT", "TCĐ", "ĐP", "CQĐP", "HĐXD",
     "QLĐP", "ĐKĐT",
+    # seen in real symbols (courts, election councils, Party steering boards,
+    # the Front's joint resolutions, sports federations)
+    "HĐTP", "HĐBC", "HĐBCQG", "BCĐTW", "BCĐBQH", "BCĐBHĐND", "ĐCTUBTWMTTQVN", "CĐS", "ĐLS",
+    "BVĐ", "ĐKKD", "ĐMDN", "HĐBT", "HĐPH", "TTHĐND", "SLĐTBXH", "LĐQV", "LĐ", "ĐC", "TĐTN",
+    "BCTĐ", "CLĐ", "QĐC",
+    # every other part spelled with Đ in the development corpus's symbols, so
+    # that a copy without diacritics gives the same keys
+    "BCTĐ&TTN", "BCĐ06", "BCĐHĐND", "BCĐX", "BGDĐT", "BKHĐT", "BLĐTB&XH", "CCQLĐĐ",
+    "CNDLTTĐĐ", "CĐKDLTTĐĐ", "GD&ĐT", "GĐBTTĐC", "HHDLLĐ", "HHĐG&MT", "KTĐN", "LĐBB", "LĐBD",
+    "LĐVL&TN", "LĐVTCT.LĐ", "LĐVTCTLĐ", "LĐVVN", "LĐYLĐ", "NĐ.CP", "ONĐ", "PCĐS", "PĐXXĐTMS",
+    "QĐ.UB", "QĐ.UBND", "TBXĐTMS", "TCQLĐĐ", "TCĐC", "TGĐ", "THĐ", "TLĐ", "TMĐM", "TMĐN",
+    "TSDĐ", "UBCTĐB15", "XDCQĐP", "XĐTMS", "XĐTXX", "Đ1", "ĐCKS", "ĐGS", "ĐK", "ĐNTL", "ĐTDN",
+    "ĐTND", "ĐTNN", "ĐTXDCT", "ĐĐN",
 )
 #: Parts whose Đ scans also misread as P or B ("HPND", "QB").
-OCR_P_B_PARTS: frozenset[str] = frozenset({"HĐND", "QĐ", "NĐ", "CĐ", "BCĐ"})
+OCR_P_B_PARTS: frozenset[str] = frozenset(
+    {"HĐND", "QĐ", "NĐ", "CĐ", "BCĐ", "HĐTP", "SLĐTBXH", "BLĐTBXH", "ĐCTUBTWMTTQVN", "HĐBCQG"}
+)
 ASCII_PARTS_KEPT: frozenset[str] = frozenset(
     {"HD", "BB", "PA", "BC", "CP", "PL", "BP", "QP", "BQP", "DP", "CB"}
 )
+
+#: A type abbreviation typed onto its issuer ("118/2025/NĐCP", "TTBTC"):
+#: these type parts, followed by one of these issuer parts, get their hyphen
+#: back. Only the first letter part of a key, and only these pairs: "TTHT"
+#: (a tax office's department) stays as it is.
+GLUED_TYPES: tuple[str, ...] = ("TTLT", "NQLT", "NĐ", "TT", "QĐ", "NQ", "CT", "CĐ", "KH", "TB",
+                                "HD", "BC")
+GLUED_ISSUERS: frozenset[str] = frozenset(
+    """CP TTg UBND HĐND BTC BCA BNV BTP BYT BXD BCT BQP BGDĐT BKHĐT BTNMT BNNPTNT BNNMT
+    BLĐTBXH BVHTTDL BTTTT BKHCN BGTVT BNG BDTTG NHNN VPCP TTCP KTNN TANDTC VKSNDTC
+    UBTVQH HĐTP""".split()
+)
+#: Issuers of the slash-less keys of the 1980s-90s ("Nghị định 61-CP",
+#: "Quyết định 123-TTg", "Nghị định 15-HĐBT"): such a key has no "/".
+OLD_STYLE_ISSUERS: frozenset[str] = frozenset({"CP", "TTg", "HĐBT", "HĐNN", "LCT", "UB"})
+#: Issuer parts that never end in a digit: a digit typed onto one is a
+#: footnote marker ("126/2024/NĐ-CP1"). QH, UBTVQH and units like PC04 do.
+FOOTNOTE_SAFE_PARTS: frozenset[str] = frozenset(
+    {"CP", "TTg", "UBND", "HĐND", "BTC", "BCA", "BNV", "BTP", "BYT", "BXD", "BCT", "TW", "TU",
+     "VPCP", "NHNN", "BTNMT", "BGDĐT", "BKHĐT", "BLĐTBXH", "BNNPTNT", "BGTVT", "BTTTT"}
+)
+#: Parts that look glued but are codes of their own.
+GLUED_KNOWN: frozenset[str] = frozenset({"TTCP", "TTHT", "TTTT", "CTCP"})
 
 # --- Relation triggers -------------------------------------------------------
 # Folded phrases in the sentence before a reference that say how the citing
@@ -131,17 +200,21 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("trien khai", "implements"),
     Trigger("cu the hoa", "implements"),
     Trigger("thi hanh", "implements"),
-    Trigger("sua doi", "amends"),
-    Trigger("bo sung", "amends"),
-    Trigger("dinh chinh", "amends"),
-    Trigger("thay the", "replaces"),
-    Trigger("bai bo", "repeals"),
-    Trigger("huy bo", "repeals"),
+    # the object of these is often a long phrase: "bổ sung một số điều của Quy
+    # chế … ban hành kèm theo Quyết định số …", "bãi bỏ khoản 2 Điều 3 của …"
+    Trigger("sua doi", "amends", 130),
+    Trigger("bo sung", "amends", 130),
+    Trigger("dinh chinh", "amends", 130),
+    Trigger("thay the", "replaces", 130),
+    Trigger("bai bo", "repeals", 130),
+    Trigger("huy bo", "repeals", 130),
     Trigger("quy dinh chi tiet", "guides"),
     Trigger("huong dan thi hanh", "guides"),
     Trigger("huong dan thuc hien", "guides"),
     Trigger("huong dan trien khai", "guides"),
     Trigger("huong dan", "guides", 3),
+    # "Nghị quyết này hướng dẫn một số quy định … của Bộ luật Dân sự số …"
+    Trigger("nay huong dan", "guides", 130),
 )
 
 #: Phrases that open the description of a cited document ("Kế hoạch số … về
@@ -151,18 +224,51 @@ SUBJECT_OPENERS: tuple[str, ...] = ("ve viec", "ve", "v/v", "nham", "ban hanh", 
 
 # --- Issuers -------------------------------------------------------------------
 #: Lowercase words that may continue an issuer name after "của"
+#: ("thành" only inside the BODY_NAMES "thành phố", "thành ủy": not "thành lập")
 #: ("của Ban Thường vụ Tỉnh ủy", "của Chủ tịch UBND thành phố"). Capitalized
 #: words and acronyms always continue it.
 ISSUER_WORDS: frozenset[str] = frozenset(
-    """tinh thanh pho huyen xa phuong thi tran quan uy ban nhan dan thuong vu truc
+    """tinh pho huyen xa phuong quan uy ban nhan dan thuong vu truc
     chap hanh chinh phu thu tuong chu tich quoc hoi dong bo so nganh trung uong dang
-    doan lien van phong cuc tong vien khoa nhiem ky kiem tra giam sat mat to truong
-    cong an quan su bien phong hai quan thue kho bac ngan hang nha nuoc toa an
-    khu vuc dac biet cap gy ay tri tai giao duc dao tao noi xay dung te thuong
-    nong nghiep moi truong ke hoach dau tu phap thong van tin truyen hoa the du
-    lich ngoai an ninh toc chuc lao binh hoc nghe tuyen dan kiem quan ly nghi lan thu
-    nhat hai ba bon sau bay tam chin muoi ty tnhh co phan mot thanh vien hop tac
-    tap doan mai dich san xuat nhap khau""".split()
+    doan lien van phong cuc tong vien khoa nhiem ky kiem tra giam sat mat to
+    cong an quan su bien phong hai quan thue kho bac ngan hang nha nuoc toa
+    khu vuc dac biet cap gy ay tri giao duc dao noi xay dung te thuong bau
+    nong nghiep ke hoach dau phap thong van tin truyen hoa the du
+    lich ngoai ninh toc chuc lao binh hoc nghe tuyen dan kiem ly nghi lan thu
+    nhat hai ba bon sau bay tam chin muoi ty tnhh co phan mot vien hop tac
+    tap doan mai dich san xuat nhap khau doc toi cao nghia truong""".split()
+)
+#: Words a body's name starts with (folded): an issuer read before a type
+#: word ("Ngày …, Chủ tịch UBND tỉnh có Công văn số …") starts at one.
+ISSUER_STARTS: tuple[str, ...] = tuple(
+    """chu tich|pho chu tich|uy ban|ubnd|hdnd|hoi dong|bo|so|cuc|chi cuc|tong cuc|vien|toa an
+    |ban|van phong|thu tuong|pho thu tuong|chinh phu|quoc hoi|tinh uy|thanh uy|huyen uy|dang uy
+    |dang bo|cong an|lien doan|hiep hoi|hoi|doan|giam doc|pho giam doc|cuc truong|truong ban
+    |thong doc|bo truong|thu truong|chanh van phong|kho bac|ngan hang|thanh tra|kiem toan
+    |mat tran|ubmttq|mttq|tong lien doan|lien hiep|cau lac bo|cong ty|quy|trung tam|phong
+    |bo chinh tri|ban bi thu|ban chap hanh|ban thuong vu|thuong truc""".replace("\n", "")
+    .split("|")
+)
+#: Heads of associations, whose names may hold common lowercase words
+#: ("Hiệp hội Nước mắm Phan Thiết", "Liên đoàn Quần vợt tỉnh Bình Thuận").
+ASSOCIATION_HEADS: frozenset[str] = frozenset(
+    {"hiep", "hoi", "lien", "cau", "cong", "quy", "doan", "tong"}
+)
+#: Names of bodies (folded) whose words alone would not continue an issuer
+#: ("vận tải", "tài nguyên và môi trường", "kinh tế và ngân sách", "thị
+#: trấn"): read as a whole where they stand, like a place name.
+BODY_NAMES: tuple[str, ...] = tuple(
+    """giao thong van tai|tai nguyen va moi truong|tai nguyen moi truong|tai chinh
+    |nong nghiep va phat trien nong thon|nong nghiep va moi truong|phat trien nong thon
+    |van hoa, the thao va du lich|van hoa the thao va du lich|van hoa the thao du lich
+    |ke hoach va dau tu|lao dong - thuong binh va xa hoi|lao dong thuong binh va xa hoi
+    |thong tin va truyen thong|khoa hoc va cong nghe|giao duc va dao tao|kinh te va ngan sach
+    |kinh te - ngan sach|ngan hang nha nuoc|toa an nhan dan toi cao|vien kiem sat nhan dan toi cao
+    |toa an nhan dan|thi tran|thi xa|dan toc|noi vu|tu phap|y te|xay dung|cong thuong
+    |phap che|van hoa - xa hoi|van hoa xa hoi|thong doc|giam doc|cong hoa xa hoi chu nghia viet nam
+    |viet nam dan chu cong hoa|mat tran to quoc viet nam|mat tran to quoc|thanh pho|thanh uy
+    |thanh vien|thanh nien|bau cu|ban chi dao|to cong tac""".replace("\n", "")
+    .split("|")
 )
 #: Words that end an issuer even when capitalized ("… của UBND thành phố Kết
 #: luận cuộc họp …", OCR "… Tinh Gy Ve viée …").
@@ -216,4 +322,36 @@ AUTHORITY_OPENERS: tuple[str, ...] = (
     "hoi dong nhan dan", "hdnd", "ban thuong vu", "ban chap hanh", "tinh uy",
     "thanh uy", "quoc hoi", "uy ban thuong vu", "giam doc", "tong cuc truong",
     "cuc truong", "chanh van phong", "bo chinh tri", "ban bi thu",
+)
+#: The national motto and the Party heading as word sequences (folded): a
+#: header cell whose words are a run of one of them is the right column,
+#: even when a flattened layout cuts it into pieces ("CỘNG HÒA XÃ" /
+#: "HỘI CHỦ NGHĨA VIỆT NAM").
+MOTTOS: tuple[tuple[str, ...], ...] = (
+    tuple("cong hoa xa hoi chu nghia viet nam doc lap tu do hanh phuc".split()),
+    tuple("dang cong san viet nam".split()),
+)
+#: Words only the motto has: a run of motto words is the motto when it holds
+#: one of them ("VIỆT NAM" alone may end a body's name).
+MOTTO_MARKS: frozenset[str] = frozenset("hoa nghia doc lap hanh phuc san".split())
+#: Words that open the second line of one body's name ("ỦY BAN NHÂN DÂN" /
+#: "TỈNH LÂM ĐỒNG"): that line joins the previous one with a space, where a
+#: sub-body ("VĂN PHÒNG", "CỤC THUẾ") joins with " - ".
+ADMIN_UNITS: tuple[str, ...] = (
+    "tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran", "dac khu",
+    "khu vuc", "viet nam", "trung uong", "toi cao", "nhan dan",
+)
+#: Last words of a line that leave a body's name unfinished ("ỦY BAN NHÂN",
+#: "HỘI ĐỒNG"): the next line goes on with a space.
+UNFINISHED_NAME_ENDS: frozenset[str] = frozenset(
+    "uy ban nhan hoi va cua thuong chap ban chi".split()
+)
+#: Header marks that are not part of any name: draft, secrecy and urgency stamps.
+HEADER_STAMPS: tuple[str, ...] = (
+    "du thao", "mat", "toi mat", "tuyet mat", "khan", "thuong khan", "hoa toc", "hoa toc hen gio",
+)
+#: A line that opens the body: the header (and a subject) ends before it.
+HEADER_BODY_OPENERS: tuple[str, ...] = (
+    "can cu", "kinh gui", "dieu 1", "chuong i", "chuong 1", "phan i", "phan 1", "hom nay",
+    "thuc hien", "xet de nghi", "theo de nghi",
 )

@@ -102,16 +102,6 @@ def bolt(request: pytest.FixtureRequest) -> Bolt:
     return _bolt(request.param)
 
 
-def bolt_config():  # type: ignore[no-untyped-def]
-    """Config of the first Bolt server available (for a test that needs one,
-    not each): see :func:`bolt`."""
-    from graph.bolt_server import available
-
-    names = _bolt_targets()
-    usable = [n for n in names if n == "neo4j" or available(n)] or names
-    return _bolt(usable[0]).config
-
-
 def run_app(page: str | None = None, **query: str):  # type: ignore[no-untyped-def]
     """Run app.py in Streamlit's AppTest, optionally switch to ``page`` with
     ``query`` parameters, and fail on any exception the page raised."""

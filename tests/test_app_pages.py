@@ -182,7 +182,8 @@ def test_unresolved_confirm_is_stored(store_dir: Path) -> None:
     assert not at.exception, [e.value for e in at.exception]
     assert at.subheader[0].value.startswith("Chỉ thị 09/CT-UBND")
     choice = at.radio(key="unres-choice")
-    assert len(choice.options) == 2  # Lạng Sơn's and Cao Bằng's directives
+    # every 09/CT-UBND the graph holds: Lạng Sơn's of 2025 and 2026, Cao Bằng's
+    assert len(choice.options) == 3
     target = choice.value
     at.text_input(key="unres-note").input("đã đối chiếu bản giấy")
     at.button(key="unres-confirm").click().run()
@@ -310,3 +311,10 @@ def test_prune_keeps_levels_and_counts_the_rest() -> None:
     assert len(tree["children"]) == 50  # the input is not changed
     nodes, edges, levels = lineage_graph(None, small)
     assert len(nodes) == 22 and levels["n0"] == 0 and levels["n1000"] == 2
+
+
+def test_audit_page(store_dir: Path) -> None:
+    at = run_app("audit")
+    assert at.title[0].value == "Kiểm tra dữ liệu"
+    assert [m.label for m in at.metric][0] == "Dẫn chiếu văn bản ban hành sau"
+    assert at.success, "the sample corpus passes the strict audit"

@@ -158,4 +158,6 @@ def test_turtle_escapes_awkward_text(corpus, tmp_path):
     parsed = rdflib.Graph().parse(path, format="turtle")
     eli = rdflib.Namespace("http://data.europa.eu/eli/ontology#")
     doc = rdflib.URIRef("urn:legalgraph:vn/lang-son/2026/tb/1/tb-vp")
-    assert str(parsed.value(doc, eli.title)) == subject
+    assert str(parsed.value(doc, eli.description)) == subject
+    # the title is the name: type and subject on one line
+    assert str(parsed.value(doc, eli.title)) == 'Thông báo về "việc" A\\B xuống dòng ; . @vi <x>'

@@ -66,8 +66,10 @@ def test_file_order_does_not_change_the_graph(order):
 def test_the_small_world_resolves_as_expected():
     nodes, edges, _ = summary(list(range(len(DOCS))))
     assert ("vn/lang-son/2026/ct/9/ct-ubnd", "vn/lang-son/2025/ct/9/ct-ubnd") in edges
+    # the two that fit first, then the same key in another province (issue 12)
     assert nodes["vn/unresolved/lang-son/unknown-scope/9/ct-ubnd"][2] == (
-        "vn/lang-son/2025/ct/9/ct-ubnd", "vn/lang-son/2026/ct/9/ct-ubnd")
+        "vn/lang-son/2025/ct/9/ct-ubnd", "vn/lang-son/2026/ct/9/ct-ubnd",
+        "vn/cao-bang/2026/ct/9/ct-ubnd")
     # the city's letter is placed by the second city notice naming its issuer
     assert ("vn/lang-son.tp-lang-son/2025/tb/500/tb-ubnd",
             "vn/lang-son.tp-lang-son/2025/vb/1431/ubnd-vp") in edges

@@ -84,10 +84,11 @@ def test_lineage(backend, start, direction, depth, expected):
 
 
 def test_lineage_marks_cycles(corpus):
-    corpus.add("a", "1/QĐ-UBND", date="2026-01-01", issuer=LS,
+    # issued the same day: neither acts on a later document (which is set aside)
+    corpus.add("a", "1/QĐ-UBND", date="2026-01-02", issuer=LS,
                cites=[("2/QĐ-UBND", "2026-01-02", "UBND tỉnh", "amends")])
     corpus.add("b", "2/QĐ-UBND", date="2026-01-02", issuer=LS,
-               cites=[("1/QĐ-UBND", "2026-01-01", "UBND tỉnh", "amends")])
+               cites=[("1/QĐ-UBND", "2026-01-02", "UBND tỉnh", "amends")])
     tree = corpus.backend().lineage("vn/lang-son/2026/qd/1/qd-ubnd", depth=9)
     assert [(d, m) for d, _, _, m in flatten(tree)] == [(0, ""), (1, ""), (2, "cycle")]
 

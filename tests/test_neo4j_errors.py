@@ -213,19 +213,26 @@ def test_half_pushed_graph(bolt: Bolt, store, capsys, monkeypatch):
     assert code == 0 and err == ""
 
 
-def test_pushing_an_empty_store_is_refused(bolt: Bolt, store, tmp_path, capsys, monkeypatch):
-    """An empty (or mistyped) store would replace the server's graph by
+def test_pushing_an_empty_or_missing_store_is_refused(bolt: Bolt, store, tmp_path, capsys,
+                                                      monkeypatch):
+    """An empty or mistyped store would replace the server's graph by
     nothing: refused, and the graph on the server stays as it was."""
     from graph.neo4j import Neo4jBackend
+    from graph.store import Store
 
     push(store, bolt.config)
     with Neo4jBackend(bolt.config) as b:
         before = b.stats()
     with_credentials(monkeypatch, bolt.config)
-    empty = tmp_path / "no-such-store"
+    empty, missing = tmp_path / "empty-store", tmp_path / "no-such-store"
+    Store(empty).close()
     code, err = cli(["push", "--db", str(empty), "--uri", bolt.config.uri], capsys)
     assert code == 2
     one_line(err, str(empty), "holds no documents", "legalgraph ingest")
+    code, err = cli(["push", "--db", str(missing), "--uri", bolt.config.uri], capsys)
+    assert code == 2
+    one_line(err, str(missing), "legalgraph ingest")
+    assert not missing.exists()  # not created by the attempt
     with Neo4jBackend(bolt.config) as b:
         assert b.stats() == before
 

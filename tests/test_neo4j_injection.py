@@ -65,9 +65,11 @@ def loaded(bolt, tmp_path_factory: pytest.TempPathFactory):
         corpus.add(f"{key[:2]}.txt", key, type="Quyết định", date="2026-04-01", issuer=LS,
                    place="Lạng Sơn", cites=[(other, "2026-04-01", LS, "based_on")])  # a loop
     for i in range(80):  # many documents stating one relation: a long stated_in list
+        # (the 2026 directive implements the 2025 decision: the other way round
+        # would have a document act on a later one, which is never stored)
         corpus.add(f"r{i}.txt", f"{100 + i}/TB-UBND", type="Thông báo", date="2026-03-01",
                    issuer=LS, place="Lạng Sơn",
-                   relations=[("58-QĐ/TU", "09/CT-UBND", "implements")])
+                   relations=[("09/CT-UBND", "58-QĐ/TU", "implements")])
     clear_graph(config)
     push(corpus.dir, config)
     embedded, neo = corpus.backend(), Neo4jBackend(config)

@@ -94,8 +94,8 @@ CASES = [
         "Quyết định", "58", "QĐ/TU", "58-QĐ/TU", "2025-11-20", "Lạng Sơn",
         "ĐẢNG BỘ TỈNH LẠNG SƠN - BAN THƯỜNG VỤ TỈNH ỦY",
         "về việc phân công các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy")),
-    (DRAFT, DocumentIdentity(
-        "Thông báo", None, "TB-UBND", None, None, None, "UBND TỈNH CAO BẰNG",
+    (DRAFT, DocumentIdentity(  # a draft prints its place, not its date
+        "Thông báo", None, "TB-UBND", None, None, "Cao Bằng", "UBND TỈNH CAO BẰNG",
         "Kết luận cuộc họp")),
     (OCR_HEADER, DocumentIdentity(
         "Thông báo", "71", "TB-VP", "71/TB-VP", "2026-01-30", "Lang Son",

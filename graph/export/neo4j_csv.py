@@ -29,7 +29,7 @@ __all__ = ["EDGE_HEADER", "NODE_HEADER", "write_csv"]
 
 NODE_HEADER: tuple[str, ...] = (
     "id:ID", "key", "type", "number", "symbol", "date", "year:int", "scope",
-    "jurisdiction", "issuer", "subject", "ingested:boolean", "resolved:boolean", "reason",
+    "jurisdiction", "issuer", "subject", "name", "ingested:boolean", "resolved:boolean", "reason",
     "candidates:string[]", "files:string[]", ":LABEL",
 )
 EDGE_HEADER: tuple[str, ...] = (

@@ -4,6 +4,8 @@ Each node is an ``eli:LegalResource`` at ``{base}{node id}`` (stable: the id is
 derived from the resolved identity, :func:`graph.identity.node_id`) with
 
 * ``eli:id_local`` — the number and symbol ("58-QĐ/TU");
+* ``eli:title`` — the node's name (:mod:`graph.names`), ``eli:description``
+  — the subject (trích yếu) as written;
 * ``eli:date_document`` (xsd:date), ``eli:type_document`` (a skos:Concept per
   document type, labelled in Vietnamese), ``eli:passed_by`` (an agent per
   issuer within its jurisdiction);
@@ -72,7 +74,8 @@ def iter_triples(g: nx.DiGraph, *, base: str = DEFAULT_BASE) -> Iterator[tuple]:
         yield s, RDF.type, eli.LegalResource
         if a.get("key"):
             yield s, eli.id_local, Literal(a["key"])
-            label = a["key"] + (f" {a['subject']}" if a.get("subject") else "")
+            title = a.get("name") or a.get("subject")
+            label = a["key"] + (f" {title}" if title else "")
             yield s, RDFS.label, Literal(label, lang="vi")
         if a.get("date"):
             yield s, eli.date_document, Literal(a["date"], datatype=XSD.date)
@@ -85,8 +88,10 @@ def iter_triples(g: nx.DiGraph, *, base: str = DEFAULT_BASE) -> Iterator[tuple]:
                            f"{slug(a['issuer'])}")
             agents.setdefault(agent, a["issuer"])
             yield s, eli.passed_by, agent
-        if a.get("subject"):
-            yield s, eli.title, Literal(a["subject"], lang="vi")
+        if a.get("name") or a.get("subject"):  # the node's name; its subject when unnamed
+            yield s, eli.title, Literal(a.get("name") or a["subject"], lang="vi")
+        if a.get("subject"):  # the trích yếu as written
+            yield s, eli.description, Literal(a["subject"], lang="vi")
         if a.get("jurisdiction"):
             yield s, lg.jurisdiction, Literal(a["jurisdiction"])
         if a.get("scope"):

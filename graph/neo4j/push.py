@@ -223,15 +223,16 @@ def push(db: str | os.PathLike[str] | None, config: Neo4jConfig, *,
     document texts (``document_text`` then answers None). ``on_batch(phase,
     i)`` (phase ``nodes`` or ``edges``, ``i`` from 0 in each) is called inside
     each batch's transaction before it commits (tests raise there);
-    ``progress(phase, done, total)`` after each batch. An empty store is
-    refused (:class:`graph.errors.UserError`): pushing it would delete the
-    server's graph.
+    ``progress(phase, done, total)`` after each batch. A missing store
+    raises :class:`graph.store.StoreMissing`, an empty one is refused
+    (:class:`graph.errors.UserError`): pushing it would empty the server's
+    graph.
     """
     from graph.embedded import EmbeddedBackend
     from graph.errors import UserError
 
     t0 = time.perf_counter()
-    with EmbeddedBackend(db) as embedded:
+    with EmbeddedBackend(db, create=False) as embedded:
         if not embedded.graph.number_of_nodes():
             raise UserError(f"{embedded.store.dir}: the store holds no documents; run "
                             "'legalgraph ingest FILES --db …' first (pushing it would "

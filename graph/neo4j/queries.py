@@ -20,6 +20,7 @@ from typing import Any
 from graph.backend import (
     Direction,
     DocumentView,
+    EdgeRecord,
     LineageTree,
     Link,
     NodeSummary,
@@ -35,6 +36,7 @@ from graph.neo4j.schema import (
     LINK_FIELDS,
     STRENGTH,
     SUMMARY,
+    edge_fields,
     link,
     link_order,
     norm,
@@ -106,6 +108,12 @@ RETURN n.type AS type, n.ingested AS ingested, n.resolved AS resolved, count(*) 
 STATS_EDGES = "MATCH (:Document)-[e]->(:Document) RETURN e.relation AS relation, count(*) AS n"
 
 DOCUMENT_TEXT = "MATCH (n:Document {id: $id}) RETURN n.text AS text"
+
+#: Every node, every edge (audits, and word search over a full scan: see
+#: :mod:`graph.scan`); sorted here, as the embedded backend sorts.
+ALL_NODES = "MATCH (n:Document) RETURN n " + SUMMARY + " AS node"
+ALL_EDGES = ("MATCH (a:Document)-[e]->(b:Document) RETURN a.id AS source, b.id AS target, "
+             + LINK_FIELDS)
 
 
 class Neo4jBackend:
@@ -288,6 +296,17 @@ class Neo4jBackend:
             "by_relation": dict(sorted(by_rel.items(),
                                        key=lambda x: STRENGTH.get(x[0], 99))),
         }
+
+    def nodes(self) -> list[NodeSummary]:
+        """Every node, ordered by id."""
+        return sorted((summary(r["node"]) for r in self._read(ALL_NODES)),
+                      key=lambda n: n["id"])
+
+    def edges(self) -> list[EdgeRecord]:
+        """Every edge, ordered by (source, target)."""
+        rows = [{"source": r["source"], "target": r["target"], **edge_fields(r)}
+                for r in self._read(ALL_EDGES)]
+        return sorted(rows, key=lambda e: (e["source"], e["target"]))  # type: ignore[return-value]
 
     def document_text(self, node_id: str) -> str | None:
         if "\x00" in node_id:

@@ -35,6 +35,7 @@ __all__ = [
     "SUMMARY",
     "checked",
     "checked_property",
+    "edge_fields",
     "edge_row",
     "link",
     "link_order",
@@ -160,11 +161,12 @@ NODE_PROPERTIES: tuple[Property, ...] = (
     Property("jurisdiction"),
     Property("issuer"),
     Property("subject"),
+    Property("name"),
     Property("ingested", BOOL),
     Property("resolved", BOOL),
     Property("reason"),
     Property("candidates", LIST),
-    # e.g. Property("name"), Property("validity", JSON) once NODE_FIELDS has them
+    # an object field is one line too: Property("validity", JSON)
     Property("files", LIST),
     Property("text"),  # the stored text, when pushed with texts
     Property("key_fold", source=lambda a: fold(a["key"]) if a.get("key") else None,
@@ -230,13 +232,17 @@ def summary(m: Mapping[str, Any]) -> NodeSummary:
     return out  # type: ignore[return-value]
 
 
+def edge_fields(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A Link's edge fields from a row with :data:`LINK_FIELDS`."""
+    out = {name: _EDGE[name].codec.read(row[name])
+           for name in ("relation", "relations", "count", "spans", "stated_in")}
+    out["spans"] = out["spans"] or []
+    return out
+
+
 def link(row: Mapping[str, Any]) -> Link:
     """A Link from a row with ``node`` (a :data:`SUMMARY`) and :data:`LINK_FIELDS`."""
-    out: dict[str, Any] = {"node": summary(row["node"])}
-    for name in ("relation", "relations", "count", "spans", "stated_in"):
-        out[name] = _EDGE[name].codec.read(row[name])
-    out["spans"] = out["spans"] or []
-    return out  # type: ignore[return-value]
+    return {"node": summary(row["node"]), **edge_fields(row)}  # type: ignore[typeddict-item]
 
 
 def link_order(lk: Link) -> tuple:

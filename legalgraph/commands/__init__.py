@@ -9,6 +9,7 @@ returning an exit code).
 COMMAND_MODULES: tuple[str, ...] = (
     "legalgraph.commands.parse",
     "legalgraph.commands.graph",
+    "legalgraph.commands.audit",
     "legalgraph.commands.generate",
     "legalgraph.commands.neo4j",
 )

@@ -50,6 +50,13 @@ def run_push(args: argparse.Namespace) -> int:
     if args.batch_size < 1:
         print("legalgraph push: --batch-size must be at least 1", file=sys.stderr)
         return 2
+    from graph.store import Store, StoreMissing, StoreUnusable, default_db_dir
+
+    try:  # a mistyped --db must not push an empty graph (which would empty the server)
+        Store(args.db or default_db_dir(), create=False).close()
+    except (StoreMissing, StoreUnusable) as exc:
+        print(f"legalgraph push: {exc}", file=sys.stderr)
+        return 2
 
     shown = False
 

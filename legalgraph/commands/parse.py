@@ -26,6 +26,14 @@ def run(args: argparse.Namespace) -> int:
             print(f"legalgraph parse: {exc}", file=sys.stderr)
             failed += 1
             continue
-        record = parse_text(doc.text, file=path).to_dict()
+        try:
+            record = parse_text(doc.text, file=path).to_dict()
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+            # a parser defect, not the user's mistake: one line naming the file,
+            # and the rest of the batch goes on
+            print(f"legalgraph parse: {path}: the parser failed on this file "
+                  f"({type(exc).__name__}: {exc}); please report it", file=sys.stderr)
+            failed += 1
+            continue
         print(json.dumps(record, ensure_ascii=False, indent=args.indent), flush=True)
     return 1 if failed else 0

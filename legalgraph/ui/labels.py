@@ -120,6 +120,8 @@ _REASONS: tuple[tuple[str, str], ...] = (
     ("local body, citing document's province unknown",
      "Cơ quan địa phương, không rõ thuộc tỉnh nào"),
     ("province and date unknown", "Không rõ tỉnh và năm"),
+    ("local body named in a national document",
+     "Cơ quan địa phương được nêu trong văn bản trung ương, không rõ tỉnh"),
     ("unnamed", "Không rõ tên cơ quan ban hành cấp huyện/xã"),
     ("only named in a stated relation", "Chỉ được nêu trong quan hệ giữa hai văn bản khác"),
     ("key is not number/symbol", "Số ký hiệu không hợp lệ"),
@@ -128,7 +130,9 @@ _REASONS: tuple[tuple[str, str], ...] = (
 )
 
 
-_AMBIGUOUS = re.compile(r"(year/term|province) ambiguous: (\d+) candidates")
+_AMBIGUOUS = re.compile(
+    r"(year/term|province|issuing level|province and year/term|issuing level and year/term)"
+    r" ambiguous: (\d+) candidates")
 
 
 def reason_label(reason: str | None) -> str:
@@ -137,7 +141,8 @@ def reason_label(reason: str | None) -> str:
         return "Chưa xác định"
     m = _AMBIGUOUS.match(reason)
     if m:
-        what = "năm/nhiệm kỳ" if m.group(1) == "year/term" else "tỉnh"
+        what = {"year/term": "năm/nhiệm kỳ", "province": "tỉnh",
+                "issuing level": "cấp ban hành"}.get(m.group(1), "tỉnh và năm")
         return f"Không rõ {what}: {m.group(2)} văn bản cùng số ký hiệu"
     for prefix, label in _REASONS:
         if reason.startswith(prefix):

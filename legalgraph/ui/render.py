@@ -52,8 +52,8 @@ RELATION_COLORS: dict[str, str] = {
 def _tooltip(n: NodeSummary) -> str:
     parts = [node_title(n), fmt_date(n["date"]) or (n["scope"] or ""), n["issuer"] or ""]
     text = " · ".join(p for p in parts if p)
-    if n["subject"]:
-        text += "\n" + n["subject"][:160]
+    if n["name"] or n["subject"]:
+        text += "\n" + (n["name"] or n["subject"])[:160]
     if not n["resolved"]:
         text += "\n(chưa xác định đầy đủ)"
     return text

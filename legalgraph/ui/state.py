@@ -67,24 +67,33 @@ class AppBackend:
             _open_backend).result()
         self.demo_loaded = False
         self._confirmations: app_queries.Confirmations | None = None
-        self._search: app_queries.SearchIndex | None = None
         self._unresolved: tuple[object, list[app_queries.UnresolvedRow] | None] | None = None
 
     def call(self, fn: Callable[[GraphBackend], T]) -> T:
-        """Run ``fn(backend)`` on the backend's thread and return its result."""
-        return self._pool.submit(fn, self.backend).result()
+        """Run ``fn(backend)`` on the backend's thread and return its result,
+        answered from one graph even if an ingest commits meanwhile."""
+        return self._pool.submit(self._pinned, fn).result()
+
+    def _pinned(self, fn: Callable[[GraphBackend], T]) -> T:
+        pinned = getattr(self.backend, "pinned", None)
+        if pinned is None:
+            return fn(self.backend)
+        with pinned():
+            return fn(self.backend)
 
     @property
     def embedded(self) -> bool:
         return self.store_dir is not None
 
     def generation(self) -> int:
-        """Cache key for answers: the store generation (changes with every
-        ingest); for Neo4j, which is loaded by ``legalgraph push`` out of our
-        sight, a five-minute time slot."""
+        """Cache key for answers: the generation of the graph the embedded
+        backend answers from (changes once an ingest, upload or confirmation
+        is resolved; not at each batch an ingest commits); for Neo4j, which
+        is loaded by ``legalgraph push`` out of our sight, a five-minute time
+        slot."""
         if not self.embedded:
             return int(time.time() // NEO4J_REFRESH_SECONDS)
-        return self.call(lambda b: b.store.generation)  # type: ignore[attr-defined]
+        return self.call(lambda b: b.graph.graph["generation"])  # type: ignore[attr-defined]
 
     def ensure_demo(self) -> bool:
         """Ingest :data:`SAMPLES` into an empty embedded store; True if it did."""
@@ -108,16 +117,6 @@ class AppBackend:
             self._confirmations = app_queries.Confirmations(self.store_dir or Path("data/app"))
         return self._confirmations
 
-    def search_index(self, b: GraphBackend) -> app_queries.SearchIndex | None:
-        """The word-search index for the current graph (call on the backend
-        thread); rebuilt when the store changed."""
-        g = app_queries.graph_of(b)
-        if g is None:
-            return None
-        if self._search is None or self._search.generation != g.graph.get("generation"):
-            self._search = app_queries.SearchIndex.build(g)
-        return self._search
-
     def unresolved(self, b: GraphBackend) -> list[app_queries.UnresolvedRow] | None:
         """The unresolved list for the current graph (call on the backend
         thread; about a second on 100k documents, so kept)."""
@@ -137,7 +136,7 @@ class AppBackend:
             return
         self.call(lambda b: b.graph)  # type: ignore[attr-defined]
         self._pool.submit(lambda b: b.top(limit=1), self.backend)
-        self._pool.submit(self.search_index, self.backend)
+        self._pool.submit(lambda b: b.index.search_index(), self.backend)
         self._pool.submit(self.unresolved, self.backend)
 
 
@@ -170,11 +169,18 @@ def top(generation: int, years: tuple[int, int] | None, type: str | None,
         b, years=years, type=type, cited_by_type=cited_by_type, issuer=issuer, limit=limit))
 
 
+@st.cache_data(show_spinner="Đang kiểm tra dữ liệu…", max_entries=4)
+def audit(generation: int) -> dict[str, Any]:
+    from graph.audit import audit as run_audit
+
+    return get_app().call(run_audit)
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def search(generation: int, query: str, limit: int) -> list[app_queries.SearchHit]:
-    app = get_app()
-    return app.call(lambda b: app_queries.search_documents(
-        b, query, limit=limit, index=app.search_index(b)))
+    from graph.scan import search as backend_search
+
+    return get_app().call(lambda b: backend_search(b, query, limit=limit))
 
 
 # Per-document answers can be large (a law cited by 17,000 documents):

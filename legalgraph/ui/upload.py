@@ -5,6 +5,12 @@ Files are first written to ``<store>/uploads/.incoming/`` and only moved to
 ``<store>/uploads/<name>`` once they read and parse, so a bad file never
 replaces the copy of a good one uploaded earlier under the same name; the
 store itself is only touched by ``ingest``, which commits file by file.
+
+An upload is a writer like ``legalgraph ingest``: it holds the store's
+writer lock from the check against the stored files to the end of the
+ingest, so two uploads (or an upload and a scheduled ingest) run one after
+the other. It waits at most :data:`UPLOAD_WAIT_SECONDS`, then tells the
+staff the store is busy; nothing is moved into place or written then.
 """
 
 from __future__ import annotations
@@ -17,12 +23,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from graph.store import Store
+from graph.store import Store, StoreBusy
 
 __all__ = ["ACCEPTED", "FileResult", "Saved", "check", "ingest_checked", "save_uploads"]
 
 #: Suffixes the upload page accepts.
 ACCEPTED: tuple[str, ...] = ("txt", "docx", "pdf")
+
+#: How long an upload waits for another ingest into the same store.
+UPLOAD_WAIT_SECONDS = 120.0
+
+BUSY_MESSAGE = ("Kho đang được một lần nạp khác ghi (quá {seconds:g} giây); tệp chưa được "
+                "nạp, hãy thử lại sau")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +113,25 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def ingest_checked(store: Store, results: Sequence[FileResult]) -> list[FileResult]:
+def ingest_checked(store: Store, results: Sequence[FileResult], *,
+                   wait: float = UPLOAD_WAIT_SECONDS) -> list[FileResult]:
     """Move the files that passed :func:`check` into place and ingest them in
     one batch (one re-resolution); drop the staged bad files. Files already
-    stored with the same bytes are reported as such, not re-added."""
+    stored with the same bytes are reported as such, not re-added. When
+    another writer keeps the store longer than ``wait`` seconds, every file
+    is reported as not ingested and nothing is moved or written."""
+    try:
+        with store.writer(wait=wait):
+            return _ingest_checked(store, results)
+    except StoreBusy:
+        for r in results:
+            if r.path is not None:
+                r.path.unlink(missing_ok=True)
+        return [replace(r, ok=False, message=BUSY_MESSAGE.format(seconds=wait))
+                if r.ok else r for r in results]
+
+
+def _ingest_checked(store: Store, results: Sequence[FileResult]) -> list[FileResult]:
     from graph.ingest import ingest
 
     known, hashes = store.known_files(), store.known_hashes()

@@ -42,7 +42,7 @@ def doc_link(n: NodeSummary, *, suffix: str = "", key: str | None = None) -> Non
     if not n["resolved"]:
         label += " ⚠"
     label += suffix
-    help_text = n["subject"] or n["issuer"] or None
+    help_text = n["name"] or n["subject"] or n["issuer"] or None
     if not n["resolved"]:
         help_text = f"Chưa xác định đầy đủ: {reason_label(n['reason'])}"
     st.page_link(DOCUMENT_PAGE, label=label, query_params={"id": n["id"]},
@@ -91,7 +91,7 @@ def node_rows(nodes: Sequence[NodeSummary]) -> list[dict[str, Any]]:
         "Loại": n["type"] or "",
         "Ngày": fmt_date(n["date"]) or (n["scope"] or ""),
         "Cơ quan ban hành": n["issuer"] or "",
-        "Trích yếu": n["subject"] or "",
+        "Trích yếu": n["name"] or n["subject"] or "",
     } for n in nodes]
 
 

@@ -4,7 +4,9 @@ Tried in order:
 
 1. a byte-order mark: UTF-8, UTF-16 LE/BE, UTF-32 LE/BE;
 2. UTF-16 without a mark (every other byte zero in the ASCII parts);
-3. NUL bytes left over mean a binary file, refused;
+3. control bytes (NUL included) above a small share mean a binary file,
+   refused; a few are kept as stray characters (real gazette texts use NULs
+   as checkbox glyphs);
 4. strict UTF-8 (ASCII is UTF-8). A UTF-8 text that is really legacy-font text
    saved character by character (``Th«ng b¸o``) is converted, with a warning;
 5. Windows-1258, TCVN3 (ABC) or VNI, whichever reads as Vietnamese
@@ -264,10 +266,8 @@ def decode_text(data: bytes) -> Decoded:
             return Decoded(text, guessed, tuple(_check_not_binary(text)))
         except UnicodeDecodeError:
             pass
-    if b"\x00" in data:
-        raise TextDecodeError(
-            f"binary data, not text (NUL byte at {_position(data, data.index(0))})"
-        )
+    # a few NULs are checkbox glyphs in real gazette texts: kept (the parser
+    # reads them as spaces); many of them, like any control bytes, mean binary
     sample = data[:65536]
     controls = sum(sample.count(bytes([b])) for b in _CONTROL_BYTES)
     if controls > max(2, _MAX_CONTROL_SHARE * len(sample)):

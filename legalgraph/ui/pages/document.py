@@ -28,8 +28,8 @@ if view is None:
 n = view["node"]
 st.session_state["current-doc"] = n["id"]  # the lineage page opens on it
 st.title(node_title(n))
-if n["subject"]:
-    st.markdown(f"*{n['subject']}*")
+if n["name"] or n["subject"]:  # a cited-only document: the title its citations give
+    st.markdown(f"*{n['name'] or n['subject']}*")
 if not n["resolved"]:
     st.warning(f"Văn bản chưa xác định đầy đủ: {reason_label(n['reason'])}")
 

@@ -96,7 +96,7 @@ else:
         "Số văn bản dẫn chiếu": r["cited_by"],
         "Ngày": fmt_date(r["node"]["date"]) or (r["node"]["scope"] or ""),
         "Cơ quan ban hành": r["node"]["issuer"] or "",
-        "Trích yếu": r["node"]["subject"] or "",
+        "Trích yếu": r["node"]["name"] or r["node"]["subject"] or "",
     } for r in ranked])
     st.caption("Nhấn vào một dòng để mở trang văn bản.")
     event = st.dataframe(

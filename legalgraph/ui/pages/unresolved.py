@@ -1,13 +1,15 @@
 """Dẫn chiếu chưa xác định (Unresolved): references that could not be placed
 (no year, unknown province, several candidates), most cited first, so staff
-see the gaps; a staff member can confirm which document one means, stored
-durably beside the store."""
+see the gaps; a staff member can confirm which document one means (one of
+the same-key documents offered, or the year/term and issuing body typed in),
+stored durably beside the store."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
+from graph.confirmations import target_for
 from legalgraph.ui import state
 from legalgraph.ui.labels import fmt_date, fmt_int, node_title, reason_label
 from legalgraph.ui.widgets import doc_link
@@ -100,3 +102,25 @@ with right:
             st.rerun()
     else:
         st.caption("Không có văn bản nào trong kho cùng số ký hiệu để chọn.")
+    # not among them, or none: staff who know the year/term and issuer say so
+    st.markdown("**Hoặc nhập năm / nhiệm kỳ và cơ quan ban hành**")
+    typed = st.columns([1, 2])
+    when = typed[0].text_input("Năm, nhiệm kỳ hoặc ngày", key="unres-when",
+                               placeholder="2025 · 2020-2025 · 20/11/2025")
+    body = typed[1].text_input("Cơ quan ban hành (nếu số ký hiệu chưa nói rõ)",
+                               key="unres-issuer", placeholder="vd. UBND tỉnh Lâm Đồng")
+    typed_note = st.text_input("Ghi chú (không bắt buộc)", key="unres-typed-note")
+    if st.button("Xác nhận theo năm và cơ quan", key="unres-typed-confirm",
+                 disabled=not when.strip()):
+        jur = n["jurisdiction"]
+        province = jur.split(".")[0] if jur and jur not in ("national", "unknown-place") \
+            else None
+        try:
+            target_id = target_for(n["key"] or "", when, body.strip() or None,
+                                   province=province)
+        except ValueError as exc:
+            st.error(f"Chưa xác nhận được: {exc}")
+        else:
+            app.confirmations().confirm(n["id"], target_id, typed_note or None)
+            st.toast("Đã lưu xác nhận.")
+            st.rerun()

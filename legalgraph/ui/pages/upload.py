@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from graph.store import Store
 from legalgraph.ui import state, upload
 from legalgraph.ui.widgets import doc_link
 
@@ -31,7 +32,11 @@ if st.button("Nạp vào kho", type="primary", disabled=not files, key="upload-g
         bar.progress((i + 0.5) / (len(saved) + 1), text=f"Đang phân tích {item.name}…")
         results.append(upload.check(item))
     bar.progress(len(saved) / (len(saved) + 1), text="Đang ghi vào kho và cập nhật đồ thị…")
-    results = app.call(lambda b: upload.ingest_checked(b.store, results))
+    # written through a connection of this session, not on the backend's
+    # thread: other sessions keep browsing while the upload (or a wait for
+    # another ingest) runs; the backend reloads the graph once it is resolved
+    with Store(app.store_dir) as store:
+        results = upload.ingest_checked(store, results)
     app.warm()
     bar.progress(1.0, text="Xong.")
     st.session_state["upload-results"] = results

@@ -1,0 +1,71 @@
+"""``clean_text``: the text the parser reads, the same length as the NFC text.
+
+Every change here replaces characters one for one, so an offset in the
+cleaned text is an offset in the NFC text (and, through
+:class:`parsers.normalize.SourceText`, in what the caller gave):
+
+- NUL and other control characters (gazette texts use a few NULs as
+  checkbox glyphs; damaged files carry more) become spaces;
+- a legal portal's editorial notes in square brackets ("[Khoản này được
+  hướng dẫn bởi Điều 4 Nghị định 53/2011/NĐ-CP có hiệu lực …]") become
+  spaces: they are the editor's words, not the document's citations.
+"""
+
+from __future__ import annotations
+
+import regex
+
+__all__ = ["clean_text", "EDITORIAL_NOTE"]
+
+#: Control characters other than tab and line feed (CR is read as a line end
+#: before this, by ``parsers.parse``).
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0080-\u009f]")
+_NOT_NEWLINE = regex.compile(r"[^\n]")
+
+#: A bracketed note whose words only an editor writes (matched on the folded
+#: text, so a copy without diacritics is cleaned alike): "… được hướng dẫn
+#: bởi …", "… bị bãi bỏ bởi …", "Nội dung hướng dẫn …", "có hiệu lực từ ngày
+#: …", the portal's "Link nội bộ" / "JavaScript:" / "ID:" anchors. Footnote
+#: markers ("[1]") and the document's own brackets carry none.
+EDITORIAL_NOTE = regex.compile(
+    r"\[(?=[^\[\]]{0,3000}\])"
+    r"(?=[^\[\]]*?(?:\sboi\s|noi dung huong dan|hieu luc (?:thi hanh )?(?:ke )?tu"
+    r"|het hieu luc|link noi bo|javascript:|id:\s))"
+    r"[^\[\]]*\]"
+)
+
+
+def _spans(text: str, folded: str, controls: bool) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) of every change, replacement of equal length."""
+    out: list[tuple[int, int, str]] = []
+    if controls:
+        out += [(m.start(), m.end(), " ") for m in _CONTROL.finditer(text)]
+    if "[" in text:
+        for m in EDITORIAL_NOTE.finditer(folded):
+            # keep line breaks so line-based reading (headers, clauses) is unchanged
+            out.append((m.start(), m.end(), _NOT_NEWLINE.sub(" ", text[m.start() : m.end()])))
+    return out
+
+
+def clean_text(text: str) -> tuple[str, str]:
+    """``text`` and its fold with control characters and editorial notes
+    replaced one character for one (same length, same offsets)."""
+    from parsers.normalize import fold_checked
+
+    folded, controls = fold_checked(text)
+    spans = _spans(text, folded, controls)
+    if not spans:
+        return text, folded
+    spans.sort()
+    t_parts: list[str] = []
+    f_parts: list[str] = []
+    last = 0
+    for start, end, new in spans:
+        if start < last:
+            continue  # a control character inside an editorial note: the blank covers it
+        t_parts += [text[last:start], new]
+        f_parts += [folded[last:start], new]  # (the fold has controls as spaces already)
+        last = end
+    t_parts.append(text[last:])
+    f_parts.append(folded[last:])
+    return "".join(t_parts), "".join(f_parts)

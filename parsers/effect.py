@@ -1,0 +1,95 @@
+"""When the document itself takes and loses effect, and whether a repeal or
+replacement it states covers a whole document or only parts of it.
+
+The effective-date clause is the document's own ("Quyết định này có hiệu lực
+kể từ ngày ký", "Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025",
+"Thông tư này có hiệu lực thi hành sau 45 ngày kể từ ngày ký ban hành"): it
+opens a sentence or an article and names this document ("… này"). The same
+words inside a quotation belong to another text (an amending law quotes the
+clause of the law it amends) and are skipped. An end date is read from "…
+này có hiệu lực đến hết ngày …" / "… này hết hiệu lực từ ngày …".
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import regex
+
+from parsers.normalize import iso_date
+
+__all__ = ["effective_dates", "is_partial"]
+
+_DATE = (r"(?:ngay\s+)?(?:(?P<{p}d>\d{{1,2}})\s+thang\s+(?P<{p}m>\d{{1,2}})\s*,?\s+nam\s+"
+         r"(?P<{p}y>\d{{4}})|(?P<{p}d2>\d{{1,2}})\s*[/.\-]\s*(?P<{p}m2>\d{{1,2}})\s*[/.\-]\s*"
+         r"(?P<{p}y2>\d{{4}}))")
+
+#: "… này có hiệu lực (thi hành) (kể) từ ngày …" (folded text); found by its
+#: literal words, then checked to open a sentence or an article.
+_EFFECTIVE = regex.compile(
+    r"nay\s+co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s*"
+    r"(?:(?:ke\s+)?tu\s+(?:ngay\s+ky(?P<signed>)|" + _DATE.format(p="e") + r")"
+    r"|sau\s+(?P<days>\d{1,3})\s+ngay\s+(?:ke\s+)?tu\s+ngay\s+ky)"
+)
+#: What stands before it: the sentence or article opens with the document's
+#: type word ("Quyết định này", "2. Luật này", "Điều 9. Thông tư này"), searched
+#: backwards from "này".
+_OPENS = regex.compile(
+    r"(?:^|[\n.:;])[ \t\d.)\-]*(?:dieu\s+\d+[a-z]?\s*[.:]\s*(?:hieu\s+luc[^\n]{0,40}\n)?"
+    r"[ \t\d.)\-]*)?[a-z ]{2,40}\s$",
+)
+#: "… này có hiệu lực (thi hành) đến hết ngày …", "… này hết hiệu lực từ ngày …".
+_ENDS = r"het\s+hieu\s+luc\s+(?:(?:ke\s+)?tu|vao)\s+"
+_EXPIRES = regex.compile(
+    r"\snay\s+(?:co\s+hieu\s+luc[^.;\n]{0,100}?(?:den\s+(?:het\s+)?|" + _ENDS + r")|"
+    + _ENDS + r")" + _DATE.format(p="x")
+)
+#: Parts of a document named before it: "khoản 2 Điều 3 của", "một số điều của".
+_PARTS = regex.compile(
+    r"(?<![a-z])(?:dieu|khoan|diem|chuong|muc|phan|phu\s+luc|mot\s+so|cac\s+quy\s+dinh\s+tai"
+    r"|cum\s+tu|tieu\s+muc)(?![a-z])"
+)
+
+
+def _date_of(m: regex.Match[str], p: str) -> str | None:
+    if m.group(f"{p}d") is not None:
+        return iso_date(m.group(f"{p}d"), m.group(f"{p}m"), m.group(f"{p}y"))
+    if m.group(f"{p}d2") is not None:
+        return iso_date(m.group(f"{p}d2"), m.group(f"{p}m2"), m.group(f"{p}y2"))
+    return None
+
+
+def _quoted(text: str, pos: int) -> bool:
+    opened = text.rfind("\u201c", max(0, pos - 2000), pos)
+    return opened >= 0 and text.rfind("\u201d", opened, pos) < 0
+
+
+def effective_dates(text: str, folded: str, own_date: str | None) -> tuple[str | None,
+                                                                            str | None]:
+    """(effective, expires) of the document, ISO dates or None."""
+    effective = expires = None
+    for m in _EFFECTIVE.finditer(folded):
+        if _quoted(text, m.start()) or not _OPENS.search(folded, max(0, m.start() - 80),
+                                                          m.start()):
+            continue
+        if m.group("signed") is not None:
+            effective = own_date
+        elif m.group("days"):
+            if own_date:
+                day = _dt.date.fromisoformat(own_date) + _dt.timedelta(days=int(m.group("days")))
+                effective = day.isoformat()
+        else:
+            effective = _date_of(m, "e")
+        break
+    for m in _EXPIRES.finditer(folded):
+        if not _quoted(text, m.start()):
+            expires = _date_of(m, "x")
+            break
+    return effective, expires
+
+
+def is_partial(folded: str, trigger_end: int, mention_start: int) -> bool:
+    """The object of "bãi bỏ", "thay thế", "sửa đổi" between the trigger and the
+    reference names parts of the document ("bãi bỏ khoản 2 Điều 3 của Quyết
+    định số …")."""
+    return bool(_PARTS.search(folded, trigger_end, mention_start))

@@ -1,0 +1,113 @@
+"""The header block cut into cells, whatever layout the file flattened it into.
+
+A Vietnamese document's header is a two-column table: the issuing body over
+"Số: …" on the left, the national motto over "Place, ngày …" on the right,
+then the title and the subject. Real files flatten it in several ways:
+
+- table rows as "|" cells (``antiword`` output of .doc files);
+- the two columns side by side, separated by a run of spaces;
+- the left column's lines, then the right column's, one per line (.docx);
+- both columns' pieces interleaved line by line ("ỦY BAN NHÂN" / "CỘNG HÒA
+  XÃ" / "DÂN" / "HỘI CHỦ NGHĨA VIỆT NAM" / "TỈNH HÀ TĨNH");
+- everything run together on one or two lines (a legal portal's crawl:
+  "BỘ TÀI CHÍNH ------- CỘNG HÒA … Hạnh phúc ---------- Số: 31/2022/TT-BTC
+  Hà Nội, ngày 08 tháng 6 năm 2022 THÔNG TƯ BAN HÀNH …").
+
+:func:`header_cells` cuts the header region into cells at table bars, column
+gaps and separator rules, and inside run-together lines before the motto,
+the "Số:" field, the place-and-date and after a date's year or a number.
+Each cell keeps its offsets, its line and its column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from parsers.patterns import HEADER_FIELD, NUMBER_SYMBOL
+from parsers.vocabulary import DOC_TYPES
+
+__all__ = ["Cell", "header_cells"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One piece of the header: ``text`` is ``source[start:end]`` (stripped)."""
+
+    start: int
+    end: int
+    text: str
+    folded: str
+    line: int  # index of the line it stands on
+    col: int  # 0 for the first cell of its line
+
+
+#: Where a line splits into columns: a table bar, a run of 3+ spaces, tabs,
+#: and separator rules ("-------", "*****", "___").
+_COLUMN_BREAK = regex.compile(r"\||[ \u00a0]{3,}|\t+|[-–—_=~]{3,}|\*{2,}|(?<=\s)\*(?=\s|$)")
+#: Inside a run-together line: before the motto and the Party heading, after
+#: "Hạnh phúc" (folded).
+_MOTTO_START = regex.compile(
+    r"(?<=\S\s{0,3})(?=c[o0]ng\s+h[o0]a\s+x[a@]\s+h\w{1,2}i|d[a@]ng\s+c[o0]ng\s+s[a@]n"
+    r"|t[uwy]\s+d[o0]\s*-\s*h[a@]nh)"
+)
+_MOTTO_END = regex.compile(r"(?<=hanh phuc)(?=\s)")
+#: After the year of a place-and-date ("… năm 2022 THÔNG TƯ …").
+_AFTER_YEAR = regex.compile(r"(?<=\bn\w{1,2}m\s{1,3}\d{4})(?=\s+\S)")
+#: Before a title in capitals run on after a date or a bracket ("… năm 2006)
+#: LUẬT HIẾN, LẤY …"); the caller checks the capitals.
+_TITLE_AFTER = regex.compile(
+    r"(?<=[\d)]\s{1,3})(?=(?:" + "|".join(
+        sorted((p for t in DOC_TYPES for p in t.phrases), key=len, reverse=True)) + r")\s)"
+)
+
+
+def _cuts(line: str, folded: str) -> list[int]:
+    """Offsets (within the line) where a run-together line splits."""
+    cuts: list[int] = []
+    for pattern in (_MOTTO_START, _MOTTO_END, _AFTER_YEAR):
+        cuts += [m.start() for m in pattern.finditer(folded)]
+    cuts += [m.start() for m in _TITLE_AFTER.finditer(folded)
+             if line[m.start() : m.start() + 4].isupper()]
+    for m in HEADER_FIELD.finditer(folded):
+        if m.start() > 0 and line[m.start()].isupper():
+            cuts.append(m.start())
+        # after the number (or a draft's blank) that the field holds
+        tok = NUMBER_SYMBOL.search(line, m.end(), min(len(line), m.end() + 30))
+        if tok and not line[m.end() : tok.start()].strip(" \t.…_/"):
+            cuts.append(tok.end())
+    # a number standing alone at the start ("Số:" on the line above)
+    tok = NUMBER_SYMBOL.match(line, len(line) - len(line.lstrip(" \t")))
+    if tok:
+        cuts.append(tok.end())
+    return sorted(set(c for c in cuts if 0 < c < len(line)))
+
+
+def header_cells(text: str, folded: str, end: int) -> list[Cell]:
+    """Cells of ``text[:end]`` in reading order."""
+    cells: list[Cell] = []
+    pos = 0
+    for index, (raw, low) in enumerate(zip(text[:end].split("\n"), folded[:end].split("\n"),
+                                           strict=True)):
+        col = 0
+        pieces: list[tuple[int, int]] = []
+        last = 0
+        for m in _COLUMN_BREAK.finditer(raw):
+            pieces.append((last, m.start()))
+            last = m.end()
+        pieces.append((last, len(raw)))
+        for a, b in pieces:
+            bounds = [a, *(a + c for c in _cuts(raw[a:b], low[a:b])), b]
+            for s, e in zip(bounds, bounds[1:], strict=False):
+                piece = raw[s:e]
+                stripped = piece.strip(" \t\u00a0*_#>|")
+                if not stripped:
+                    continue
+                lead = len(piece) - len(piece.lstrip(" \t\u00a0*_#>|"))
+                start = pos + s + lead
+                cells.append(Cell(start, start + len(stripped), stripped,
+                                  folded[start : start + len(stripped)], index, col))
+                col += 1
+        pos += len(raw) + 1
+    return cells

@@ -1,0 +1,375 @@
+"""How the document relates to each reference, and what its sentences state
+about two other documents (lineage).
+
+The text is cut into clauses at ";", full stops, line-opening clause words,
+bullets, numbered items and footnote lines. A clause may open with a
+governing word ("Căn cứ", "Thực hiện", "Bãi bỏ", …); it governs:
+
+- "Căn cứ": every reference in the clause, an amending document named inside
+  it included, and the items of a list that goes on after ";" ("Căn cứ Luật
+  A; Luật B; Nghị định C") — ``based_on``;
+- any other governing word: the first reference of the clause and the items
+  listed with it, again across ";" when the next item is a document;
+- a heading that ends with ":" ("Bãi bỏ các Quyết định sau:", "Căn cứ pháp
+  lý:"): the items listed under it (bullets, lettered or numbered lines).
+
+A reference described by the one before it ("Kế hoạch số 197/KH-UBND … về
+triển khai thực hiện Nghị quyết số 138/NQ-CP") is only cited by the document;
+the sentence states a lineage edge between the two (197 implements 138). The
+passive ("… được sửa đổi, bổ sung bởi Nghị định số 48/2013/NĐ-CP") turns the
+edge round, and an edge whose acting document is older than its object is
+not emitted: a document cannot act on a later one. References quoted from
+another text (“…”) are that text's, so they are only cited.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+from parsers.effect import is_partial
+from parsers.models import Mention, Relation
+from parsers.normalize import split_key
+from parsers.patterns import (
+    BOUNDARY,
+    CAN_CU,
+    CLAUSE_LEAD,
+    LEGAL_BASIS_HEADING,
+    LINE_OPENER,
+    PASSIVE,
+    PROVISION_CITED,
+    SUBJECT_OPENER,
+    TITLE_START,
+    TRIGGER_BEFORE,
+    TRIGGER_PATTERN,
+    TRIGGERS_BY_LENGTH,
+    match_near,
+    ocr_tolerant,
+)
+from parsers.vocabulary import TRIGGERS
+
+__all__ = ["relate"]
+
+#: Between two references, the longest description that may state a relation
+#: between them ("Kế hoạch số … về triển khai thực hiện Nghị quyết số …").
+_RELATION_GAP = 300
+#: The farthest any trigger phrase acts (see ``Trigger.max_gap``).
+_TRIGGER_REACH = max(t.max_gap for t in TRIGGERS) + max(len(t.phrase) for t in TRIGGERS) + 10
+#: Relations by which the document acts on another, in whole or in part.
+_ACTS = frozenset({"repeals", "replaces", "amends"})
+#: Relations a heading ending in ":" gives the items listed under it, and how
+#: close to the colon its word stands.
+_LIST_HEADINGS = frozenset({"repeals", "replaces", "amends"})
+_HEADING_REACH = 80
+#: The words of those relations, to look for before reading triggers.
+_HEADING_WORDS = regex.compile(r"bai\s+bo|huy\s+bo|thay\s+the|sua\s+doi|bo\s+sung|dinh\s+chinh")
+#: A trigger closed by a bracket right after it is a qualifier: "(sửa đổi, bổ sung)".
+_QUALIFIER = regex.compile(r"[\s,]*(?:bo\s+sung|sua\s+doi)?\s*\)")
+#: Where a legal-basis heading may stand (folded).
+_PHAP_LY = regex.compile(ocr_tolerant("phap ly"))
+#: "… có hiệu lực thi hành": not "thi hành" a document.
+_IN_FORCE = regex.compile(r"hieu\s+luc\s+$")
+#: "Thông tư số 75/2015/TT-BTNMT … hết hiệu lực kể từ ngày …": a repeal the
+#: document states after the reference (folded, within the clause).
+_ENDS_FORCE = regex.compile(r"(?:^|[\s,])(?:het\s+hieu\s+luc|bi\s+bai\s+bo)(?![a-z])")
+_ENDS_FORCE_REACH = 200
+#: What stands between two items of a list: ", ", " và ", "; ".
+_ITEM_GAP = regex.compile(r"[\s]*(?:[,;]|\s(?:va|hoac))[\s]*$")
+#: The end of a paragraph: an open quotation does not reach past it.
+_PARAGRAPH_END = regex.compile(r"[.;:][ \t\u201d\u201c\"]*\n", regex.REVERSE)
+#: How far into the text after a reference a trigger still describes it.
+_DESCRIPTION_LEAD = 40
+#: How far back an open quotation mark is looked for.
+_QUOTE_REACH = 3000
+#: Words that make a clause a list item of the one before it across ";".
+_LIST_ITEM_WORDS = ("cac ", "van ban", "va ")
+
+
+@dataclass(slots=True)
+class _Clause:
+    start: int
+    kind: str  # what opened it: semi, stop, colon, num, bullet, note, opener, para, top
+    after_colon: bool = False  # the clause before it ends in ":" and a line break
+    heading: str | None = None  # relation a heading above gives it (list items)
+
+
+def _trigger(folded: str, lo: int, hi: int) -> str | None:
+    """Relation stated by the trigger phrase nearest before ``hi`` that is
+    close enough and not cut off by a comma or a "theo quy định tại"."""
+    lo = max(lo, hi - _TRIGGER_REACH)
+    for m in TRIGGER_BEFORE.finditer(folded, lo, hi):  # nearest first
+        between = folded[m.end() : hi]
+        if "," in between or between.count("\u201d") > between.count("\u201c") \
+                or between.count(")") > between.count("("):
+            return None  # every earlier trigger is behind the comma or the quote too
+        if _QUALIFIER.match(folded, m.end()) or _IN_FORCE.search(folded, max(0, m.start() - 12),
+                                                                 m.start()):
+            continue  # "Điều lệ (sửa đổi, bổ sung)", "có hiệu lực thi hành"
+        trig = TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])]
+        if hi - m.end() <= trig.max_gap:
+            if trig.relation == "implements" and PROVISION_CITED.search(between):
+                return None  # "thực hiện theo quy định tại Nghị định …" cites it
+            return trig.relation
+    return None
+
+
+def _near_start(folded: str, lo: int, hi: int) -> bool:
+    """The trigger nearest before ``hi`` opens the text after ``lo`` (within a
+    few words of an issuer's tail: "… của Bộ Nông nghiệp và Phát triển nông
+    thôn hướng dẫn …")."""
+    m = TRIGGER_BEFORE.search(folded, max(lo, hi - _TRIGGER_REACH), hi)
+    return bool(m) and m.start() - lo <= _DESCRIPTION_LEAD and not any(
+        ch in folded[lo : m.start()] for ch in ",;.:")
+
+
+def _opening(folded: str, start: int, end: int) -> str | None:
+    """Relation stated by the governing word a clause opens with."""
+    lead = CLAUSE_LEAD.match(folded, start, min(end, start + 40))
+    pos = lead.end() if lead else start
+    if CAN_CU.match(folded, pos, end):
+        # "Căn cứ pháp lý ban hành quyết định …" names another document's basis
+        return None if folded.startswith("can cu phap ly", pos) else "based_on"
+    m = match_near(TRIGGER_PATTERN, folded, pos)
+    if m and m.start() == pos and m.end() <= end:
+        return TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])].relation
+    return None
+
+
+_ENDS_IN_COLON = regex.compile(r":[ \t]*\n[ \t]*(?:\S{1,6}[ \t]+)?$")
+_MARKER = regex.compile(
+    r"[ \t]*(?:(?P<num>\d+(?:\.\d+)*[.)]|[IVX]+\.)|(?P<bullet>[-+•*–]|[a-zđ]\)))[ \t]"
+)
+
+
+class _Clauses:
+    """The text's clauses, with what governs each computed when asked: the
+    scan for boundaries and headings is linear and cheap; the governing word
+    of a clause is read only for clauses that hold a reference (and the
+    clauses a list runs through)."""
+
+    def __init__(self, text: str, folded: str) -> None:
+        self.text, self.folded = text, folded
+        self.clauses = self._scan()
+        self.starts = [c.start for c in self.clauses]
+        self._own: dict[int, str | None] = {}
+        self._inherited: dict[int, str | None] = {}
+        self._headings()
+
+    def _scan(self) -> list[_Clause]:
+        text, folded = self.text, self.folded
+        found = [(m.end(), m.lastgroup or "stop") for m in BOUNDARY.finditer(text)]
+        found += [(m.end(), "opener") for m in LINE_OPENER.finditer(folded)
+                  if text[m.end()].isupper()]
+        found.sort()
+        clauses = [_Clause(0, "top")]
+        for pos, kind in found:
+            colon = kind == "colon"
+            if colon or (kind == "stop" and "\n" in text[pos : pos + 3]):
+                # a line after ":" may open with a list marker; a full stop that
+                # ends its line starts a new paragraph
+                mark = _MARKER.match(text, pos)
+                kind = mark.lastgroup if mark else ("para" if kind == "stop" else kind)
+                if mark:
+                    pos = mark.end()
+            if pos > clauses[-1].start:
+                clauses.append(_Clause(pos, kind, colon))
+            elif kind != "semi":
+                clauses[-1].kind = kind
+                clauses[-1].after_colon |= colon
+        return clauses
+
+    def end(self, i: int) -> int:
+        return self.clauses[i + 1].start if i + 1 < len(self.clauses) else len(self.text)
+
+    def _headings(self) -> None:
+        """Which clauses sit under a heading: "Căn cứ pháp lý:" and its items
+        (or, inline, its own paragraph; numbered, its section), "Bãi bỏ các
+        Quyết định sau:" and its items."""
+        text, folded, clauses = self.text, self.folded, self.clauses
+        basis = {bisect.bisect_right(self.starts, m.start()) - 1
+                 for m in _PHAP_LY.finditer(folded)}
+        heading: str | None = None
+        kind_of_heading = ""
+        for i, c in enumerate(clauses):
+            if heading == "based_on" and kind_of_heading == "num":
+                # a numbered heading's section runs to the next numbered item
+                if c.kind == "num":
+                    heading = None
+                else:
+                    c.heading = heading
+            elif kind_of_heading == "inline":
+                # "* Căn cứ pháp lý: …" with its text on the same line: that
+                # paragraph is the section; the next item or line ends it
+                if c.kind in ("stop", "semi") and "\n" not in text[c.start - 3 : c.start]:
+                    c.heading = heading
+                else:
+                    heading, kind_of_heading = None, ""
+            elif heading and c.kind in ("bullet", "num", "stop", "semi"):
+                c.heading = heading  # an item of the list, or a sentence inside one
+            else:
+                heading = None
+            end = self.end(i)
+            if i in basis and LEGAL_BASIS_HEADING.match(folded, c.start, end):
+                self._own[i] = "based_on"
+                colon = text.find(":", c.start, end)
+                line_end = text.find("\n", colon) if colon >= 0 else -1
+                rest = text[colon + 1 : line_end if line_end >= 0 else end] if colon >= 0 else ""
+                heading, kind_of_heading = "based_on", "inline" if rest.strip() else c.kind
+            elif i + 1 < len(clauses) and clauses[i + 1].after_colon:
+                # "Bãi bỏ các Quyết định sau:", "… thay thế các văn bản sau đây:"
+                colon = text.rfind(":", c.start, end)
+                lo = max(c.start, colon - _HEADING_REACH)
+                stated = _trigger(folded, lo, colon) if _HEADING_WORDS.search(
+                    folded, lo, colon) else None
+                if stated in _LIST_HEADINGS:
+                    heading, kind_of_heading = stated, c.kind
+
+    def own(self, i: int) -> str | None:
+        """Relation stated by the governing word clause ``i`` opens with."""
+        if i not in self._own:
+            self._own[i] = _opening(self.folded, self.clauses[i].start, self.end(i))
+        return self._own[i]
+
+    def inherited(self, i: int) -> str | None:
+        """Relation the first reference of clause ``i`` takes when nothing
+        nearer states one: its own opening word, a heading above it, or the
+        list it continues after ";" ("Căn cứ Luật A; Luật B; …")."""
+        chain: list[int] = []
+        j = i
+        while j not in self._inherited:
+            c = self.clauses[j]
+            if self.own(j) or c.heading or c.kind != "semi" or j == 0 or not self._listed(j):
+                self._inherited[j] = self.own(j) or c.heading
+                break
+            chain.append(j)
+            j -= 1
+        value = self._inherited[j]
+        for k in chain:
+            self._inherited[k] = value
+        return self._inherited[i]
+
+    def _listed(self, i: int) -> bool:
+        item = self.folded[self.clauses[i].start : self.clauses[i].start + 40].lstrip(" \t\n-+*•")
+        return bool(TITLE_START.match(item)) or item.startswith(_LIST_ITEM_WORDS)
+
+
+def _repealed_after(folded: str, m: Mention, clauses: _Clauses, ci: int,
+                    mentions: list[Mention]) -> bool:
+    """"Thông tư số 75/2015/TT-BTNMT … hết hiệu lực kể từ ngày …": the words
+    after the reference, before the clause ends and before another reference,
+    say it ceases to have effect."""
+    end = min(clauses.end(ci), m.end + _ENDS_FORCE_REACH)
+    nxt = next((x.start for x in mentions if x.start > m.start), end)
+    return bool(_ENDS_FORCE.search(folded, m.end, min(end, nxt)))
+
+
+def _year(key: str, date: str | None) -> int | None:
+    if date:
+        return int(date[:4])
+    _, year, _ = split_key(key)
+    return int(year) if year else None
+
+
+def _dated_order_ok(actor: Mention, target: Mention) -> bool:
+    """A document cannot act on a later one: False when the actor is known to
+    be older than its object (same-year pairs need both full dates)."""
+    if actor.date and target.date:
+        return actor.date >= target.date
+    a, t = _year(actor.key, actor.date), _year(target.key, target.date)
+    return a is None or t is None or a >= t
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """``pos`` lies inside a curly quotation “…” opened before it in the same
+    paragraph (a “ typed where ” was meant, before ";" or a line end, closes)."""
+    lo = max(0, pos - _QUOTE_REACH)
+    para = _PARAGRAPH_END.search(text, lo, pos)
+    lo = para.end() if para else lo
+    opened = text.rfind("\u201c", lo, pos)
+    if opened < 0 or text.rfind("\u201d", opened, pos) >= 0:
+        return False
+    return not text[opened + 1 : opened + 3].lstrip(" ;,.").startswith("\n")
+
+
+def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mention], list[Relation]]:
+    """The mentions with their relation set, and the lineage edges stated
+    between cited documents."""
+    if not mentions:
+        return mentions, []
+    clauses = _Clauses(text, folded)
+    starts = clauses.starts
+    out: list[Mention] = []
+    edges: list[Relation] = []
+    described_by: list[tuple[str, str] | None] = []  # (actor key, relation) per mention
+    prev_clause = -1
+    lead_relation: dict[int, str] = {}  # clause → relation its first reference took
+    for m in mentions:
+        ci = bisect.bisect_right(starts, m.start) - 1
+        clause = clauses.clauses[ci]
+        inherited_here = clauses.inherited(ci)
+        prev = out[-1] if out and ci == prev_clause else None
+        first_in_clause = prev is None
+        prev_clause = ci
+        described: tuple[str, str] | None = None
+        if prev is not None and prev.key != m.key and m.start - prev.end <= _RELATION_GAP:
+            gap = folded[prev.end : m.start]
+            stated = _trigger(folded, prev.end, m.start)
+            if stated and stated != "based_on":
+                if PASSIVE.match(gap):
+                    # "Nghị định A được sửa đổi, bổ sung bởi Nghị định B": B acts on A
+                    if _dated_order_ok(m, prev):
+                        edges.append(Relation(m.key, prev.key, stated))
+                    described = (m.key, "")
+                elif (SUBJECT_OPENER.match(gap) or TRIGGER_PATTERN.match(gap.lstrip(" ,"))
+                      or _near_start(folded, prev.end, m.start)):
+                    described = (prev.key, stated)
+            elif m.in_list and described_by and described_by[-1]:
+                described = described_by[-1]  # "… về thực hiện Nghị quyết A và B"
+        if described and described[1] and described[0] != m.key:
+            actor = next((x for x in reversed(out) if x.key == described[0]), None)
+            if actor is None or _dated_order_ok(actor, m):
+                edges.append(Relation(described[0], m.key, described[1]))
+        if _quoted(text, m.start):
+            relation = "cites"
+        elif inherited_here == "based_on":
+            relation = "based_on"
+        elif described:
+            relation = "cites"
+        elif m.in_list and prev is not None:
+            relation = prev.relation
+        else:
+            relation = _trigger(folded, clause.start if first_in_clause else prev.end, m.start)
+            if relation is None and prev is not None and prev.relation not in ("cites",) \
+                    and _ITEM_GAP.search(folded, max(prev.end, m.start - 12), m.start):
+                relation = prev.relation  # "thay thế Quyết định A …, Quyết định B …"
+            if relation is None and first_in_clause:
+                inherited = inherited_here
+                if inherited is None and clause.kind == "semi":
+                    inherited = lead_relation.get(ci - 1)  # the list goes on after ";"
+                if inherited and (clause.kind == "semi" or "," not in folded[clause.start : m.start]
+                                  or clauses.own(ci) is None):
+                    relation = inherited
+        if relation in (None, "cites") and not described and _repealed_after(
+                folded, m, clauses, ci, mentions):
+            relation = "repeals"
+        relation = relation or "cites"
+        if first_in_clause and not described and relation != "cites":
+            lead_relation[ci] = relation
+        partial = relation in _ACTS and is_partial(
+            folded, max(clause.start, m.start - _TRIGGER_REACH), m.start)
+        out.append(Mention(m.start, m.end, m.key, m.type, m.date, m.issuer, relation,
+                           m.in_list, m.anchor, partial))
+        described_by.append(described)
+    return out, _unique(edges)
+
+
+def _unique(relations: list[Relation]) -> list[Relation]:
+    seen: set[Relation] = set()
+    out = []
+    for r in relations:
+        if r not in seen:
+            seen.add(r)
+            out.append(r)
+    return out

@@ -1,0 +1,387 @@
+"""Table tests for the forms real documents use (issue: parser on real documents).
+
+Every snippet here is written for the test in a form seen in real files
+(flattened header tables, "Số:" on its own line, law headers, a legal
+portal's run-together header and editorial notes, tax-office letters,
+footnotes, keys with dots, letters and bracketed units, Căn cứ lists,
+repeal headings, passive amendments); none is copied from a corpus file.
+Each row is checked on the text as written and on its OCR twin (diacritics
+lost, Đ read as D, "số" read as "s6"), where the same keys, types and dates
+must come out.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from parsers import parse_text
+
+
+def ocr_twin(text: str) -> str:
+    """Diacritics lost, Đ as D, "số" as "s6": one character for one."""
+    text = text.replace("số", "s6").replace("Số", "S6")
+    out = []
+    for ch in text:
+        if ch in "Đđ":
+            out.append("D" if ch == "Đ" else "d")
+            continue
+        base = unicodedata.normalize("NFD", ch)[0]
+        out.append(base if base.isascii() else ch)
+    return "".join(out)
+
+
+# --- the document's own identity -----------------------------------------------------------
+
+PIPE_TABLE = """\
+|UBND TỈNH BÌNH THUẬN                  |CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM            |
+|VĂN PHÒNG                             |Độc lập – Tự do – Hạnh phúc                   |
+|Số: 1520/VP-NC                        |Bình Thuận, ngày 05 tháng 12 năm 2024         |
+|V/v lấy ý kiến về dự thảo Quyết định  |                                              |
+|quy định thủ tục cấp phép             |                                              |
+
+            Kính gửi: Sở Giao thông vận tải
+
+Theo đề nghị của Sở Giao thông vận tải tại Công văn số 4055/SGTVT-HTGT ngày 19/12/2024.
+"""
+
+INTERLEAVED_AMENDING = """\
+ỦY BAN NHÂN
+CỘNG HÒA XÃ
+DÂN
+HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH HÀ TĨNH
+Độc lập - Tự do - Hạnh phúc
+Số:
+12/2025/QĐ-UBND
+Hà Tĩnh, ngày 03 tháng
+4 năm 2025
+QUYẾT ĐỊNH
+Sửa đổi, bổ sung một số điều của Quyết định số 10/2016/QĐ-UBND
+ngày 15/3/2016 của UBND tỉnh
+ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH
+Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;
+"""
+
+LAW_AFTER_GAZETTE_HEADER = """\
+CÔNG BÁO/Số 51/Ngày 23-01-2025 3
+QUỐC HỘI
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Luật số: 51/2024/QH15
+Hà Nội, ngày 29 tháng 11 năm 2024
+LUẬT
+SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT ĐẤU THẦU
+Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;
+"""
+
+TAX_LETTER = """\
+BỘ TÀI CHÍNH
+CỤC THUẾ
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 5348/CT-CS
+V/v
+chính sách thuế GTGT
+Hà Nội, ngày 20 tháng 11 năm 2025
+
+Kính gửi: Công ty TNHH ABC.
+"""
+
+PORTAL = """\
+Thông tư 31/2022/TT-BTC
+BỘ TÀI CHÍNH ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc -------
+Số:
+31/2022/TT-BTC Hà Nội, ngày 08 tháng 6 năm 2022 THÔNG TƯ BAN HÀNH DANH MỤC HÀNG HÓA
+Căn cứ Luật Hải quan ngày 23 tháng 6 năm 2014;
+Điều 5. Thông tư 31/2022/TT-BTC có hiệu lực từ ngày 01/12/2022 [Điều này được hướng dẫn bởi \
+Thông tư 12/2023/TT-BTC có hiệu lực từ ngày 01/3/2023].
+"""
+
+STARTS_AT_TITLE = """\
+Quyết định về việc ban hành bảng giá đất năm 2010 trên địa bàn tỉnh Tây Ninh
+Ủy ban nhân dân tỉnh Tây Ninh
+Căn cứ Nghị định số 188/2004/NĐ-CP ngày 16/11/2004 của Chính phủ;
+"""
+
+PHIEU_TRINH = """\
+|UBND TỈNH LÂM ĐỒNG       |CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM       |
+|VĂN PHÒNG                |Độc lập - Tự do - Hạnh phúc              |
+|                         |                                         |
+|Số: 136-12/PT-NC         |                                         |
+
+PHIẾU TRÌNH
+
+|1. Văn bản: Tờ trình số 666/TTr-SNV ngày 22/12/2025 của Sở Nội vụ.        |
+"""
+
+DRAFT_INVITATION = """\
+ỦY BAN NHÂN DÂN
+TỈNH LÂM ĐỒNG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số:         /GM-UBND
+         Lâm Đồng, ngày       tháng 01 năm 2026
+
+GIẤY MỜI
+Họp Ban Chỉ đạo về dữ liệu
+"""
+
+PARTY_GUIDANCE = """\
+ĐẢNG BỘ TỈNH LÂM ĐỒNG          ĐẢNG CỘNG SẢN VIỆT NAM
+ĐẢNG ỦY XÃ LŨNG CÚ
+*
+Số 05-HD/ĐU                     Lũng Cú, ngày 12 tháng 3 năm 2025
+
+HƯỚNG DẪN
+thực hiện Quy định số 296-QĐ/TW của Ban Chấp hành Trung ương
+"""
+
+IDENTITY_CASES = [
+    # (text, type, key, date, issuer, note)
+    (PIPE_TABLE, "Công văn", "1520/VP-NC", "2024-12-05", "UBND TỈNH BÌNH THUẬN - VĂN PHÒNG",
+     "'|' table cells; a letter (V/v, no title) is a Công văn"),
+    (INTERLEAVED_AMENDING, "Quyết định", "12/2025/QĐ-UBND", "2025-04-03",
+     "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH",
+     "columns interleaved line by line; 'Số:' alone; place and date broken; the amended "
+     "decision in the title is not the number"),
+    (LAW_AFTER_GAZETTE_HEADER, "Luật", "51/2024/QH15", "2024-11-29", "QUỐC HỘI",
+     "'Luật số:' field, a gazette page header first"),
+    (TAX_LETTER, "Công văn", "5348/CT-CS", "2025-11-20", "BỘ TÀI CHÍNH - CỤC THUẾ",
+     "a tax office's CT is Cục Thuế: a letter, not a Chỉ thị; 'V/v' alone on its line"),
+    (PORTAL, "Thông tư", "31/2022/TT-BTC", "2022-06-08", "BỘ TÀI CHÍNH",
+     "a legal portal's run-together header"),
+    (STARTS_AT_TITLE, "Quyết định", None, None, "Ủy ban nhân dân tỉnh Tây Ninh",
+     "a text that starts at its title: the authority line under it is the issuer"),
+    (PHIEU_TRINH, "Phiếu trình", "136-12/PT-NC", None, "UBND TỈNH LÂM ĐỒNG - VĂN PHÒNG",
+     "Phiếu trình; a number with a sub-number"),
+    (DRAFT_INVITATION, "Giấy mời", None, None, "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG",
+     "a draft's blank number and day"),
+    (PARTY_GUIDANCE, "Hướng dẫn", "05-HD/ĐU", "2025-03-12",
+     "ĐẢNG BỘ TỈNH LÂM ĐỒNG - ĐẢNG ỦY XÃ LŨNG CÚ", "Party guidance (36-HD/VPTW layout)"),
+]
+
+
+def _ident(text):
+    d = parse_text(text).document
+    return d.type, d.key, d.date, d.issuer
+
+
+@pytest.mark.parametrize("text,type_,key,date,issuer,note", IDENTITY_CASES,
+                         ids=[c[-1][:40] for c in IDENTITY_CASES])
+def test_identity_from_real_layouts(text, type_, key, date, issuer, note):
+    assert _ident(text) == (type_, key, date, issuer)
+
+
+@pytest.mark.parametrize("text,type_,key,date,issuer,note", IDENTITY_CASES,
+                         ids=[c[-1][:40] for c in IDENTITY_CASES])
+def test_identity_of_ocr_twin_keeps_key_type_date(text, type_, key, date, issuer, note):
+    got = _ident(ocr_twin(text))
+    assert got[:3] == (type_, key, date)
+
+
+def test_amended_number_in_the_title_is_a_reference_not_the_own_number():
+    doc = parse_text(INTERLEAVED_AMENDING)
+    assert [(c.key, c.relation) for c in doc.citations] == [
+        ("10/2016/QĐ-UBND", "amends"), ("72/2025/QH15", "based_on")]
+
+
+def test_own_number_in_the_body_and_editorial_notes_are_not_references():
+    doc = parse_text(PORTAL)
+    assert doc.citations == ()  # "Thông tư 31/2022/TT-BTC có hiệu lực …" and the [note]
+
+
+# --- references ----------------------------------------------------------------------------
+
+def keys(text):
+    return [(c.key, c.type) for c in parse_text(text).citations]
+
+
+REFERENCE_CASES = [
+    ("Nội dung đã báo cáo⁷.\n⁷ tại Công văn số 172/UBND-KTTH ngày 12/3/2025 của UBND tỉnh",
+     [("172/UBND-KTTH", "Công văn")], "a footnote line"),
+    ("[12] Quyết định số 12/QĐ-UBND ngày 3/1/2025 của UBND tỉnh",
+     [("12/QĐ-UBND", "Quyết định")], "a bracketed footnote marker"),
+    ("theo Nghị quyết số 66.7/2025/NQ-CP và Quyết định số 12a/QĐ-UBND",
+     [("66.7/2025/NQ-CP", "Nghị quyết"), ("12a/QĐ-UBND", "Quyết định")],
+     "a dot or a letter in the number"),
+    ("tại Tờ trình số 511/TTr-CAT(PC04) ngày 3/3/2025",
+     [("511/TTr-CAT(PC04)", "Tờ trình")], "a bracketed unit kept as printed"),
+    ("Căn cứ Nghị định số 118/2025/NĐCP và Thông tư số 12/2024/TTBTC;",
+     [("118/2025/NĐ-CP", "Nghị định"), ("12/2024/TT-BTC", "Thông tư")],
+     "a missing hyphen between type and issuer restored"),
+    ("theo Nghị định số 126/2024/NĐ-CP1 của Chính phủ",
+     [("126/2024/NĐ-CP", "Nghị định")], "a footnote digit typed onto the symbol"),
+    ("văn bản số 5348/CT-CS của Cục Thuế", [("5348/CT-CS", "Công văn")],
+     "CT of a tax office names the issuer, not Chỉ thị"),
+    ("Chỉ thị số 09/CT-UBND của UBND tỉnh", [("09/CT-UBND", "Chỉ thị")], "a real Chỉ thị"),
+    ("Quyết định 61-CP ngày 5/7/1994", [("61-CP", "Quyết định")], "a 1990s key without '/'"),
+    # not references
+    ("theo QCVN 32:2018/BLĐTBXH và TCVN 5574:2018", [], "technical standards"),
+    ("theo Mẫu số 01/PLI và Phụ lục số 02/PL-BTC", [], "forms and appendices"),
+    ("in khổ A3/A0 tại https://vbpl.vn/12/QĐ-UBND", [], "paper sizes and URLs"),
+    ("Tờ trình số …/TTr-SNV ngày … tháng … năm 2026", [], "a draft's blank placeholder"),
+    ("số 1/HỒ SƠ", [], "a list heading in capitals"),
+    ("Luật này [Khoản này được hướng dẫn bởi Điều 4 Nghị định 53/2011/NĐ-CP có hiệu lực "
+     "thi hành từ ngày 01/01/2012] quy định", [], "a portal's editorial note"),
+    ("Quản lý nhà đất (diện 2/IV) ở các tỉnh", [], "a roman-numeral category"),
+]
+
+
+@pytest.mark.parametrize("text,expected,note", REFERENCE_CASES,
+                         ids=[c[-1][:40] for c in REFERENCE_CASES])
+def test_references(text, expected, note):
+    assert keys(text) == expected
+
+
+@pytest.mark.parametrize("text,expected,note", REFERENCE_CASES,
+                         ids=[c[-1][:40] for c in REFERENCE_CASES])
+def test_references_of_ocr_twin(text, expected, note):
+    assert keys(ocr_twin(text)) == expected
+
+
+# --- relations -------------------------------------------------------------------------------
+
+def relations(text):
+    doc = parse_text(text)
+    return ([(c.key, c.relation) for c in doc.citations],
+            sorted((r.from_key, r.to_key, r.relation) for r in doc.relations))
+
+
+RELATION_CASES = [
+    ("Căn cứ Luật Đất đai số 31/2024/QH15 được sửa đổi, bổ sung bởi Luật số 43/2024/QH15; "
+     "Nghị định số 102/2024/NĐ-CP ngày 30/7/2024 của Chính phủ;\nTheo đề nghị của Sở Tài chính.",
+     [("31/2024/QH15", "based_on"), ("43/2024/QH15", "based_on"),
+      ("102/2024/NĐ-CP", "based_on")],
+     [("43/2024/QH15", "31/2024/QH15", "amends")],
+     "Căn cứ reaches every item across ';', the amending law inside it too; passive lineage"),
+    ("Đề xuất:\n* Căn cứ pháp lý:\n- Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ;\n"
+     "- Công văn số 1911/BNV-TCPCP ngày 29/4/2025 của Bộ Nội vụ.\n"
+     "Theo phân công tại Quyết định số 179/QĐ-UBND của UBND tỉnh.",
+     [("126/2024/NĐ-CP", "based_on"), ("1911/BNV-TCPCP", "based_on"),
+      ("179/QĐ-UBND", "cites")], [],
+     "items under a 'Căn cứ pháp lý' heading, and not the paragraph after them"),
+    ("Điều 3. Bãi bỏ các Quyết định sau:\na) Quyết định số 12/2015/QĐ-UBND của UBND tỉnh;\n"
+     "b) Quyết định số 20/2016/QĐ-UBND của UBND tỉnh.",
+     [("12/2015/QĐ-UBND", "repeals"), ("20/2016/QĐ-UBND", "repeals")], [],
+     "every item under a repeal heading"),
+    ("Quyết định này có hiệu lực từ ngày 01/01/2026 và thay thế Quyết định số 84/2020/QĐ-UBND "
+     "ngày 10/12/2020 và Quyết định số 85/2020/QĐ-UBND ngày 11/12/2020 của UBND tỉnh.",
+     [("84/2020/QĐ-UBND", "replaces"), ("85/2020/QĐ-UBND", "replaces")], [],
+     "'… thay thế' with a list"),
+    ("Nghị định số 63/2010/NĐ-CP đã được sửa đổi, bổ sung bởi Nghị định số 48/2013/NĐ-CP.",
+     [("63/2010/NĐ-CP", "cites"), ("48/2013/NĐ-CP", "cites")],
+     [("48/2013/NĐ-CP", "63/2010/NĐ-CP", "amends")], "the passive turns the edge round"),
+    ("Nghị định số 48/2013/NĐ-CP được sửa đổi bởi Nghị định số 63/2010/NĐ-CP.",
+     [("48/2013/NĐ-CP", "cites"), ("63/2010/NĐ-CP", "cites")], [],
+     "an edge whose acting document is older than its object is not emitted"),
+    ("Thực hiện Kế hoạch số 197/KH-UBND ngày 3/4/2025 của UBND tỉnh về triển khai thực hiện "
+     "Nghị quyết số 138/NQ-CP ngày 1/3/2025 của Chính phủ; Chỉ thị số 05/CT-UBND ngày 4/4/2025.",
+     [("197/KH-UBND", "implements"), ("138/NQ-CP", "cites"), ("05/CT-UBND", "implements")],
+     [("197/KH-UBND", "138/NQ-CP", "implements")],
+     "a described document is only cited; the list after ';' is implemented"),
+    ("Điều lệ (sửa đổi, bổ sung) đã điều chỉnh theo Mẫu số 09 kèm theo Nghị định số "
+     "126/2024/NĐ-CP.", [("126/2024/NĐ-CP", "cites")], [],
+     "'(sửa đổi, bổ sung)' qualifies the charter, it does not amend the decree"),
+    ("Sở đã có ý kiến: “hồ sơ thực hiện theo Nghị định số 126/2024/NĐ-CP” và đề nghị.",
+     [("126/2024/NĐ-CP", "cites")], [], "a quotation's references are only cited"),
+    ("Nghị quyết này hướng dẫn một số quy định của Bộ luật Dân sự số 91/2015/QH13.",
+     [("91/2015/QH13", "guides")], [], "'Nghị quyết này hướng dẫn …'"),
+]
+
+
+@pytest.mark.parametrize("text,cites,edges,note", RELATION_CASES,
+                         ids=[c[-1][:40] for c in RELATION_CASES])
+def test_relations(text, cites, edges, note):
+    assert relations(text) == (cites, edges)
+
+
+@pytest.mark.parametrize("text,cites,edges,note", RELATION_CASES,
+                         ids=[c[-1][:40] for c in RELATION_CASES])
+def test_relations_of_ocr_twin(text, cites, edges, note):
+    assert relations(ocr_twin(text)) == (cites, edges)
+
+
+# --- robustness ----------------------------------------------------------------------------
+
+DAMAGED = [
+    "Kính gửi\nV/v\n\x1c\n",
+    "V/v\n",
+    "Số:\n",
+    "\x00" * 10 + "Quyết định số 12/QĐ-UBND" + "\x00",
+    "|" * 500,
+    "Căn cứ " * 2000,
+    "Quyết định số 12/QĐ-UBND " * 3000,
+    "QUYẾT ĐỊNH\n" * 1000,
+]
+
+
+@pytest.mark.parametrize("text", DAMAGED, ids=range(len(DAMAGED)))
+def test_damaged_text_never_raises_and_spans_hold(text):
+    doc = parse_text(text)
+    for c in doc.citations:
+        assert text[c.start : c.end] == c.text
+
+
+def test_nul_and_control_characters_are_read_as_spaces_with_original_offsets():
+    text = "Căn cứ Quyết\x00định số 12/QĐ-UBND\x1c ngày 3/1/2025;"
+    (c,) = parse_text(text).citations
+    assert (c.key, c.type, c.date, c.relation) == ("12/QĐ-UBND", "Quyết định", "2025-01-03",
+                                                   "based_on")
+    assert text[c.start : c.end] == c.text
+
+
+@pytest.mark.parametrize("text", [PIPE_TABLE, INTERLEAVED_AMENDING, TAX_LETTER, PORTAL],
+                         ids=["pipe", "interleaved", "tax", "portal"])
+@pytest.mark.parametrize("eol", ["\r\n", "\r"], ids=["crlf", "cr"])
+def test_crlf_and_cr_give_the_records_lf_gives(text, eol):
+    def records(t):
+        d = parse_text(t)
+        return (d.document, [(c.key, c.type, c.date, c.issuer, c.relation) for c in d.citations],
+                d.relations)
+
+    assert records(text.replace("\n", eol)) == records(text)
+
+
+# --- the document's own effect ---------------------------------------------------------------
+
+HEADER_2025 = ("BỘ TÀI CHÍNH\nSố: 12/2025/TT-BTC\nHà Nội, ngày 10 tháng 3 năm 2025\nTHÔNG TƯ\n"
+               "Quy định về phí\n")
+
+EFFECT_CASES = [
+    (HEADER_2025 + "Điều 9. Thông tư này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025.",
+     "2025-07-01", None, "a dated clause"),
+    (HEADER_2025 + "Điều 9. Thông tư này có hiệu lực kể từ ngày ký ban hành.",
+     "2025-03-10", None, "from signature: the document's own date"),
+    (HEADER_2025 + "Điều 9. Thông tư này có hiệu lực thi hành sau 45 ngày kể từ ngày ký.",
+     "2025-04-24", None, "N days after signature, computed"),
+    (HEADER_2025 + "2. Thông tư này có hiệu lực từ ngày 01/4/2025 đến hết ngày 31/12/2026.",
+     "2025-04-01", "2026-12-31", "an end date the text sets"),
+    (HEADER_2025 + "Điều 1. Sửa đổi Điều 5 như sau: “Luật này có hiệu lực thi hành từ ngày "
+     "01 tháng 01 năm 2020.”", None, None, "a quoted clause belongs to the amended text"),
+    (HEADER_2025 + "trước ngày Luật này có hiệu lực thi hành thì được tiếp tục thực hiện.",
+     None, None, "'before this law takes effect' is not its clause"),
+]
+
+
+@pytest.mark.parametrize("text,effective,expires,note", EFFECT_CASES,
+                         ids=[c[-1][:40] for c in EFFECT_CASES])
+def test_own_effective_and_end_dates(text, effective, expires, note):
+    doc = parse_text(text).document
+    assert (doc.effective, doc.expires) == (effective, expires)
+
+
+@pytest.mark.parametrize("text,partial", [
+    ("Điều 3. Bãi bỏ khoản 2 Điều 3 của Quyết định số 12/2020/QĐ-UBND.", True),
+    ("Điều 3. Bãi bỏ Quyết định số 12/2020/QĐ-UBND.", False),
+    ("Quyết định này thay thế Quyết định số 84/2020/QĐ-UBND.", False),
+    ("Bãi bỏ một số điều của Quyết định số 12/2020/QĐ-UBND.", True),
+])
+def test_partial_repeal_is_marked(text, partial):
+    (c,) = parse_text(text).citations
+    assert (c.relation in ("repeals", "replaces"), c.partial) == (True, partial)
