@@ -9,6 +9,7 @@ sentence states, and relations between two cited documents are collected.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -94,6 +95,7 @@ _VERB_BEFORE = regex.compile(
 _DATE_LEAD = regex.compile(
     r"\s*ng\w{1,2}y\s+\d{1,2}\s+th\w{1,3}ng\s+\d{1,2}\s+n\w{1,2}m\s+\d{4}\s+"
 )
+_VERB_TAIL = re.compile(r"(?:co|hanh|ky|gui|trinh|ra|tai|theo)\s+$")
 #: "… đề nghị của <body> tại Tờ trình số …": the body after "của".
 _OF_BEFORE = regex.compile(r"c[a-z]{1,2}a\s+$")
 _DATE_BEFORE = regex.compile(
@@ -115,6 +117,11 @@ _QUOC_HOI = regex.compile(r"QH\d*")
 _DIRECTIVE_ISSUER = regex.compile(
     r"UBND|TTg|CP|TW|HĐND|NHNN|VPCP|KTNN|TANDTC|VKSNDTC|B[A-ZĐ]{1,8}|[A-ZĐ]{0,4}U|UB[A-ZĐ]*"
 )
+#: Cheap tests (C-level ``re`` and ``in``) before the rare, costly passes:
+#: a dash spaced on both sides after a number ("58 - QĐ/TU"), a line that
+#: ends in a dash or slash (a number cut at a line end).
+_SPACED_HINT = re.compile(r"[0-9][ \t]{1,3}[-\u2013][ \t]{1,3}[A-ZĐÐ]")
+_LINE_END_CUT = re.compile(r"[-/\u2010-\u2015\u2212][ \t*_]*\n")
 #: A key of a number and one short part ("1/HO") …
 _ONE_PART = regex.compile(r"[^/\-]+/[A-ZĐ]{1,3}")
 #: … followed by a word in capitals that is not "NGÀY", "CỦA", "VỀ", "VÀ".
@@ -176,12 +183,12 @@ def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
             # "số 1/HO SO" (a list heading typed without diacritics) is prose
             # in capitals, as "số 1/HỒ SƠ" is
             found.append((m.start(), end, key, False))
-    if " -" in text or " –" in text:
+    if _SPACED_HINT.search(text):
         extra = [(m.start(), m.end(), key, False)
                  for m in SPACED_PARTY.finditer(text)  # "58 - QĐ/TU"
                  if not _covered(found, m.start()) and (key := canonical_key(m.group()))]
         found = sorted(found + extra)
-    if not DANGLING_HINT.search(text):
+    if not _LINE_END_CUT.search(text) or not DANGLING_HINT.search(text):
         return found
     joined = []
     for m in DANGLING_NUMBER.finditer(text):
@@ -313,6 +320,8 @@ def _issuer_before(text: str, folded: str, start: int) -> tuple[str | None, str]
     """(date, body) written before the type word: "Ngày 24/7/2024, Chủ tịch
     Ủy ban nhân dân tỉnh có Công văn số 2769/…", "Quốc hội ban hành Nghị
     quyết số 202/…"."""
+    if not _VERB_TAIL.search(folded, max(0, start - 16), start):
+        return None  # (cheap: the verb must end right before the type word)
     lo = max(0, start - _BEFORE_REACH)
     verb = _VERB_BEFORE.search(folded, lo, start)
     if not verb or verb.end() != start:

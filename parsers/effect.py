@@ -68,6 +68,8 @@ def effective_dates(text: str, folded: str, own_date: str | None) -> tuple[str |
                                                                             str | None]:
     """(effective, expires) of the document, ISO dates or None."""
     effective = expires = None
+    if "hieu luc" not in folded:
+        return None, None
     for m in _EFFECTIVE.finditer(folded):
         if _quoted(text, m.start()) or not _OPENS.search(folded, max(0, m.start() - 80),
                                                           m.start()):

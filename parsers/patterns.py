@@ -99,15 +99,16 @@ SYMBOL_PART = (r"(?:[A-ZĐÐ][A-ZĐÐ0-9&]*(?:\.[A-ZĐÐ0-9]+)*(?:(?<=[A-ZĐÐ0-
 #: "12a/QĐ-UBND") or a sub-number ("136-12/PT-NC"). Not after a capital or a
 #: digit ("A3/A0" is a paper size); a standard's "QCVN 32:2018/…" is
 #: refused by ``NOT_DOCUMENT``.
-_NUMBER = (r"(?<![\p{Lu}\p{N}/.,\-\u2044\u2215s])\d{1,5}"
-           r"(?:\.\d{1,3}(?=[/\-\u2044])|[a-z](?=[/\-])|-\d{1,4}(?=/))?")
-_YEAR = r"(?:19|20)\d{2}(?![\p{N}])"
+#: (ASCII digits: "[0-9]" scans several times faster than the Unicode "\d")
+_NUMBER = (r"(?<![\p{Lu}\p{N}/.,\-\u2044\u2215s])[0-9]{1,5}"
+           r"(?:\.[0-9]{1,3}(?=[/\-\u2044])|[a-z](?=[/\-])|-[0-9]{1,4}(?=/))?")
+_YEAR = r"(?:19|20)[0-9]{2}(?![\p{N}])"
 
 #: The bare number/symbol token: "58-QĐ/TU", "09/CT-UBND", "10/2025/NQ-HĐND".
 #: Every reference is anchored on one; the rest of a citation (type word,
 #: date, issuer) is read around it.
 NUMBER_SYMBOL = regex.compile(
-    rf"(?=\d){_NUMBER}(?:{_SEP}{_YEAR}(?={_SEP}))?(?:{_SEP}{SYMBOL_PART}){{1,6}}"
+    rf"{_NUMBER}(?:{_SEP}{_YEAR}(?={_SEP}))?(?:{_SEP}{SYMBOL_PART}){{1,6}}"
 )
 
 #: Sloppy typing spaces a dash on both sides: "12/QĐ - UBND", "58 - QĐ/TU".
@@ -127,7 +128,7 @@ DANGLING_NUMBER = regex.compile(
     rf"{_NUMBER}(?:/{_YEAR})?[ \t]*(?:{_DASH}|/)[ \t*_]*(?=\n)"
 )
 #: Cheap test that a text has a line ending in a dash or slash at all.
-DANGLING_HINT = regex.compile(rf"\d[ \t]*(?:{_DASH}|/)[ \t*_]*\n")
+DANGLING_HINT = regex.compile(rf"[0-9][ \t]*(?:{_DASH}|/)[ \t*_]*\n")
 #: The rest of such a reference at the start of a later line.
 CONTINUATION = regex.compile(
     rf"(?m)^[ \t*_]*({SYMBOL_PART}(?:{_SEP}{SYMBOL_PART}){{1,5}})"
@@ -213,9 +214,8 @@ PLACE_NAME = regex.compile(
 #: reference after it.
 BOUNDARY = regex.compile(
     # (only [ \t] after a line break: "\n\s*" would rescan every run of
-    # blank lines once per line break, quadratic on PDF text full of them;
-    # the first-character lookahead rejects most positions at once)
-    r"(?=[;.:\n])(?:(?P<semi>;)|(?P<stop>\.(?=\s+[\p{Lu}\d]))|(?P<colon>:[ \t]*\n)"
+    # blank lines once per line break, quadratic on PDF text full of them)
+    r"(?:(?P<semi>;)|(?P<stop>\.(?=\s+[\p{Lu}\d]))|(?P<colon>:[ \t]*\n)"
     r"|(?P<num>\n[ \t]*(?:\d+(?:\.\d+)*[.)]|[IVX]+\.)[ \t])"
     r"|(?P<bullet>\n[ \t]*(?:[-+•*–]|[a-zđ]\))[ \t])"
     # a footnote starts below the page's text: "¹ Theo …", OCR "! Theo …",

@@ -67,6 +67,10 @@ _HEADING_REACH = 80
 _HEADING_WORDS = regex.compile(r"bai\s+bo|huy\s+bo|thay\s+the|sua\s+doi|bo\s+sung|dinh\s+chinh")
 #: A trigger closed by a bracket right after it is a qualifier: "(sửa đổi, bổ sung)".
 _QUALIFIER = regex.compile(r"[\s,]*(?:bo\s+sung|sua\s+doi)?\s*\)")
+#: How far before a reference its clause, list and heading are read, and how
+#: far after it ("… hết hiệu lực kể từ ngày …").
+_WINDOW_BEFORE = 3000
+_WINDOW_AFTER = 400
 #: Where a legal-basis heading may stand (folded).
 _PHAP_LY = regex.compile(ocr_tolerant("phap ly"))
 #: "… có hiệu lực thi hành": not "thi hành" a document.
@@ -149,8 +153,9 @@ class _Clauses:
     of a clause is read only for clauses that hold a reference (and the
     clauses a list runs through)."""
 
-    def __init__(self, text: str, folded: str) -> None:
+    def __init__(self, text: str, folded: str, windows: list[tuple[int, int]]) -> None:
         self.text, self.folded = text, folded
+        self.windows = windows
         self.clauses = self._scan()
         self.starts = [c.start for c in self.clauses]
         self._own: dict[int, str | None] = {}
@@ -158,10 +163,15 @@ class _Clauses:
         self._headings()
 
     def _scan(self) -> list[_Clause]:
+        """Clauses inside the windows around the references (a window's start
+        opens a clause: nothing before it reaches a reference)."""
         text, folded = self.text, self.folded
-        found = [(m.end(), m.lastgroup or "stop") for m in BOUNDARY.finditer(text)]
-        found += [(m.end(), "opener") for m in LINE_OPENER.finditer(folded)
-                  if text[m.end()].isupper()]
+        found: list[tuple[int, str]] = []
+        for lo, hi in self.windows:
+            found.append((lo, "top"))
+            found += [(m.end(), m.lastgroup or "stop") for m in BOUNDARY.finditer(text, lo, hi)]
+            found += [(m.end(), "opener") for m in LINE_OPENER.finditer(folded, lo, hi)
+                      if text[m.end()].isupper()]
         found.sort()
         clauses = [_Clause(0, "top")]
         for pos, kind in found:
@@ -189,7 +199,7 @@ class _Clauses:
         Quyết định sau:" and its items."""
         text, folded, clauses = self.text, self.folded, self.clauses
         basis = {bisect.bisect_right(self.starts, m.start()) - 1
-                 for m in _PHAP_LY.finditer(folded)}
+                 for lo, hi in self.windows for m in _PHAP_LY.finditer(folded, lo, hi)}
         heading: str | None = None
         kind_of_heading = ""
         for i, c in enumerate(clauses):
@@ -255,6 +265,19 @@ class _Clauses:
         return bool(TITLE_START.match(item)) or item.startswith(_LIST_ITEM_WORDS)
 
 
+def _windows(mentions: list[Mention], n: int) -> list[tuple[int, int]]:
+    """The stretches of text that can bear on a reference: from a clause and
+    heading's reach before it to a little after it, merged."""
+    out: list[tuple[int, int]] = []
+    for m in mentions:
+        lo, hi = max(0, m.start - _WINDOW_BEFORE), min(n, m.end + _WINDOW_AFTER)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def _repealed_after(folded: str, m: Mention, clauses: _Clauses, ci: int,
                     mentions: list[Mention]) -> bool:
     """"Thông tư số 75/2015/TT-BTNMT … hết hiệu lực kể từ ngày …": the words
@@ -298,7 +321,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
     between cited documents."""
     if not mentions:
         return mentions, []
-    clauses = _Clauses(text, folded)
+    clauses = _Clauses(text, folded, _windows(mentions, len(text)))
     starts = clauses.starts
     out: list[Mention] = []
     edges: list[Relation] = []

@@ -32,9 +32,6 @@ CASES = [
     # --- the forms of a single reference -------------------------------------------
     ("Theo Quyết định số 58-QĐ/TU, ngày 20/11/2025 của Ban Thường vụ Tỉnh ủy về việc phân công",
      [QD58], "party-style key, comma before the date, issuer ends at 'về'"),
-    ("Quyét dinh s6 58-QD/TU, ngay 20/11/2025 ctia Ban Thuong vu Tinh Gy Ve viec phan cong",
-     [cite("58-QĐ/TU", "Quyết định", "2025-11-20", "Ban Thuong vu Tinh Gy")],
-     "OCR twin: diacritics lost, s6, QD, ctia, Gy"),
     ("Thực hiện Chỉ thị số 09/CT-UBND ngày 10/4/2026 của Chủ tịch UBND tỉnh, các sở triển khai",
      [cite("09/CT-UBND", "Chỉ thị", "2026-04-10", "Chủ tịch UBND tỉnh", "implements")],
      "thực hiện → implements"),
@@ -183,6 +180,32 @@ CASES = [
 @pytest.mark.parametrize("text,expected,note", CASES, ids=[c[2] for c in CASES])
 def test_citations(text, expected, note):
     assert found(text) == expected
+
+
+# The OCR twin of the first row: diacritics lost, "s6" for số, "QD", "ctia" for
+# của, and "Gy" for "ủy" (OCR of the seed notice).
+OCR_TWIN = "Quyét dinh s6 58-QD/TU, ngay 20/11/2025 ctia Ban Thuong vu Tinh Gy Ve viec phan cong"
+
+
+def _plain(text):
+    """Lowercase without diacritics: how a reader compares an OCR spelling."""
+    text = text.replace("Đ", "D").replace("đ", "d")
+    return "".join(c for c in unicodedata.normalize("NFD", text)
+                   if not unicodedata.combining(c)).lower()
+
+
+def test_ocr_twin_keeps_key_type_date_and_relation():
+    (c,) = parse_text(OCR_TWIN).citations
+    assert (c.key, c.type, c.date, c.relation) == ("58-QĐ/TU", "Quyết định", "2025-11-20",
+                                                   "cites")
+    assert OCR_TWIN[c.start : c.end] == c.text
+
+
+@pytest.mark.xfail(strict=True, reason="known limit: issuers are reported as printed, so the "
+                   "OCR misreading 'Gy' of 'ủy' is kept; a reader wants Ban Thường vụ Tỉnh ủy")
+def test_ocr_twin_issuer_is_the_committee_a_reader_sees():
+    (c,) = parse_text(OCR_TWIN).citations
+    assert _plain(c.issuer or "") == "ban thuong vu tinh uy"
 
 
 @pytest.mark.parametrize("text,expected,note", CASES, ids=[c[2] for c in CASES])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from parsers import DocumentIdentity, parse_text
@@ -97,17 +99,31 @@ CASES = [
     (DRAFT, DocumentIdentity(  # a draft prints its place, not its date
         "Thông báo", None, "TB-UBND", None, None, "Cao Bằng", "UBND TỈNH CAO BẰNG",
         "Kết luận cuộc họp")),
-    (OCR_HEADER, DocumentIdentity(
-        "Thông báo", "71", "TB-VP", "71/TB-VP", "2026-01-30", "Lang Son",
-        "UBND TINH LANG SON - VAN PHONG", "Két luan ciia dong chi Chii tich UBND tinh")),
     (NO_HEADER, DocumentIdentity()),
 ]
 
 
 @pytest.mark.parametrize("text,expected", CASES,
-                         ids=["provincial", "letter", "decree", "party", "draft", "ocr", "none"])
+                         ids=["provincial", "letter", "decree", "party", "draft", "none"])
 def test_identity(text, expected):
     assert parse_text(text).document == expected
+
+
+def test_ocr_header_identity_without_the_subject():
+    doc = parse_text(OCR_HEADER).document
+    assert (doc.type, doc.number, doc.symbol, doc.key, doc.date, doc.place, doc.issuer) == (
+        "Thông báo", "71", "TB-VP", "71/TB-VP", "2026-01-30", "Lang Son",
+        "UBND TINH LANG SON - VAN PHONG")
+
+
+@pytest.mark.xfail(strict=True, reason="known limit: the subject is reported as printed, so "
+                   "OCR's 'Két luan ciia ... Chii tich' is kept; a reader wants 'Kết luận của "
+                   "đồng chí Chủ tịch UBND tỉnh' (at least its letters without diacritics)")
+def test_ocr_header_subject_is_what_a_reader_sees():
+    subject = parse_text(OCR_HEADER).document.subject or ""
+    plain = "".join(c for c in unicodedata.normalize("NFD", subject)
+                    if not unicodedata.combining(c)).replace("đ", "d").lower()
+    assert plain == "ket luan cua dong chi chu tich ubnd tinh"
 
 
 def test_own_number_is_not_a_citation_but_body_references_are():

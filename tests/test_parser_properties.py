@@ -1,98 +1,339 @@
-"""Properties of the parser that must hold for any input (hypothesis)."""
+"""Properties of the parser (hypothesis), on references, headers and documents
+written from the parser's vocabulary tables with real damage (``legal_text``).
+
+Each property counts the examples that reach its assertions (``reach``) and
+fails when too few do, so a property cannot pass by never running. The
+examples are derandomized, but Hypothesis also draws constants from the
+modules a run has imported, so the shares move a little between a single
+file and the whole suite: the floors sit at about half the lowest share
+measured. Set LEGALGRAPH_FUZZ_EXAMPLES to run more locally.
+"""
 
 from __future__ import annotations
 
+import os
 import unicodedata
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from legal_text import (
+    KNOWN_UNREAD_ABBREVIATIONS,
+    Ref,
+    broken_symbol,
+    crlf,
+    damaged_references,
+    documents,
+    folded,
+    footnoted,
+    headers,
+    ocr_damaged,
+    plain,
+    references,
+    strip_marks,
+    with_controls,
+)
+from reach import Reach
 
 from parsers import parse_text
+from parsers.vocabulary import DOC_TYPES
 
-settings.register_profile("ci", max_examples=200, deadline=None, derandomize=True,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("ci")
-
-
-def strip_diacritics(text: str) -> str:
-    """What a copy that lost its diacritics looks like: Đ→D, ế→e, ư→u."""
-    text = text.replace("Đ", "D").replace("đ", "d")
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+EXAMPLES = int(os.environ.get("LEGALGRAPH_FUZZ_EXAMPLES", "150"))
+PROPERTY = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+                    suppress_health_check=[HealthCheck.too_slow,
+                                           HealthCheck.data_too_large])
 
 
-# Type word as written in text, and the symbol's type abbreviation that goes with it.
-TYPES = [
-    ("Quyết định", "QĐ"), ("Chỉ thị", "CT"), ("Nghị quyết", "NQ"), ("Thông báo", "TB"),
-    ("Kế hoạch", "KH"), ("Kết luận", "KL"), ("Công điện", "CĐ"), ("Nghị định", "NĐ"),
-    ("Thông tư", "TT"), ("Quy định", "QĐ"), ("Hướng dẫn", "HD"), ("Đề án", "ĐA"),
-    ("Báo cáo", "BC"), ("Tờ trình", "TTr"), ("Chương trình", "CTr"), ("Phương án", "PA"),
-]
-# "HĐ" (Hội đồng) is left out on purpose: without its diacritic it is "HD", the
-# symbol of a Hướng dẫn, and no rule can tell the two apart.
-STATE_ISSUERS = ["UBND", "HĐND", "CP", "TTg", "BTC", "STC", "SXD", "BNV", "VP", "UBND-VP"]
-PARTY_ISSUERS = ["TU", "TW", "ĐU", "HU", "ĐUK"]
-ISSUERS = ["UBND tỉnh", "Ban Thường vụ Tỉnh ủy", "Chủ tịch UBND tỉnh", "Chính phủ",
-           "Thủ tướng Chính phủ", "Bộ Tài chính", "Sở Xây dựng"]
-LEADS = ["", "Căn cứ ", "Thực hiện ", "theo ", "Triển khai ", "Bãi bỏ ", "thay thế "]
-
-
-@st.composite
-def references(draw):
-    word, abbr = draw(st.sampled_from(TYPES))
-    number = draw(st.integers(1, 9999))
-    year = draw(st.integers(1995, 2030))
-    if draw(st.booleans()):
-        key = f"{number}-{abbr}/{draw(st.sampled_from(PARTY_ISSUERS))}"
-    elif draw(st.booleans()):
-        key = f"{number}/{year}/{abbr}-{draw(st.sampled_from(STATE_ISSUERS))}"
-    else:
-        key = f"{number}/{abbr}-{draw(st.sampled_from(STATE_ISSUERS))}"
-    so = draw(st.sampled_from(["số ", "số: ", "", "số\n"]))
-    text = f"{draw(st.sampled_from(LEADS))}{word} {so}{key}"
-    date = None
-    if draw(st.booleans()):
-        d, m = draw(st.integers(1, 28)), draw(st.integers(1, 12))
-        date = f"{year:04d}-{m:02d}-{d:02d}"
-        text += draw(st.sampled_from([f" ngày {d}/{m}/{year}", f", ngày {d:02d}/{m:02d}/{year}",
-                                      f" ngày {d} tháng {m} năm {year}"]))
-    if draw(st.booleans()):
-        text += f" của {draw(st.sampled_from(ISSUERS))}"
-    return text, key, word, date
-
-
-@given(st.text())
-def test_never_raises_and_spans_hold_on_any_string(text):
-    doc = parse_text(text)
-    for c in doc.citations:
+def spans_hold(text: str, reach: Reach) -> None:
+    """Every citation's span indexes ``text`` and holds its reported text."""
+    for c in parse_text(text).citations:
         assert 0 <= c.start < c.end <= len(text)
-        assert text[c.start : c.end] == c.text
+        assert text[c.start:c.end] == c.text
+        reach.hit("span checked")
 
 
-@given(references(), st.text(alphabet=" \nabcxyzĐđếệ,.;0123456789/-", max_size=40),
-       st.text(alphabet=" \nabcxyz,.;", max_size=40))
-def test_reference_in_noise_keeps_its_span(ref, before, after):
-    text = f"{before}. {ref[0]}. {after}"
-    doc = parse_text(text)
-    for c in doc.citations:
-        assert text[c.start : c.end] == c.text
-    assert ref[1] in [c.key for c in doc.citations]
+def records(text: str) -> list[tuple]:
+    return [(c.key, c.type, c.date, c.relation) for c in parse_text(text).citations]
 
 
-@given(references())
-def test_stripping_diacritics_keeps_key_type_and_date(ref):
-    text, key, word, date = ref
-    clean = parse_text(text).citations
-    bare = parse_text(strip_diacritics(text)).citations
-    assert [(c.key, c.type, c.date) for c in clean] == [(key, word, date)]
-    assert [(c.key, c.type, c.date) for c in bare] == [(key, word, date)]
+def the_citation(ref: Ref, text: str):  # type: ignore[no-untyped-def]
+    """The one citation of ``ref`` in ``text`` (a sentence of its own)."""
+    found = [c for c in parse_text(text).citations if c.key == ref.key]
+    assert len(found) == 1, (ref.marks, text, [(c.key, c.text) for c in
+                                               parse_text(text).citations])
+    return found[0]
 
 
-@given(references())
-def test_decomposed_text_gives_same_records(ref):
-    text = ref[0]
-    nfd = unicodedata.normalize("NFD", text)
-    a, b = parse_text(text).citations, parse_text(nfd).citations
-    assert [(c.key, c.type, c.date, c.relation) for c in a] == [
-        (c.key, c.type, c.date, c.relation) for c in b]
-    for c in b:
-        assert nfd[c.start : c.end] == c.text
+# --- never raises, spans index the given string ------------------------------------
+
+
+def test_any_string_never_raises_and_spans_hold() -> None:
+    reach = Reach("any string")
+
+    @PROPERTY
+    @given(st.one_of(st.text(), documents().map(lambda d: d.text)),
+           st.text(max_size=30), st.integers(0, 10_000))
+    def prop(text: str, splice: str, at: int) -> None:
+        reach.example()
+        at = at % (len(text) + 1)
+        spans_hold(text[:at] + splice + text[at:], reach)
+
+    prop()
+    reach.check(**{"span checked": 0.3})
+
+
+def test_documents_with_controls_and_crlf_never_raise_and_spans_hold() -> None:
+    reach = Reach("controls and CRLF")
+
+    @PROPERTY
+    @given(st.data())
+    def prop(data: st.DataObject) -> None:
+        text = data.draw(documents()).text
+        windows = data.draw(st.booleans())
+        text = data.draw(with_controls(crlf(text) if windows else text))
+        reach.example()
+        if windows:
+            reach.hit("crlf")
+        spans_hold(text, reach)
+
+    prop()
+    reach.check(**{"span checked": 0.4, "crlf": 0.1})
+
+
+# --- a planted reference is found with its fields ----------------------------------
+
+
+def test_clean_reference_is_found_with_key_type_date_relation_issuer() -> None:
+    reach = Reach("clean reference")
+
+    @PROPERTY
+    @given(references())
+    def prop(ref: Ref) -> None:
+        reach.example()
+        c = the_citation(ref, ref.text)
+        assert (c.key, c.type, c.date, c.relation) == ref.expected()
+        reach.hit("fields")
+        assert ref.key.replace("-", "") in c.text.replace("-", "")
+        if ref.issuer:
+            assert c.issuer == ref.issuer
+            reach.hit("issuer")
+
+    prop()
+    reach.check(fields=1.0, issuer=0.2)
+
+
+def test_stripping_diacritics_keeps_key_type_date_and_issuer() -> None:
+    reach = Reach("fold invariance")
+
+    @PROPERTY
+    @given(references())
+    def prop(ref: Ref) -> None:
+        reach.example()
+        bare = strip_marks(ref)
+        c = the_citation(ref, bare.text)
+        assert (c.key, c.type, c.date) == ref.expected()[:3]
+        reach.hit("key type date")
+        if ref.issuer:
+            assert folded(c.issuer or "") == folded(ref.issuer)
+            reach.hit("issuer")
+
+    prop()
+    reach.check(**{"key type date": 1.0, "issuer": 0.2})
+
+
+def test_ocr_spellings_keep_key_type_date() -> None:
+    reach = Reach("OCR spellings")
+
+    @PROPERTY
+    @given(st.data())
+    def prop(data: st.DataObject) -> None:
+        ref = data.draw(references())
+        damaged = data.draw(ocr_damaged(ref))
+        reach.example()
+        for mark in damaged.marks:
+            reach.hit(mark)
+        c = the_citation(ref, damaged.text)
+        assert (c.key, c.type, c.date) == ref.expected()[:3]
+        reach.hit("key type date")
+
+    prop()
+    reach.check(**{"key type date": 1.0, "ocr-so": 0.1, "ocr-cua": 0.05, "ocr-d": 0.05})
+
+
+def test_line_break_inside_the_symbol_keeps_the_reference() -> None:
+    reach = Reach("line break in symbol")
+
+    @PROPERTY
+    @given(st.data())
+    def prop(data: st.DataObject) -> None:
+        ref = data.draw(references())
+        broken = data.draw(broken_symbol(ref))
+        reach.example()
+        assert "line-break" in broken.marks
+        text = broken.text
+        c = the_citation(ref, text)
+        assert (c.key, c.type, c.date) == ref.expected()[:3]
+        assert text[c.start:c.end] == c.text and broken.surface in c.text
+        reach.hit("key type date")
+
+    prop()
+    reach.check(**{"key type date": 1.0})
+
+
+def test_footnote_markers_keep_the_reference() -> None:
+    reach = Reach("footnote markers")
+
+    @PROPERTY
+    @given(st.data())
+    def prop(data: st.DataObject) -> None:
+        ref = data.draw(references(dated=data.draw(st.booleans())))
+        marked = data.draw(footnoted(ref))
+        reach.example()
+        for mark in marked.marks:
+            reach.hit(mark)
+        c = the_citation(ref, marked.text)
+        assert (c.key, c.type, c.date) == ref.expected()[:3]
+        reach.hit("key type date")
+
+    prop()
+    reach.check(**{"key type date": 1.0, "fn-type": 0.1, "fn-key": 0.1, "fn-year": 0.02})
+
+
+def test_decomposed_text_gives_the_same_records() -> None:
+    reach = Reach("NFD")
+
+    @PROPERTY
+    @given(documents())
+    def prop(doc) -> None:  # type: ignore[no-untyped-def]
+        reach.example()
+        nfd = unicodedata.normalize("NFD", doc.text)
+        assert records(nfd) == records(doc.text)
+        for c in parse_text(nfd).citations:
+            assert nfd[c.start:c.end] == c.text
+            reach.hit("span checked")
+
+    prop()
+    reach.check(**{"span checked": 0.5})
+
+
+# --- documents ------------------------------------------------------------------------
+
+
+def test_document_gives_every_planted_reference_in_order() -> None:
+    reach = Reach("document references")
+
+    @PROPERTY
+    @given(documents(references))
+    def prop(doc) -> None:  # type: ignore[no-untyped-def]
+        reach.example()
+        # relations are checked one sentence at a time above: across lines they
+        # depend on the preamble's reach ("Căn cứ …" governs the lines after it)
+        assert [r[:3] for r in records(doc.text)] == [r.expected()[:3] for r in doc.refs]
+        if doc.refs:
+            reach.hit("references compared")
+        if len(doc.refs) >= 2:
+            reach.hit("two or more")
+
+    prop()
+    reach.check(**{"references compared": 0.5, "two or more": 0.3})
+
+
+def test_crlf_gives_the_same_records_as_lf() -> None:
+    reach = Reach("CRLF")
+
+    @PROPERTY
+    @given(documents())
+    def prop(doc) -> None:  # type: ignore[no-untyped-def]
+        reach.example()
+        lf, windows = doc.text, crlf(doc.text)
+        a, b = parse_text(lf), parse_text(windows)
+        assert b.document == a.document
+        assert [(c.key, c.type, c.date, c.issuer, c.relation) for c in b.citations] == [
+            (c.key, c.type, c.date, c.issuer, c.relation) for c in a.citations]
+        assert b.relations == a.relations
+        for c in b.citations:
+            assert windows[c.start:c.end] == c.text
+            reach.hit("citation compared")
+        if doc.header is not None:
+            reach.hit("header compared")
+
+    prop()
+    reach.check(**{"citation compared": 0.4, "header compared": 0.25})
+
+
+def test_header_identity_from_the_tables() -> None:
+    reach = Reach("header identity")
+
+    @PROPERTY
+    @given(headers(), st.booleans())
+    def prop(header, stripped: bool) -> None:  # type: ignore[no-untyped-def]
+        reach.example()
+        text = header.text + "Các xã tiếp tục tổ chức tốt nhiệm vụ được giao.\n"
+        if stripped:
+            text = plain(text)
+            reach.hit("stripped")
+        doc = parse_text(text).document
+        assert (doc.type, doc.key, doc.date) == (header.type, header.key, header.date)
+        reach.hit("type key date")
+        assert folded(doc.place or "") == folded(header.place)
+        reach.hit("place")
+
+    prop()
+    reach.check(**{"type key date": 1.0, "place": 1.0, "stripped": 0.2})
+
+
+def test_damaged_references_are_found() -> None:
+    """Every kind of damage at once: key, type and date still come back."""
+    reach = Reach("all damage")
+
+    @PROPERTY
+    @given(damaged_references())
+    def prop(ref: Ref) -> None:
+        reach.example()
+        for mark in ref.marks:
+            reach.hit(mark)
+        c = the_citation(ref, ref.text)
+        assert (c.key, c.type, c.date) == ref.expected()[:3]
+        reach.hit("key type date")
+
+    prop()
+    reach.check(**{"key type date": 1.0, "stripped": 0.15, "line-break": 0.15})
+
+
+# --- known misreadings: found by the properties above, left out of their
+# strategies (legal_text.known_misread and the notes there) and held here as
+# strict xfails, so a parser fix shows up as a failure to clear ----------------
+
+
+@pytest.mark.xfail(strict=True, reason="parser: a table abbreviation with a lowercase letter "
+                   "inside ('QyĐ' of Quy định, 'CTrLT' of Chương trình liên tịch) is not "
+                   "matched by patterns.SYMBOL_PART, so the reference is not found at all")
+@pytest.mark.parametrize("abbreviation", sorted(KNOWN_UNREAD_ABBREVIATIONS))
+def test_every_table_abbreviation_is_read(abbreviation: str) -> None:
+    type_name = next(t.name for t in DOC_TYPES if abbreviation in t.abbreviations)
+    assert records(f"Thực hiện {type_name} số 12-{abbreviation}/TW;") == [
+        (f"12-{abbreviation}/TW", type_name, None, "implements")]
+
+
+@pytest.mark.xfail(strict=True, reason="parser: a sentence that opens on the type word "
+                   "'Hướng dẫn' reads it as the relation trigger 'hướng dẫn' (guides), so "
+                   "merely naming a guideline makes the citing document guide it")
+@pytest.mark.parametrize("text", ["Hướng dẫn số 5-HD/TU đã nêu rõ các bước.",
+                                  "Hướng dẫn liên tịch số 1-HDLT/TW;"])
+def test_a_guideline_named_at_a_sentence_start_is_cited(text: str) -> None:
+    assert [r[3] for r in records(text)] == ["cites"]
+
+
+@pytest.mark.xfail(strict=True, reason="parser: 'bỏ Luật' of 'Bãi bỏ Luật …' matches the type "
+                   "phrase 'bo luat' (Bộ luật), so the law becomes a Bộ luật and the trigger "
+                   "'bãi bỏ' is lost (cites, not repeals)")
+def test_repealing_a_law_keeps_its_type_and_relation() -> None:
+    assert records("Bãi bỏ Luật số 10/2012/QH13;") == [
+        ("10/2012/QH13", "Luật", None, "repeals")]
+
+
+@pytest.mark.xfail(strict=True, reason="parser: a footnote reference '[1]' (how the .docx "
+                   "reader writes them) between the symbol and 'ngày …' loses the date")
+def test_docx_footnote_marker_before_the_date_keeps_the_date() -> None:
+    assert records("Căn cứ Quyết định số 58-QĐ/TU[1] ngày 20/11/2025 của Tỉnh ủy;") == [
+        ("58-QĐ/TU", "Quyết định", "2025-11-20", "based_on")]

@@ -90,3 +90,12 @@ def test_identity_map_and_bounds() -> None:
     assert [omap.to_source(i) for i in range(6)] == [0, 1, 2, 3, 4, 5]
     with pytest.raises(IndexError):
         omap.to_source(6)
+
+
+def test_short_pages_of_the_same_lines_are_not_emptied() -> None:
+    """Found by fuzzing: on pages of a few lines every line is an edge line,
+    and lines the pages share are their text, not a running header (the whole
+    file used to be refused as "only page headers and page numbers")."""
+    pages = [f"Điều {k}. Phạm vi áp dụng.\nCăn cứ Nghị định số 15/2020/NĐ-CP;\n"
+             for k in range(1, 4)]
+    assert strip_page_noise(pages).text == "".join(pages)

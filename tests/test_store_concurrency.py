@@ -453,6 +453,7 @@ import contextlib, io, json, os, sys, time, traceback
 db, stop, kind = sys.argv[1], sys.argv[2], sys.argv[3]
 from graph import app_queries
 from graph.embedded import EmbeddedBackend
+from graph.scan import search
 from legalgraph.cli import main
 
 def report(what, ok, info):
@@ -492,8 +493,7 @@ while not os.path.exists(stop) and i < 400:
             gen = app.generation()
             s = app.call(lambda b: b.stats())
             report("app.stats", consistent(s), [gen, s["files"], s["documents"]])
-            hits = app.call(lambda b: app_queries.search_documents(
-                b, "kế hoạch", limit=5, index=app.search_index(b)))
+            hits = app.call(lambda b: search(b, "kế hoạch", limit=5))
             report("app.search", bool(hits), len(hits))
             rows = app.call(lambda b: app_queries.top_in_years(b, years=(2025, 2026), limit=5))
             report("app.top_in_years", bool(rows), len(rows))

@@ -1,9 +1,14 @@
 """Tests of the synthetic corpus generator (``legalgraph.synth``).
 
-The generator is the yardstick for the parser benchmarks, so these tests check
-that its ground truth is honest: deterministic for a seed, every planted key
-visible in the text, targets real and earlier, and the parser able to recover
-what was planted.
+The generator is a load and regression tool, not a measure of accuracy: it
+plants only the forms the parser is specified to read, so the parser scoring
+well on it shows that it reads those forms, never that it reads real
+documents well (that is ``tests/test_seeds_gold.py``, against a hand
+annotation). What is checked here is what the generator can honestly
+vouch for: its output is deterministic for a seed, its truth matches its
+text (every planted key is visible, targets are real and earlier), and each
+planted form, in clean text, is found by the parser at the planted place
+with a span that indexes the text.
 """
 
 from __future__ import annotations
@@ -17,7 +22,6 @@ import pytest
 
 from legalgraph.synth import generate_corpus, iter_documents, read_truth
 from legalgraph.synth.render import FORMS
-from legalgraph.synth.score import Score, score_document
 
 
 def _flat(s: str) -> str:
@@ -126,24 +130,42 @@ def test_ocr_fraction_respected() -> None:
     assert 400 < got < 600
 
 
-def _score(docs) -> Score:
-    parsers = pytest.importorskip("parsers")
-    score = Score()
+def _clean_by_form(docs) -> dict[str, list]:  # type: ignore[no-untyped-def]
+    """(doc, planted citation) pairs of clean documents, by form."""
+    out: dict[str, list] = {form: [] for form in FORMS}
     for d in docs:
-        parsed = parsers.parse_text(d.text).to_dict()
-        score_document(score, d.truth, parsed, d.text)
-    return score
+        if not d.truth["ocr"]:
+            for c in d.truth["citations"]:
+                out[c["form"]].append((d, c))
+    return out
 
 
-def test_parser_recovers_planted_citations(docs) -> None:
-    """The parser finds every planted citation in clean text, and nothing else."""
-    score = _score(docs)
-    clean, ocr = score.by_group["clean"], score.by_group["ocr"]
-    failing = {k: v for k, v in score.misses.items()}
-    assert clean.recall == 1.0, failing
-    assert clean.precision == 1.0, dict(score.false_pos)
-    # OCR-degraded text: the lead's parser folds D/P/B back to Đ in known codes.
-    assert ocr.recall >= 0.98, failing
-    assert ocr.precision >= 0.98, dict(score.false_pos)
-    # Relations between two cited documents ("Kế hoạch … thực hiện Nghị quyết …").
-    assert score.relations["clean"].recall >= 0.95, score.relation_misses
+@pytest.fixture(scope="module")
+def parsed(docs):  # type: ignore[no-untyped-def]
+    from parsers import parse_text
+
+    return {d.gid: parse_text(d.text) for d in docs}
+
+
+def test_parser_spans_index_the_generated_text(docs, parsed) -> None:
+    spans = 0
+    for d in docs:
+        for c in parsed[d.gid].citations:
+            assert d.text[c.start:c.end] == c.text, (d.gid, c)
+            spans += 1
+    assert spans > 1000
+
+
+@pytest.mark.parametrize("form", sorted(FORMS))
+def test_each_planted_form_is_found_where_it_was_planted(docs, parsed, form: str) -> None:
+    """In clean text, every mention planted in ``form`` is reported with its
+    key by a citation whose span holds the planted surface."""
+    planted = _clean_by_form(docs)[form]
+    assert len(planted) >= 5, f"too few {form} mentions planted to check"
+    lost = []
+    for d, c in planted:
+        surface = _flat(c["surface"])
+        if not any(p.key == c["key"] and surface in _flat(p.text)
+                   for p in parsed[d.gid].citations):
+            lost.append((d.gid, c["key"], c["surface"]))
+    assert lost == [], f"{len(lost)} of {len(planted)} {form} mentions not found: {lost[:5]}"

@@ -1,6 +1,11 @@
 """Synthetic corpus generator: realistic Vietnamese legal and Party documents with
 planted citations and the ground truth to score the parser against.
 
+Not a measure of accuracy: only forms the parser is specified to read are
+planted, so a score on this corpus says the parser reads those forms, at
+scale and at speed, never how well it reads real documents (for that, the
+hand annotation in ``data/annotations/`` and ``tests/test_seeds_gold.py``).
+
 Public API::
 
     from legalgraph.synth import generate_corpus, iter_documents

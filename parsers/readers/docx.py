@@ -119,6 +119,12 @@ def read_docx(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> ReadResult:
             if unzipped > _UNZIPPED_FACTOR * limits.max_chars:
                 raise ReadError(path, f"document XML unzips to {unzipped / MiB:.0f} MiB; "
                                       "refused to keep memory bounded")
+            # python-docx holds every part in memory, pictures included
+            total = sum(i.file_size for i in names.values())
+            if total > limits.max_binary_bytes:
+                raise ReadError(path, f"Word file unzips to {total / MiB:.0f} MiB, above the "
+                                      f"{limits.max_binary_bytes / MiB:.0f} MiB limit; refused "
+                                      "to keep memory bounded")
             bad = zf.testzip()
             if bad:
                 raise ReadError(path, f"damaged .docx (bad CRC in {bad})")

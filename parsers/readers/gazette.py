@@ -64,18 +64,20 @@ def _line_end(text: str, end: int) -> int:
     return end + 1 if text.startswith(("\n", "\r"), end) else end
 
 
-def _edge_lines(page: str, base: int) -> list[tuple[int, int, str]]:
+def _edge_lines(page: str, base: int) -> tuple[list[tuple[int, int, str]], int]:
     """(start, end including the line break, content) of the first and last
-    ``_EDGE_LINES`` non-blank lines of ``page``, offsets shifted by ``base``."""
+    ``_EDGE_LINES`` non-blank lines of ``page``, offsets shifted by ``base``,
+    and the number of non-blank lines of the page."""
     lines = []
     pos = 0
     for line in page.splitlines(keepends=True):
         if line.strip():
             lines.append((base + pos, base + pos + len(line), line.rstrip("\r\n")))
         pos += len(line)
-    if len(lines) > 2 * _EDGE_LINES:
+    count = len(lines)
+    if count > 2 * _EDGE_LINES:
         lines = lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]
-    return lines
+    return lines, count
 
 
 def _shape(line: str) -> str:
@@ -129,15 +131,19 @@ def strip_page_noise(
         repeated: set[str] = set()
         if len(pages) >= 3:
             seen: Counter[str] = Counter()
-            for lines in edges:
+            for lines, _ in edges:
                 seen.update({_shape(ln[2]) for ln in lines})
             repeated = {s for s, n in seen.items()
                         if n >= max(3, len(pages) // 2) and len(s) > 1}
-        for lines in edges:
-            for start, end, content in lines:
-                if PAGE_NUMBER.match(content):
-                    spans.append((start, end, "page-number"))
-                elif repeated and _shape(content) in repeated:
-                    spans.append((start, end, "running-header"))
+        for lines, count in edges:
+            numbers = [(s, e) for s, e, c in lines if PAGE_NUMBER.match(c)]
+            spans += [(s, e, "page-number") for s, e in numbers]
+            running = [(s, e) for s, e, c in lines
+                       if repeated and not PAGE_NUMBER.match(c) and _shape(c) in repeated]
+            # A page is never emptied by this guess: when every line of it
+            # repeats on the other pages, the lines are the text itself (short
+            # pages of the same sentences), not a running header.
+            if count - len(numbers) - len(running) > 0:
+                spans += [(s, e, "running-header") for s, e in running]
     text, omap, removed = delete_spans(source, spans)
     return Cleaned(text, source, omap, removed)

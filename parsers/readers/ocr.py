@@ -15,14 +15,15 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+from warnings import catch_warnings, simplefilter
 
 from parsers.readers.base import DEFAULT_LIMITS, ReadError, ReadLimits, ReadResult, read_capped
 
 if TYPE_CHECKING:
     from PIL.Image import Image
 
-__all__ = ["IMAGE_SUFFIXES", "OCR_LANG", "clean_ocr_text", "ocr_available", "ocr_image",
-           "read_image"]
+__all__ = ["IMAGE_SUFFIXES", "OCR_LANG", "check_pixels", "clean_ocr_text", "ocr_available",
+           "ocr_image", "read_image"]
 
 #: Tesseract language: Vietnamese (the "vie" model also reads Latin letters).
 OCR_LANG = "vie"
@@ -84,10 +85,29 @@ def clean_ocr_text(text: str) -> str:
     return unicodedata.normalize("NFC", text.replace("\f", ""))
 
 
-def _frames(image: Image, limit: int) -> Iterator[Image]:
-    """Each frame of a (multi-page TIFF) image, at most ``limit``."""
-    for i in range(min(getattr(image, "n_frames", 1), limit)):
+def _count(n: int) -> str:
+    """144000000 -> "144 M"; small counts as they are."""
+    return f"{n / 1e6:.0f} M" if n >= 1_000_000 else str(n)
+
+
+def check_pixels(path: Path, size: tuple[int, int], limits: ReadLimits,
+                 what: str = "image") -> None:
+    """Refuse an image of more pixels than ``limits.max_image_pixels`` (read
+    from its header, before it is decoded: a few KiB of PNG can declare
+    billions of pixels)."""
+    width, height = size
+    if width * height > limits.max_image_pixels:
+        raise ReadError(path, f"{what} is {width} × {height} pixels, above the "
+                              f"{_count(limits.max_image_pixels)} pixel limit; refused "
+                              "(decompression-bomb guard, raise ReadLimits.max_image_pixels)")
+
+
+def _frames(path: Path, image: Image, limits: ReadLimits) -> Iterator[Image]:
+    """Each frame of a (multi-page TIFF) image, at most ``limits.max_ocr_pages``,
+    each checked against the pixel cap before it is decoded."""
+    for i in range(min(getattr(image, "n_frames", 1), limits.max_ocr_pages)):
         image.seek(i)
+        check_pixels(path, image.size, limits, what=f"page {i + 1} of the image")
         yield image.copy()
 
 
@@ -104,10 +124,15 @@ def read_image(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> ReadResult:
     from PIL import UnidentifiedImageError
 
     data = read_capped(path, limits.max_binary_bytes, what="image")
-    PILImage.MAX_IMAGE_PIXELS = limits.max_image_pixels
+    # Our own cap, checked on the header; Pillow's global bomb limit is left
+    # as it is (other code in the process uses Pillow too). Pillow still
+    # refuses, by itself, images above twice its own limit (179 M pixels).
     try:
-        image = PILImage.open(io.BytesIO(data))
-        image.load()
+        with catch_warnings():
+            simplefilter("ignore", PILImage.DecompressionBombWarning)
+            image = PILImage.open(io.BytesIO(data))
+            check_pixels(path, image.size, limits)
+            image.load()
     except PILImage.DecompressionBombError as exc:
         raise ReadError(path, f"image too large to OCR safely ({exc})") from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
@@ -117,7 +142,7 @@ def read_image(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> ReadResult:
     if frames > limits.max_ocr_pages:
         warnings.append(f"only the first {limits.max_ocr_pages} of {frames} pages were OCR'd")
     pages: list[str] = []
-    for n, frame in enumerate(_frames(image, limits.max_ocr_pages), start=1):
+    for n, frame in enumerate(_frames(path, image, limits), start=1):
         try:
             pages.append(ocr_image(frame, timeout=limits.ocr_timeout))
         except RuntimeError as exc:

@@ -33,8 +33,11 @@ _SCANNED_PAGE_CHARS = 20
 _PLAIN_LAYER_LETTERS = 200
 _MIN_ACCENTED_SHARE = 0.02
 _FULL_PAGE = 0.8
-# Resolution pages are rendered at for OCR.
+# Resolution pages are rendered at for OCR; a page too large for the pixel
+# cap at this resolution is rendered at the highest one that fits, down to
+# _MIN_OCR_DPI, below which it is refused.
 _OCR_DPI = 300
+_MIN_OCR_DPI = 100
 
 
 def _has_eof_marker(path: Path) -> bool:
@@ -163,14 +166,34 @@ def _ocr_page(path: Path, page: object, number: int, limits: ReadLimits, *,
     """Render one scanned page and OCR it."""
     from PIL import Image
 
-    from parsers.readers.ocr import ocr_image
+    from parsers.readers.ocr import check_pixels, ocr_image
 
     if already >= limits.max_ocr_pages:
         raise ReadError(path, f"more than {limits.max_ocr_pages} scanned pages; refused "
                               "(raise ReadLimits.max_ocr_pages)")
-    pix = page.get_pixmap(dpi=_OCR_DPI, colorspace="gray")  # type: ignore[attr-defined]
+    dpi = _render_dpi(path, page, number, limits)
+    pix = page.get_pixmap(dpi=dpi, colorspace="gray")  # type: ignore[attr-defined]
+    check_pixels(path, (pix.width, pix.height), limits, what=f"page {number + 1} rendered")
     image = Image.frombytes("L", (pix.width, pix.height), pix.samples)
     try:
         return ocr_image(image, timeout=limits.ocr_timeout)
     except RuntimeError as exc:
         raise ReadError(path, f"OCR failed on page {number + 1} ({exc})") from exc
+
+
+def _render_dpi(path: Path, page: object, number: int, limits: ReadLimits) -> int:
+    """The resolution to render ``page`` at for OCR: 300 dpi, or less for a
+    page whose pixels at 300 dpi would pass ``limits.max_image_pixels`` (the
+    same cap as an image file's); a page that does not fit at 100 dpi is
+    refused (a 200 × 200 inch page is 3.6 G pixels at 300 dpi)."""
+    rect = page.rect  # type: ignore[attr-defined]
+    area = (rect.width / 72) * (rect.height / 72)  # square inches
+    if area * _OCR_DPI * _OCR_DPI <= limits.max_image_pixels:
+        return _OCR_DPI
+    dpi = int((limits.max_image_pixels / area) ** 0.5) - 1
+    if dpi < _MIN_OCR_DPI:
+        raise ReadError(path, f"page {number + 1} is {rect.width / 72:.0f} × "
+                              f"{rect.height / 72:.0f} in, too large to render for OCR at "
+                              f"{_MIN_OCR_DPI} dpi within the pixel limit; refused "
+                              "(raise ReadLimits.max_image_pixels)")
+    return dpi
