@@ -207,10 +207,10 @@ def test_half_pushed_graph(bolt: Bolt, store, capsys, monkeypatch):
     finally:
         st.cache_resource.clear()
         st.cache_data.clear()
-    # a full push then serves again
+    # a full push then serves again (stderr may hold the app's log lines)
     push(store, bolt.config)
     code, err = cli(["stats", "--uri", bolt.config.uri], capsys)
-    assert code == 0 and err == ""
+    assert code == 0 and "legalgraph stats:" not in err
 
 
 def test_pushing_an_empty_or_missing_store_is_refused(bolt: Bolt, store, tmp_path, capsys,
