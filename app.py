@@ -11,12 +11,21 @@ from __future__ import annotations
 
 import streamlit as st
 
+from graph.errors import UserError
 from legalgraph.ui import state
 from legalgraph.ui.labels import DOCUMENT_PAGE
 
 st.set_page_config(page_title="Đồ thị văn bản", page_icon="⚖️", layout="wide")
 
-app = state.get_app()
+#: What the app says when its data source cannot be used (a Neo4j server
+#: down, wrong credentials, nothing pushed yet): the one-line reason follows.
+SOURCE_ERROR = "Không dùng được nguồn dữ liệu"
+
+try:
+    app = state.get_app()
+except UserError as exc:
+    st.error(f"{SOURCE_ERROR}: {exc}")
+    st.stop()
 
 PAGES = "legalgraph/ui/pages"
 navigation = st.navigation([
@@ -43,4 +52,7 @@ with st.sidebar:
     if app.demo_loaded:
         st.caption("Kho trống nên đã nạp bộ văn bản mẫu (data/samples).")
 
-navigation.run()
+try:
+    navigation.run()
+except UserError as exc:  # e.g. the server went down, or a push is under way
+    st.error(f"{SOURCE_ERROR}: {exc}")

@@ -1,11 +1,11 @@
 """Whole-graph questions asked of any backend: every node, every edge, word
 search, what the resolver set aside.
 
-The embedded backend answers them itself (:class:`graph.embedded.EmbeddedBackend`
-``nodes``/``edges``/``search``/``set_aside``). A backend that does not define
-one of them yet is read through its whole-graph scan (Neo4j:
-:mod:`graph.neo4j_scan`) and searched with the same ranking
-(:func:`graph.search.rank`), so both give the same answers; only slower.
+Both backends answer ``nodes`` and ``edges`` themselves; the embedded one
+also ``search`` and ``set_aside`` (:class:`graph.embedded.EmbeddedBackend`).
+A backend without ``search`` (Neo4j) is searched with the same ranking
+(:func:`graph.search.rank`) over its whole-graph scan, so both give the same
+answers; only slower.
 """
 
 from __future__ import annotations
@@ -19,22 +19,12 @@ __all__ = ["all_edges", "all_nodes", "search", "set_aside"]
 
 def all_nodes(backend: GraphBackend) -> list[NodeSummary]:
     """Every node, ordered by id."""
-    fn = getattr(backend, "nodes", None)
-    if callable(fn):
-        return fn()
-    from graph.neo4j_scan import neo4j_nodes
-
-    return neo4j_nodes(backend)
+    return backend.nodes()
 
 
 def all_edges(backend: GraphBackend) -> list[EdgeRecord]:
     """Every edge, ordered by (source, target)."""
-    fn = getattr(backend, "edges", None)
-    if callable(fn):
-        return fn()
-    from graph.neo4j_scan import neo4j_edges
-
-    return neo4j_edges(backend)
+    return backend.edges()
 
 
 def search(backend: GraphBackend, query: str, *, limit: int = 20) -> list[SearchHit]:

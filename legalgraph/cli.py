@@ -7,6 +7,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from graph.errors import UserError
 from legalgraph.commands import COMMAND_MODULES
 
 
@@ -31,6 +32,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except BrokenPipeError:  # `legalgraph parse … | head` is normal use
         return 0
+    except UserError as exc:  # server down, wrong credentials, nothing pushed…
+        print(f"legalgraph {args.command}: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

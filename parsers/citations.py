@@ -19,12 +19,10 @@ from parsers.models import Mention
 from parsers.normalize import canonical_key, fold, iso_date, split_key
 from parsers.patterns import (
     BODY_NAME,
-    BOUNDARY,
     CONTINUATION,
     DANGLING_HINT,
     DANGLING_NUMBER,
     DATE,
-    LINE_OPENER,
     LIST_GLUE,
     NOT_DOCUMENT,
     NUMBER_SYMBOL,
@@ -33,8 +31,6 @@ from parsers.patterns import (
     SPACED_PARTY,
     SPACED_TAIL,
     TITLE_START,
-    TRIGGER_BEFORE,
-    TRIGGERS_BY_LENGTH,
     TYPE_PHRASE_PATTERNS,
     TYPE_TAIL,
     TYPE_WORD,
@@ -53,24 +49,16 @@ from parsers.vocabulary import (
     ISSUER_STOP_WORDS,
     ISSUER_WORDS,
     QUOC_HOI_TYPE,
-    TRIGGERS,
     TYPE_BY_ABBREVIATION,
 )
 
 _TYPE_BY_PHRASE = {p: t.name for t in DOC_TYPES for p in t.phrases}
 #: How far back a type word may stand before its number.
 _TYPE_LOOKBACK = 160
-#: How far back a sentence may open (its relation words reach the reference).
-_SENTENCE_LOOKBACK = 600
 #: How far after a dangling number its continuation may be printed.
 _CONTINUATION_LOOKAHEAD = 1500
 #: The most words an issuer takes ("Ban Chấp hành Đảng bộ tỉnh khóa XVII").
 _ISSUER_MAX_WORDS = 14
-#: Between two references, the longest description that may state a relation
-#: between them ("Kế hoạch số … về triển khai thực hiện Nghị quyết số …").
-_RELATION_GAP = 300
-#: The farthest any trigger phrase acts (see ``Trigger.max_gap``).
-_TRIGGER_REACH = max(t.max_gap for t in TRIGGERS) + max(len(t.phrase) for t in TRIGGERS) + 10
 #: Two-word phrases that end an issuer although each word could be part of
 #: one: "Ban hành" (issue) is a verb where "Ban Thường vụ" is a body; "phù
 #: hợp" folds like "phủ hợp"; "và Quyết định số …" starts the next reference.
@@ -294,15 +282,6 @@ def _date(folded: str, pos: int) -> tuple[str | None, int] | None:
     return iso_date(m.group("d2"), m.group("m2"), m.group("y2")), m.end()
 
 
-def _clause_starts(text: str, folded: str) -> list[int]:
-    """Offsets where a clause opens: after ";", a full stop, a bullet, a
-    footnote marker, or before a line that opens with "Căn cứ"/"Thực hiện"."""
-    starts = [m.end() for m in BOUNDARY.finditer(text)]
-    starts += [m.end() for m in LINE_OPENER.finditer(folded) if text[m.end()].isupper()]
-    starts.sort()
-    return starts
-
-
 def _date_and_issuer(text: str, folded: str, pos: int) -> tuple[str | None, str | None, int]:
     """Date and issuer written after a number at ``pos`` ("…, ngày 20/11/2025
     của Ban Thường vụ Tỉnh ủy", or the issuer first), and where they end."""
@@ -354,24 +333,6 @@ def _issuer_before(text: str, folded: str, start: int) -> tuple[str | None, str]
         date = iso_date(head.group("d") or head.group("d2"), head.group("m") or head.group("m2"),
                         head.group("y") or head.group("y2"))
     return date, raw
-
-
-def _sentence_start(starts: list[int], pos: int) -> int:
-    i = bisect.bisect_right(starts, pos) - 1
-    return max(starts[i] if i >= 0 else 0, pos - _SENTENCE_LOOKBACK)
-
-
-def _trigger(folded: str, lo: int, hi: int) -> str | None:
-    """Relation stated by the trigger phrase nearest before ``hi`` that is
-    close enough and not cut off by a comma."""
-    lo = max(lo, hi - _TRIGGER_REACH)
-    for m in TRIGGER_BEFORE.finditer(folded, lo, hi):  # nearest first
-        if "," in folded[m.end() : hi]:
-            return None  # every earlier trigger is behind the comma too
-        trig = TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])]
-        if hi - m.end() <= trig.max_gap:
-            return trig.relation
-    return None
 
 
 def find_mentions(

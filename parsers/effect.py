@@ -13,6 +13,7 @@ này có hiệu lực đến hết ngày …" / "… này hết hiệu lực t�
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterator
 
 import regex
 
@@ -68,9 +69,10 @@ def effective_dates(text: str, folded: str, own_date: str | None) -> tuple[str |
                                                                             str | None]:
     """(effective, expires) of the document, ISO dates or None."""
     effective = expires = None
-    if "hieu luc" not in folded:
+    at = folded.find("hieu luc")
+    if at < 0:
         return None, None
-    for m in _EFFECTIVE.finditer(folded):
+    for m in _matches(_EFFECTIVE, folded, "nay co hieu luc", 0):
         if _quoted(text, m.start()) or not _OPENS.search(folded, max(0, m.start() - 80),
                                                           m.start()):
             continue
@@ -83,11 +85,26 @@ def effective_dates(text: str, folded: str, own_date: str | None) -> tuple[str |
         else:
             effective = _date_of(m, "e")
         break
-    for m in _EXPIRES.finditer(folded):
+    for m in _matches(_EXPIRES, folded, "hieu luc", 16):
         if not _quoted(text, m.start()):
             expires = _date_of(m, "x")
             break
     return effective, expires
+
+
+def _matches(pattern: regex.Pattern[str], folded: str, literal: str, back: int
+             ) -> Iterator[regex.Match[str]]:
+    """``pattern``'s matches that start at (or ``back`` characters before) an
+    occurrence of ``literal``, found by ``str.find``: a whole-text regex scan
+    costs more than the few places the words stand."""
+    at = folded.find(literal)
+    while at >= 0:
+        m = pattern.match(folded, max(0, at - back), min(len(folded), at + 200))
+        if m is None and back:
+            m = pattern.search(folded, max(0, at - back), min(len(folded), at + 200))
+        if m is not None:
+            yield m
+        at = folded.find(literal, at + 1)
 
 
 def is_partial(folded: str, trigger_end: int, mention_start: int) -> bool:

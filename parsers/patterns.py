@@ -15,6 +15,7 @@ from parsers.vocabulary import (
     BODY_NAMES,
     DOC_TYPES,
     GENERIC_PHRASES,
+    INNER_LOWER_PARTS,
     NOT_DOCUMENT_PHRASES,
     PLACE_NAMES,
     SUBJECT_OPENERS,
@@ -91,7 +92,8 @@ _SEP = (rf"(?:(?:{_DASH}|{_SLASH}){_GAP}|{_GAP}(?:{_DASH}|{_SLASH}))"
 #: lowercase letter after two capitals (TTg, TTr, CTr, QĐi; not "So" of a list
 #: "2/ Số lượng" typed without diacritics), not followed by another letter; a
 #: bracketed unit stays with its part ("511/TTr-CAT(PC04)").
-SYMBOL_PART = (r"(?:[A-ZĐÐ][A-ZĐÐ0-9&]*(?:\.[A-ZĐÐ0-9]+)*(?:(?<=[A-ZĐÐ0-9&]{2})[a-z])?"
+SYMBOL_PART = (r"(?:" + "".join(f"{regex.escape(p)}|" for p in INNER_LOWER_PARTS)
+               + r"[A-ZĐÐ][A-ZĐÐ0-9&]*(?:\.[A-ZĐÐ0-9]+)*(?:(?<=[A-ZĐÐ0-9&]{2})[a-z])?"
                # a National Assembly term typed apart: "75/2006/QH 11"
                r"(?:(?<=QH)[ \t](?:1[0-9]|[1-9])(?![\p{N}/]))?"
                r"(?:\([A-ZĐÐ0-9][A-ZĐÐ0-9.\-]{0,9}\))?)(?![\p{L}])")
@@ -149,9 +151,15 @@ def type_phrase(phrase: str) -> str:
 #: Any document-type phrase; group ``t`` is the phrase. Searched backwards
 #: from a number (``regex.REVERSE``): the nearest type word comes first,
 #: without scanning the whole window.
+def _type_alternative(phrase: str) -> str:
+    # "Bãi bỏ Luật số …": the "bỏ Luật" there is no Bộ luật
+    guard = r"(?<!(?:bai|huy)\s)" if phrase == "bo luat" else ""
+    return guard + type_phrase(phrase)
+
+
 TYPE_WORD = regex.compile(
     rf"(?<![a-z]){_first_letters(_ALL_TYPE_PHRASES)}"
-    rf"(?P<t>{'|'.join(map(type_phrase, _ALL_TYPE_PHRASES))})(?![a-z])",
+    rf"(?P<t>{'|'.join(map(_type_alternative, _ALL_TYPE_PHRASES))})(?![a-z])",
     regex.REVERSE,
 )
 #: (phrase, pattern) to tell which type a matched type word is.
@@ -186,7 +194,8 @@ LIST_GLUE = regex.compile(r"^[\s,*_¹²³⁴-⁹]*(?:va|hoac|cung|,)?[\s,]*(?:ca
 
 #: "ngày 20/11/2025", "ngày 20 tháng 11 năm 2025" and their OCR forms.
 DATE = regex.compile(
-    r"[\s,*_¹²³⁴-⁹()]*(?:ban\s+hanh\s+)?ng\w{1,2}y\s*:?\s*"
+    # (a .docx footnote marker "[1]" may stand between the symbol and the date)
+    r"(?:[\s,*_¹²³⁴-⁹()]|\[\d{1,3}\])*(?:ban\s+hanh\s+)?ng\w{1,2}y\s*:?\s*"
     r"(?:(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4,5})"
     r"|(?P<d2>\d{1,2})\W{0,2}\s+(?:t?h\w{1,3}ng|ng\w{1,2}y)\s+(?P<m2>\d{1,2})\s*,?\s+"
     r"n\w{1,2}m\s+(?P<y2>\d{4}))"

@@ -25,6 +25,7 @@ another text (“…”) are that text's, so they are only cited.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -42,13 +43,12 @@ from parsers.patterns import (
     PROVISION_CITED,
     SUBJECT_OPENER,
     TITLE_START,
-    TRIGGER_BEFORE,
     TRIGGER_PATTERN,
     TRIGGERS_BY_LENGTH,
     match_near,
     ocr_tolerant,
 )
-from parsers.vocabulary import TRIGGERS
+from parsers.vocabulary import TRIGGERS, Trigger
 
 __all__ = ["relate"]
 
@@ -73,6 +73,9 @@ _WINDOW_BEFORE = 3000
 _WINDOW_AFTER = 400
 #: Where a legal-basis heading may stand (folded).
 _PHAP_LY = regex.compile(ocr_tolerant("phap ly"))
+#: A trigger that is the type word of the reference it stands before
+#: ("Hướng dẫn số 5-HD/TU", "Hướng dẫn liên tịch số …"): it names, not guides.
+_NAMES_A_DOCUMENT = regex.compile(r"(?:\s+lien\s+tich)?\s+s[o06]\s*:?\s*[0-9]")
 #: "… có hiệu lực thi hành": not "thi hành" a document.
 _IN_FORCE = regex.compile(r"hieu\s+luc\s+$")
 #: "Thông tư số 75/2015/TT-BTNMT … hết hiệu lực kể từ ngày …": a repeal the
@@ -99,33 +102,58 @@ class _Clause:
     heading: str | None = None  # relation a heading above gives it (list items)
 
 
-def _trigger(folded: str, lo: int, hi: int) -> str | None:
-    """Relation stated by the trigger phrase nearest before ``hi`` that is
-    close enough and not cut off by a comma or a "theo quy định tại"."""
-    lo = max(lo, hi - _TRIGGER_REACH)
-    for m in TRIGGER_BEFORE.finditer(folded, lo, hi):  # nearest first
-        between = folded[m.end() : hi]
-        if "," in between or between.count("\u201d") > between.count("\u201c") \
-                or between.count(")") > between.count("("):
-            return None  # every earlier trigger is behind the comma or the quote too
-        if _QUALIFIER.match(folded, m.end()) or _IN_FORCE.search(folded, max(0, m.start() - 12),
-                                                                 m.start()):
-            continue  # "Điều lệ (sửa đổi, bổ sung)", "có hiệu lực thi hành"
-        trig = TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])]
-        if hi - m.end() <= trig.max_gap:
-            if trig.relation == "implements" and PROVISION_CITED.search(between):
-                return None  # "thực hiện theo quy định tại Nghị định …" cites it
-            return trig.relation
-    return None
+class _Triggers:
+    """Every trigger phrase in the windows around the references, found in one
+    forward pass; asked for the nearest one before a position, it walks back
+    over that list instead of searching the text again (a reverse regex
+    search per reference cost most of the relation reading)."""
 
+    def __init__(self, folded: str, windows: list[tuple[int, int]]) -> None:
+        self.folded = folded
+        # leftmost, longest matches, in order (phrases that would overlap, as
+        # "này hướng dẫn" and "hướng dẫn thi hành", are listed joined too)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.found: list[Trigger] = []
+        for lo, hi in windows:
+            for m in TRIGGER_PATTERN.finditer(folded, lo, hi):
+                self.starts.append(m.start())
+                self.ends.append(m.end())
+                self.found.append(TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])])
 
-def _near_start(folded: str, lo: int, hi: int) -> bool:
-    """The trigger nearest before ``hi`` opens the text after ``lo`` (within a
-    few words of an issuer's tail: "… của Bộ Nông nghiệp và Phát triển nông
-    thôn hướng dẫn …")."""
-    m = TRIGGER_BEFORE.search(folded, max(lo, hi - _TRIGGER_REACH), hi)
-    return bool(m) and m.start() - lo <= _DESCRIPTION_LEAD and not any(
-        ch in folded[lo : m.start()] for ch in ",;.:")
+    def before(self, lo: int, hi: int) -> Iterator[tuple[int, int, Trigger]]:
+        """(start, end, trigger) of the phrases inside [lo, hi), nearest first."""
+        i = bisect.bisect_right(self.ends, hi) - 1
+        while i >= 0 and self.starts[i] >= lo:
+            yield self.starts[i], self.ends[i], self.found[i]
+            i -= 1
+
+    def relation(self, lo: int, hi: int) -> str | None:
+        """Relation stated by the trigger phrase nearest before ``hi`` that is
+        close enough and not cut off by a comma or a "theo quy định tại"."""
+        folded = self.folded
+        lo = max(lo, hi - _TRIGGER_REACH)
+        for start, end, trig in self.before(lo, hi):
+            between = folded[end:hi]
+            if "," in between or between.count("\u201d") > between.count("\u201c") \
+                    or between.count(")") > between.count("("):
+                return None  # every earlier trigger is behind the comma or the quote too
+            if _QUALIFIER.match(folded, end) or _IN_FORCE.search(
+                    folded, max(0, start - 12), start) or _NAMES_A_DOCUMENT.match(folded, end):
+                continue  # "Điều lệ (sửa đổi, bổ sung)", "có hiệu lực thi hành", "Hướng dẫn số 5"
+            if hi - end <= trig.max_gap:
+                if trig.relation == "implements" and PROVISION_CITED.search(between):
+                    return None  # "thực hiện theo quy định tại Nghị định …" cites it
+                return trig.relation
+        return None
+
+    def near_start(self, lo: int, hi: int) -> bool:
+        """The trigger nearest before ``hi`` opens the text after ``lo`` (within a
+        few words of an issuer's tail: "… của Bộ Nông nghiệp và Phát triển nông
+        thôn hướng dẫn …")."""
+        nearest = next(self.before(max(lo, hi - _TRIGGER_REACH), hi), None)
+        return nearest is not None and nearest[0] - lo <= _DESCRIPTION_LEAD and not any(
+            ch in self.folded[lo : nearest[0]] for ch in ",;.:")
 
 
 def _opening(folded: str, start: int, end: int) -> str | None:
@@ -136,7 +164,7 @@ def _opening(folded: str, start: int, end: int) -> str | None:
         # "Căn cứ pháp lý ban hành quyết định …" names another document's basis
         return None if folded.startswith("can cu phap ly", pos) else "based_on"
     m = match_near(TRIGGER_PATTERN, folded, pos)
-    if m and m.start() == pos and m.end() <= end:
+    if m and m.start() == pos and m.end() <= end and not _NAMES_A_DOCUMENT.match(folded, m.end()):
         return TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])].relation
     return None
 
@@ -153,9 +181,11 @@ class _Clauses:
     of a clause is read only for clauses that hold a reference (and the
     clauses a list runs through)."""
 
-    def __init__(self, text: str, folded: str, windows: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, folded: str, windows: list[tuple[int, int]],
+                 triggers: _Triggers) -> None:
         self.text, self.folded = text, folded
         self.windows = windows
+        self.triggers = triggers
         self.clauses = self._scan()
         self.starts = [c.start for c in self.clauses]
         self._own: dict[int, str | None] = {}
@@ -231,7 +261,7 @@ class _Clauses:
                 # "Bãi bỏ các Quyết định sau:", "… thay thế các văn bản sau đây:"
                 colon = text.rfind(":", c.start, end)
                 lo = max(c.start, colon - _HEADING_REACH)
-                stated = _trigger(folded, lo, colon) if _HEADING_WORDS.search(
+                stated = self.triggers.relation(lo, colon) if _HEADING_WORDS.search(
                     folded, lo, colon) else None
                 if stated in _LIST_HEADINGS:
                     heading, kind_of_heading = stated, c.kind
@@ -321,7 +351,9 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
     between cited documents."""
     if not mentions:
         return mentions, []
-    clauses = _Clauses(text, folded, _windows(mentions, len(text)))
+    windows = _windows(mentions, len(text))
+    triggers = _Triggers(folded, windows)
+    clauses = _Clauses(text, folded, windows, triggers)
     starts = clauses.starts
     out: list[Mention] = []
     edges: list[Relation] = []
@@ -338,7 +370,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
         described: tuple[str, str] | None = None
         if prev is not None and prev.key != m.key and m.start - prev.end <= _RELATION_GAP:
             gap = folded[prev.end : m.start]
-            stated = _trigger(folded, prev.end, m.start)
+            stated = triggers.relation(prev.end, m.start)
             if stated and stated != "based_on":
                 if PASSIVE.match(gap):
                     # "Nghị định A được sửa đổi, bổ sung bởi Nghị định B": B acts on A
@@ -346,7 +378,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                         edges.append(Relation(m.key, prev.key, stated))
                     described = (m.key, "")
                 elif (SUBJECT_OPENER.match(gap) or TRIGGER_PATTERN.match(gap.lstrip(" ,"))
-                      or _near_start(folded, prev.end, m.start)):
+                      or triggers.near_start(prev.end, m.start)):
                     described = (prev.key, stated)
             elif m.in_list and described_by and described_by[-1]:
                 described = described_by[-1]  # "… về thực hiện Nghị quyết A và B"
@@ -363,7 +395,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
         elif m.in_list and prev is not None:
             relation = prev.relation
         else:
-            relation = _trigger(folded, clause.start if first_in_clause else prev.end, m.start)
+            relation = triggers.relation(clause.start if first_in_clause else prev.end, m.start)
             if relation is None and prev is not None and prev.relation not in ("cites",) \
                     and _ITEM_GAP.search(folded, max(prev.end, m.start - 12), m.start):
                 relation = prev.relation  # "thay thế Quyết định A …, Quyết định B …"

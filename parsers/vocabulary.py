@@ -121,7 +121,18 @@ TYPE_BY_ABBREVIATION: dict[str, str] = {
 QUOC_HOI_TYPE = "Luật"
 
 #: Symbol parts that carry a lowercase letter in canonical form.
-MIXED_CASE_PARTS: dict[str, str] = {"TTG": "TTg", "TTR": "TTr", "CTR": "CTr", "QĐI": "QĐi"}
+_MIXED = {a for t in DOC_TYPES for a in t.abbreviations if a != a.upper()}
+MIXED_CASE_PARTS: dict[str, str] = {
+    "TTG": "TTg", "TTR": "TTr", "CTR": "CTr", "QĐI": "QĐi",
+    **{a.upper(): a for a in _MIXED},
+    **{a.replace("Đ", "D").upper(): a for a in _MIXED},  # a copy without diacritics
+}
+#: Table abbreviations with a lowercase letter inside ("QyĐ", "CTrLT"), also
+#: spelled without Đ: the symbol pattern lists them, since its parts are
+#: capitals with at most a final lowercase letter.
+INNER_LOWER_PARTS: tuple[str, ...] = tuple(sorted(
+    {v for a in _MIXED if any(c.islower() for c in a[:-1]) for v in (a, a.replace("Đ", "D"))},
+    key=len, reverse=True))
 
 #: Symbol parts spelled with Đ. OCR and lost diacritics turn Đ into D (and,
 #: in scans, into P or B: "HPND"); these are restored to the canonical form.
@@ -214,6 +225,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("huong dan trien khai", "guides"),
     Trigger("huong dan", "guides", 3),
     # "Nghị quyết này hướng dẫn một số quy định … của Bộ luật Dân sự số …"
+    # (with its longer forms, so that "này hướng dẫn" does not hide them)
+    Trigger("nay huong dan thi hanh", "guides", 130),
+    Trigger("nay huong dan thuc hien", "guides", 130),
     Trigger("nay huong dan", "guides", 130),
 )
 

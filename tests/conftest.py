@@ -60,21 +60,46 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data" / "samples"
 
 
-def bolt_config():  # type: ignore[no-untyped-def]
-    """Neo4jConfig for the test Bolt server ($NEO4J_URI, else a FalkorDB the
-    tests start), or skip: no server, or one that holds data not ours (the
-    tests delete the legalgraph graph)."""
-    from graph.bolt_server import test_uri
-    from graph.neo4j import Neo4jConfig, foreign_node_count
+def _bolt_targets() -> list[str]:
+    from graph.bolt_server import test_targets
 
-    uri, why = test_uri()
-    if uri is None:
+    return test_targets()
+
+
+class Bolt:
+    """A Bolt server the Neo4j backend tests run against: its name
+    (``falkordb``, ``arcadedb``, or ``neo4j`` for ``$NEO4J_URI``) and config."""
+
+    def __init__(self, name: str, config) -> None:  # type: ignore[no-untyped-def]
+        self.name, self.config = name, config
+
+    def __repr__(self) -> str:
+        return f"Bolt({self.name}, {self.config.uri})"
+
+
+def _bolt(name: str) -> Bolt:
+    """The server ``name`` (started on first use), or skip: not installed, or
+    it holds data not ours (the tests delete the legalgraph graph)."""
+    pytest.importorskip("neo4j")
+    from graph.bolt_server import test_config
+    from graph.neo4j import foreign_node_count
+
+    config, why = test_config(name)
+    if config is None:
         pytest.skip(why)
-    config = Neo4jConfig.from_env(uri=uri)
     if foreign_node_count(config):
-        pytest.skip(f"{uri} holds other data; point NEO4J_URI/NEO4J_DATABASE at a "
+        pytest.skip(f"{config.uri} holds other data; point NEO4J_URI/NEO4J_DATABASE at a "
                     "throwaway database (these tests delete the legalgraph graph)")
-    return config
+    return Bolt(name, config)
+
+
+@pytest.fixture(scope="session", params=_bolt_targets())
+def bolt(request: pytest.FixtureRequest) -> Bolt:
+    """Each Bolt server in turn: ``$NEO4J_URI`` alone when it is set (a real
+    Neo4j), else FalkorDB and ArcadeDB (servers ``.ci/run`` started, read
+    from ``LEGALGRAPH_{FALKORDB,ARCADEDB}_URI``, else started here); a server
+    whose package is not installed skips."""
+    return _bolt(request.param)
 
 
 def run_app(page: str | None = None, **query: str):  # type: ignore[no-untyped-def]

@@ -87,17 +87,8 @@ for _t in DOC_TYPES:
         if folded(_p) != folded(_t.name):
             words.add(printed(_p))
     TYPE_WORDS[_t.name] = sorted(words)
-#: Table entries the parser is known not to read yet, left out of the
-#: strategies so the other properties keep running; each has its own strict
-#: xfail test in ``test_parser_properties.py`` (a fix makes that test fail,
-#: and the entry comes out of here).
-#: An abbreviation with a lowercase letter before its end ("QyĐ", "CTrLT"):
-#: ``patterns.SYMBOL_PART`` allows a lowercase letter only at the end.
-KNOWN_UNREAD_ABBREVIATIONS = {a for t in DOC_TYPES for a in t.abbreviations
-                              if re.search(r"[a-z].", a)}
 TYPE_ABBREVIATIONS: dict[str, list[str]] = {
-    t.name: sorted((set(t.abbreviations) | ALSO_WRITTEN.get(t.name, frozenset()))
-                   - KNOWN_UNREAD_ABBREVIATIONS)
+    t.name: sorted(set(t.abbreviations) | ALSO_WRITTEN.get(t.name, frozenset()))
     for t in DOC_TYPES
 }
 #: Types whose symbols carry no type abbreviation: how they are numbered.
@@ -208,22 +199,13 @@ def dates(draw: st.DrawFn) -> tuple[str, str]:
     return form, f"{y:04d}-{m:02d}-{d:02d}"
 
 
-def known_misread(ref: Ref) -> str | None:
-    """Why the parser is known to misread ``ref`` (a strict xfail test in
-    ``test_parser_properties.py`` holds each case), or None."""
-    if plain(ref.lead).lower().endswith("bo ") and plain(ref.type_word).startswith("Luat"):
-        return "'bỏ Luật' reads as the type Bộ luật"
-    if not ref.lead and folded(ref.type_word).startswith("huong dan"):
-        return "a sentence opening on the type word Hướng dẫn reads it as the trigger (guides)"
-    return None
-
-
 def references(*, clause_start: bool = True, dated: bool | None = None
                ) -> st.SearchStrategy[Ref]:
-    """A clean reference as a sentence of its own, from the tables (minus the
-    known misreadings); ``dated`` forces a date in or out."""
-    return _references(clause_start=clause_start, dated=dated).filter(
-        lambda r: known_misread(r) is None)
+    """A clean reference as a sentence of its own, from the tables; ``dated``
+    forces a date in or out. (The misreadings these found, "Bãi bỏ Luật" read
+    as a Bộ luật, "Hướng dẫn số …" opening a sentence read as guides, "QyĐ"
+    not read, are fixed and have plain tests in test_parser_properties.py.)"""
+    return _references(clause_start=clause_start, dated=dated)
 
 
 @st.composite

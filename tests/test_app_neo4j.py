@@ -15,13 +15,13 @@ import pytest
 pytest.importorskip("neo4j")
 pytest.importorskip("streamlit.testing.v1")
 
-from conftest import SAMPLES, bolt_config, run_app  # noqa: E402
+from conftest import SAMPLES, Bolt, run_app  # noqa: E402
 
 DECISION = "vn/lang-son/2025-2030/qd/58/qd-tu"
 
 
 @pytest.fixture(scope="module")
-def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def neo4j_uri(bolt: Bolt, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A Bolt server holding the sample store, and the app pointed at it."""
     import streamlit as st
 
@@ -29,7 +29,7 @@ def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from graph.neo4j import clear_graph, push
     from graph.store import Store
 
-    config = bolt_config()
+    config = bolt.config
     uri = config.uri
     db = tmp_path_factory.mktemp("app-neo4j")
     with Store(db) as store:
@@ -38,6 +38,11 @@ def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     push(db, config)
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("NEO4J_URI", uri)
+        for var, value in (("NEO4J_USER", config.user), ("NEO4J_PASSWORD", config.password)):
+            if value:
+                mp.setenv(var, value)
+            else:
+                mp.delenv(var, raising=False)
         mp.delenv("LEGALGRAPH_DB", raising=False)
         st.cache_resource.clear()
         st.cache_data.clear()

@@ -44,12 +44,12 @@ HOSTILE = [
 
 
 @pytest.fixture(scope="module")
-def loaded(tmp_path_factory: pytest.TempPathFactory):
+def loaded(bolt, tmp_path_factory: pytest.TempPathFactory):
     """A small store whose stored values also hold quotes and backslashes,
     pushed; yields (embedded, neo4j, config)."""
-    from conftest import Corpus, bolt_config  # the shared test helpers
+    from conftest import Corpus  # the shared test helpers
 
-    config = bolt_config()
+    config = bolt.config
     corpus = Corpus(tmp_path_factory.mktemp("neo4j-injection") / "store")
     corpus.add("a.txt", "58-QĐ/TU", type="Quyết định", date="2025-11-20",
                issuer="TỈNH ỦY LẠNG SƠN", place="Lạng Sơn",
@@ -80,7 +80,7 @@ def loaded(tmp_path_factory: pytest.TempPathFactory):
 
 
 def snapshot(neo: Neo4jBackend) -> list:
-    rows = neo._conn.read("MATCH (n) OPTIONAL MATCH (n)-[e]->(m) RETURN n.id AS n, "
+    rows = neo.connection.read("MATCH (n) OPTIONAL MATCH (n)-[e]->(m) RETURN n.id AS n, "
                           "labels(n) AS l, type(e) AS t, m.id AS m")
     return sorted(str(sorted(r.items())) for r in rows)
 

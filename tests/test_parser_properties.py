@@ -18,7 +18,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from legal_text import (
-    KNOWN_UNREAD_ABBREVIATIONS,
     Ref,
     broken_symbol,
     crlf,
@@ -36,7 +35,7 @@ from legal_text import (
 from reach import Reach
 
 from parsers import parse_text
-from parsers.vocabulary import DOC_TYPES
+from parsers.vocabulary import DOC_TYPES, INNER_LOWER_PARTS
 
 EXAMPLES = int(os.environ.get("LEGALGRAPH_FUZZ_EXAMPLES", "150"))
 PROPERTY = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
@@ -300,40 +299,29 @@ def test_damaged_references_are_found() -> None:
     reach.check(**{"key type date": 1.0, "stripped": 0.15, "line-break": 0.15})
 
 
-# --- known misreadings: found by the properties above, left out of their
-# strategies (legal_text.known_misread and the notes there) and held here as
-# strict xfails, so a parser fix shows up as a failure to clear ----------------
+# --- misreadings the properties above found, fixed in the parser and kept as
+# plain tests ---------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="parser: a table abbreviation with a lowercase letter "
-                   "inside ('QyĐ' of Quy định, 'CTrLT' of Chương trình liên tịch) is not "
-                   "matched by patterns.SYMBOL_PART, so the reference is not found at all")
-@pytest.mark.parametrize("abbreviation", sorted(KNOWN_UNREAD_ABBREVIATIONS))
+@pytest.mark.parametrize("abbreviation", sorted(
+    a for a in INNER_LOWER_PARTS if any(a in t.abbreviations for t in DOC_TYPES)))
 def test_every_table_abbreviation_is_read(abbreviation: str) -> None:
     type_name = next(t.name for t in DOC_TYPES if abbreviation in t.abbreviations)
     assert records(f"Thực hiện {type_name} số 12-{abbreviation}/TW;") == [
         (f"12-{abbreviation}/TW", type_name, None, "implements")]
 
 
-@pytest.mark.xfail(strict=True, reason="parser: a sentence that opens on the type word "
-                   "'Hướng dẫn' reads it as the relation trigger 'hướng dẫn' (guides), so "
-                   "merely naming a guideline makes the citing document guide it")
 @pytest.mark.parametrize("text", ["Hướng dẫn số 5-HD/TU đã nêu rõ các bước.",
                                   "Hướng dẫn liên tịch số 1-HDLT/TW;"])
 def test_a_guideline_named_at_a_sentence_start_is_cited(text: str) -> None:
     assert [r[3] for r in records(text)] == ["cites"]
 
 
-@pytest.mark.xfail(strict=True, reason="parser: 'bỏ Luật' of 'Bãi bỏ Luật …' matches the type "
-                   "phrase 'bo luat' (Bộ luật), so the law becomes a Bộ luật and the trigger "
-                   "'bãi bỏ' is lost (cites, not repeals)")
 def test_repealing_a_law_keeps_its_type_and_relation() -> None:
     assert records("Bãi bỏ Luật số 10/2012/QH13;") == [
         ("10/2012/QH13", "Luật", None, "repeals")]
 
 
-@pytest.mark.xfail(strict=True, reason="parser: a footnote reference '[1]' (how the .docx "
-                   "reader writes them) between the symbol and 'ngày …' loses the date")
 def test_docx_footnote_marker_before_the_date_keeps_the_date() -> None:
     assert records("Căn cứ Quyết định số 58-QĐ/TU[1] ngày 20/11/2025 của Tỉnh ủy;") == [
         ("58-QĐ/TU", "Quyết định", "2025-11-20", "based_on")]

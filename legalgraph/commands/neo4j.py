@@ -1,8 +1,11 @@
-"""``legalgraph push``: load the resolved graph into Neo4j (or FalkorDB).
+"""``legalgraph push``: load the resolved graph into Neo4j (or another Bolt server).
 
 Connection settings come from flags or ``NEO4J_URI``, ``NEO4J_USER``,
 ``NEO4J_DATABASE``; the password only from ``NEO4J_PASSWORD``, so it never
-shows in the process list. See :mod:`graph.neo4j` and ``docs/neo4j.md``.
+shows in the process list. A server that cannot be used, or an empty store,
+ends the command with one line and status 2 (:class:`graph.errors.UserError`,
+printed by :func:`legalgraph.cli.main`). See :mod:`graph.neo4j` and
+``docs/neo4j.md``.
 """
 
 from __future__ import annotations
@@ -55,14 +58,20 @@ def run_push(args: argparse.Namespace) -> int:
         print(f"legalgraph push: {exc}", file=sys.stderr)
         return 2
 
+    shown = False
+
     def progress(phase: str, done: int, total: int) -> None:
+        nonlocal shown
         if not args.json and sys.stderr.isatty():
+            shown = True
             print(f"\r{phase}: {done}/{total}", end="", file=sys.stderr, flush=True)
 
-    report = push(args.db, config, batch_size=args.batch_size, text=not args.no_text,
-                  force=args.force, progress=progress)
-    if not args.json and sys.stderr.isatty():
-        print(file=sys.stderr)
+    try:
+        report = push(args.db, config, batch_size=args.batch_size, text=not args.no_text,
+                      force=args.force, progress=progress)
+    finally:  # end the progress line, also before an error's one line
+        if shown:
+            print(file=sys.stderr)
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
     elif report.up_to_date:
