@@ -37,13 +37,17 @@ import networkx as nx
 from graph import validity
 from graph.store import Store
 
-__all__ = ["NODE_FIELDS", "build_graph", "load_graph", "refresh"]
+__all__ = ["NODE_FIELDS", "STORED_FIELDS", "build_graph", "load_graph", "refresh"]
 
-#: Node attributes, in NodeSummary order (``id`` is the node itself).
-NODE_FIELDS: tuple[str, ...] = (
+#: Node attributes read from the store's ``nodes`` table, in NodeSummary order
+#: (``id`` is the node itself).
+STORED_FIELDS: tuple[str, ...] = (
     "key", "type", "number", "symbol", "date", "year", "scope", "jurisdiction",
     "issuer", "subject", "name", "ingested", "resolved", "reason", "candidates",
 )
+#: Every NodeSummary field but ``id``: the stored ones, then ``validity``
+#: (computed when the graph is built, :mod:`graph.validity`).
+NODE_FIELDS: tuple[str, ...] = (*STORED_FIELDS, "validity")
 
 CACHE_NAME = "graph.pickle"
 
@@ -83,9 +87,9 @@ def _build(store: Store) -> nx.DiGraph:
             " ORDER BY f.id"):
         files.setdefault(node, []).append((file_id, path))
     nodes = []
-    for row in store.conn.execute("SELECT id, " + ", ".join(NODE_FIELDS)
+    for row in store.conn.execute("SELECT id, " + ", ".join(STORED_FIELDS)
                                   + ", effective, expires, draft FROM nodes"):
-        attrs = dict(zip((*NODE_FIELDS, "effective", "expires", "draft"), row[1:],
+        attrs = dict(zip((*STORED_FIELDS, "effective", "expires", "draft"), row[1:],
                          strict=True))
         attrs["draft"] = bool(attrs["draft"])
         attrs["ingested"] = bool(attrs["ingested"])

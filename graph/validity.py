@@ -58,6 +58,7 @@ __all__ = [
     "edge_act",
     "from_properties",
     "legal_rank",
+    "revalidate",
     "to_properties",
     "unknown",
     "validity_of",
@@ -133,6 +134,14 @@ def _ends(act: Mapping[str, Any]) -> bool:
     return act["relation"] in ("replaces", "repeals") and not act["partial"]
 
 
+def _act(a: Mapping[str, Any]) -> Act:
+    """An act with its keys in one order (JSON read back from a graph
+    database prints like the embedded one)."""
+    return {"id": a["id"], "key": a.get("key"), "type": a.get("type"),
+            "relation": a["relation"], "partial": bool(a.get("partial")),
+            "date": a.get("date"), "effective": a.get("effective")}
+
+
 def validity_of(effective: str | None, expires: str | None, acts: Iterable[Act],
                 today: _dt.date | str) -> Validity:
     """The validity of one document from its own dates and the acts on it
@@ -141,7 +150,7 @@ def validity_of(effective: str | None, expires: str | None, acts: Iterable[Act],
     day = today if isinstance(today, str) else today.isoformat()
     in_effect: list[Act] = []
     pending: list[Act] = []
-    for a in sorted(acts, key=_order):
+    for a in sorted((_act(a) for a in acts), key=_order):
         w = _when(a)
         (pending if w is not None and w > day else in_effect).append(a)
     out: Validity = {"state": "unknown", "by": in_effect, "since": None,
@@ -362,6 +371,24 @@ def to_properties(v: Mapping[str, Any] | None) -> dict[str, Any]:
         "validity_current": (json.dumps(v["current"], ensure_ascii=False)
                              if v.get("current") else None),
     }
+
+
+def revalidate(v: Mapping[str, Any] | None, today: _dt.date | None = None) -> Validity:
+    """A stored validity object judged again on ``today`` (default: today)
+    from its own evidence: what a graph database pushed on another day reads
+    back as the embedded graph gives it for this one. ``current`` is kept
+    while the document is still replaced."""
+    if not v:
+        return unknown()
+    acts = [*v.get("by", ()), *v.get("pending", ())]
+    if not acts and not v.get("effective") and not v.get("expires"):
+        return unknown()
+    out = validity_of(v.get("effective"), v.get("expires"), acts, today or _dt.date.today())
+    current = v.get("current")
+    if out["state"] == "replaced" and current:
+        out["current"] = {"id": current["id"], "key": current.get("key"),
+                          "type": current.get("type")}
+    return out
 
 
 def from_properties(props: Mapping[str, Any], today: _dt.date | None = None) -> Validity:

@@ -288,6 +288,7 @@ def test_parameter_probe():
 def test_every_summary_field_has_a_property_and_codecs_round_trip():
     from graph.build import NODE_FIELDS
     from graph.neo4j.schema import JSON, NODE_PROPERTIES, Property, node_row, summary
+    from graph.validity import unknown
 
     names = [p.name for p in NODE_PROPERTIES]
     assert set(NODE_FIELDS) <= set(names) and len(names) == len(set(names))
@@ -299,7 +300,7 @@ def test_every_summary_field_has_a_property_and_codecs_round_trip():
     assert row["ingested"] is True and row["candidates"] == ["a", "b"]
     back = summary({"id": "x", **row})
     assert back == {"id": "x", **attrs, "ingested": True, "resolved": False,
-                    "candidates": ["a", "b"]}
+                    "candidates": ["a", "b"], "validity": unknown()}  # as the embedded graph
     # an object property is one line: Property(name, JSON); stored as text,
     # possibly in pieces on a server with a parameter budget, read back whole
     validity = Property("validity", JSON)
@@ -383,3 +384,25 @@ def test_addresses_that_cannot_work_are_refused_at_once(uri, message):
     with pytest.raises(ServerError, match=message) as info:
         Neo4jBackend(Neo4jConfig(uri=uri))
     assert str(info.value).startswith(uri)
+
+
+def test_validity_is_pushed_with_its_evidence_and_judged_on_the_reader_day():
+    """A node pushed while a repeal was still pending reads back repealed once
+    the repeal is in effect: the same object the embedded graph gives that day."""
+    import datetime as dt
+
+    from graph.neo4j.schema import node_row, summary
+    from graph.validity import validity_of
+
+    act = {"id": "vn/lang-son/2025/qd/84/2025-qd-ubnd", "key": "84/2025/QĐ-UBND",
+           "type": "Quyết định", "relation": "repeals", "partial": False,
+           "date": "2025-11-20", "effective": "2025-12-01"}
+    pushed = validity_of("2019-03-05", None, [act], "2025-11-25")
+    assert pushed["state"] == "in_force" and pushed["pending"]
+    row = node_row({"key": "12/2019/QĐ-UBND", "validity": pushed})
+    assert (row["validity_state"], row["effective"]) == ("in_force", "2019-03-05")
+    stored = row["validity"]
+    for value in (stored, [stored[:11], stored[11:]]):  # whole, or in pieces
+        back = summary({"id": "x", **row, "validity": value})["validity"]
+        assert back == validity_of("2019-03-05", None, [act], dt.date.today())
+        assert back["state"] == "repealed" and back["since"] == "2025-12-01"

@@ -128,6 +128,18 @@ JSON = Codec("json",
              lambda v: None if v is None else json.loads(whole(v)))
 
 
+def _read_validity(value: Any) -> Any:
+    from graph.validity import revalidate
+
+    return revalidate(JSON.read(value))
+
+
+#: A node's validity (:mod:`graph.validity`), stored as JSON with its
+#: evidence and read back judged on the reader's day, so a push of another
+#: day answers like the embedded graph of this one.
+VALIDITY = Codec("validity", JSON.write, _read_validity)
+
+
 @dataclass(frozen=True)
 class Property:
     """One stored property: its name, codec, where its value comes from (by
@@ -166,7 +178,13 @@ NODE_PROPERTIES: tuple[Property, ...] = (
     Property("resolved", BOOL),
     Property("reason"),
     Property("candidates", LIST),
-    # an object field is one line too: Property("validity", JSON)
+    Property("validity", VALIDITY),
+    # validity as of the push, flat for Cypher ("MATCH (n {validity_state:
+    # 'repealed'})"); NodeSummary reads the object above, judged on its own day
+    Property("validity_state", source=lambda a: (a.get("validity") or {}).get("state")),
+    Property("validity_since", source=lambda a: (a.get("validity") or {}).get("since")),
+    Property("effective", source=lambda a: (a.get("validity") or {}).get("effective")),
+    Property("expires", source=lambda a: (a.get("validity") or {}).get("expires")),
     Property("files", LIST),
     Property("text"),  # the stored text, when pushed with texts
     Property("key_fold", source=lambda a: fold(a["key"]) if a.get("key") else None,
