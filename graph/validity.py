@@ -56,10 +56,9 @@ __all__ = [
     "can_act",
     "dead_citations",
     "edge_act",
-    "from_properties",
+    "flat",
     "legal_rank",
     "revalidate",
-    "to_properties",
     "unknown",
     "validity_of",
 ]
@@ -348,29 +347,21 @@ def dead_citations(nodes: Mapping[str, Mapping[str, Any]],
     return out
 
 
-#: Node properties a graph database holds for validity (scalars and JSON
-#: text: Neo4j properties cannot be maps).
-PROPERTIES: tuple[str, ...] = (
-    "effective", "expires", "validity_state", "validity_since", "validity_acts",
-    "validity_current")
+#: Flat node properties a graph database (push, neo4j-admin CSV) holds for
+#: validity: the whole object as JSON (:func:`revalidate` reads it back for
+#: any day), and its state, start and own dates as of the push, for Cypher.
+PROPERTIES: tuple[str, ...] = ("validity", "validity_state", "validity_since", "effective",
+                               "expires")
 
 
-def to_properties(v: Mapping[str, Any] | None) -> dict[str, Any]:
-    """Flat node properties for a graph database or a CSV: the state and its
-    start as of the day computed (for Cypher filters), and the evidence
-    (every act, in effect or pending) so a reader recomputes the state for
-    its own day (:func:`from_properties`)."""
+def flat(v: Mapping[str, Any] | None) -> dict[str, Any]:
+    """:data:`PROPERTIES` of one node's validity (``validity`` as JSON text)."""
     import json
 
     v = v or unknown()
-    acts = [*v.get("by", ()), *v.get("pending", ())]
-    return {
-        "effective": v.get("effective"), "expires": v.get("expires"),
-        "validity_state": v.get("state") or "unknown", "validity_since": v.get("since"),
-        "validity_acts": json.dumps(acts, ensure_ascii=False) if acts else None,
-        "validity_current": (json.dumps(v["current"], ensure_ascii=False)
-                             if v.get("current") else None),
-    }
+    return {"validity": json.dumps(v, ensure_ascii=False, sort_keys=True),
+            "validity_state": v.get("state") or "unknown", "validity_since": v.get("since"),
+            "effective": v.get("effective"), "expires": v.get("expires")}
 
 
 def revalidate(v: Mapping[str, Any] | None, today: _dt.date | None = None) -> Validity:
@@ -389,18 +380,3 @@ def revalidate(v: Mapping[str, Any] | None, today: _dt.date | None = None) -> Va
         out["current"] = {"id": current["id"], "key": current.get("key"),
                           "type": current.get("type")}
     return out
-
-
-def from_properties(props: Mapping[str, Any], today: _dt.date | None = None) -> Validity:
-    """The validity :func:`to_properties` stored, as of ``today`` (default:
-    today): the same object the embedded graph gives for that day."""
-    import json
-
-    acts = json.loads(props["validity_acts"]) if props.get("validity_acts") else []
-    effective, expires = props.get("effective"), props.get("expires")
-    if not acts and not effective and not expires:
-        return unknown()
-    v = validity_of(effective, expires, acts, today or _dt.date.today())
-    if v["state"] == "replaced" and props.get("validity_current"):
-        v["current"] = json.loads(props["validity_current"])
-    return v

@@ -3,9 +3,9 @@
 Two files in one folder::
 
     nodes.csv  id:ID, key, type, …, year:int, ingested:boolean, resolved:boolean,
-               candidates:string[], files:string[], effective, expires,
-               validity_state, validity_since, validity_acts (JSON),
-               validity_current (JSON), :LABEL
+               candidates:string[], files:string[], validity (JSON, as
+               ``legalgraph push`` writes it), validity_state, validity_since,
+               effective, expires, :LABEL
     edges.csv  :START_ID, :END_ID, :TYPE, relations:string[], count:int,
                stated_in:string[], spans (JSON text), partial:string[] (acts on
                parts only)
@@ -28,7 +28,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.validity import PROPERTIES, to_properties
+from graph.validity import PROPERTIES, flat
 
 __all__ = ["EDGE_HEADER", "NODE_HEADER", "write_csv"]
 
@@ -69,7 +69,7 @@ def write_csv(g: nx.DiGraph, out: str | os.PathLike[str]) -> list[str]:
         w = csv.writer(fh)
         w.writerow(NODE_HEADER)
         for n, a in sorted(g.nodes(data=True)):
-            props = {**a, **to_properties(a.get("validity"))}
+            props = {**a, **flat(a.get("validity"))}
             w.writerow([n] + [_cell(props.get(h.split(":")[0])) for h in NODE_HEADER[1:-1]]
                        + [_labels(a)])
     with edges_path.open("w", newline="", encoding="utf-8") as fh:

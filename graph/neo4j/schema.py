@@ -22,6 +22,7 @@ from graph.backend import LINEAGE_RELATIONS, Link, NodeSummary
 from graph.build import NODE_FIELDS
 from graph.identity import fold, slug
 from graph.neo4j.falkordb import whole
+from graph.validity import unknown
 from parsers.models import RELATIONS
 
 __all__ = [
@@ -181,10 +182,9 @@ NODE_PROPERTIES: tuple[Property, ...] = (
     Property("validity", VALIDITY),
     # validity as of the push, flat for Cypher ("MATCH (n {validity_state:
     # 'repealed'})"); NodeSummary reads the object above, judged on its own day
-    Property("validity_state", source=lambda a: (a.get("validity") or {}).get("state")),
-    Property("validity_since", source=lambda a: (a.get("validity") or {}).get("since")),
-    Property("effective", source=lambda a: (a.get("validity") or {}).get("effective")),
-    Property("expires", source=lambda a: (a.get("validity") or {}).get("expires")),
+    *(Property(name, source=lambda a, k=k: (a.get("validity") or unknown()).get(k))
+      for name, k in (("validity_state", "state"), ("validity_since", "since"),
+                      ("effective", "effective"), ("expires", "expires"))),
     Property("files", LIST),
     Property("text"),  # the stored text, when pushed with texts
     Property("key_fold", source=lambda a: fold(a["key"]) if a.get("key") else None,
