@@ -177,6 +177,7 @@ class GraphIndex:
         self._ranked: dict[tuple[str | None, int | None], list[tuple[str, int]]] = {}
         self._keys: list[tuple[str, str]] | None = None
         self._search: Any = None
+        self._cited: dict[str, int] | None = None
         self.stats: Stats | None = None  # filled by :func:`stats` on first use
 
     def _build_counts(self) -> dict[tuple[str | None, int | None], Counter[str]]:
@@ -201,13 +202,19 @@ class GraphIndex:
             self._ranked[k] = sorted(counter.items(), key=lambda x: (-x[1], x[0]))
         return self._ranked[k]
 
+    def cited_counts(self) -> dict[str, int]:
+        """Distinct citing documents per cited node (absent: 0), built once."""
+        if self._cited is None:
+            self._cited = dict(self.ranked(None, None))
+        return self._cited
+
     def search_index(self) -> Any:
         """:class:`graph.search.SearchIndex` of this graph, built on first use."""
         if self._search is None:
             from graph.search import SearchIndex
 
             self._search = SearchIndex.build(self.g.nodes(data=True),
-                                             dict(self.ranked(None, None)),
+                                             self.cited_counts(),
                                              self.g.graph.get("generation"))
         return self._search
 
