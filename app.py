@@ -12,7 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from graph.errors import UserError
-from legalgraph.ui import state
+from legalgraph.ui import state, theme
 from legalgraph.ui.labels import DOCUMENT_PAGE
 
 st.set_page_config(page_title="Đồ thị văn bản", page_icon="⚖️", layout="wide")
@@ -30,7 +30,11 @@ except UserError as exc:
 PAGES = "legalgraph/ui/pages"
 navigation = st.navigation([
     st.Page(f"{PAGES}/overview.py", title="Tổng quan", icon=":material/insights:",
-            url_path="tong-quan", default=True),
+            default=True),
+    # the overview is served at the root; its own name answers too, so a
+    # bookmarked or typed /tong-quan opens it instead of "Page not found"
+    st.Page(f"{PAGES}/overview.py", title="Tổng quan", url_path="tong-quan",
+            visibility="hidden"),
     st.Page(f"{PAGES}/search.py", title="Tìm kiếm", icon=":material/search:",
             url_path="tim-kiem"),
     st.Page(DOCUMENT_PAGE, title="Văn bản", icon=":material/description:",
@@ -47,6 +51,7 @@ navigation = st.navigation([
             url_path="hieu-luc"),
 ])
 
+theme.install()
 with st.sidebar:
     st.caption(f"Nguồn dữ liệu: {app.description}")
     if app.demo_loaded:

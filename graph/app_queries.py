@@ -1,7 +1,8 @@
 """Questions the app asks that :class:`graph.backend.GraphBackend` does not
 answer yet: the list of unresolved references; documents by type and year;
-most-cited over a year range; a document's neighbourhood; staff-confirmed
-resolutions. Word search is the backend's own ``search``
+most-cited over a year range; one node's summary; staff-confirmed
+resolutions. A document's relation diagram and neighbourhood are in
+:mod:`graph.diagram`. Word search is the backend's own ``search``
 (:func:`graph.scan.search`).
 
 Everything that the Protocol can answer is asked through it (``top``,
@@ -20,7 +21,6 @@ from typing import Any, TypedDict
 import networkx as nx
 
 from graph.backend import (
-    DocumentView,
     GraphBackend,
     LineageTree,
     NodeSummary,
@@ -38,7 +38,7 @@ __all__ = [
     "documents_by_type_year",
     "graph_of",
     "lineage_rows",
-    "neighbourhood",
+    "node_summary",
     "top_in_years",
     "unresolved_references",
     "validity_counts",
@@ -55,6 +55,16 @@ def _citing_docs(g: nx.DiGraph, node_id: str) -> int:
     """Distinct documents citing ``node_id`` (stated-only relations excluded),
     the count ``top`` ranks by."""
     return sum(1 for _, _, c in g.in_edges(node_id, data="count") if c)
+
+
+def node_summary(backend: GraphBackend, node_id: str) -> NodeSummary | None:
+    """One node's summary, without its links (``show`` lists every citer of
+    a law cited by thousands); None if unknown."""
+    g = graph_of(backend)
+    if g is not None:
+        return summary(g, node_id) if node_id in g else None
+    view = backend.show(node_id)
+    return view["node"] if view is not None else None
 
 
 # --- overview ----------------------------------------------------------------------
@@ -126,49 +136,6 @@ def unresolved_references(backend: GraphBackend) -> list[UnresolvedRow] | None:
 
 
 # --- neighbourhood and lineage ------------------------------------------------------
-
-
-def neighbourhood(backend: GraphBackend, node_id: str, *, depth: int = 1,
-                  max_nodes: int = 120, view: DocumentView | None = None,
-                  ) -> tuple[list[NodeSummary], list[dict[str, Any]], bool]:
-    """Nodes and edges within ``depth`` citation steps of ``node_id`` (both
-    directions), breadth first through :meth:`GraphBackend.cites` /
-    :meth:`~GraphBackend.cited_by`; stops adding nodes at ``max_nodes`` so a
-    directive cited by thousands stays drawable. Returns (nodes, edges
-    ``{"source", "target", "relation", "count"}``, truncated). ``view``:
-    ``show(node_id)`` when the caller already has it (saves a query)."""
-    nodes: dict[str, NodeSummary] = {}
-    edges: dict[tuple[str, str], dict[str, Any]] = {}
-    if view is None:
-        view = backend.show(node_id)
-    if view is None:
-        return [], [], False
-    nodes[node_id] = view["node"]
-    frontier = [node_id]
-    truncated = False
-    for _ in range(max(depth, 1)):
-        nxt: list[str] = []
-        for nid in frontier:
-            if truncated:
-                break  # full: the rest of the frontier would only add edges
-            if nid == node_id:  # already fetched by show()
-                both = (("out", view["cites"]), ("in", view["cited_by"]))
-            else:
-                both = (("out", backend.cites(nid)), ("in", backend.cited_by(nid)))
-            for direction, links in both:
-                for link in links:
-                    other = link["node"]["id"]
-                    if other not in nodes:
-                        if len(nodes) >= max_nodes:
-                            truncated = True
-                            continue
-                        nodes[other] = link["node"]
-                        nxt.append(other)
-                    s, t = (nid, other) if direction == "out" else (other, nid)
-                    edges[(s, t)] = {"source": s, "target": t, "relation": link["relation"],
-                                     "count": link["count"]}
-        frontier = nxt
-    return list(nodes.values()), list(edges.values()), truncated
 
 
 def lineage_rows(up: LineageTree | None, down: LineageTree | None) -> list[dict[str, Any]]:

@@ -61,11 +61,15 @@ def test_overview_on_neo4j(neo4j_uri: str) -> None:
 def test_search_and_document_on_neo4j(neo4j_uri: str) -> None:
     at = run_app("search")
     at.text_input(key="search-q").input("58-QD/TU").run()
-    assert any(p.value.startswith("Quyết định 58-QĐ/TU") for p in at.get("page_link"))
+    assert any('class="lg-link lg-title"' in h.value and ">Quyết định 58-QĐ/TU</a>" in h.value
+               for h in at.get("html"))
     at = run_app("document", id=DECISION)
     assert at.title[0].value == "Quyết định 58-QĐ/TU"
-    subs = [s.value for s in at.subheader]
-    assert "Dẫn chiếu đến (3)" in subs and "Được dẫn chiếu bởi (6)" in subs
+    diagram = next(h.value for h in at.get("html") if 'class="lg-diagram"' in h.value)
+    # the same groups as on the embedded store (tests/test_app_pages.py)
+    for label, count in (("Căn cứ", 1), ("Thực hiện", 1), ("Thay thế", 1),
+                         ("Được thực hiện bởi", 2), ("Được dẫn chiếu bởi", 4)):
+        assert f'<span>{label}</span><span class="lg-count">{count}</span>' in diagram
     assert any('class="lg-ref"' in h.value for h in at.get("html"))  # text pushed too
 
 

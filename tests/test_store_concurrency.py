@@ -451,7 +451,7 @@ def test_an_upload_waits_for_an_ingest_and_then_writes_nothing(store_dir):
 READER = r"""
 import contextlib, io, json, os, sys, time, traceback
 db, stop, kind = sys.argv[1], sys.argv[2], sys.argv[3]
-from graph import app_queries
+from graph import app_queries, diagram
 from graph.embedded import EmbeddedBackend
 from graph.scan import search
 from legalgraph.cli import main
@@ -499,9 +499,11 @@ while not os.path.exists(stop) and i < 400:
             report("app.top_in_years", bool(rows), len(rows))
             unresolved = app.call(app.unresolved)
             report("app.unresolved", unresolved is not None, 0)
-            nodes, edges, _ = app.call(lambda b: app_queries.neighbourhood(
+            nodes, edges, _ = app.call(lambda b: diagram.neighbourhood(
                 b, "vn/lang-son/2025-2030/qd/58/qd-tu", depth=2))
             report("app.neighbourhood", bool(nodes) and bool(edges), len(nodes))
+            d = app.call(lambda b: diagram.relation_diagram(b, "vn/lang-son/2025-2030/qd/58/qd-tu"))
+            report("app.diagram", d is not None and any(g["total"] for g in d["groups"]), 0)
             b = app.backend  # unpinned single calls are consistent on their own
             report("backend.search_keys", bool(b.search_keys("105/KH-UBND")), 0)
             report("backend.top", bool(b.top(limit=5)), 0)

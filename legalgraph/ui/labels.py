@@ -13,6 +13,7 @@ from graph.backend import NodeSummary
 
 __all__ = [
     "DOCUMENT_PAGE",
+    "GROUP_LABELS",
     "RELATION_LABELS",
     "RELATION_ORDER",
     "doc_href",
@@ -21,6 +22,7 @@ __all__ = [
     "reason_label",
     "node_title",
     "relation_label",
+    "short_name",
     "type_color",
 ]
 
@@ -54,6 +56,26 @@ RELATION_LABELS_INCOMING: dict[str, str] = {
     "repeals": "Bãi bỏ văn bản này",
     "guides": "Hướng dẫn văn bản này",
     "cites": "Nhắc đến văn bản này",
+}
+
+#: The relation diagram's groups (:mod:`graph.diagram`), as the portals name
+#: them: ``("out", r)`` what this document does to the others, ``("in", r)``
+#: what the others do to it.
+GROUP_LABELS: dict[tuple[str, str], str] = {
+    ("out", "based_on"): "Căn cứ",
+    ("out", "implements"): "Thực hiện",
+    ("out", "guides"): "Hướng dẫn",
+    ("out", "amends"): "Sửa đổi, bổ sung",
+    ("out", "replaces"): "Thay thế",
+    ("out", "repeals"): "Bãi bỏ",
+    ("out", "cites"): "Dẫn chiếu khác",
+    ("in", "based_on"): "Được căn cứ bởi",
+    ("in", "implements"): "Được thực hiện bởi",
+    ("in", "guides"): "Được hướng dẫn bởi",
+    ("in", "amends"): "Bị sửa đổi, bổ sung bởi",
+    ("in", "replaces"): "Bị thay thế bởi",
+    ("in", "repeals"): "Bị bãi bỏ bởi",
+    ("in", "cites"): "Được dẫn chiếu bởi",
 }
 
 #: Colours for the most common document types; others get a stable palette colour.
@@ -107,6 +129,22 @@ def node_title(n: NodeSummary, *, with_type: bool = True) -> str:
     """Short name a person recognises: "Quyết định 58-QĐ/TU"."""
     key = n["key"] or "(không số)"
     return f"{n['type']} {key}" if with_type and n["type"] else key
+
+
+def short_name(n: NodeSummary, limit: int = 90) -> str:
+    """The name without the type word the title already shows, cut at a
+    word before ``limit`` characters: "Luật Tổ chức chính quyền địa
+    phương" under "Luật 72/2025/QH15" reads "Tổ chức chính quyền địa
+    phương"; '' when the document has no name."""
+    name = " ".join((n["name"] or n["subject"] or "").split())
+    kind = n["type"] or ""
+    if kind and name[:len(kind)].lower() == kind.lower() and len(name) > len(kind) + 3:
+        name = name[len(kind):].lstrip(" :,-–")
+        name = name[:1].upper() + name[1:]
+    if len(name) <= limit:
+        return name
+    cut = name[:limit].rsplit(" ", 1)[0].rstrip(",;:–- ")
+    return cut + " …"
 
 
 def doc_href(node_id: str) -> str:

@@ -13,18 +13,19 @@ from __future__ import annotations
 import html
 import io
 import json
-from collections import deque
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from graph.backend import LineageTree, Link, NodeSummary
+from graph.lineage_view import prune  # re-exported: the lineage export draws pruned trees
 from legalgraph.ui.labels import (
     doc_href,
     fmt_date,
     node_title,
     relation_label,
+    short_name,
     type_color,
 )
 
@@ -61,9 +62,13 @@ def _tooltip(n: NodeSummary) -> str:
 
 def _node_label(n: NodeSummary) -> str:
     """Number/symbol and year on two lines: two directives "09/CT-UBND" of
-    different years are then told apart at a glance."""
+    different years are then told apart at a glance; a document without a
+    number by its type and short name."""
     when = (n["date"] or "")[:4] or (n["scope"] or "")
-    return f"{n['key'] or '(không số)'}\n{when}" if when else (n["key"] or "(không số)")
+    first = n["key"] or f"{n['type'] or 'Văn bản'} (không số)"
+    if not n["key"] and (n["name"] or n["subject"]):
+        first += "\n" + short_name(n, 28)
+    return f"{first}\n{when}" if when else first
 
 
 def highlighted_text(text: str, links: Iterable[Link]) -> str:
@@ -102,19 +107,31 @@ def _vis_js() -> str:
         encoding="utf-8")
 
 
-def legend_html(types: Iterable[str | None]) -> str:
-    """Colour key for the document types present in a graph."""
+def legend_html(types: Iterable[str | None], relations: Iterable[str] = ()) -> str:
+    """Colour key for the document types (dots) and relations (lines)
+    present in a graph."""
+    def item(swatch: str, label: str) -> str:
+        return (f'<span style="display:inline-flex;align-items:center;margin-right:14px">'
+                f'{swatch}{html.escape(label)}</span>')
+
     items = []
     for t in sorted({t or "(không rõ loại)" for t in types}):
         color = type_color(None if t.startswith("(") else t)
-        items.append(f'<span style="display:inline-flex;align-items:center;margin-right:14px">'
-                     f'<span style="width:11px;height:11px;border-radius:50%;background:{color};'
-                     f'display:inline-block;margin-right:5px"></span>{html.escape(t)}</span>')
-    items.append('<span style="display:inline-flex;align-items:center;margin-right:14px">'
-                 '<span style="width:11px;height:11px;border-radius:50%;background:#fff;'
-                 'border:2px dashed #888;display:inline-block;margin-right:5px"></span>'
-                 'chưa xác định đầy đủ</span>')
-    return '<div style="font-size:0.85rem;line-height:1.8">' + "".join(items) + "</div>"
+        items.append(item(f'<span style="width:11px;height:11px;border-radius:50%;'
+                          f'background:{color};display:inline-block;margin-right:5px"></span>', t))
+    items.append(item('<span style="width:11px;height:11px;border-radius:50%;background:#fff;'
+                      'border:2px dashed #888;display:inline-block;margin-right:5px"></span>',
+                      "chưa xác định đầy đủ"))
+    rels = set(relations)
+    lines = [item(f'<span style="width:22px;height:0;border-top:3px solid '
+                  f'{RELATION_COLORS[r]};display:inline-block;margin-right:5px"></span>',
+                  relation_label(r).lower())
+             for r in RELATION_COLORS if r in rels]
+    out = '<div style="font-size:0.85rem;line-height:1.8">' + "".join(items) + "</div>"
+    if lines:
+        out += ('<div style="font-size:0.85rem;line-height:1.8">Quan hệ: ' + "".join(lines)
+                + "</div>")
+    return out
 
 
 def graph_html(nodes: Sequence[NodeSummary], edges: Sequence[dict[str, Any]], *,
@@ -126,8 +143,9 @@ def graph_html(nodes: Sequence[NodeSummary], edges: Sequence[dict[str, Any]], *,
     symbol; edges point from citing to cited and are labelled with the
     relation. ``levels`` (node id → row) gives a top-down layered layout (used
     for lineage); otherwise a force layout that settles and then stops.
-    Double-clicking a node opens its page in a new tab (the component's
-    sandbox forbids navigating the app's own tab).
+    Double-clicking a node opens its page in the app's own tab, through
+    the app's history as its links do (the frame may not navigate the top
+    window itself); a new tab where the frame cannot reach the app.
     """
     vis_nodes = []
     for n in nodes:
@@ -188,42 +206,20 @@ const net = new vis.Network(document.getElementById("lg-graph"), {{nodes, edges}
                             {json.dumps(options)});
 net.once("stabilizationIterationsDone", () => {{ net.setOptions({{physics: false}}); net.fit(); }});
 net.on("doubleClick", (p) => {{
-  if (p.nodes.length) {{
-    const n = nodes.get(p.nodes[0]);
+  if (!p.nodes.length) return;
+  const n = nodes.get(p.nodes[0]);
+  try {{  // in the app's own tab, as its links do (legalgraph.ui.theme)
+    const top = window.parent;
+    const url = new URL(n.href, top.location.href);
+    top.history.pushState({{}}, "", url.pathname + url.search);
+    top.dispatchEvent(new PopStateEvent("popstate"));
+  }} catch (err) {{  // a frame that may not reach the app: a new tab
     const base = window.parent.location.href.split("?")[0].replace(/[^/]*$/, "");
     window.open(base + n.href, "_blank");
   }}
 }});
 window.lgNetwork = net;
 </script></body></html>"""
-
-
-def prune(tree: LineageTree | None, *, max_children: int = 20,
-          max_nodes: int = 150) -> LineageTree | None:
-    """A copy of ``tree`` small enough to draw: at most ``max_children``
-    children per node and ``max_nodes`` nodes in all, kept breadth first (so
-    every level shows something). Each node gets ``hidden``: how many of its
-    children were left out. A directive cited by thousands stays readable;
-    the CSV export keeps the full tree."""
-    if tree is None:
-        return None
-    root: dict[str, Any] = {**tree, "children": [], "hidden": 0}
-    queue: deque[tuple[LineageTree, dict[str, Any]]] = deque([(tree, root)])
-    count = 1
-    while queue:
-        src, dst = queue.popleft()
-        kids = src["children"]
-        keep = []
-        for c in kids[:max_children]:
-            if count >= max_nodes:
-                break
-            new: dict[str, Any] = {**c, "children": [], "hidden": 0}
-            keep.append(new)
-            count += 1
-            queue.append((c, new))
-        dst["children"] = keep
-        dst["hidden"] = len(kids) - len(keep)
-    return root  # type: ignore[return-value]
 
 
 def lineage_graph(up: LineageTree | None, down: LineageTree | None

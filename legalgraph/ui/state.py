@@ -28,10 +28,12 @@ from graph.backend import (
     DocumentView,
     GraphBackend,
     LineageTree,
+    Link,
     NodeSummary,
     RankRow,
     Stats,
 )
+from graph.diagram import Diagram, DiagramItem
 
 __all__ = ["AppBackend", "get_app"]
 
@@ -40,6 +42,14 @@ T = TypeVar("T")
 #: Sample documents ingested into an empty embedded store so the app has
 #: something to show on first start.
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
+
+#: Documents shown per group of the relation diagram, and per page of a
+#: group opened with "xem thêm".
+DIAGRAM_ROWS = 8
+GROUP_PAGE = 50
+
+#: Boxes the lineage tree draws at most (above and below apart).
+LINEAGE_NODES = 120
 
 #: How long answers from a Neo4j server are reused before asking again.
 NEO4J_REFRESH_SECONDS = 300
@@ -205,6 +215,12 @@ def show(generation: int, node_id: str) -> DocumentView | None:
     return get_app().call(lambda b: b.show(node_id))
 
 
+@st.cache_resource(show_spinner=False, max_entries=1024)
+def node(generation: int, node_id: str) -> NodeSummary | None:
+    """One document's summary (no links)."""
+    return get_app().call(lambda b: app_queries.node_summary(b, node_id))
+
+
 @st.cache_data(show_spinner=False, max_entries=128)
 def document_text(generation: int, node_id: str) -> str | None:
     return get_app().call(lambda b: b.document_text(node_id))
@@ -212,16 +228,57 @@ def document_text(generation: int, node_id: str) -> str | None:
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def neighbourhood(generation: int, node_id: str, depth: int, max_nodes: int
-                  ) -> tuple[list[NodeSummary], list[dict[str, Any]], bool]:
-    view = show(generation, node_id)
-    return get_app().call(lambda b: app_queries.neighbourhood(
-        b, node_id, depth=depth, max_nodes=max_nodes, view=view))
+                  ) -> tuple[list[NodeSummary], list[dict[str, Any]], int]:
+    """At most ``max_nodes`` documents around one, chosen by relation and
+    citations (:func:`graph.diagram.neighbourhood`); the last item is how
+    many were left out."""
+    from graph.diagram import neighbourhood as around
+
+    return get_app().call(lambda b: around(b, node_id, depth=depth, max_nodes=max_nodes))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def diagram(generation: int, node_id: str, order: str) -> Diagram | None:
+    """The document's relation diagram, first page of each group."""
+    from graph.diagram import relation_diagram
+
+    return get_app().call(lambda b: relation_diagram(b, node_id, order=order,  # type: ignore[arg-type]
+                                                     per_group=DIAGRAM_ROWS))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def relation_page(generation: int, node_id: str, direction: str, relation: str, page: int,
+                  order: str) -> tuple[list[DiagramItem], int]:
+    """Page ``page`` (from 1) of one group of the diagram, and its total."""
+    from graph.diagram import relation_page as group_page
+
+    return get_app().call(lambda b: group_page(
+        b, node_id, direction, relation, offset=(page - 1) * GROUP_PAGE,  # type: ignore[arg-type]
+        limit=GROUP_PAGE, order=order))  # type: ignore[arg-type]
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def cites(generation: int, node_id: str) -> list[Link]:
+    """What a document cites, with the spans of each mention (its text's links)."""
+    return get_app().call(lambda b: b.cites(node_id))
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
 def lineage(generation: int, node_id: str, direction: str, depth: int) -> LineageTree | None:
+    """The whole lineage (CSV export)."""
     return get_app().call(lambda b: b.lineage(node_id, direction=direction,  # type: ignore[arg-type]
                                               depth=depth))
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def lineage_shown(generation: int, node_id: str, direction: str, depth: int,
+                  max_children: int) -> LineageTree | None:
+    """The lineage cut to what the page draws (:func:`graph.lineage_view.lineage_capped`)."""
+    from graph.lineage_view import lineage_capped
+
+    return get_app().call(lambda b: lineage_capped(
+        b, node_id, direction=direction, depth=depth, max_children=max_children,
+        max_nodes=LINEAGE_NODES))
 
 
 def unresolved(generation: int) -> list[app_queries.UnresolvedRow] | None:
@@ -242,12 +299,14 @@ def type_names(generation: int) -> list[str]:
 def lineage_png(generation: int, node_id: str, up_depth: int, down_depth: int) -> bytes:
     """The lineage PNG for export, pruned to what a picture can show (drawing
     takes a few hundred ms: cached)."""
+    from graph.lineage_view import lineage_capped
     from legalgraph.ui.labels import node_title
     from legalgraph.ui.render import lineage_png as draw
-    from legalgraph.ui.render import prune
 
-    up = lineage(generation, node_id, "up", up_depth)
-    down = lineage(generation, node_id, "down", down_depth)
+    def cut(direction: str, depth: int) -> LineageTree | None:
+        return get_app().call(lambda b: lineage_capped(
+            b, node_id, direction=direction, depth=depth, max_children=8, max_nodes=40))
+
+    up, down = cut("up", up_depth), cut("down", down_depth)
     title = f"Phả hệ {node_title(up['node'])}" if up else ""
-    return draw(prune(up, max_children=8, max_nodes=40),
-                prune(down, max_children=8, max_nodes=40), title=title)
+    return draw(up, down, title=title)

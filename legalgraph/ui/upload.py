@@ -16,6 +16,7 @@ staff the store is busy; nothing is moved into place or written then.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import shutil
@@ -24,6 +25,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from graph.store import Store, StoreBusy
+from legalgraph.ui.messages import parse_failure, read_problem
+
+log = logging.getLogger(__name__)
 
 __all__ = ["ACCEPTED", "FileResult", "Saved", "check", "ingest_checked", "save_uploads"]
 
@@ -46,9 +50,21 @@ class Saved:
     final: Path
 
 
+#: What became of an uploaded file (``FileResult.status``).
+ADDED, REPLACED, UNCHANGED, DUPLICATE, FAILED = (
+    "added", "replaced", "unchanged", "duplicate", "failed")
+
+
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """What happened to one uploaded file, in words for the staff."""
+    """What happened to one uploaded file, in words for the staff.
+
+    ``ok``: the file was read and parsed (and, after :func:`ingest_checked`,
+    is in the store, new or already there); ``status`` says which:
+    :data:`ADDED`, :data:`REPLACED` (same name, new content),
+    :data:`UNCHANGED` (the same file again), :data:`DUPLICATE` (the same
+    content under another name) or :data:`FAILED`.
+    """
 
     name: str
     ok: bool
@@ -57,6 +73,7 @@ class FileResult:
     citations: int = 0
     path: Path | None = None
     final: Path | None = None
+    status: str = ADDED
 
 
 def safe_name(name: str) -> str:
@@ -93,13 +110,14 @@ def check(item: Saved) -> FileResult:
     try:
         doc = read_document(item.path)
     except ReadError as exc:
-        return FileResult(item.name, False, "Lỗi đọc tệp: " + _strip_path(str(exc), item.path),
-                          path=item.path, final=item.final)
+        return FileResult(item.name, False, "Lỗi đọc tệp: " + read_problem(exc.problem),
+                          path=item.path, final=item.final, status=FAILED)
     try:
         record = parse_text(doc.text, file=item.name)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
-        return FileResult(item.name, False, f"Lỗi phân tích: {type(exc).__name__}: {exc}",
-                          path=item.path, final=item.final)
+        log.exception("parser failed on the uploaded file %s", item.name)
+        return FileResult(item.name, False, "Lỗi phân tích: " + parse_failure(exc),
+                          path=item.path, final=item.final, status=FAILED)
     key = record.document.key
     n = len(record.citations)
     msg = f"Đã nạp: {n} dẫn chiếu"
@@ -127,7 +145,7 @@ def ingest_checked(store: Store, results: Sequence[FileResult], *,
         for r in results:
             if r.path is not None:
                 r.path.unlink(missing_ok=True)
-        return [replace(r, ok=False, message=BUSY_MESSAGE.format(seconds=wait))
+        return [replace(r, ok=False, status=FAILED, message=BUSY_MESSAGE.format(seconds=wait))
                 if r.ok else r for r in results]
 
 
@@ -135,6 +153,7 @@ def _ingest_checked(store: Store, results: Sequence[FileResult]) -> list[FileRes
     from graph.ingest import ingest
 
     known, hashes = store.known_files(), store.known_hashes()
+    batch: dict[str, str] = {}  # sha → name of the file of this upload that has it
     out: list[FileResult] = []
     todo: list[Path] = []
     for r in results:
@@ -147,21 +166,26 @@ def _ingest_checked(store: Store, results: Sequence[FileResult]) -> list[FileRes
         final = str(r.final.resolve())
         if known.get(final) == sha:
             r.path.unlink(missing_ok=True)
-            out.append(replace(r, message="Không đổi: tệp này đã có trong kho"))
+            out.append(replace(r, status=UNCHANGED, message="Trùng: tệp này đã có trong kho "
+                                                            "(không nạp lại)"))
             continue
-        if sha in hashes and hashes[sha] != final:
+        same = batch.get(sha) or (Path(hashes[sha]).name if sha in hashes
+                                  and hashes[sha] != final else None)
+        if same is not None:
             r.path.unlink(missing_ok=True)
-            out.append(replace(r, message=f"Trùng nội dung với tệp đã có: "
-                                          f"{Path(hashes[sha]).name}"))
+            out.append(replace(r, status=DUPLICATE, message=f"Trùng nội dung với tệp đã có: "
+                                                            f"{same} (không nạp lại)"))
             continue
+        batch[sha] = r.name
         shutil.move(r.path, r.final)
         todo.append(r.final)
-        out.append(r if final not in known else replace(r, message=r.message + " (thay bản cũ)"))
+        out.append(r if final not in known else replace(
+            r, status=REPLACED, message=r.message + " (thay bản cũ cùng tên)"))
     if todo:
         report = ingest(todo, store)
         failed = {str(Path(p).resolve()): msg for p, msg in report.errors}
-        out = [replace(r, ok=False, message="Lỗi ghi vào kho: " + _strip_path(
-                   failed[str(r.final.resolve())], r.final))
+        out = [replace(r, ok=False, status=FAILED, message="Lỗi ghi vào kho: " + read_problem(
+                   _strip_path(failed[str(r.final.resolve())], r.final)))
                if r.ok and r.final is not None and str(r.final.resolve()) in failed else r
                for r in out]
     return out

@@ -9,7 +9,8 @@ import streamlit as st
 
 from legalgraph.ui import state
 from legalgraph.ui.badges import state_label
-from legalgraph.ui.labels import fmt_date, fmt_int
+from legalgraph.ui.labels import fmt_int, short_name
+from legalgraph.ui.lists import when_text
 from legalgraph.ui.widgets import open_document
 
 ALL = "Tất cả"
@@ -95,9 +96,9 @@ else:
         "Số ký hiệu": r["node"]["key"] or "(không số)",
         "Loại": r["node"]["type"] or "",
         "Số văn bản dẫn chiếu": r["cited_by"],
-        "Ngày": fmt_date(r["node"]["date"]) or (r["node"]["scope"] or ""),
+        "Trích yếu": short_name(r["node"], 110),
         "Cơ quan ban hành": r["node"]["issuer"] or "",
-        "Trích yếu": r["node"]["name"] or r["node"]["subject"] or "",
+        "Ngày": when_text(r["node"]),
         "Hiệu lực": state_label(r["node"].get("validity")),
     } for r in ranked])
     st.caption("Nhấn vào một dòng để mở trang văn bản.")
@@ -107,9 +108,10 @@ else:
         key=f"top-table-{cited_type}-{citing_type}-{issuer}-{year_range}-{limit}",
         column_config={
             "Hạng": st.column_config.NumberColumn(width="small"),
+            "Trích yếu": st.column_config.TextColumn(width="medium"),
             "Số văn bản dẫn chiếu": st.column_config.ProgressColumn(
-                format="%d", min_value=0, max_value=max(r["cited_by"] for r in ranked)),
-            "Trích yếu": st.column_config.TextColumn(width="large"),
+                format="%d", min_value=0, max_value=max(r["cited_by"] for r in ranked),
+                width="small"),
         })
     chosen = event.selection.rows if event is not None else []
     if chosen:

@@ -1,14 +1,15 @@
 """Tìm kiếm (Search): by number/symbol in any spelling, by type and number,
 by words of the name, subject or issuer; diacritics optional (the backend's
-``search``). Each hit links to its document page."""
+``search``). Each hit is a row with name, issuer, date and status that
+opens its document page."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from legalgraph.ui import state
-from legalgraph.ui.labels import reason_label
-from legalgraph.ui.widgets import doc_link
+from legalgraph.ui.labels import fmt_int
+from legalgraph.ui.lists import doc_row, doc_rows
 
 LIMIT = 30  # results shown; more is rarely read and slows the page
 #: Why a hit without the typed number is listed (``SearchHit["matched"]``).
@@ -33,21 +34,16 @@ if query.strip():
         st.caption(f"{len(hits)} kết quả{more}"
                    " — khớp số ký hiệu trước, rồi khớp tên / trích yếu, rồi cơ quan ban hành;"
                    " mỗi nhóm xếp theo số văn bản dẫn chiếu.")
-        for i, h in enumerate(hits):
+        rows = []
+        for h in hits:
             n = h["node"]
-            with st.container(border=True, key=f"hit-{i}"):
-                cited = f" · được {h['cited_by']} văn bản dẫn chiếu" if h["cited_by"] else ""
-                doc_link(n, suffix=cited)
-                detail = " — ".join(x for x in (n["issuer"], n["name"] or n["subject"]) if x)
-                if not n["ingested"]:
-                    detail = ("Chưa có toàn văn trong kho, chỉ biết qua dẫn chiếu. " + detail
-                              ).strip()
-                if not n["resolved"]:
-                    detail += f" ⚠ {reason_label(n['reason'])}"
-                if h["matched"] in MATCHED:  # say why a document without that key is here
-                    detail = MATCHED[h["matched"]] + " · " + detail
-                if detail:
-                    st.caption(detail[:300])
+            meta = [f"được {fmt_int(h['cited_by'])} văn bản dẫn chiếu"] if h["cited_by"] else []
+            if not n["ingested"]:
+                meta.append("chỉ biết qua dẫn chiếu")
+            if h["matched"] in MATCHED:  # say why a document without that key is here
+                meta.append(MATCHED[h["matched"]].lower())
+            rows.append(doc_row(n, meta=meta))
+        st.html(doc_rows(rows))
 else:
     st.query_params.pop("q", None)
     st.caption("Gõ số ký hiệu như người dùng thường viết, ví dụ “58-QD/TU”, “58 qđ tu”, "

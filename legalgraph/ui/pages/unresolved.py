@@ -11,8 +11,10 @@ import streamlit as st
 
 from graph.confirmations import target_for
 from legalgraph.ui import state
-from legalgraph.ui.labels import fmt_date, fmt_int, node_title, reason_label
-from legalgraph.ui.widgets import doc_link
+from legalgraph.ui.badges import state_label
+from legalgraph.ui.labels import fmt_date, fmt_int, node_title, reason_label, short_name
+from legalgraph.ui.lists import doc_row, doc_rows, when_text
+from legalgraph.ui.messages import confirm_error
 
 app = state.get_app()
 gen = app.generation()
@@ -54,35 +56,45 @@ LIMIT = 500
 table = pd.DataFrame([{
     "Số ký hiệu": r["node"]["key"] or "(không số)",
     "Loại": r["node"]["type"] or "",
-    "Lý do": reason_label(r["node"]["reason"]),
     "Số văn bản nhắc đến": r["cited_by"],
-    "Khả năng": len(r["candidates"]),
+    "Văn bản cùng số": len(r["candidates"]),
+    "Lý do": reason_label(r["node"]["reason"]),
+    "Tên / trích yếu": short_name(r["node"], 120),
+    "Cơ quan ban hành": r["node"]["issuer"] or "",
+    "Ngày": when_text(r["node"]),
+    "Hiệu lực": state_label(r["node"].get("validity")),
     "Đã xác nhận": "✓" if r["node"]["id"] in confirmed else "",
 } for r in shown[:LIMIT]])
 st.caption("Nhấn vào một dòng để xem văn bản nhắc đến nó và xác nhận." +
            (f" Hiển thị {LIMIT} mục đầu tiên." if len(shown) > LIMIT else ""))
 event = st.dataframe(table, hide_index=True, on_select="rerun", selection_mode="single-row",
                      height=min(35 * (len(table) + 1) + 3, 600),
-                     key=f"unres-table-{reason}-{only_cited}-{hide_done}")
+                     key=f"unres-table-{reason}-{only_cited}-{hide_done}",
+                     column_config={
+                         "Văn bản cùng số": st.column_config.NumberColumn(
+                             help="Văn bản trong kho cùng số ký hiệu (năm, tỉnh khác): chọn "
+                                  "một để xác nhận."),
+                         "Lý do": st.column_config.TextColumn(width="medium"),
+                         "Tên / trích yếu": st.column_config.TextColumn(width="medium")})
 picked = event.selection.rows if event is not None else []
 if not picked:
     st.stop()
 row = shown[picked[0]]
 n = row["node"]
 st.subheader(f"{node_title(n)} — {reason_label(n['reason'])}")
+st.html(doc_rows([doc_row(n, meta=["mở trang của dẫn chiếu này"])]))
 left, right = st.columns(2, gap="large")
 with left:
     st.markdown(f"**Được nhắc đến trong** ({row['cited_by']})")
-    for i, cid in enumerate(row["citing"]):
-        v = state.show(gen, cid)
-        if v is not None:
-            with st.container(key=f"unres-citing-{i}"):
-                doc_link(v["node"])
+    citing = [c for cid in row["citing"] if (c := state.node(gen, cid))]
+    st.html(doc_rows(doc_row(c) for c in citing))
+    if row["cited_by"] > len(citing):
+        st.caption(f"… và {row['cited_by'] - len(citing)} văn bản khác.")
 with right:
     done = confirmed.get(n["id"])
     if done:
-        target = state.show(gen, done["target_id"])
-        st.success("Đã xác nhận là: " + (node_title(target["node"]) if target
+        target = state.node(gen, done["target_id"])
+        st.success("Đã xác nhận là: " + (node_title(target) if target
                                           else done["target_id"])
                    + f" ({fmt_date(done['confirmed_at'][:10])})")
         if st.button("Bỏ xác nhận", key="unres-withdraw"):
@@ -91,8 +103,10 @@ with right:
     choices = [c["id"] for c in row["candidates"]]
     if choices:
         st.markdown("**Xác nhận văn bản đúng**")
-        names = {c["id"]: f"{node_title(c)} · {fmt_date(c['date']) or c['scope'] or ''} · "
-                          f"{c['jurisdiction'] or ''}" for c in row["candidates"]}
+        names = {c["id"]: " · ".join(x for x in (
+            node_title(c), when_text(c), c["issuer"] or c["jurisdiction"] or "",
+            short_name(c, 60), state_label(c.get("validity"))) if x)
+            for c in row["candidates"]}
         target_id = st.radio("Các văn bản cùng số ký hiệu", choices,
                              format_func=names.__getitem__, key="unres-choice")
         note = st.text_input("Ghi chú (không bắt buộc)", key="unres-note")
@@ -119,7 +133,7 @@ with right:
             target_id = target_for(n["key"] or "", when, body.strip() or None,
                                    province=province)
         except ValueError as exc:
-            st.error(f"Chưa xác nhận được: {exc}")
+            st.error(f"Chưa xác nhận được: {confirm_error(str(exc))}")
         else:
             app.confirmations().confirm(n["id"], target_id, typed_note or None)
             st.toast("Đã lưu xác nhận.")

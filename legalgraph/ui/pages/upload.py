@@ -10,7 +10,7 @@ import streamlit as st
 
 from graph.store import Store
 from legalgraph.ui import state, upload
-from legalgraph.ui.widgets import doc_link
+from legalgraph.ui.lists import doc_row, doc_rows
 
 app = state.get_app()
 
@@ -19,11 +19,14 @@ if not app.embedded:
     st.info("Tải lên cần kho dữ liệu nhúng (LEGALGRAPH_DB); nguồn hiện tại chỉ cho phép đọc.")
     st.stop()
 
-st.caption("Nhấn “Upload” để chọn một hoặc nhiều tệp .txt, .docx, .pdf (hoặc kéo thả tệp vào "
+st.caption("Nhấn “Chọn tệp” để chọn một hoặc nhiều tệp .txt, .docx, .pdf (hoặc kéo thả tệp vào "
            "ô bên dưới), rồi nhấn “Nạp vào kho”. Tệp trùng tên với tệp đã tải lên trước sẽ thay "
-           "thế bản cũ; tệp lỗi không ảnh hưởng đến dữ liệu đã có.")
+           "thế bản cũ; tệp đã có trong kho không được nạp lại; tệp lỗi không ảnh hưởng đến dữ "
+           "liệu đã có.")
 files = st.file_uploader("Tệp văn bản", type=list(upload.ACCEPTED), accept_multiple_files=True,
-                         key="upload-files")
+                         key="upload-files",
+                         help="Văn bản hành chính, văn bản quy phạm pháp luật, văn bản của Đảng "
+                              "ở dạng .txt, .docx hoặc .pdf (có lớp chữ hoặc bản quét).")
 if st.button("Nạp vào kho", type="primary", disabled=not files, key="upload-go"):
     bar = st.progress(0.0, text="Đang đọc tệp…")
     saved = upload.save_uploads(app.store_dir, [(f.name, f.getvalue()) for f in files])
@@ -43,10 +46,14 @@ if st.button("Nạp vào kho", type="primary", disabled=not files, key="upload-g
 
 results = st.session_state.get("upload-results")
 if results:
-    ok = [r for r in results if r.ok]
+    added = [r for r in results if r.ok and r.status in (upload.ADDED, upload.REPLACED)]
+    again = [r for r in results if r.ok and r.status in (upload.UNCHANGED, upload.DUPLICATE)]
     bad = [r for r in results if not r.ok]
-    if ok:
-        st.success(f"Đã nạp {len(ok)} tệp.")
+    if added:
+        st.success(f"Đã nạp {len(added)} tệp mới vào kho.")
+    if again:
+        st.info(f"{len(again)} tệp đã có trong kho nên không nạp lại:\n\n"
+                + "\n".join(f"- **{r.name}** — {r.message}" for r in again))
     if bad:
         st.error(f"{len(bad)} tệp không nạp được:\n\n"
                  + "\n".join(f"- **{r.name}** — {r.message}" for r in bad))
@@ -56,9 +63,12 @@ if results:
     } for r in results]), hide_index=True, key="upload-table",
         column_config={"Kết quả": st.column_config.TextColumn(width="large")})
     gen = app.generation()
-    for i, r in enumerate(ok):
+    found = []
+    for r in added + again:
         if r.key:
             hits = state.search(gen, r.key, 1)
             if hits:
-                with st.container(key=f"upload-open-{i}"):
-                    doc_link(hits[0]["node"], suffix=" — mở trang văn bản")
+                found.append(doc_row(hits[0]["node"], meta=[f"từ tệp {r.name}"]))
+    if found:
+        st.markdown("**Mở văn bản vừa nạp**")
+        st.html(doc_rows(found))
