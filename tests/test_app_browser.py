@@ -1,17 +1,21 @@
 """End to end in a real browser: ``streamlit run app.py`` on a free localhost
-port against a store built from ``data/samples``, driven by Playwright in a
-system Chromium (found by name on PATH, or ``$LEGALGRAPH_CHROMIUM``;
-Playwright's own browser download is not used).
+port against a store ingested from short documents in real form
+(tests/app_documents.py), driven by Playwright in a system Chromium (found
+by name on PATH, or ``$LEGALGRAPH_CHROMIUM``; Playwright's own browser
+download is not used).
 
-A person's path: search "58 qd tu", open the decision, read its cites and
-cited-by lists, see the neighbourhood graph drawn on its canvas; then the
-other pages; then an upload. The reading tests share one server over the
-sample store and change nothing; the upload test, which adds a document,
-runs its own server over its own copy, so the tests pass in any order.
-Waits are on elements, never fixed sleeps. Screenshots go to each test's tmp
-folder, and also to ``$LEGALGRAPH_SCREENSHOTS`` when set (a CI artifact
-folder, outside the repository). Every request the browser makes must stay
-on the app's own address (the graph renders offline).
+A person's path: search a decree, open it, read its relation diagram
+(groups with counts, names and status in every row), open a group's other
+page, see the neighbourhood graph drawn and double-click a document in it;
+the lineage as labelled boxes that fold; every other page loads without an
+exception and in Vietnamese; an upload reports a broken file, a duplicate
+and a new document. The reading tests share one server over one store and
+change nothing; the upload test runs its own server over its own copy, so
+the tests pass in any order. Waits are on elements, never fixed sleeps.
+Screenshots go to each test's tmp folder, and also to
+``$LEGALGRAPH_SCREENSHOTS`` when set (a CI artifact folder, outside the
+repository). Every request the browser makes must stay on the app's own
+address (the graph renders offline).
 """
 
 from __future__ import annotations
@@ -48,8 +52,8 @@ pytestmark = pytest.mark.skipif(
     CHROMIUM is None,
     reason="needs Chromium on PATH (apt-get install chromium) or $LEGALGRAPH_CHROMIUM")
 
-DECISION = "vn/lang-son/2025-2030/qd/58/qd-tu"
-PLAN = "vn/lang-son/2026/kh/15/kh-ubnd"  # implements 01/NQ-CP, implemented by three
+from app_documents import CITERS, DECISION, DECREE, write_documents  # noqa: E402
+
 WAIT = 30_000
 #: Non-white pixels on the vis-network canvas: > 0 once it drew.
 GRAPH_PIXELS = """() => {
@@ -85,8 +89,9 @@ def _ingest(db: Path) -> None:
     from graph.ingest import ingest
     from graph.store import Store
 
+    docs = write_documents(db.parent / "docs")
     with Store(db) as store:
-        report = ingest([ROOT / "data" / "samples"], store)
+        report = ingest(docs, store)
     assert not report.errors
 
 
@@ -134,14 +139,15 @@ class App:
 
 @pytest.fixture(scope="module")
 def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("samples") / "store"
+    """The real-form documents, ingested."""
+    db = tmp_path_factory.mktemp("real-forms") / "store"
     _ingest(db)
     return db
 
 
 @pytest.fixture(scope="module")
 def server(sample_store: Path) -> Iterator[str]:
-    """The app over the sample store, shared by the tests that only read."""
+    """The app over the store, shared by the tests that only read."""
     app = App(sample_store)
     try:
         app.wait_healthy()
@@ -152,7 +158,7 @@ def server(sample_store: Path) -> Iterator[str]:
 
 @pytest.fixture()
 def own_server(sample_store: Path, tmp_path: Path) -> Iterator[str]:
-    """The app over a copy of the sample store, for a test that writes."""
+    """The app over a copy of the store, for a test that writes."""
     db = tmp_path / "store"
     shutil.copytree(sample_store, db, ignore=shutil.ignore_patterns("*.log"))
     app = App(db)
@@ -186,10 +192,16 @@ def page(browser):  # type: ignore[no-untyped-def]
 
 
 def _settle(pg) -> None:  # type: ignore[no-untyped-def]
-    """The script run finished: a title is shown and no run is in progress."""
+    """The script run finished: a title is shown and no run is in progress;
+    and it raised nothing."""
     pg.wait_for_selector("h1")
-    pg.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+    pg.wait_for_function("""() => {
+        const app = document.querySelector('[data-testid="stApp"]');
+        return app && app.getAttribute('data-test-script-state') === 'notRunning'
+            && !document.querySelector('[data-testid="stStatusWidget"]');
+    }""")
+    errors = pg.locator('[data-testid="stException"]')
+    assert errors.count() == 0, errors.all_inner_texts()
 
 
 def _shot(pg, tmp_path: Path, name: str) -> Path:  # type: ignore[no-untyped-def]
@@ -219,132 +231,191 @@ def _offsite(pg, server: str) -> list[str]:  # type: ignore[no-untyped-def]
             and not u.startswith(("data:", "blob:", "about:"))]
 
 
-def test_search_open_document_lists_and_graph(page, server: str, tmp_path: Path) -> None:
+def _quoted(node_id: str) -> str:
+    return node_id.replace("/", "%2F")
+
+
+def test_search_open_document_diagram_and_graph(page, server: str, tmp_path: Path) -> None:
     pg = page
     pg.goto(f"{server}/tim-kiem")
     _settle(pg)
     box = pg.get_by_role("textbox", name="Số ký hiệu, loại và số", exact=False)
-    box.fill("58 qd tu")
+    box.fill("nghi dinh 126 2024")
     box.press("Enter")
-    hit = pg.get_by_role("link", name="Quyết định 58-QĐ/TU", exact=False).first
+    hit = pg.get_by_role("link", name="Nghị định 126/2024/NĐ-CP", exact=True).first
     hit.wait_for()
     _shot(pg, tmp_path, "2-search")
-    hit.click()
-
-    pg.wait_for_selector("h1:has-text('Quyết định 58-QĐ/TU')")
+    hit.click()  # opened inside the app (no reload): the page is the same document
+    pg.wait_for_selector("h1:has-text('Nghị định 126/2024/NĐ-CP')")
     _settle(pg)
-    assert "van-ban" in pg.url and "id=" in pg.url
-    main = pg.locator('[data-testid="stMain"]')
-    # cites: based on the Party rules, implements 2583, replaces 1725
-    for text in ("Dẫn chiếu đến (3)", "Quy định 24-QĐ/TW", "Quy định 2583-QĐ/TU",
-                 "Quyết định 1725-QĐ/TU", "Được dẫn chiếu bởi (6)", "Kế hoạch 15/KH-UBND",
-                 "Thay thế (1)"):
-        main.get_by_text(text, exact=False).first.wait_for()
-    # the text's references are links to their targets
-    refs = pg.locator("a.lg-ref")
-    assert refs.count() >= 3
-    assert "van-ban?id=" in (refs.first.get_attribute("href") or "")
+    assert "van-ban" in pg.url and _quoted(DECREE) in pg.url
+    assert pg.evaluate("() => window.__lgNav === true")  # the same page, not a reload
+
+    diagram = pg.locator(".lg-diagram")
+    group = diagram.locator(".lg-group", has_text="Được căn cứ bởi")
+    assert group.locator(".lg-count").inner_text() == str(CITERS + 1)
+    assert diagram.locator(".lg-group", has_text="Được dẫn chiếu bởi").locator(
+        ".lg-count").inner_text() == "1"
+    assert diagram.get_by_text("Bị bãi bỏ bởi (0)").is_visible()
+    first = group.locator(".lg-row").first
+    assert first.locator(".lg-title").inner_text() == "Công văn 311/SNV-TCBC"
+    assert first.locator(".lg-name").inner_text() == "Thẩm định điều lệ hội Nhà báo"
+    assert "UBND TỈNH LÂM ĐỒNG - SỞ NỘI VỤ · 12/10/2025" in first.locator(".lg-meta").inner_text()
+    assert first.locator(".lg-validity").inner_text() == "Chưa rõ hiệu lực"
+    assert group.locator(".lg-row").count() == 8
     frame = _graph_frame(pg)
-    assert frame.evaluate("() => window.lgNetwork.body.data.nodes.length") >= 10
+    # itself, the letters, the decision resting on it, the plan mentioning it
+    assert frame.evaluate("() => window.lgNetwork.body.data.nodes.length") == CITERS + 3
+    legend = pg.get_by_text("Quan hệ:", exact=False).first
+    assert "căn cứ" in legend.inner_text()
     _shot(pg, tmp_path, "3-document")
 
-    # Double-clicking a node opens that document (in a new tab: the graph's
-    # sandboxed frame may not navigate the app's own tab). A node is only
-    # drawn on the canvas, so the click goes where the network places it.
+    group.get_by_role("link", name=f"Xem thêm ({CITERS + 1 - 8})").click()
+    pg.wait_for_function(f"""() => document.querySelectorAll(
+        '.lg-group:has(.lg-count) .lg-row').length >= {CITERS + 1}""")
+    _settle(pg)
+    assert "nhom=in.based_on" in pg.url
+    group = pg.locator(".lg-diagram .lg-group", has_text="Được căn cứ bởi")
+    assert group.locator(".lg-row").count() == CITERS + 1
+    assert group.get_by_text("Trang 1/1").is_visible()
+
+    # double-clicking a document in the graph opens it in this tab
+    frame = _graph_frame(pg)
     x, y = frame.evaluate("""() => {
         const n = window.lgNetwork;
-        const id = n.body.data.nodes.getIds().find(i => i.endsWith('/qd/24/qd-tw'));
+        const id = n.body.data.nodes.getIds().find(i => i.endsWith('/qd/15/2025-qd-ubnd'));
         const p = n.canvasToDOM(n.getPositions([id])[id]);
         return [p.x, p.y];
     }""")
+    pg.locator("iframe").first.scroll_into_view_if_needed()
     box = pg.locator("iframe").first.bounding_box()
     assert box is not None
-    with pg.context.expect_page() as opened:
-        pg.mouse.dblclick(box["x"] + x, box["y"] + y)
-    tab = opened.value
-    tab.wait_for_selector("h1:has-text('Quy định 24-QĐ/TW')")
-    tab.close()
-
-    # a cited-by link navigates to that document's page
-    pg.get_by_role("link", name="Kế hoạch 15/KH-UBND", exact=False).first.click()
-    pg.wait_for_selector("h1:has-text('Kế hoạch 15/KH-UBND')")
+    pg.mouse.dblclick(box["x"] + x, box["y"] + y)
+    pg.wait_for_selector("h1:has-text('Quyết định 15/2025/QĐ-UBND')")
     _settle(pg)
-    pg.get_by_text("Nghị quyết 01/NQ-CP", exact=False).first.wait_for()
+    badge = pg.get_by_text("Còn hiệu lực", exact=True).first
+    assert badge.is_visible()
+
+    # a row of the diagram opens that document
+    pg.locator(".lg-diagram .lg-group", has_text="Thay thế").get_by_role(
+        "link", name="Quyết định 07/2019/QĐ-UBND").click()
+    pg.wait_for_selector("h1:has-text('Quyết định 07/2019/QĐ-UBND')")
+    _settle(pg)
+    pg.get_by_text("Hết hiệu lực (bị thay thế)").first.wait_for()
     assert _offsite(pg, server) == [], "fetched from outside the app"
 
 
-def test_overview_row_opens_document(page, server: str, tmp_path: Path) -> None:
+def test_overview_alias_and_row_opens_document(page, server: str, tmp_path: Path) -> None:
     pg = page
-    pg.goto(server)
+    pg.goto(f"{server}/tong-quan")  # the overview's own name, typed or bookmarked
     _settle(pg)
+    assert pg.locator("h1").first.inner_text() == "Tổng quan"
+    assert pg.get_by_text("Page not found", exact=False).count() == 0
     main = pg.locator('[data-testid="stMain"]')
     for text in ("Văn bản đã nạp", "Văn bản theo loại", "Văn bản theo năm",
                  "Văn bản được dẫn chiếu nhiều nhất"):
         main.get_by_text(text).first.wait_for()
     grid = pg.locator('[data-testid="stDataFrame"]').first
     # the grid draws on a canvas; its accessible table holds the same cells
-    cell = grid.locator("[role=gridcell]", has_text="58-QĐ/TU").first
+    cell = grid.locator("[role=gridcell]", has_text="126/2024/NĐ-CP").first
     cell.wait_for(state="attached")
     assert cell.locator("xpath=..").get_attribute("aria-rowindex") == "2"  # ranked first
     _shot(pg, tmp_path, "1-overview")
     cell.focus()
     pg.keyboard.press("Shift+Space")  # select the focused cell's row
-    pg.wait_for_selector("h1:has-text('58-QĐ/TU')")
-    assert "van-ban" in pg.url and DECISION.replace("/", "%2F") in pg.url
+    pg.wait_for_selector("h1:has-text('126/2024/NĐ-CP')")
+    assert "van-ban" in pg.url and _quoted(DECREE) in pg.url
 
 
-def test_other_pages_render(page, server: str, tmp_path: Path) -> None:
+def test_lineage_labelled_boxes_that_fold(page, server: str, tmp_path: Path) -> None:
     pg = page
-    pg.goto(f"{server}/pha-he?id={PLAN.replace('/', '%2F')}")
+    pg.goto(f"{server}/pha-he?id={_quoted(DECISION)}")
     _settle(pg)
-    for text in ("Nghị quyết 01/NQ-CP", "Chỉ thị 09/CT-UBND", "Luật 72/2025/QH15"):
-        pg.get_by_text(text).first.wait_for()
-    _graph_frame(pg)
+    tree = pg.locator(".lg-lineage")
+    above = tree.locator(".lg-up .lg-node", has_text="Nghị định 126/2024/NĐ-CP")
+    assert "căn cứ" in above.inner_text() and "Chưa rõ hiệu lực" in above.inner_text()
+    root = tree.locator(".lg-node.lg-root")
+    assert "Quyết định 15/2025/QĐ-UBND" in root.inner_text()
+    assert "Còn hiệu lực" in root.inner_text()
+    plan = tree.locator(".lg-down .lg-node", has_text="Kế hoạch 40/KH-UBND")
+    guide = tree.locator(".lg-down .lg-node", has_text="Công văn 210/SNV-TCBC")
+    # the ancestors are drawn above the document, the descendants below it
+    assert above.bounding_box()["y"] < root.bounding_box()["y"] < plan.bounding_box()["y"]
+    assert plan.bounding_box()["y"] < guide.bounding_box()["y"]
+    outline = pg.locator('[data-testid="stCode"]').first
+    assert "└── hướng dẫn: Công văn 210/SNV-TCBC" in outline.inner_text()
+    _shot(pg, tmp_path, "4-lineage")
+    plan.locator(".lg-fold").click()  # fold the plan's branch
+    guide.wait_for(state="hidden")
+    plan.locator(".lg-fold").click()
+    guide.wait_for(state="visible")
     pg.get_by_role("button", name="Tải CSV").wait_for()
     pg.get_by_role("button", name="Tải ảnh PNG").wait_for()
-    _shot(pg, tmp_path, "4-lineage")
-
-    pg.goto(f"{server}/chua-xac-dinh")
-    _settle(pg)
-    pg.get_by_text("Văn bản chưa xác định").first.wait_for()
-    _shot(pg, tmp_path, "5-unresolved")
-
-    pg.goto(f"{server}/tai-len")
-    _settle(pg)
-    pg.get_by_text("Tệp văn bản").first.wait_for()
-    _shot(pg, tmp_path, "6-upload")
     assert _offsite(pg, server) == [], "fetched from outside the app"
 
 
-def test_upload_shows_each_file(page, own_server: str, tmp_path: Path) -> None:
-    """A good and a broken file: the first is added and linked, the second
-    reported by name (on its own server: the shared store stays as it was)."""
+def test_other_pages_load_in_vietnamese(page, server: str, tmp_path: Path) -> None:
     pg = page
-    good = (ROOT / "data" / "samples" / "ct-09-ct-ubnd-2026-lang-son.txt").read_text()
-    (tmp_path / "chi-thi-29.txt").write_text(good.replace("09/CT-UBND", "29/CT-UBND"))
+    for path, title, shown in (
+            ("chua-xac-dinh", "Dẫn chiếu chưa xác định", "Văn bản chưa xác định"),
+            ("kiem-tra", "Kiểm tra dữ liệu", "Căn cứ vào văn bản đã hết hiệu lực"),
+            ("hieu-luc", "Hiệu lực văn bản", "Văn bản căn cứ vào văn bản đã hết hiệu lực (1)"),
+            ("tai-len", "Tải lên văn bản", "Tệp văn bản")):
+        pg.goto(f"{server}/{path}")
+        _settle(pg)
+        assert pg.locator("h1").first.inner_text() == title
+        pg.get_by_text(shown, exact=False).first.wait_for()
+        _shot(pg, tmp_path, f"5-{path}")
+    # Streamlit's own upload texts are hidden and said in Vietnamese instead
+    style = pg.evaluate("""() => {
+        const zone = document.querySelector('[data-testid="stFileUploaderDropzone"]');
+        const p = zone.querySelector('button p');
+        const hint = zone.querySelector('[data-testid="stFileUploaderDropzoneInstructions"] span');
+        return [getComputedStyle(p).fontSize, getComputedStyle(p, '::after').content,
+                getComputedStyle(hint).fontSize, getComputedStyle(hint, '::after').content];
+    }""")
+    assert style[0] == "0px" and style[1] == '"Chọn tệp"', style
+    assert style[2] == "0px" and "tối đa 200 MB mỗi tệp" in style[3], style
+    assert _offsite(pg, server) == [], "fetched from outside the app"
+
+
+def test_upload_reports_each_file(page, own_server: str, tmp_path: Path) -> None:
+    """A new document, a broken file and a copy of a stored one: the first
+    is added and linked, the second reported by name and cause in
+    Vietnamese, the third as already stored (its own server: the shared
+    store stays as it was)."""
+    pg = page
+    docs = tmp_path / "docs"
+    stored = write_documents(docs)
+    plan = next(p for p in stored if p.name == "kh-40-2025.txt")
+    (tmp_path / "ke-hoach-41.txt").write_text(plan.read_text().replace("40/KH-UBND", "41/KH-UBND"))
+    (tmp_path / "ban-sao.txt").write_bytes(plan.read_bytes())
     (tmp_path / "hong.pdf").write_bytes(b"%PDF-1.4 not a real pdf")
     pg.goto(f"{own_server}/tai-len")
     _settle(pg)
     pg.locator("input[type=file]").set_input_files(
-        [str(tmp_path / "chi-thi-29.txt"), str(tmp_path / "hong.pdf")])
+        [str(tmp_path / n) for n in ("ke-hoach-41.txt", "hong.pdf", "ban-sao.txt")])
     pg.get_by_text("hong.pdf").first.wait_for()
     pg.get_by_role("button", name="Nạp vào kho").click()
-    pg.get_by_text("Đã nạp 1 tệp.").wait_for(timeout=60_000)
+    pg.get_by_text("Đã nạp 1 tệp mới vào kho.").wait_for(timeout=60_000)
     pg.get_by_text("1 tệp không nạp được", exact=False).wait_for()
-    link = pg.get_by_role("link", name="Chỉ thị 29/CT-UBND", exact=False).first
+    pg.get_by_text("tệp PDF bị cắt dở", exact=False).first.wait_for()
+    pg.get_by_text("1 tệp đã có trong kho nên không nạp lại", exact=False).wait_for()
+    link = pg.get_by_role("link", name="Kế hoạch 41/KH-UBND", exact=True).first
     link.wait_for()
     _settle(pg)
     _shot(pg, tmp_path, "7-upload-done")
     link.click()
-    pg.wait_for_selector("h1:has-text('Chỉ thị 29/CT-UBND')")
+    pg.wait_for_selector("h1:has-text('Kế hoạch 41/KH-UBND')")
+    _settle(pg)
 
 
 def test_the_shared_store_is_only_read(sample_store: Path, server: str) -> None:
-    """Whatever ran before, the shared server's store still holds the samples
-    only (the upload test writes to its own copy)."""
+    """Whatever ran before, the shared server's store still holds the
+    documents it was built from only (the upload test writes to its copy)."""
     from graph.store import Store
 
     with Store(sample_store) as store:
         names = {Path(p).name for p in store.known_files()}
-    assert "chi-thi-29.txt" not in names
-    assert len(names) == len(list((ROOT / "data" / "samples").rglob("*.txt")))
+    assert "ke-hoach-41.txt" not in names
+    assert names == {p.name for p in (sample_store.parent / "docs").iterdir()}

@@ -85,6 +85,11 @@ _READ = _rules(
     (r"^could not read as (\S+) \((.*)\)$", r"không đọc được tệp \1 (lỗi kỹ thuật: \2)"),
     (r"^cannot read file \((.*)\)", r"không mở được tệp (\1)"),
     (r"^no such file", "không tìm thấy tệp"),
+    (r"^broken symbolic link", "lối tắt (liên kết) trỏ đến tệp không còn"),
+    (r"^symbolic link loop", "lối tắt (liên kết) trỏ vòng về chính nó"),
+    (r"^is a folder, not a file", "đây là thư mục, không phải tệp"),
+    (r"^not a regular file", "không phải tệp thông thường (thiết bị, ống dẫn…); đã bỏ qua"),
+    (r"^cannot list folder \((.*)\)", r"không đọc được thư mục (\1)"),
 )
 
 

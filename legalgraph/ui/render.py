@@ -212,7 +212,7 @@ net.on("doubleClick", (p) => {{
     const top = window.parent;
     const url = new URL(n.href, top.location.href);
     top.history.pushState({{}}, "", url.pathname + url.search);
-    top.dispatchEvent(new PopStateEvent("popstate"));
+    top.dispatchEvent(new top.PopStateEvent("popstate"));
   }} catch (err) {{  // a frame that may not reach the app: a new tab
     const base = window.parent.location.href.split("?")[0].replace(/[^/]*$/, "");
     window.open(base + n.href, "_blank");
