@@ -130,6 +130,9 @@ def load_graph(store: Store, *, cache: bool = True,
                 pass
         g = build_graph(store, today=today)
     if cache and store.resolved_generation == generation:  # not already outdated
+        from graph.queries import precompute
+
+        precompute(g)  # what a new process's first question needs, in the pickle
         _write_cache(g, path)
     return g
 

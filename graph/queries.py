@@ -39,6 +39,7 @@ __all__ = [
     "edges",
     "lineage",
     "nodes",
+    "precompute",
     "search",
     "search_keys",
     "show",
@@ -173,22 +174,36 @@ class GraphIndex:
 
     def __init__(self, g: nx.DiGraph) -> None:
         self.g = g
-        self._counts: dict[tuple[str | None, int | None], Counter[str]] | None = None
         self._ranked: dict[tuple[str | None, int | None], list[tuple[str, int]]] = {}
         self._keys: list[tuple[str, str]] | None = None
         self._search: Any = None
         self._cited: dict[str, int] | None = None
         self.stats: Stats | None = None  # filled by :func:`stats` on first use
+        pre = g.graph.get("precomputed") or {}
+        if "ranked" in pre and "stats" in pre:  # kept in the graph's pickle (precompute)
+            self._ranked[(None, None)] = pre["ranked"]
+            self.stats = pre["stats"]
 
-    def _build_counts(self) -> dict[tuple[str | None, int | None], Counter[str]]:
-        counts: dict[tuple[str | None, int | None], Counter[str]] = {}
+    def _count(self, k: tuple[str | None, int | None]) -> Counter[str]:
+        """Distinct citing documents per cited node, counting only citing
+        documents of type/year ``k`` (None: any); one pass over the edges,
+        made when a filter is first asked for (the unfiltered count, which
+        the first page needs, is the cheap one)."""
+        want_type, want_year = k
+        counts: Counter[str] = Counter()
+        if want_type is None and want_year is None:
+            counts.update(t for _, t, c in self.g.edges(data="count") if c)
+            return counts
         nodes = self.g.nodes
         for s, t, c in self.g.edges(data="count"):
             if not c:
                 continue  # a relation stated by a third document is not a citation
-            ty, yr = _norm(nodes[s].get("type")), nodes[s].get("year")
-            for k in {(None, None), (ty, None), (None, yr), (ty, yr)}:
-                counts.setdefault(k, Counter())[t] += 1
+            a = nodes[s]
+            if want_year is not None and a.get("year") != want_year:
+                continue
+            if want_type is not None and _norm(a.get("type")) != want_type:
+                continue
+            counts[t] += 1
         return counts
 
     def ranked(self, cited_by_type: str | None, cited_by_year: int | None
@@ -196,9 +211,7 @@ class GraphIndex:
         """(node, distinct citing documents) most cited first, ties by id."""
         k = (_norm(cited_by_type), cited_by_year)
         if k not in self._ranked:
-            if self._counts is None:
-                self._counts = self._build_counts()
-            counter = self._counts.get(k, Counter())
+            counter = self._count(k)
             self._ranked[k] = sorted(counter.items(), key=lambda x: (-x[1], x[0]))
         return self._ranked[k]
 
@@ -254,6 +267,17 @@ def top(g: nx.DiGraph, *, type: str | None = None, cited_by_type: str | None = N
         if len(rows) >= limit:
             break
     return rows
+
+
+def precompute(g: nx.DiGraph) -> None:
+    """Keep in ``g.graph`` what a first page asks of a new process (the
+    counts of :func:`stats`, the unfiltered ranking): the graph's pickle
+    then carries them and a :class:`GraphIndex` of the loaded graph answers
+    at once instead of counting 400k edges again (about a second on 100k
+    documents)."""
+    g.graph.pop("precomputed", None)
+    fresh = GraphIndex(g)
+    g.graph["precomputed"] = {"ranked": fresh.ranked(None, None), "stats": stats(g)}
 
 
 def search_keys(g: nx.DiGraph, query: str, *, limit: int = 20,

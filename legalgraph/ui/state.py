@@ -13,10 +13,13 @@ generation, so they refresh by themselves after an upload.
 
 from __future__ import annotations
 
+import itertools
 import os
+import queue
+import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -69,11 +72,52 @@ def _open_backend() -> tuple[GraphBackend, str, Path | None]:
     return backend, f"Neo4j {os.environ.get('NEO4J_URI', '')}".strip(), None
 
 
+class _Worker:
+    """One thread running submitted functions. A page's questions go before
+    any warming-up work, and warming up starts only once no page has asked
+    anything for :data:`IDLE_SECONDS` (a page asks several questions in a
+    row; a warm-up task already running is not interrupted)."""
+
+    PAGE, LATER = 0, 1
+    IDLE_SECONDS = 1.5
+
+    def __init__(self) -> None:
+        self._queue: queue.PriorityQueue[tuple[int, int, Callable[[], Any], Future[Any]]] = \
+            queue.PriorityQueue()
+        self._seq = itertools.count()
+        self._last_page = time.monotonic()
+        threading.Thread(target=self._run, name="legalgraph-backend", daemon=True).start()
+
+    def submit(self, fn: Callable[..., T], *args: Any, priority: int = PAGE) -> Future[T]:
+        future: Future[T] = Future()
+        self._queue.put((priority, next(self._seq), lambda: fn(*args), future))
+        return future
+
+    def _run(self) -> None:
+        while True:
+            item = self._queue.get()
+            priority, _, fn, future = item
+            if priority == self.LATER:
+                quiet = time.monotonic() - self._last_page
+                if quiet < self.IDLE_SECONDS:  # a page may be asking: wait, look again
+                    self._queue.put(item)
+                    time.sleep(min(0.1, self.IDLE_SECONDS - quiet))
+                    continue
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(fn())
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller
+                future.set_exception(exc)
+            if priority == self.PAGE:
+                self._last_page = time.monotonic()
+
+
 class AppBackend:
     """A :class:`GraphBackend` opened on, and only called from, one thread."""
 
     def __init__(self) -> None:
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="legalgraph-backend")
+        self._pool = _Worker()
         self.backend, self.description, self.store_dir = self._pool.submit(
             _open_backend).result()
         self.demo_loaded = False
@@ -142,14 +186,16 @@ class AppBackend:
 
     def warm(self) -> None:
         """Build (or unpickle) the graph now, so the first page is not slow;
-        then queue the ranking and word-search indexes on the backend thread
-        (seconds on 100k documents) without waiting for them."""
+        then queue the ranking and word-search indexes and the unresolved
+        list on the backend thread (seconds on 100k documents) without
+        waiting for them, behind any page's questions."""
         if not self.embedded:
             return
         self.call(lambda b: b.graph)  # type: ignore[attr-defined]
-        self._pool.submit(lambda b: b.top(limit=1), self.backend)
-        self._pool.submit(lambda b: b.index.search_index(), self.backend)
-        self._pool.submit(self.unresolved, self.backend)
+        later = _Worker.LATER  # a page's questions go first
+        self._pool.submit(lambda b: b.top(limit=1), self.backend, priority=later)
+        self._pool.submit(lambda b: b.index.search_index(), self.backend, priority=later)
+        self._pool.submit(self.unresolved, self.backend, priority=later)
 
 
 @st.cache_resource(show_spinner="Đang mở kho dữ liệu…")

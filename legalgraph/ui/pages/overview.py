@@ -3,7 +3,6 @@ most-cited documents with filters; clicking a row opens the document."""
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -39,24 +38,30 @@ if rows:
         st.subheader("Văn bản theo loại")
         by_type = df.groupby("type", as_index=False)["documents"].sum().sort_values(
             "documents", ascending=False)
-        st.altair_chart(
-            alt.Chart(by_type).mark_bar(color="#1f6fb4").encode(
-                y=alt.Y("type:N", title=None, sort="-x"),
-                x=alt.X("documents:Q", title="Số văn bản"),
-                tooltip=[alt.Tooltip("type:N", title="Loại"),
-                         alt.Tooltip("documents:Q", title="Số văn bản")]),
-            height=max(220, 26 * len(by_type)))
+        # Vega-Lite specs as data: no Altair import (a second at start)
+        st.vega_lite_chart(by_type, {
+            "mark": {"type": "bar", "color": "#1f6fb4"},
+            "encoding": {
+                "y": {"field": "type", "type": "nominal", "title": None, "sort": "-x"},
+                "x": {"field": "documents", "type": "quantitative", "title": "Số văn bản"},
+                "tooltip": [{"field": "type", "type": "nominal", "title": "Loại"},
+                            {"field": "documents", "type": "quantitative",
+                             "title": "Số văn bản"}]},
+            "height": max(220, 26 * len(by_type))})
     with right:
         st.subheader("Văn bản theo năm")
         dated = df.dropna(subset=["year"]).astype({"year": int})
         by_year = dated.groupby("year", as_index=False)["documents"].sum()
-        st.altair_chart(
-            alt.Chart(by_year).mark_bar(color="#1f6fb4").encode(
-                x=alt.X("year:O", title="Năm", axis=alt.Axis(labelAngle=0)),
-                y=alt.Y("documents:Q", title="Số văn bản"),
-                tooltip=[alt.Tooltip("year:O", title="Năm"),
-                         alt.Tooltip("documents:Q", title="Số văn bản")]),
-            height=300)
+        st.vega_lite_chart(by_year, {
+            "mark": {"type": "bar", "color": "#1f6fb4"},
+            "encoding": {
+                "x": {"field": "year", "type": "ordinal", "title": "Năm",
+                      "axis": {"labelAngle": 0}},
+                "y": {"field": "documents", "type": "quantitative", "title": "Số văn bản"},
+                "tooltip": [{"field": "year", "type": "ordinal", "title": "Năm"},
+                            {"field": "documents", "type": "quantitative",
+                             "title": "Số văn bản"}]},
+            "height": 300})
         undated = int(df[df["year"].isna()]["documents"].sum())
         if undated:
             st.caption(f"{undated} văn bản không xác định được năm.")
