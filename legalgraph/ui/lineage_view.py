@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from itertools import count
 from typing import Any
 
-from legalgraph.ui.badges import state_label, validity_badge_html
+from legalgraph.ui.badges import is_not_in_force, state_label, validity_badge_html
 from legalgraph.ui.labels import doc_href, fmt_int, node_title, relation_label, short_name
 from legalgraph.ui.lists import page_href, when_text
 
@@ -64,7 +64,8 @@ def _box(t: Tree, *, root: bool, fold_id: str | None, folded: bool) -> str:
     parts.append(f'<a class="lg-link lg-ntitle" href="{doc_href(n["id"])}" target="_self">'
                  f"{html.escape(node_title(n))}</a>"
                  f'{" · " + html.escape(_year(n)) if _year(n) else ""} '
-                 f"{validity_badge_html(n, detail=False)}")
+                 # a document no longer in force names the one that ended it
+                 f"{validity_badge_html(n, detail=is_not_in_force(n.get('validity')))}")
     name = short_name(n, 110)
     if name:
         parts.append(f'<div class="lg-nname" title="{html.escape(n["name"] or "", quote=True)}">'
