@@ -17,13 +17,14 @@ documents, chosen by relation and by how often they are cited
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal, TypedDict
 
 import networkx as nx
 
 from graph.backend import GraphBackend, Link, NodeSummary
 from graph.queries import summary
+from graph.validity import can_act
 from parsers.models import RELATIONS
 
 __all__ = [
@@ -58,6 +59,11 @@ class DiagramItem(TypedDict):
     cited_by: int
     #: Documents that state this relation between two others ([] if direct).
     stated_in: list[str]
+    #: Effects the text states but that do not count: the acting document
+    #: cannot amend, replace or repeal this one (a consolidated text, a
+    #: letter, a lower force: :func:`graph.validity.can_act`); it is listed
+    #: by its other relations, or as a mention.
+    not_counted: list[str]
 
 
 class DiagramGroup(TypedDict):
@@ -78,12 +84,28 @@ class Diagram(TypedDict):
     groups: list[DiagramGroup]
 
 
+#: Relations that change the cited document (validity's acts).
+EFFECTS = frozenset({"amends", "replaces", "repeals"})
+
+
 def group_members(relations: Sequence[str]) -> list[str]:
     """The groups an edge with these relations belongs to: every relation it
     states, and "dẫn chiếu khác" (``cites``) only when it states nothing
     more (a document that rests on a law and cites it is not listed twice)."""
     stated = [r for r in GROUP_RELATIONS if r != "cites" and r in relations]
     return stated or ["cites"]
+
+
+def _counted(relations: Sequence[str], source: Mapping[str, Any], target: Mapping[str, Any]
+             ) -> tuple[list[str], list[str]]:
+    """(relations that count, effects that do not): a consolidated text that
+    restates "sửa đổi, bổ sung", or a letter "repealing" a decree, does not
+    change it (:func:`graph.validity.can_act`), as the status does not
+    count it either."""
+    effects = [r for r in relations if r in EFFECTS]
+    if not effects or can_act(source, target):
+        return list(relations), []
+    return [r for r in relations if r not in EFFECTS], effects
 
 
 def _graph(backend: object) -> nx.DiGraph | None:
@@ -103,8 +125,9 @@ def _cited_counts(backend: object, g: nx.DiGraph) -> dict[str, int]:
 
 # --- one group's members, sorted, without summarising them --------------------------
 
-#: (other node, count, stated_in, date, cited_by) of one edge in one group.
-_Row = tuple[str, int, list[str], str, int]
+#: (other node, count, stated_in, date, cited_by, effects not counted) of
+#: one edge in one group.
+_Row = tuple[str, int, list[str], str, int, list[str]]
 
 
 def _sort(rows: list[_Row], order: Order) -> list[_Row]:
@@ -127,27 +150,35 @@ def _graph_groups(g: nx.DiGraph, node_id: str, counts: dict[str, int]
                              ("in", g.in_edges(node_id, data=True))):
         for s, t, e in edges:
             other = t if direction == "out" else s
+            relations, dropped = _counted(e["relations"], nodes[s], nodes[t])
             row = (other, e["count"], e["stated_in"], nodes[other].get("date") or "",
-                   counts.get(other, 0))
-            for rel in group_members(e["relations"]):
+                   counts.get(other, 0), dropped)
+            for rel in group_members(relations):
                 groups.setdefault((direction, rel), []).append(row)  # type: ignore[index]
     return groups
 
 
 def _item(g: nx.DiGraph, row: _Row) -> DiagramItem:
     return {"node": summary(g, row[0]), "count": row[1], "cited_by": row[4],
-            "stated_in": list(row[2])}
+            "stated_in": list(row[2]), "not_counted": list(row[5])}
 
 
-def _link_groups(cites: Iterable[Link], cited_by: Iterable[Link]
+def _link_item(node: NodeSummary, row: _Row) -> DiagramItem:
+    return {"node": node, "count": row[1], "cited_by": row[4], "stated_in": list(row[2]),
+            "not_counted": list(row[5])}
+
+
+def _link_groups(me: NodeSummary, cites: Iterable[Link], cited_by: Iterable[Link]
                  ) -> dict[tuple[Direction, str], list[tuple[_Row, NodeSummary]]]:
     """The same groups from a backend's Links (no graph at hand)."""
     groups: dict[tuple[Direction, str], list[tuple[_Row, NodeSummary]]] = {}
     for direction, links in (("out", cites), ("in", cited_by)):
         for lk in links:
             n = lk["node"]
-            row = (n["id"], lk["count"], lk["stated_in"], n["date"] or "", 0)
-            for rel in group_members(lk["relations"]):
+            source, target = (me, n) if direction == "out" else (n, me)
+            relations, dropped = _counted(lk["relations"], source, target)
+            row = (n["id"], lk["count"], lk["stated_in"], n["date"] or "", 0, dropped)
+            for rel in group_members(relations):
                 groups.setdefault((direction, rel), []).append(  # type: ignore[index]
                     (row, n))
     return groups
@@ -183,7 +214,7 @@ def relation_diagram(backend: GraphBackend, node_id: str, *, per_group: int = 8,
     view = backend.show(node_id)
     if view is None:
         return None
-    by_group = _link_groups(view["cites"], view["cited_by"])
+    by_group = _link_groups(view["node"], view["cites"], view["cited_by"])
     groups = []
     for direction in ("out", "in"):
         for rel in GROUP_RELATIONS:
@@ -192,8 +223,7 @@ def relation_diagram(backend: GraphBackend, node_id: str, *, per_group: int = 8,
             members = _sort([r for r, _ in pairs], order)
             groups.append({"direction": direction, "relation": rel,  # type: ignore[typeddict-item]
                            "total": len(members),
-                           "items": [{"node": nodes[r[0]], "count": r[1], "cited_by": r[4],
-                                      "stated_in": list(r[2])} for r in members[:per_group]]})
+                           "items": [_link_item(nodes[r[0]], r) for r in members[:per_group]]})
     return {"node": view["node"], "files": view["files"],
             "cited_by_count": view["cited_by_count"],
             "cites_count": sum(1 for lk in view["cites"] if lk["count"]), "groups": groups}
@@ -217,11 +247,11 @@ def relation_page(backend: GraphBackend, node_id: str, direction: Direction, rel
     view = backend.show(node_id)
     if view is None:
         return [], 0
-    pairs = _link_groups(view["cites"], view["cited_by"]).get((direction, relation), [])
+    pairs = _link_groups(view["node"], view["cites"], view["cited_by"]).get(
+        (direction, relation), [])
     nodes = {r[0]: n for r, n in pairs}
     members = _sort([r for r, _ in pairs], order)
-    return ([{"node": nodes[r[0]], "count": r[1], "cited_by": r[4], "stated_in": list(r[2])}
-             for r in members[offset:offset + limit]], len(members))
+    return [_link_item(nodes[r[0]], r) for r in members[offset:offset + limit]], len(members)
 
 
 # --- the neighbourhood drawn as a graph ---------------------------------------------

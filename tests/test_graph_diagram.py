@@ -27,8 +27,8 @@ def cite(rel: str, target: tuple = DECREE, kind: str = "Nghị định") -> tupl
 
 @pytest.fixture
 def backend(corpus):
-    """The decree (cited only) rests on the law; twelve letters rest on it,
-    one of them also amends it; a decision implements it; two notices only
+    """The decree rests on the law; twelve letters rest on it, one of them
+    also says it amends it; a decision implements it; two notices only
     mention it; a plan states that the decision amends it; letters 300 and
     301 are themselves cited (so they rank first by citations)."""
     corpus.add("qd", "15/2025/QĐ-UBND", type="Quyết định", date="2025-11-05", issuer=SNV,
@@ -74,14 +74,17 @@ def test_fourteen_groups_in_the_portal_order_with_their_counts(backend):
     assert [(g["direction"], g["relation"]) for g in d["groups"]] == \
         [("out", r) for r in GROUP_RELATIONS] + [("in", r) for r in GROUP_RELATIONS]
     totals = {(g["direction"], g["relation"]): g["total"] for g in d["groups"] if g["total"]}
+    # a provincial decision and a letter cannot amend a decree: what they say
+    # stays on their rows, their groups are the other relations they state
     assert totals == {("out", "based_on"): 1, ("in", "based_on"): BASED,
-                      ("in", "implements"): 1, ("in", "amends"): 2, ("in", "cites"): 3}
-    # the notices and the plan only mention it; the decision is stated to amend
-    # it (by the plan) and implements it itself
-    amends = next(g for g in d["groups"] if g["direction"] == "in" and g["relation"] == "amends")
-    stated = {it["node"]["key"]: (it["count"], it["stated_in"]) for it in amends["items"]}
-    assert stated["15/2025/QĐ-UBND"] == (1, [node_id(backend, "40/KH-UBND")])
-    assert stated["305/SNV-TCBC"] == (2, [])  # mentioned twice, once to amend it
+                      ("in", "implements"): 1, ("in", "cites"): 3}
+    hub = d["node"]["id"]
+    by_key = {it["node"]["key"]: it for rel in ("based_on", "implements")
+              for it in relation_page(backend, hub, "in", rel, limit=100)[0]}
+    assert by_key["15/2025/QĐ-UBND"]["not_counted"] == ["amends"]
+    assert by_key["15/2025/QĐ-UBND"]["stated_in"] == [node_id(backend, "40/KH-UBND")]
+    assert by_key["305/SNV-TCBC"]["count"] == 2  # mentioned twice, once "to amend" it
+    assert by_key["305/SNV-TCBC"]["not_counted"] == ["amends"]
     assert d["cited_by_count"] == BASED + 1 + 3  # letters, decision, notices + plan
     assert d["cites_count"] == 1 and d["node"]["key"] == DECREE[0]
 
@@ -105,6 +108,33 @@ def test_most_cited_first(backend):
     # 300 is cited twice (plan, notice), 301 once, then the newest of the rest
     assert keys(items) == ["300/SNV-TCBC", "301/SNV-TCBC", f"{300 + BASED - 1}/SNV-TCBC"]
     assert [it["cited_by"] for it in items] == [2, 1, 0]
+
+
+def test_an_effect_that_cannot_act_is_listed_as_a_mention(corpus):
+    """A consolidated text restating "sửa đổi, bổ sung" and a letter that
+    "repeals" a decree change nothing (as validity says): they are listed
+    under "dẫn chiếu khác", with what they say set apart; the amending
+    decree is listed as amending."""
+    corpus.add("nd", DECREE[0], type="Nghị định", date=DECREE[1], issuer="CHÍNH PHỦ")
+    corpus.add("vbhn", "05/VBHN-BNV", type="Văn bản hợp nhất", date="2025-12-20",
+               issuer="BỘ NỘI VỤ", cites=[cite("amends")])
+    corpus.add("cv", "77/BNV-TCPCP", type="Công văn", date="2025-12-22", issuer="BỘ NỘI VỤ",
+               cites=[cite("repeals")])
+    corpus.add("nd2", "20/2025/NĐ-CP", type="Nghị định", date="2025-12-25", issuer="CHÍNH PHỦ",
+               cites=[cite("amends")])
+    b = corpus.backend()
+    d = relation_diagram(b, node_id(b, DECREE[0]))
+    groups = {g["relation"]: g for g in d["groups"] if g["direction"] == "in" and g["total"]}
+    assert set(groups) == {"amends", "cites"}
+    assert keys(groups["amends"]["items"]) == ["20/2025/NĐ-CP"]
+    assert {it["node"]["key"]: it["not_counted"] for it in groups["cites"]["items"]} == \
+        {"05/VBHN-BNV": ["amends"], "77/BNV-TCPCP": ["repeals"]}
+    assert groups["amends"]["items"][0]["not_counted"] == []
+    slow = relation_diagram(LinksOnly(b), node_id(b, DECREE[0]))
+    assert [(g["relation"], keys(g["items"]), [it["not_counted"] for it in g["items"]])
+            for g in slow["groups"]] == \
+        [(g["relation"], keys(g["items"]), [it["not_counted"] for it in g["items"]])
+         for g in d["groups"]]
 
 
 def test_unknown_document_and_group(backend):

@@ -13,7 +13,14 @@ from collections.abc import Sequence
 
 from graph.diagram import Diagram, DiagramGroup, DiagramItem
 from legalgraph.ui.badges import validity_badge_html
-from legalgraph.ui.labels import DOCUMENT_URL, GROUP_LABELS, fmt_int, node_title, short_name
+from legalgraph.ui.labels import (
+    DOCUMENT_URL,
+    GROUP_LABELS,
+    fmt_int,
+    node_title,
+    relation_label,
+    short_name,
+)
 from legalgraph.ui.lists import doc_row, page_href, when_text
 from legalgraph.ui.render import RELATION_COLORS
 
@@ -43,6 +50,10 @@ def _item_html(it: DiagramItem) -> str:
     if it["cited_by"]:
         meta.append(f"được {fmt_int(it['cited_by'])} văn bản dẫn chiếu")
     notes = ["Quan hệ nêu trong văn bản khác"] if it["count"] == 0 and it["stated_in"] else []
+    if it.get("not_counted"):
+        said = ", ".join(relation_label(r).lower() for r in it["not_counted"])
+        notes.append(f"Văn bản ghi “{said}” nhưng không tính: văn bản hợp nhất hoặc văn bản có "
+                     "hiệu lực thấp hơn không tác động được văn bản này")
     return doc_row(it["node"], meta=meta, notes=notes, name_limit=120)
 
 
@@ -117,7 +128,12 @@ def diagram_html(d: Diagram, *, order: str = "date", expanded: Expanded | None =
     nid = d["node"]["id"]
     out_groups = [g for g in d["groups"] if g["direction"] == "out"]
     in_groups = [g for g in d["groups"] if g["direction"] == "in"]
-    return ('<div class="lg-diagram">'
+    # a side without documents gets less room than one with
+    left = 1.0 if any(g["total"] for g in out_groups) else 0.5
+    right = 1.0 if any(g["total"] for g in in_groups) else 0.5
+    columns = (f"grid-template-columns:minmax(0,{left}fr) minmax(190px,0.55fr) "
+               f"minmax(0,{right}fr)")
+    return (f'<div class="lg-diagram" style="{columns}">'
             + _column(nid, out_groups, "Văn bản này căn cứ, thực hiện, tác động đến", order,
                       expanded)
             + _centre(d)

@@ -48,7 +48,7 @@ APP_CSS = """
 /* the relation diagram (lược đồ) */
 .lg-diagram { display: grid; grid-template-columns: minmax(0, 1fr) minmax(200px, 0.62fr)
   minmax(0, 1fr); gap: 14px; align-items: start; }
-@media (max-width: 900px) { .lg-diagram { grid-template-columns: minmax(0, 1fr); } }
+@media (max-width: 900px) { .lg-diagram { grid-template-columns: minmax(0, 1fr) !important; } }
 .lg-col { display: flex; flex-direction: column; gap: 10px; min-width: 0; }
 .lg-colhead { font-size: 0.8em; color: #555; text-transform: uppercase; letter-spacing: .03em;
   border-bottom: 1px solid #ddd; padding-bottom: 3px; }
