@@ -107,10 +107,10 @@ class _Clause:
 
 
 class _Triggers:
-    """Every trigger phrase in the windows around the references, found in one
-    forward pass; asked for the nearest one before a position, it walks back
-    over that list instead of searching the text again (a reverse regex
-    search per reference cost most of the relation reading)."""
+    """Every trigger phrase in the given stretches (the reach before each
+    reference), found in one forward pass; asked for the nearest one before a
+    position, it walks back over that list instead of searching the text again
+    (a reverse regex search per reference cost most of the relation reading)."""
 
     def __init__(self, folded: str, windows: list[tuple[int, int]]) -> None:
         self.folded = folded
@@ -192,11 +192,9 @@ class _Clauses:
     of a clause is read only for clauses that hold a reference (and the
     clauses a list runs through)."""
 
-    def __init__(self, text: str, folded: str, windows: list[tuple[int, int]],
-                 triggers: _Triggers) -> None:
+    def __init__(self, text: str, folded: str, windows: list[tuple[int, int]]) -> None:
         self.text, self.folded = text, folded
         self.windows = windows
-        self.triggers = triggers
         self.clauses = self._scan()
         self.starts = [c.start for c in self.clauses]
         self._own: dict[int, str | None] = {}
@@ -272,8 +270,8 @@ class _Clauses:
                 # "Bãi bỏ các Quyết định sau:", "… thay thế các văn bản sau đây:"
                 colon = text.rfind(":", c.start, end)
                 lo = max(c.start, colon - _HEADING_REACH)
-                stated = self.triggers.relation(lo, colon) if _HEADING_WORDS.search(
-                    folded, lo, colon) else None
+                stated = _Triggers(folded, [(lo, colon)]).relation(lo, colon) \
+                    if _HEADING_WORDS.search(folded, lo, colon) else None
                 if stated is None and _ENDS_FORCE.search(folded, lo, colon):
                     stated = "repeals"  # "Các Thông tư sau đây hết hiệu lực:"
                 if stated in _LIST_HEADINGS:
@@ -306,6 +304,18 @@ class _Clauses:
     def listed(self, i: int) -> bool:
         item = self.folded[self.clauses[i].start : self.clauses[i].start + 40].lstrip(" \t\n-+*•")
         return bool(TITLE_START.match(item)) or item.startswith(_LIST_ITEM_WORDS)
+
+
+def _reach_windows(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Where a trigger phrase can act on a reference: the reach before each."""
+    out: list[tuple[int, int]] = []
+    for m in mentions:
+        lo = max(0, m.start - _TRIGGER_REACH)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], m.start))
+        else:
+            out.append((lo, m.start))
+    return out
 
 
 def _windows(mentions: list[Mention], n: int) -> list[tuple[int, int]]:
@@ -365,8 +375,8 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
     if not mentions:
         return mentions, []
     windows = _windows(mentions, len(text))
-    triggers = _Triggers(folded, windows)
-    clauses = _Clauses(text, folded, windows, triggers)
+    triggers = _Triggers(folded, _reach_windows(mentions))
+    clauses = _Clauses(text, folded, windows)
     starts = clauses.starts
     out: list[Mention] = []
     edges: list[Relation] = []
