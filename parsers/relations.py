@@ -71,7 +71,7 @@ _HEADING_WORDS = regex.compile(r"bai\s+bo|huy\s+bo|thay\s+the|sua\s+doi|bo\s+sun
 _QUALIFIER = regex.compile(r"[\s,]*(?:bo\s+sung|sua\s+doi)?\s*\)")
 #: How far before a reference its clause, list and heading are read, and how
 #: far after it ("… hết hiệu lực kể từ ngày …").
-_WINDOW_BEFORE = 3000
+_WINDOW_BEFORE = 2000
 _WINDOW_AFTER = 400
 #: Where a legal-basis heading may stand (folded).
 _PHAP_LY = regex.compile(ocr_tolerant("phap ly"))
