@@ -55,7 +55,7 @@ from parsers.vocabulary import (
 
 #: The header lies in the first characters; the body starts at its first
 #: "Căn cứ", "Kính gửi", "Điều 1" line.
-_HEADER_CHARS = 4000
+_HEADER_CHARS = 2500
 _SUBJECT_MAX_CHARS = 600
 _TITLE_TYPES = {p: t.name for t in (*DOC_TYPES, *TITLE_ONLY_TYPES) for p in t.phrases}
 _TITLE_START = regex.compile(
