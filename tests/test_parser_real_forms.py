@@ -12,24 +12,15 @@ must come out.
 
 from __future__ import annotations
 
-import unicodedata
-
 import pytest
 
 from parsers import parse_text
+from parsers.normalize import strip_marks
 
 
 def ocr_twin(text: str) -> str:
     """Diacritics lost, Đ as D, "số" as "s6": one character for one."""
-    text = text.replace("số", "s6").replace("Số", "S6")
-    out = []
-    for ch in text:
-        if ch in "Đđ":
-            out.append("D" if ch == "Đ" else "d")
-            continue
-        base = unicodedata.normalize("NFD", ch)[0]
-        out.append(base if base.isascii() else ch)
-    return "".join(out)
+    return strip_marks(text.replace("số", "s6").replace("Số", "S6"))
 
 
 # --- the document's own identity -----------------------------------------------------------
