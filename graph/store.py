@@ -251,7 +251,12 @@ class Store:
         if c.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             c.execute("PRAGMA journal_mode=WAL")
         try:
+            from parsers import PARSER_VERSION
+
+            # a new store holds only what this parser writes: it is current
             c.executescript(f"BEGIN IMMEDIATE;\n{_SCHEMA}\n"
+                            "INSERT OR REPLACE INTO meta(k, v) VALUES "
+                            f"('parser_version', '{PARSER_VERSION}');\n"
                             f"PRAGMA user_version={SCHEMA_VERSION};\nCOMMIT;")
         except BaseException:
             if c.in_transaction:
