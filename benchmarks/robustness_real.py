@@ -31,19 +31,9 @@ from pathlib import Path
 
 from legalgraph.evaluation import CORPUS_DIR, corpus_available, read_text
 from parsers import parse_text
+from parsers.normalize import strip_marks
 
 CONTROL = "\x00\x01\x07\x0b\x0c\x1c\x1f\x7f"
-
-
-def strip_diacritics(text: str) -> str:
-    out = []
-    for ch in text:
-        if ch in "Đđ":
-            out.append("D" if ch == "Đ" else "d")
-            continue
-        base = unicodedata.normalize("NFD", ch)[0]
-        out.append(base if base.isascii() else ch)
-    return "".join(out)
 
 
 def records(doc) -> tuple:
@@ -64,7 +54,7 @@ def variants(text: str, rng: random.Random) -> dict[str, str]:
     out["cr"] = text.replace("\n", "\r")
     out["nfd"] = unicodedata.normalize("NFD", text)
     out["lower"] = text.lower()
-    out["stripped"] = strip_diacritics(text)
+    out["stripped"] = strip_marks(text)
     return out
 
 

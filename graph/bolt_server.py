@@ -148,17 +148,34 @@ class BoltServer:
             shutil.rmtree(self.dir, ignore_errors=True)
 
     def wait_ready(self, timeout: float) -> None:
-        """Return once the server answers Bolt; else stop it and raise
-        ``RuntimeError`` with its log."""
+        """Return once the server answers Bolt and, where it has a user, lets
+        that user run a query (ArcadeDB answers the handshake a moment before
+        it accepts the login); else stop it and raise ``RuntimeError`` with
+        its log."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and self.process.poll() is None:
-            if bolt_handshake("127.0.0.1", self.port):
+            if bolt_handshake("127.0.0.1", self.port) and self._login_works():
                 return
             time.sleep(0.1)
         text = self.log()
         self.stop()
         raise RuntimeError(f"{self.name} did not answer Bolt on port {self.port} within "
                            f"{timeout:.0f} s:\n{text}")
+
+    def _login_works(self) -> bool:
+        if self.user is None:
+            return True
+        from neo4j import GraphDatabase
+
+        try:
+            with GraphDatabase.driver(self.uri, auth=(self.user, self.password or ""),
+                                      connection_timeout=2.0) as driver:
+                with driver.session() as session:  # (no managed retries, no retry log)
+                    session.run("RETURN 1").consume()
+            return True
+        except Exception:  # noqa: BLE001 - not ready yet: any refusal means try again
+            time.sleep(0.4)  # (ArcadeDB locks a user out after quick failed logins)
+            return False
 
     def __enter__(self) -> BoltServer:
         return self

@@ -44,6 +44,7 @@ class IngestReport:
     replaced: int = 0
     unchanged: int = 0
     duplicates: int = 0
+    reparsed: int = 0  # stored texts read again by a newer parser version
     errors: list[tuple[str, str]] = field(default_factory=list)
     totals: dict[str, Any] = field(default_factory=dict)
 
@@ -51,6 +52,7 @@ class IngestReport:
         return {
             "files": self.files, "added": self.added, "replaced": self.replaced,
             "unchanged": self.unchanged, "duplicates": self.duplicates,
+            "reparsed": self.reparsed,
             "errors": [{"path": p, "error": e} for p, e in self.errors],
             **self.totals,
         }
@@ -130,6 +132,8 @@ def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, *, jobs: int =
 def _ingest_locked(files: list[str], store: Store, *, jobs: int, batch_size: int,
                    progress: bool, commit_seconds: float) -> IngestReport:
     report = IngestReport(files=len(files))
+    # parser fixes reach texts already stored: read them again once per version
+    report.reparsed = store.reparse_if_stale()
     known, hashes = store.known_files(), store.known_hashes()
     todo: list[tuple[str, str]] = []
     for path in files:

@@ -251,7 +251,12 @@ class Store:
         if c.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             c.execute("PRAGMA journal_mode=WAL")
         try:
+            from parsers import PARSER_VERSION
+
+            # a new store holds only what this parser writes: it is current
             c.executescript(f"BEGIN IMMEDIATE;\n{_SCHEMA}\n"
+                            "INSERT OR REPLACE INTO meta(k, v) VALUES "
+                            f"('parser_version', '{PARSER_VERSION}');\n"
                             f"PRAGMA user_version={SCHEMA_VERSION};\nCOMMIT;")
         except BaseException:
             if c.in_transaction:
@@ -268,6 +273,23 @@ class Store:
                 self._reparse_stored()
             c.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             self._bump()  # the resolution (and any cached graph) is recomputed
+
+    def reparse_if_stale(self) -> int:
+        """Parse the stored texts again when they were parsed by another
+        parser version (a writer only, in one transaction); the number of texts
+        read again (0 when the records are current)."""
+        from parsers import PARSER_VERSION
+
+        if self._meta("parser_version", "") == PARSER_VERSION:
+            return 0
+        count = self.conn.execute("SELECT COUNT(*) FROM files").fetchone()[0]
+        with self.transaction():
+            if count:
+                self._reparse_stored()
+            self._set_meta("parser_version", PARSER_VERSION)
+            if count:
+                self._bump()  # the resolution (and any cached graph) is recomputed
+        return count
 
     def _reparse_stored(self) -> None:
         """Parse every stored text again and replace its records (inside the

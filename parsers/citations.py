@@ -108,6 +108,7 @@ _DIRECTIVE_ISSUER = regex.compile(
 #: Cheap tests (C-level ``re`` and ``in``) before the rare, costly passes:
 #: a dash spaced on both sides after a number ("58 - QĐ/TU"), a line that
 #: ends in a dash or slash (a number cut at a line end).
+#: (two searches: one alternation of both scans several times slower in ``re``)
 _SPACED_HINT = re.compile(r"[0-9][ \t]{1,3}[-\u2013][ \t]{1,3}[A-ZĐÐ]")
 _LINE_END_CUT = re.compile(r"[-/\u2010-\u2015\u2212][ \t*_]*\n")
 #: A key of a number and one short part ("1/HO") …

@@ -20,7 +20,6 @@ __all__ = ["clean_text", "EDITORIAL_NOTE"]
 #: Control characters other than tab and line feed (CR is read as a line end
 #: before this, by ``parsers.parse``).
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0080-\u009f]")
-_NOT_NEWLINE = regex.compile(r"[^\n]")
 
 #: A bracketed note whose words only an editor writes (matched on the folded
 #: text, so a copy without diacritics is cleaned alike): "… được hướng dẫn
@@ -35,6 +34,13 @@ EDITORIAL_NOTE = regex.compile(
 )
 
 
+def _blank(s: str) -> str:
+    """Spaces for ``s``, keeping its line breaks."""
+    if "\n" not in s:
+        return " " * len(s)
+    return "\n".join(" " * len(line) for line in s.split("\n"))
+
+
 def _spans(text: str, folded: str, controls: bool) -> list[tuple[int, int, str]]:
     """(start, end, replacement) of every change, replacement of equal length."""
     out: list[tuple[int, int, str]] = []
@@ -43,7 +49,7 @@ def _spans(text: str, folded: str, controls: bool) -> list[tuple[int, int, str]]
     if "[" in text:
         for m in EDITORIAL_NOTE.finditer(folded):
             # keep line breaks so line-based reading (headers, clauses) is unchanged
-            out.append((m.start(), m.end(), _NOT_NEWLINE.sub(" ", text[m.start() : m.end()])))
+            out.append((m.start(), m.end(), _blank(text[m.start() : m.end()])))
     return out
 
 

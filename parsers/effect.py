@@ -18,6 +18,7 @@ from collections.abc import Iterator
 import regex
 
 from parsers.normalize import iso_date
+from parsers.vocabulary import DOC_TYPES, TITLE_ONLY_TYPES
 
 __all__ = ["effective_dates", "is_partial"]
 
@@ -37,7 +38,9 @@ _EFFECTIVE = regex.compile(
 #: backwards from "này".
 _OPENS = regex.compile(
     r"(?:^|[\n.:;])[ \t\d.)\-]*(?:dieu\s+\d+[a-z]?\s*[.:]\s*(?:hieu\s+luc[^\n]{0,40}\n)?"
-    r"[ \t\d.)\-]*)?[a-z ]{2,40}\s$",
+    r"[ \t\d.)\-]*)?(?:" + "|".join(
+        sorted({p for t in (*DOC_TYPES, *TITLE_ONLY_TYPES) for p in t.phrases} | {"van ban"},
+               key=len, reverse=True)) + r")\s$",
 )
 #: "… này có hiệu lực (thi hành) đến hết ngày …", "… này hết hiệu lực từ ngày …".
 _ENDS = r"het\s+hieu\s+luc\s+(?:(?:ke\s+)?tu|vao)\s+"
@@ -48,7 +51,7 @@ _EXPIRES = regex.compile(
 #: Parts of a document named before it: "khoản 2 Điều 3 của", "một số điều của".
 _PARTS = regex.compile(
     r"(?<![a-z])(?:dieu|khoan|diem|chuong|muc|phan|phu\s+luc|mot\s+so|cac\s+quy\s+dinh\s+tai"
-    r"|cum\s+tu|tieu\s+muc)(?![a-z])"
+    r"|cum\s+tu|tieu\s+muc|tai)(?![a-z])|\u201c"  # "“Đặc khu” thay thế “huyện đảo” tại …"
 )
 
 
@@ -86,7 +89,10 @@ def effective_dates(text: str, folded: str, own_date: str | None) -> tuple[str |
             effective = _date_of(m, "e")
         break
     for m in _matches(_EXPIRES, folded, "hieu luc", 16):
-        if not _quoted(text, m.start()):
+        # the document's own clause, opening its sentence or article (not
+        # "kể từ thời điểm Nghị định này có hiệu lực thi hành đến hết ngày …")
+        if not _quoted(text, m.start()) and _OPENS.search(folded, max(0, m.start() - 80),
+                                                          m.start() + 1):
             expires = _date_of(m, "x")
             break
     return effective, expires

@@ -55,7 +55,7 @@ from parsers.vocabulary import (
 
 #: The header lies in the first characters; the body starts at its first
 #: "Căn cứ", "Kính gửi", "Điều 1" line.
-_HEADER_CHARS = 4000
+_HEADER_CHARS = 2500
 _SUBJECT_MAX_CHARS = 600
 _TITLE_TYPES = {p: t.name for t in (*DOC_TYPES, *TITLE_ONLY_TYPES) for p in t.phrases}
 _TITLE_START = regex.compile(
@@ -75,8 +75,6 @@ _STAMP = regex.compile(
 _GAZETTE = regex.compile(r"^\s*cong\s+bao\b")
 _RULE = regex.compile(r"^[\W_]*$")
 _WORDS = regex.compile(r"[a-z0-9]+")
-_LOWER = regex.compile(r"\p{Ll}")
-_LETTER = regex.compile(r"\p{L}")
 _SUBJECT_PREFIX_RAW = regex.compile(r"^\s*[Vv]\s*/\s*[Vv]\.?\s*:?\s*")
 _AUTHORITY = regex.compile(
     r"^\s*(?:" + "|".join(regex.escape(p) for p in AUTHORITY_OPENERS) + r")(?![a-z])"
@@ -107,10 +105,12 @@ class Header:
 
 def _is_upper(raw: str) -> bool:
     """Mostly capitals (OCR leaves a few lowercase letters in a title)."""
-    letters = len(_LETTER.findall(raw))
+    letters = sum(map(str.isalpha, raw))
     if letters < 2:
         return False
-    return len(_LOWER.findall(raw)) <= 0.2 * letters
+    if raw.isupper():
+        return True
+    return sum(map(str.islower, raw)) <= 0.2 * letters
 
 
 def _is_motto(folded: str) -> bool:

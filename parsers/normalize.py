@@ -96,6 +96,23 @@ def fold_checked(text: str) -> tuple[str, bool]:
     return out.tobytes().decode("utf-32-le", "surrogatepass"), controls
 
 
+def strip_marks(text: str) -> str:
+    """Diacritics removed, Đ→D, case kept, one character for one: the text a
+    copy without marks (or a poor scan) shows.
+
+    >>> strip_marks("Quyết định số 58-QĐ/TU")
+    'Quyet dinh so 58-QD/TU'
+    """
+    out = []
+    for ch in text:
+        if ch in "Đđ":
+            out.append("D" if ch == "Đ" else "d")
+            continue
+        base = unicodedata.normalize("NFD", ch)[0]
+        out.append(base if base.isascii() else ch)
+    return "".join(out)
+
+
 # --- NFC with offsets ------------------------------------------------------------
 
 

@@ -57,6 +57,8 @@ __all__ = ["relate"]
 _RELATION_GAP = 300
 #: The farthest any trigger phrase acts (see ``Trigger.max_gap``).
 _TRIGGER_REACH = max(t.max_gap for t in TRIGGERS) + max(len(t.phrase) for t in TRIGGERS) + 10
+#: How far before "… hết hiệu lực" the words naming parts ("Điều 5 của …") stand.
+_PARTS_REACH = 40
 #: Relations by which the document acts on another, in whole or in part.
 _ACTS = frozenset({"repeals", "replaces", "amends"})
 #: Relations a heading ending in ":" gives the items listed under it, and how
@@ -69,10 +71,12 @@ _HEADING_WORDS = regex.compile(r"bai\s+bo|huy\s+bo|thay\s+the|sua\s+doi|bo\s+sun
 _QUALIFIER = regex.compile(r"[\s,]*(?:bo\s+sung|sua\s+doi)?\s*\)")
 #: How far before a reference its clause, list and heading are read, and how
 #: far after it ("… hết hiệu lực kể từ ngày …").
-_WINDOW_BEFORE = 3000
+_WINDOW_BEFORE = 2000
 _WINDOW_AFTER = 400
 #: Where a legal-basis heading may stand (folded).
 _PHAP_LY = regex.compile(ocr_tolerant("phap ly"))
+#: "(đã) được" (or "bị") before a trigger: someone else acts.
+_PASSIVE_BEFORE = regex.compile(r"(?:duoc|bi)\s+(?:[a-z]+\s*,\s*)?$")
 #: A trigger that is the type word of the reference it stands before
 #: ("Hướng dẫn số 5-HD/TU", "Hướng dẫn liên tịch số …"): it names, not guides.
 _NAMES_A_DOCUMENT = regex.compile(r"(?:\s+lien\s+tich)?\s+s[o06]\s*:?\s*[0-9]")
@@ -103,13 +107,14 @@ class _Clause:
 
 
 class _Triggers:
-    """Every trigger phrase in the windows around the references, found in one
-    forward pass; asked for the nearest one before a position, it walks back
-    over that list instead of searching the text again (a reverse regex
-    search per reference cost most of the relation reading)."""
+    """Every trigger phrase in the given stretches (the reach before each
+    reference), found in one forward pass; asked for the nearest one before a
+    position, it walks back over that list instead of searching the text again
+    (a reverse regex search per reference cost most of the relation reading)."""
 
     def __init__(self, folded: str, windows: list[tuple[int, int]]) -> None:
         self.folded = folded
+        self.last_end = 0
         # leftmost, longest matches, in order (phrases that would overlap, as
         # "này hướng dẫn" and "hướng dẫn thi hành", are listed joined too)
         self.starts: list[int] = []
@@ -128,9 +133,12 @@ class _Triggers:
             yield self.starts[i], self.ends[i], self.found[i]
             i -= 1
 
-    def relation(self, lo: int, hi: int) -> str | None:
+    def relation(self, lo: int, hi: int, *, passive_ok: bool = False) -> str | None:
         """Relation stated by the trigger phrase nearest before ``hi`` that is
-        close enough and not cut off by a comma or a "theo quy định tại"."""
+        close enough and not cut off by a comma or a "theo quy định tại"; a
+        passive one ("… đã được sửa đổi, bổ sung theo Luật số …") states what
+        another document did, so it gives none unless ``passive_ok``.
+        ``self.last_end`` is where the phrase used ends."""
         folded = self.folded
         lo = max(lo, hi - _TRIGGER_REACH)
         for start, end, trig in self.before(lo, hi):
@@ -144,6 +152,9 @@ class _Triggers:
             if hi - end <= trig.max_gap:
                 if trig.relation == "implements" and PROVISION_CITED.search(between):
                     return None  # "thực hiện theo quy định tại Nghị định …" cites it
+                if not passive_ok and _PASSIVE_BEFORE.search(folded, max(0, start - 16), start):
+                    return None
+                self.last_end = end
                 return trig.relation
         return None
 
@@ -181,11 +192,9 @@ class _Clauses:
     of a clause is read only for clauses that hold a reference (and the
     clauses a list runs through)."""
 
-    def __init__(self, text: str, folded: str, windows: list[tuple[int, int]],
-                 triggers: _Triggers) -> None:
+    def __init__(self, text: str, folded: str, windows: list[tuple[int, int]]) -> None:
         self.text, self.folded = text, folded
         self.windows = windows
-        self.triggers = triggers
         self.clauses = self._scan()
         self.starts = [c.start for c in self.clauses]
         self._own: dict[int, str | None] = {}
@@ -261,8 +270,10 @@ class _Clauses:
                 # "Bãi bỏ các Quyết định sau:", "… thay thế các văn bản sau đây:"
                 colon = text.rfind(":", c.start, end)
                 lo = max(c.start, colon - _HEADING_REACH)
-                stated = self.triggers.relation(lo, colon) if _HEADING_WORDS.search(
-                    folded, lo, colon) else None
+                stated = _Triggers(folded, [(lo, colon)]).relation(lo, colon) \
+                    if _HEADING_WORDS.search(folded, lo, colon) else None
+                if stated is None and _ENDS_FORCE.search(folded, lo, colon):
+                    stated = "repeals"  # "Các Thông tư sau đây hết hiệu lực:"
                 if stated in _LIST_HEADINGS:
                     heading, kind_of_heading = stated, c.kind
 
@@ -280,7 +291,7 @@ class _Clauses:
         j = i
         while j not in self._inherited:
             c = self.clauses[j]
-            if self.own(j) or c.heading or c.kind != "semi" or j == 0 or not self._listed(j):
+            if self.own(j) or c.heading or c.kind != "semi" or j == 0 or not self.listed(j):
                 self._inherited[j] = self.own(j) or c.heading
                 break
             chain.append(j)
@@ -290,9 +301,21 @@ class _Clauses:
             self._inherited[k] = value
         return self._inherited[i]
 
-    def _listed(self, i: int) -> bool:
+    def listed(self, i: int) -> bool:
         item = self.folded[self.clauses[i].start : self.clauses[i].start + 40].lstrip(" \t\n-+*•")
         return bool(TITLE_START.match(item)) or item.startswith(_LIST_ITEM_WORDS)
+
+
+def _reach_windows(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Where a trigger phrase can act on a reference: the reach before each."""
+    out: list[tuple[int, int]] = []
+    for m in mentions:
+        lo = max(0, m.start - _TRIGGER_REACH)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], m.start))
+        else:
+            out.append((lo, m.start))
+    return out
 
 
 def _windows(mentions: list[Mention], n: int) -> list[tuple[int, int]]:
@@ -352,14 +375,15 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
     if not mentions:
         return mentions, []
     windows = _windows(mentions, len(text))
-    triggers = _Triggers(folded, windows)
-    clauses = _Clauses(text, folded, windows, triggers)
+    triggers = _Triggers(folded, _reach_windows(mentions))
+    clauses = _Clauses(text, folded, windows)
     starts = clauses.starts
     out: list[Mention] = []
     edges: list[Relation] = []
     described_by: list[tuple[str, str] | None] = []  # (actor key, relation) per mention
     prev_clause = -1
     lead_relation: dict[int, str] = {}  # clause → relation its first reference took
+    passive_target: dict[str, tuple[Mention, str]] = {}  # actor key → (acted on, relation)
     for m in mentions:
         ci = bisect.bisect_right(starts, m.start) - 1
         clause = clauses.clauses[ci]
@@ -368,20 +392,29 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
         first_in_clause = prev is None
         prev_clause = ci
         described: tuple[str, str] | None = None
+        act_from = -1  # end of the trigger the relation comes from, if one
+        else_from = clause.start  # else: parts are named between here and the reference
         if prev is not None and prev.key != m.key and m.start - prev.end <= _RELATION_GAP:
             gap = folded[prev.end : m.start]
-            stated = triggers.relation(prev.end, m.start)
+            stated = triggers.relation(prev.end, m.start, passive_ok=True)
             if stated and stated != "based_on":
                 if PASSIVE.match(gap):
                     # "Nghị định A được sửa đổi, bổ sung bởi Nghị định B": B acts on A
                     if _dated_order_ok(m, prev):
                         edges.append(Relation(m.key, prev.key, stated))
                     described = (m.key, "")
+                    passive_target[m.key] = (prev, stated)
                 elif (SUBJECT_OPENER.match(gap) or TRIGGER_PATTERN.match(gap.lstrip(" ,"))
                       or triggers.near_start(prev.end, m.start)):
                     described = (prev.key, stated)
             elif m.in_list and described_by and described_by[-1]:
                 described = described_by[-1]  # "… về thực hiện Nghị quyết A và B"
+                if not described[1] and prev.key in passive_target:
+                    # "… được sửa đổi theo Luật số A, Luật số B": B acts on it too
+                    target, acted = passive_target[prev.key]
+                    passive_target[m.key] = (target, acted)
+                    if _dated_order_ok(m, target):
+                        edges.append(Relation(m.key, target.key, acted))
         if described and described[1] and described[0] != m.key:
             actor = next((x for x in reversed(out) if x.key == described[0]), None)
             if actor is None or _dated_order_ok(actor, m):
@@ -395,25 +428,28 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
         elif m.in_list and prev is not None:
             relation = prev.relation
         else:
+            triggers.last_end = -1
             relation = triggers.relation(clause.start if first_in_clause else prev.end, m.start)
+            act_from = triggers.last_end if relation else -1
             if relation is None and prev is not None and prev.relation not in ("cites",) \
                     and _ITEM_GAP.search(folded, max(prev.end, m.start - 12), m.start):
                 relation = prev.relation  # "thay thế Quyết định A …, Quyết định B …"
             if relation is None and first_in_clause:
                 inherited = inherited_here
-                if inherited is None and clause.kind == "semi":
+                if inherited is None and clause.kind == "semi" and clauses.listed(ci):
                     inherited = lead_relation.get(ci - 1)  # the list goes on after ";"
                 if inherited and (clause.kind == "semi" or "," not in folded[clause.start : m.start]
                                   or clauses.own(ci) is None):
                     relation = inherited
         if relation in (None, "cites") and not described and _repealed_after(
                 folded, m, clauses, ci, mentions):
-            relation = "repeals"
+            relation = "repeals"  # "Thông tư số … hết hiệu lực": only its own words count
+            else_from = max(clause.start, m.start - _PARTS_REACH)
         relation = relation or "cites"
         if first_in_clause and not described and relation != "cites":
             lead_relation[ci] = relation
         partial = relation in _ACTS and is_partial(
-            folded, max(clause.start, m.start - _TRIGGER_REACH), m.start)
+            folded, act_from if act_from >= 0 else else_from, m.start)
         out.append(Mention(m.start, m.end, m.key, m.type, m.date, m.issuer, relation,
                            m.in_list, m.anchor, partial))
         described_by.append(described)

@@ -181,3 +181,29 @@ def test_cli_on_a_store_of_a_newer_schema_prints_one_line(tmp_path: Path) -> Non
     assert "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
     assert "schema version" in proc.stderr and str(db) in proc.stderr
+
+
+def test_a_new_parser_version_reads_stored_texts_again(tmp_path, monkeypatch):
+    """Parser fixes reach texts already stored: the next ingest under another
+    parser version parses every stored text again, once."""
+    import parsers
+    from graph.ingest import ingest
+    from graph.store import Store
+
+    doc = tmp_path / "docs" / "a.txt"
+    doc.parent.mkdir()
+    doc.write_text("Căn cứ Quyết định số 12/QĐ-UBND ngày 3/1/2025 của UBND tỉnh;\n",
+                   encoding="utf-8")
+    store = Store(tmp_path / "db")
+    first = ingest([doc.parent], store, progress=False)
+    assert first.reparsed == 0
+    again = ingest([doc.parent], store, progress=False)
+    assert (again.reparsed, again.unchanged) == (0, 1)
+    store.conn.execute("UPDATE citations SET relation='cites'")  # as an older parser read it
+    monkeypatch.setattr(parsers, "PARSER_VERSION", "a newer version")
+    third = ingest([doc.parent], store, progress=False)
+    assert third.reparsed == 1
+    relation = store.conn.execute("SELECT relation FROM citations").fetchone()[0]
+    assert relation == "based_on"
+    assert ingest([doc.parent], store, progress=False).reparsed == 0
+    store.close()

@@ -12,24 +12,15 @@ must come out.
 
 from __future__ import annotations
 
-import unicodedata
-
 import pytest
 
 from parsers import parse_text
+from parsers.normalize import strip_marks
 
 
 def ocr_twin(text: str) -> str:
     """Diacritics lost, Đ as D, "số" as "s6": one character for one."""
-    text = text.replace("số", "s6").replace("Số", "S6")
-    out = []
-    for ch in text:
-        if ch in "Đđ":
-            out.append("D" if ch == "Đ" else "d")
-            continue
-        base = unicodedata.normalize("NFD", ch)[0]
-        out.append(base if base.isascii() else ch)
-    return "".join(out)
+    return strip_marks(text.replace("số", "s6").replace("Số", "S6"))
 
 
 # --- the document's own identity -----------------------------------------------------------
@@ -292,6 +283,21 @@ RELATION_CASES = [
      [("126/2024/NĐ-CP", "cites")], [], "a quotation's references are only cited"),
     ("Nghị quyết này hướng dẫn một số quy định của Bộ luật Dân sự số 91/2015/QH13.",
      [("91/2015/QH13", "guides")], [], "'Nghị quyết này hướng dẫn …'"),
+    ("2. Luật Tài nguyên nước số 17/2012/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số "
+     "08/2017/QH14, Luật số 35/2018/QH14 (sau đây gọi chung là Luật số 17/2012/QH13) hết hiệu "
+     "lực kể từ ngày Luật này có hiệu lực.",
+     [("17/2012/QH13", "cites"), ("08/2017/QH14", "cites"), ("35/2018/QH14", "cites"),
+      ("17/2012/QH13", "repeals")],
+     [("08/2017/QH14", "17/2012/QH13", "amends"), ("35/2018/QH14", "17/2012/QH13", "amends")],
+     "a passive list: every amender acts; '… hết hiệu lực' after the reference repeals it"),
+    ("Căn cứ Luật Đất đai năm 1993 đã được sửa đổi, bổ sung theo Luật số 19/2000/QH10;\n"
+     "Nội dung này đã được sửa đổi theo Luật số 20/2001/QH10.",
+     [("19/2000/QH10", "based_on"), ("20/2001/QH10", "cites")], [],
+     "the amender named after 'được sửa đổi' is not amended by this document"),
+    ("Điều 3. Các Thông tư sau hết hiệu lực:\na) Thông tư số 23/2014/TT-BTNMT;\n"
+     "b) Thông tư số 24/2014/TT-BTNMT.",
+     [("23/2014/TT-BTNMT", "repeals"), ("24/2014/TT-BTNMT", "repeals")], [],
+     "a '… sau hết hiệu lực:' heading repeals its items"),
 ]
 
 
@@ -366,6 +372,9 @@ EFFECT_CASES = [
      "01 tháng 01 năm 2020.”", None, None, "a quoted clause belongs to the amended text"),
     (HEADER_2025 + "trước ngày Luật này có hiệu lực thi hành thì được tiếp tục thực hiện.",
      None, None, "'before this law takes effect' is not its clause"),
+    (HEADER_2025 + "Điều 9. Thông tư này có hiệu lực từ ngày 01/4/2025.\n2. Hồ sơ nộp kể từ thời "
+     "điểm Thông tư này có hiệu lực thi hành đến hết ngày 30/11/2025 được giải quyết.",
+     "2025-04-01", None, "a filing window is not the document's end date"),
 ]
 
 
@@ -377,6 +386,9 @@ def test_own_effective_and_end_dates(text, effective, expires, note):
 
 
 @pytest.mark.parametrize("text,partial", [
+    ("Thay thế cụm từ “huyện đảo” bằng “đặc khu” tại Nghị định số 11/2021/NĐ-CP.", True),
+    ("Điều 5 của Thông tư số 12/2020/TT-BTC hết hiệu lực.", True),
+    ("Luật số 17/2012/QH13 hết hiệu lực, trừ trường hợp quy định tại khoản 1 Điều 86.", False),
     ("Điều 3. Bãi bỏ khoản 2 Điều 3 của Quyết định số 12/2020/QĐ-UBND.", True),
     ("Điều 3. Bãi bỏ Quyết định số 12/2020/QĐ-UBND.", False),
     ("Quyết định này thay thế Quyết định số 84/2020/QĐ-UBND.", False),

@@ -196,6 +196,8 @@ def run_ingest(args: argparse.Namespace) -> int:
         _dump(report.to_dict())
     else:
         t = report.totals
+        if report.reparsed:
+            print(f"read again with the new parser: {report.reparsed} stored text(s)")
         print(f"files: {report.files} ({report.added} added, {report.replaced} replaced, "
               f"{report.unchanged} unchanged, {report.duplicates} duplicate, "
               f"{len(report.errors)} errors)")
