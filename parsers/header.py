@@ -11,7 +11,9 @@ identity is read from the classes:
 - number: the "Số:" field only, never the subject ("QUYẾT ĐỊNH Sửa đổi Quyết
   định số 10/2016/QĐ-UBND" is not number 10/2016); a draft's blank gives none;
 - type: the title; no title is a Công văn (a tax office's "5348/CT-CS" is a
-  letter, not a Chỉ thị); a consolidated text (VBHN) keeps its own type;
+  letter, not a Chỉ thị) unless, with no "V/v" either, the symbol names a
+  type (OCR lost "NGHỊ ĐỊNH" over "28/2021/NĐ-CP"); a consolidated text (VBHN)
+  keeps its own type;
 - date and place: the place-and-date field;
 - issuer: the left column's name lines before the number, in order, without
   the motto, rules, stamps or repeats; the lines of one name joined by a
@@ -26,6 +28,7 @@ from dataclasses import dataclass
 
 import regex
 
+from parsers.citations import type_from_symbol
 from parsers.layout import Cell, header_cells
 from parsers.models import DocumentIdentity
 from parsers.normalize import canonical_key, iso_date, split_key
@@ -400,10 +403,12 @@ def parse_header(text: str, folded: str) -> Header:
 
     i_pd, i_vv, i_body = first("placedate"), first("vv"), first("body")
     # "Luật số: 51/2024/QH15" is the field only in a header (after the motto or
-    # a body's name); in running text it is a reference
-    i_num = next((i for i, k in enumerate(kinds) if k == "number" and (
-        not HEADER_FIELD.match(folded, cells[i].start).group("type")
-        or {"motto", "upper"} & set(kinds[:i]))), None)
+    # a body's name); in running text it is a reference. The field stands
+    # before the title: "THÔNG TƯ HƯỚNG DẪN … NGHỊ ĐỊNH SỐ 119/2014/NĐ-CP" after
+    # it names the document the title is about
+    i_num = next((i for i, k in enumerate(kinds) if k == "number" and "title" not in kinds[:i]
+                  and (not HEADER_FIELD.match(folded, cells[i].start).group("type")
+                       or {"motto", "upper"} & set(kinds[:i]))), None)
     # the title stands before the body, and not after running text
     i_title = None
     for i, k in enumerate(kinds):
@@ -444,6 +449,11 @@ def parse_header(text: str, folded: str) -> Header:
     if key and (symbol_type := TYPE_BY_ABBREVIATION.get(split_key(key)[2].split("-")[0])) \
             == "Văn bản hợp nhất":
         doc_type = symbol_type  # a consolidated text carries the title of the law it merges
+    if doc_type is None and key and i_vv is None:
+        # no title read (OCR garbled "NGHỊ ĐỊNH", a subject line in its place)
+        # and no "V/v": the symbol's type abbreviation decides, as for a
+        # reference; "5348/CT-CS" of a tax office names none
+        doc_type = type_from_symbol(key)
     if doc_type is None and (num is not None or i_pd is not None or issuer):
         doc_type = DEFAULT_TYPE
     number = split_key(key)[0] if key else None

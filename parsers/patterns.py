@@ -283,7 +283,7 @@ SUBJECT_OPENER = regex.compile(
 HEADER_FIELD = regex.compile(
     r"(?<![a-z0-9/])(?:(?P<type>luat|bo luat|phap lenh|lenh|nghi quyet|sac lenh)\s+s[o06dea5]\s*:"
     r"|(?P<s>s)[o06dea5]?[ \t]*(?:hieu[ \t]*)?[:.]?)[ \t]*"
-    r"(?=[ \t|]*\n?[ \t|]*[\d.…_]|[\d.…_ \t]*[/\-])"
+    r"(?=[ \t|]*\n?[ \t|]*[\d.…_]|[\d.…_ \t]*[/\-]|[ \t|]*\n[ \t|.…_]*/)"
 )
 #: "Place, ngày" in a header cell (folded); the place is read from the raw
 #: text before the comma (see ``parsers.header``).
@@ -294,8 +294,9 @@ HEADER_DATE = regex.compile(
     r"ng\w{1,2}y\s*:?\s*(?:(?P<d>\d{1,2})\D{0,3}?\s*t?h\w{1,3}ng\s+(?P<m>\d{1,2})\s*,?\s+"
     r"n\w{1,2}m\s+(?P<y>\d{4})|(?P<d2>\d{1,2})\s*[/.\-]\s*(?P<m2>\d{1,2})\s*[/.\-]\s*(?P<y2>\d{4}))"
 )
-#: A draft's blank number: "Số:      /TB-UBND", "Số: …/QĐ-UBND".
+#: A draft's blank number: "Số:      /TB-UBND", "Số: …/QĐ-UBND", "Số: /2015/TT-BTC".
 BLANK_NUMBER = regex.compile(
-    rf"^[ \t.…_|]*(?:{_DASH}|/)[ \t]*({SYMBOL_PART}(?:{_SEP}{SYMBOL_PART}){{0,5}})"
+    rf"^[ \t.…_|]*(?:{_DASH}|/)[ \t]*(?:(?:19|20)\d\d[ \t]*/[ \t]*)?"
+    rf"({SYMBOL_PART}(?:{_SEP}{SYMBOL_PART}){{0,5}})"
 )
 SUBJECT_PREFIX = regex.compile(r"^\s*(?:v\s*/\s*v|v\.v)\b")

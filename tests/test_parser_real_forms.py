@@ -133,6 +133,43 @@ HƯỚNG DẪN
 thực hiện Quy định số 296-QĐ/TW của Ban Chấp hành Trung ương
 """
 
+DRAFT_CIRCULAR_YEAR_BLANK = (
+    "BỘ NỘI VỤ --------\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+    "---------------\n"
+    "Số:\n"
+    "/2016/TT-BNV\n"
+    "Hà Nội, ngày     tháng     năm 2016 DỰ THẢO THÔNG TƯ HƯỚNG DẪN THI HÀNH NGHỊ "
+    "ĐỊNH SỐ 24/2014/NĐ-CP NGÀY 04 THÁNG 4 NĂM 2014 CỦA CHÍNH PHỦ\n"
+    "Căn cứ Nghị định số 24/2014/NĐ-CP ngày 04 tháng 4 năm 2014 của Chính phủ;\n"
+)  # the portal runs the title on after the date
+
+TITLE_NAMES_A_DECREE = (
+    "BỘ XÂY DỰNG --------\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+    "---------------\n"
+    "Hà Nội, ngày     tháng     năm 2017 THÔNG TƯ HƯỚNG DẪN MỘT SỐ ĐIỀU CỦA NGHỊ "
+    "ĐỊNH SỐ 59/2015/NĐ-CP NGÀY 18 THÁNG 6 NĂM 2015 CỦA CHÍNH PHỦ\n"
+    "Căn cứ Nghị định số 59/2015/NĐ-CP ngày 18 tháng 6 năm 2015 của Chính phủ;\n"
+)  # the portal runs the title on after the date
+
+OCR_TITLE_LOST = """\
+Số: 31/2019/NĐ-CP Hà Nội, ngày 10 tháng 4 năm 2019
+THÔNG TỊN ĐIỆN TỦ PHÙ
+Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;
+"""
+
+TAX_LETTER_NO_VV = """\
+BỘ TÀI CHÍNH
+CỤC THUẾ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 6120/CT-TTHT
+Hà Nội, ngày 02 tháng 12 năm 2025
+
+Kính gửi: Công ty cổ phần XYZ.
+"""
+
 IDENTITY_CASES = [
     # (text, type, key, date, issuer, note)
     (PIPE_TABLE, "Công văn", "1520/VP-NC", "2024-12-05", "UBND TỈNH BÌNH THUẬN - VĂN PHÒNG",
@@ -155,6 +192,15 @@ IDENTITY_CASES = [
      "a draft's blank number and day"),
     (PARTY_GUIDANCE, "Hướng dẫn", "05-HD/ĐU", "2025-03-12",
      "ĐẢNG BỘ TỈNH LÂM ĐỒNG - ĐẢNG ỦY XÃ LŨNG CÚ", "Party guidance (36-HD/VPTW layout)"),
+    (DRAFT_CIRCULAR_YEAR_BLANK, "Thông tư", None, None, "BỘ NỘI VỤ",
+     "a draft's 'Số:' alone, its blank with a year on the next line; the decree in the "
+     "title is not the number"),
+    (TITLE_NAMES_A_DECREE, "Thông tư", None, None, "BỘ XÂY DỰNG",
+     "no 'Số:' field: 'NGHỊ ĐỊNH SỐ 59/2015' after the title names what the title is about"),
+    (OCR_TITLE_LOST, "Nghị định", "31/2019/NĐ-CP", "2019-04-10", None,
+     "OCR garbled the title: no title and no V/v, so the symbol's NĐ names the type"),
+    (TAX_LETTER_NO_VV, "Công văn", "6120/CT-TTHT", "2025-12-02", "BỘ TÀI CHÍNH - CỤC THUẾ",
+     "no title, no V/v: a tax office's CT names no type, so a Công văn"),
 ]
 
 
