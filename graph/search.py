@@ -104,11 +104,20 @@ class SearchIndex:
               cited_by: Mapping[str, int], generation: object = None) -> SearchIndex:
         """From (id, attributes) pairs (a NodeSummary or the graph's node data)."""
         idx = cls(cited_by=dict(cited_by), generation=generation)
+        # types and issuers repeat across thousands of nodes: fold each once
+        repeated: dict[str | None, list[str]] = {}
+
+        def once(text: str | None) -> list[str]:
+            got = repeated.get(text)
+            if got is None:
+                got = repeated[text] = tokens(text)
+            return got
+
         for i, (nid, a) in enumerate(nodes):
             idx.ids.append(nid)
-            idx.ident.add(i, tokens(a.get("type")) + tokens(a.get("key")))
+            idx.ident.add(i, once(a.get("type")) + tokens(a.get("key")))
             idx.text.add(i, tokens(a.get("name")) + tokens(a.get("subject")))
-            idx.issuer.add(i, tokens(a.get("issuer")))
+            idx.issuer.add(i, once(a.get("issuer")))
             ck = compact_key(a.get("key"))
             if ck:
                 idx.by_key.setdefault(ck, []).append(nid)

@@ -321,3 +321,26 @@ def test_audit_page(store_dir: Path) -> None:
     assert at.title[0].value == "Kiểm tra dữ liệu"
     assert [m.label for m in at.metric][0] == "Dẫn chiếu văn bản ban hành sau"
     assert at.success, "the sample corpus passes the strict audit"
+
+
+def test_what_a_long_backend_task_builds_is_kept_out_of_the_cyclic_collector(monkeypatch):
+    """An index or list the app keeps (built by a task over BIG_TASK_SECONDS)
+    is frozen, so later full collections do not walk it at every page; a
+    quick page question freezes nothing."""
+    import gc
+    import time
+
+    from legalgraph.ui.state import _Worker
+
+    worker = _Worker()
+    gc.unfreeze()
+    kept: list[object] = []
+    worker.submit(lambda: kept.append([{"n": i} for i in range(1000)])).result()
+    assert gc.get_freeze_count() == 0
+    monkeypatch.setattr(_Worker, "BIG_TASK_SECONDS", 0.0)
+    worker.submit(lambda: kept.append([{"n": i} for i in range(1000)])).result()
+    deadline = time.monotonic() + 5  # the answer is handed over before the freeze
+    while gc.get_freeze_count() == 0 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert gc.get_freeze_count() > 0
+    gc.unfreeze()
