@@ -228,6 +228,21 @@ def test_amended_number_in_the_title_is_a_reference_not_the_own_number():
         ("10/2016/QĐ-UBND", "amends"), ("72/2025/QH15", "based_on")]
 
 
+#: A portal's note gathering every guiding decree of a clause runs to
+#: thousands of characters; one such note is several of these items.
+_LONG_NOTE_ITEM = ("Quản lý tài sản kết cấu hạ tầng được hướng dẫn bởi Nghị định {n}/2018/NĐ-CP "
+                   "có hiệu lực từ ngày 12/03/2018 (VB hết hiệu lực: 04/04/2025) ")
+
+
+def test_a_long_editorial_note_is_not_a_source_of_references():
+    note = "".join(_LONG_NOTE_ITEM.format(n=40 + i) for i in range(40))
+    assert len(note) > 5000
+    text = (f"3. Quy định chi tiết về khai thác tài sản công; [{note}] sử dụng tài sản công "
+            "theo Nghị định số 151/2017/NĐ-CP của Chính phủ.")
+    for t in (text, ocr_twin(text)):
+        assert keys(t) == [("151/2017/NĐ-CP", "Nghị định")]
+
+
 def test_own_number_in_the_body_and_editorial_notes_are_not_references():
     doc = parse_text(PORTAL)
     assert doc.citations == ()  # "Thông tư 31/2022/TT-BTC có hiệu lực …" and the [note]
