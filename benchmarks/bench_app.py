@@ -25,45 +25,20 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import socket
 import statistics
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
-from _common import ROOT, print_machine
+from _common import print_machine
 
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+from legalgraph.ui.server import CHROMIUM_ARGS, AppServer, find_chromium
+
 READY = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
     return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
         && !!document.querySelector('[data-testid="stMain"] h1');
 }"""
-
-
-def chromium() -> str | None:
-    given = os.environ.get("LEGALGRAPH_CHROMIUM")
-    if given:
-        return given if Path(given).is_file() else None
-    return next((p for n in CHROMIUM_NAMES if (p := shutil.which(n))), None)
-
-
-def free_port(span: str) -> int:
-    lo, hi = (int(x) for x in span.split("-"))
-    for port in range(lo, hi + 1):
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise SystemExit(f"no free port in {span}")
 
 
 def cpu_seconds(pid: int) -> float:
@@ -89,46 +64,6 @@ def settle(pid: int, limit: float) -> float:
     except OSError:  # not Linux: a fixed pause
         time.sleep(min(limit, 10.0))
     return time.perf_counter() - start
-
-
-class Server:
-    """``streamlit run app.py`` over ``db`` on a free port of ``ports``."""
-
-    def __init__(self, db: Path, ports: str, log: Path) -> None:
-        self.port = free_port(ports)
-        self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "LEGALGRAPH_DB": str(db)}
-        env.pop("NEO4J_URI", None)
-        self.log = log.open("wb")
-        self.started = time.perf_counter()
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-             "--server.port", str(self.port), "--server.address", "127.0.0.1",
-             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
-
-    def wait_healthy(self, timeout: float = 120) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        return
-            except OSError:
-                pass
-            if self.proc.poll() is not None:
-                break
-            time.sleep(0.05)
-        raise SystemExit(f"streamlit did not start (log: {self.log.name})")
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-        self.log.close()
 
 
 def pick_documents(db: Path) -> dict[str, str]:
@@ -198,7 +133,7 @@ def main() -> None:
     ap.add_argument("--lineage", help="node id for the lineage page (default: the longest "
                                       "chain up among 2,000 ingested documents)")
     args = ap.parse_args()
-    exe = chromium()
+    exe = find_chromium()
     if exe is None:
         raise SystemExit("needs Chromium on PATH or $LEGALGRAPH_CHROMIUM")
     if not (args.db / "legalgraph.sqlite").exists():
@@ -222,9 +157,10 @@ def main() -> None:
         browser = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
         ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
         pg = ctx.new_page()
-        server = Server(args.db, args.ports, log)
+        server = AppServer(args.db, ports=args.ports, log_path=log)
         try:
-            server.wait_healthy()
+            if not server.wait_healthy(120):
+                raise SystemExit(f"streamlit did not start (log: {log})")
             first = load(pg, server.url + "/", args.timeout * 1000)
             start = (time.perf_counter() - server.started) * 1000
             rows.append(("cold start: launch → first page shown", start, first, float("nan")))

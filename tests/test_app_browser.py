@@ -21,31 +21,13 @@ address (the graph renders offline).
 from __future__ import annotations
 
 import os
-import random
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def find_chromium() -> str | None:
-    """``$LEGALGRAPH_CHROMIUM`` if set, else the first Chromium/Chrome on PATH."""
-    given = os.environ.get("LEGALGRAPH_CHROMIUM")
-    if given:
-        return given if Path(given).is_file() else None
-    return next((p for name in CHROMIUM_NAMES if (p := shutil.which(name))), None)
-
+from legalgraph.ui.server import CHROMIUM_ARGS, AppServer, find_chromium
 
 CHROMIUM = find_chromium()
 pytestmark = pytest.mark.skipif(
@@ -67,24 +49,6 @@ GRAPH_PIXELS = """() => {
 }"""
 
 
-def _free_port() -> int:
-    """A free port: from ``$LEGALGRAPH_TEST_PORTS`` ("23000-23099") if set, else
-    one the system picks."""
-    span = os.environ.get("LEGALGRAPH_TEST_PORTS")
-    candidates = [0]
-    if span:
-        lo, hi = (int(x) for x in span.split("-"))
-        candidates = random.sample(range(lo, hi + 1), hi - lo + 1)
-    for port in candidates:
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return int(s.getsockname()[1])
-    raise RuntimeError(f"no free port in {span}")
-
-
 def _ingest(db: Path) -> None:
     from graph.ingest import ingest
     from graph.store import Store
@@ -95,46 +59,19 @@ def _ingest(db: Path) -> None:
     assert not report.errors
 
 
-class App:
-    """``streamlit run app.py`` over the store in ``db``, on a free port."""
+class App(AppServer):
+    """The app over ``db`` on a free port (of ``$LEGALGRAPH_TEST_PORTS`` if set);
+    a server that does not start fails the test with its log."""
 
     def __init__(self, db: Path) -> None:
-        self.db = db
-        port = _free_port()
-        env = {**os.environ, "LEGALGRAPH_DB": str(db)}
-        env.pop("NEO4J_URI", None)
-        self.log_path = db.parent / f"streamlit-{port}.log"
-        self.log = self.log_path.open("wb")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-             "--server.port", str(port), "--server.address", "127.0.0.1",
-             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        self.url = f"http://127.0.0.1:{port}"
+        super().__init__(db, ports=os.environ.get("LEGALGRAPH_TEST_PORTS"))
 
-    def wait_healthy(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        return
-            except OSError:
-                pass
-            if self.proc.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                pytest.fail("streamlit did not start:\n"
-                            + self.log_path.read_text(errors="replace")[-3000:])
-            time.sleep(0.3)  # polling a server that is starting, not waiting on the page
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-        self.log.close()
+    def wait_healthy(self, timeout: float = 60) -> bool:
+        if not super().wait_healthy(timeout):
+            tail = self.log_tail()
+            self.stop()
+            pytest.fail("streamlit did not start:\n" + tail)
+        return True
 
 
 @pytest.fixture(scope="module")
