@@ -61,6 +61,7 @@ __all__ = [
     "fold",
     "is_central",
     "is_later",
+    "year_bounds",
     "level_of",
     "province_level_body",
     "scope_of",
@@ -358,6 +359,17 @@ def unresolved_id(parts: KeyParts | None, key: str, jurisdiction: str | None,
 def unidentified_id(sha256: str) -> str:
     """Id of an ingested document whose header gives no usable key."""
     return f"vn/unidentified/{sha256[:16]}"
+
+
+def year_bounds(date: str | None, year: int | None, scope: str | None
+                ) -> tuple[int | None, int | None]:
+    """(earliest, latest) year a document can be of. An undated Party
+    document known only by its term ("2020-2025") may be of any year of the
+    term, not only the first (its ``year``); else both are ``year``."""
+    s = scope or ""
+    if not date and len(s) == 9 and s[4] == "-" and s[:4].isdigit() and s[5:].isdigit():
+        return int(s[:4]), int(s[5:])
+    return year, year
 
 
 def is_later(date: str | None, year: int | None, than_date: str | None,

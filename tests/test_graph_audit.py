@@ -303,3 +303,24 @@ def test_the_resolver_sets_aside_what_acts_on_a_later_document(corpus, kind):
         # the decree was reached only by that note: no node is left for it
         assert target not in {n["id"] for n in b.nodes()}
         assert b.stats()["references"] == 1
+
+
+def test_a_party_document_known_only_by_its_term_is_not_dated_at_the_terms_start(corpus):
+    """A 2025 plan says a commune committee's "Kế hoạch số 21-KH/ĐU, ngày
+    29/7/2025 … triển khai thực hiện Chỉ thị số 46-CT/TW, ngày 16/5/2025". The
+    plan 21-KH/ĐU stays unresolved (no province), known by its term 2020-2025:
+    it may be of any year of the term, so its implementing a directive of 2025
+    is kept, not set aside as "2020 acts on 2025"."""
+    from graph.audit import audit as run
+
+    corpus.add("kh", "16/KH-MTTQ", date="2025-08-20", issuer="ỦY BAN MTTQ XÃ LƯƠNG MINH",
+               cites=[("21-KH/ĐU", "2025-07-29", None, "implements", "Kế hoạch"),
+                      ("46-CT/TW", "2025-05-16", "Bộ Chính trị", "implements", "Chỉ thị")],
+               relations=[("21-KH/ĐU", "46-CT/TW", "implements")])
+    b = corpus.backend()
+    (plan,) = [n for n in b.nodes() if n["key"] == "21-KH/ĐU"]
+    (directive,) = [n for n in b.nodes() if n["key"] == "46-CT/TW"]
+    assert any(e["source"] == plan["id"] and e["target"] == directive["id"]
+               and "implements" in e["relations"] for e in b.edges())
+    report = run(b)
+    assert report["set_aside"] == [] and report["future_edges"] == []
