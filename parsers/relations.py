@@ -76,6 +76,13 @@ _WINDOW_AFTER = 400
 #: Where a legal-basis heading may stand (folded).
 _PHAP_LY = regex.compile(ocr_tolerant("phap ly"))
 #: "(đã) được" (or "bị") before a trigger: someone else acts.
+#: Between a reference and a passive verb later in the sentence, what shows
+#: the verb has another subject: a line or sentence break, a footnote, or a
+#: provision ("[2] … Cụm từ … được bổ sung theo Luật …", "Khoản này được …").
+_OTHER_SUBJECT = regex.compile(
+    r"[\n.;\[]|(?<![a-z])(?:cum\s+tu|noi\s+dung|(?:khoan|diem|dieu|chuong|muc)\s+nay)(?![a-z])")
+#: The agent after a passive trigger: "được hướng dẫn bởi", "được thực hiện theo".
+_AGENT = regex.compile(r"\s+(?:boi|theo|tai)(?![a-z])")
 _PASSIVE_BEFORE = regex.compile(r"(?:duoc|bi)\s+(?:[a-z]+\s*,\s*)?$")
 #: A trigger that is the type word of the reference it stands before
 #: ("Hướng dẫn số 5-HD/TU", "Hướng dẫn liên tịch số …"): it names, not guides.
@@ -114,7 +121,8 @@ class _Triggers:
 
     def __init__(self, folded: str, windows: list[tuple[int, int]]) -> None:
         self.folded = folded
-        self.last_end = 0
+        self.last_start = self.last_end = 0
+        self.last_passive = False  # the phrase used stands in the passive ("được …")
         # leftmost, longest matches, in order (phrases that would overlap, as
         # "này hướng dẫn" and "hướng dẫn thi hành", are listed joined too)
         self.starts: list[int] = []
@@ -149,12 +157,16 @@ class _Triggers:
             if _QUALIFIER.match(folded, end) or _IN_FORCE.search(
                     folded, max(0, start - 12), start) or _NAMES_A_DOCUMENT.match(folded, end):
                 continue  # "Điều lệ (sửa đổi, bổ sung)", "có hiệu lực thi hành", "Hướng dẫn số 5"
-            if hi - end <= trig.max_gap:
+            passive = bool(_PASSIVE_BEFORE.search(folded, max(0, start - 16), start))
+            gap = hi - end
+            if passive and (agent := _AGENT.match(folded, end, hi)):
+                gap -= agent.end() - end  # "được hướng dẫn bởi Thông tư …"
+            if gap <= trig.max_gap:
                 if trig.relation == "implements" and PROVISION_CITED.search(between):
                     return None  # "thực hiện theo quy định tại Nghị định …" cites it
-                if not passive_ok and _PASSIVE_BEFORE.search(folded, max(0, start - 16), start):
+                if passive and not passive_ok:
                     return None
-                self.last_end = end
+                self.last_start, self.last_end, self.last_passive = start, end, passive
                 return trig.relation
         return None
 
@@ -398,8 +410,11 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
             gap = folded[prev.end : m.start]
             stated = triggers.relation(prev.end, m.start, passive_ok=True)
             if stated and stated != "based_on":
-                if PASSIVE.match(gap):
-                    # "Nghị định A được sửa đổi, bổ sung bởi Nghị định B": B acts on A
+                if PASSIVE.match(gap) or (triggers.last_passive and not _OTHER_SUBJECT.search(
+                        folded, prev.end, triggers.last_start)):
+                    # "Nghị định A được sửa đổi, bổ sung bởi Nghị định B", also with
+                    # words between ("Việc thi hành Luật A … được thực hiện theo
+                    # Nghị quyết B"): B acts on A
                     if _dated_order_ok(m, prev):
                         edges.append(Relation(m.key, prev.key, stated))
                     described = (m.key, "")

@@ -359,6 +359,21 @@ RELATION_CASES = [
      "b) Thông tư số 24/2014/TT-BTNMT.",
      [("23/2014/TT-BTNMT", "repeals"), ("24/2014/TT-BTNMT", "repeals")], [],
      "a '… sau hết hiệu lực:' heading repeals its items"),
+    ("Việc thi hành Luật số 47/2024/QH15 sửa đổi, bổ sung một số điều của Luật Thi hành án "
+     "được thực hiện theo Nghị quyết số 190/2024/QH15 ngày 30 tháng 11 năm 2024 của Quốc hội.",
+     [("47/2024/QH15", "implements"), ("190/2024/QH15", "cites")],
+     [("190/2024/QH15", "47/2024/QH15", "implements")],
+     "a passive verb after the law's description: the resolution carries out the law"),
+    ("Nghị định số 18/2016/NĐ-CP quy định chi tiết Luật Quản lý thuế được hướng dẫn bởi "
+     "Thông tư số 41/2016/TT-BTC ngày 05/4/2016.",
+     [("18/2016/NĐ-CP", "cites"), ("41/2016/TT-BTC", "cites")],
+     [("41/2016/TT-BTC", "18/2016/NĐ-CP", "guides")],
+     "'được hướng dẫn bởi' with the decree's description between: the circular guides it"),
+    ("[3] Luật số 28/2023/QH15 sửa đổi, bổ sung một số điều của Luật Đấu thầu\n"
+     "[4] Cụm từ “thẩm định” được bổ sung theo quy định tại khoản 5 Điều 2 của "
+     "Luật số 33/2024/QH15.",
+     [("28/2023/QH15", "cites"), ("33/2024/QH15", "cites")], [],
+     "a footnote's passive has its own subject (Cụm từ …), not the law above it"),
 ]
 
 
