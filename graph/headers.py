@@ -118,12 +118,16 @@ _CENTRAL_ISSUER = re.compile(
     r"|van phong chinh phu|chu tich nuoc|bo [a-z]|tong cuc|toa an nhan dan toi cao"
     r"|vien kiem sat nhan dan toi cao|kiem toan nha nuoc|ngan hang nha nuoc"
     r"|ban chap hanh trung uong|bo chinh tri|ban bi thu|hoi dong bau cu quoc gia"
-    r"|uy ban trung uong|thanh tra chinh phu|bao hiem xa hoi viet nam)")
+    r"|uy ban trung uong|thanh tra chinh phu|bao hiem xa hoi viet nam"
+    # a national organisation named for the country: "HIỆP HỘI CÔNG CHỨNG VIÊN
+    # VIỆT NAM - BAN THƯỜNG VỤ", "Tổng Liên đoàn Lao động Việt Nam"
+    r"|[^-–]*\bviet nam\s*(?:$|[-–]))")
 
 
 def issuer_is_central(issuer: str | None) -> bool:
-    """True when a header's issuer line names a central body ("QUỐC HỘI",
-    "BỘ TÀI CHÍNH", "CHÍNH PHỦ") and no province."""
+    """True when a header's issuer line, or the issuer a mention names,
+    is a central body ("QUỐC HỘI", "BỘ TÀI CHÍNH", "CHÍNH PHỦ", "Hiệp hội Công
+    chứng Việt Nam") and no province."""
     if not issuer:
         return False
     return bool(_CENTRAL_ISSUER.search(fold(issuer))) and province_of(issuer) is None

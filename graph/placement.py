@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from graph.headers import issuer_is_central
 from graph.identity import (
     DocContext,
     KeyParts,
@@ -64,6 +65,9 @@ class Placement:
     #: jurisdictions it may be when only the level is unknown; a trailing "*"
     #: matches any locality of that kind ("lang-son.tp-*")
     alternatives: tuple[str, ...] = ()
+    #: the province is the citing document's, no issuer named it: a national
+    #: body of the same key and scope, known from another mention, wins
+    assumed_local: bool = False
 
     @property
     def complete(self) -> bool:
@@ -103,7 +107,9 @@ def place(key: str, date: str | None, issuer: str | None, ctx: DocContext) -> Pl
     if parts is None:
         return Placement(key, None, None, None, None, "key is not number/symbol")
     date = valid_date(date)
-    if is_central(parts):
+    if is_central(parts) or issuer_is_central(issuer):
+        # "… của Hiệp hội Công chứng Việt Nam": a national body whatever the
+        # symbol says (545/HD-BTV), not one of the citing document's province
         scope = scope_of(parts, date, national=True, province=None)
         if scope and parts.year is None and with_year_only(parts):
             # "Nghị định số 126/NĐ-CP ngày 08/10/2024": decrees and circulars
@@ -118,7 +124,8 @@ def place(key: str, date: str | None, issuer: str | None, ctx: DocContext) -> Pl
     if province is None:
         return Placement(key, parts, None, scope, None,
                          "local body named in a national document" if ctx.national
-                         else "local body, citing document's province unknown")
+                         else "local body, citing document's province unknown",
+                         assumed_local=not province_level_body(parts))
     locality: str | None
     if level is not None and level.kind == "province":
         locality = None
@@ -140,7 +147,8 @@ def place(key: str, date: str | None, issuer: str | None, ctx: DocContext) -> Pl
                          (province, f"{province}.{ctx.locality}"))
     jurisdiction = province + (f".{locality}" if locality else "")
     reason = None if scope else "no date and no year in the number"
-    return Placement(key, parts, jurisdiction, scope, province, reason)
+    assumed = province_of(issuer) is None and not province_level_body(parts)
+    return Placement(key, parts, jurisdiction, scope, province, reason, assumed_local=assumed)
 
 
 def _scope_year(scope: str) -> int:
@@ -186,6 +194,12 @@ class Anchors:
         """(jurisdiction, scope) pairs that could complete ``p``."""
         if p.match_key is None:
             return []
+        if p.assumed_local:  # a national body of the key, known elsewhere, wins
+            national = [(j, s) for j, s in self.by_key.get(p.match_key, ())
+                        if j == "national" and (p.scope is None or s == p.scope)
+                        and not (citing_date and _scope_year(s) > int(citing_date[:4]))]
+            if national:
+                return sorted(national)
         found = []
         for jur, scope in self.by_key.get(p.match_key, ()):
             if p.jurisdiction is not None and jur != p.jurisdiction:
@@ -210,6 +224,12 @@ def complete(p: Placement, anchors: Anchors, citing_date: str | None
     """Target id, status, basis/reason and candidates for one placement."""
     if p.complete:
         assert p.parts is not None and p.jurisdiction and p.scope
+        if p.assumed_local and ("national", p.scope) in anchors.by_key.get(p.match_key, ()):
+            # "Công văn số 545/HD-BTV" in a Lâm Đồng letter, which another
+            # mention or its own header places at the Hiệp hội Công chứng
+            # Việt Nam: the national document, not a Lâm Đồng one
+            return (anchors.id("national", p.scope, p.parts), INFERRED,
+                    f"national body from another mention of {p.parts.key}", [])
         return anchors.id(p.jurisdiction, p.scope, p.parts), RESOLVED, None, []
     if p.parts is None:
         return unresolved_id(None, p.key, None, None), UNRESOLVED, p.reason, []

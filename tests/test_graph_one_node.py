@@ -179,3 +179,31 @@ def test_header_key(text, key):
 ])
 def test_issuer_is_the_body_alone(issuer, clean):
     assert clean_issuer(issuer) == clean
+
+
+def test_a_national_organisations_document_is_one_national_node(corpus):
+    """The Hiệp hội Công chứng viên Việt Nam's guidance 545/HD-BTV ("Hà Nội,
+    ngày …") and a Lâm Đồng letter citing it, once with its issuer and once
+    bare: one national node, not one in Hà Nội and one in Lâm Đồng."""
+    corpus.add("hd", "545/HD-BTV", type="Hướng dẫn", date="2025-07-29", place="Hà Nội",
+               issuer="HIỆP HỘI CÔNG CHỨNG VIÊN VIỆT NAM - BAN THƯỜNG VỤ")
+    corpus.add("cv", "1925/SNV-TCBC", date="2025-09-02", issuer="UBND TỈNH LÂM ĐỒNG - SỞ NỘI VỤ",
+               cites=[("545/HD-BTV", "2025-07-29", "Hiệp hội Công chứng Việt Nam", "implements"),
+                      ("545/HD-BTV", "2025-07-29", None, "cites")])
+    b = corpus.backend()
+    assert [n["id"] for n in b.nodes() if n["key"] == "545/HD-BTV"] == [
+        "vn/national/2025/hd/545/hd-btv"]
+    (link,) = b.cited_by("vn/national/2025/hd/545/hd-btv")
+    assert link["node"]["key"] == "1925/SNV-TCBC"
+
+
+def test_a_ministry_named_as_issuer_makes_an_old_key_national(corpus):
+    """"Thông tư 02/2005/TT-BCN của Bộ Công nghiệp" (a ministry since merged,
+    its code in no table) cited by decisions of two provinces, one naming the
+    ministry: one national node, not one per province."""
+    corpus.add("dn", "12/2006/QĐ-UBND", date="2006-03-01", issuer="UBND THÀNH PHỐ ĐÀ NẴNG",
+               cites=[("02/2005/TT-BCN", "2005-03-14", "Bộ Công nghiệp", "based_on")])
+    corpus.add("na", "40/2006/QĐ-UBND", date="2006-05-01", issuer="UBND TỈNH NGHỆ AN",
+               cites=[("02/2005/TT-BCN", "2005-03-14", None, "based_on")])
+    assert [n["id"] for n in corpus.backend().nodes() if n["key"] == "02/2005/TT-BCN"] == [
+        "vn/national/2005/tt/2/2005-tt-bcn"]
