@@ -161,8 +161,8 @@ def _future_edges(nodes: Mapping[str, NodeSummary], edges: list[EdgeRecord],
 def _files(backend: GraphBackend, node_id: str | None) -> str | None:
     if node_id is None:
         return None
-    view = backend.show(node_id)
-    return view["files"][0] if view and view["files"] else None
+    files = backend.files(node_id)  # not show(): its links cost seconds on a hub
+    return files[0] if files else None
 
 
 def _group_keys(nodes: Iterable[NodeSummary]) -> dict[str, list[NodeSummary]]:

@@ -259,6 +259,11 @@ class GraphBackend(Protocol):
         """Stored full text of an ingested document (None if cited only)."""
         ...
 
+    def files(self, node_id: str) -> list[str]:
+        """Paths of the files an ingested document was read from (``[]`` if
+        cited only or unknown): what :meth:`show` lists, without its links."""
+        ...
+
 
 def lineage_tree(
     root: NodeSummary,

@@ -153,6 +153,10 @@ class EmbeddedBackend:
         g, index = self._current()
         return queries.stats(g, index=index)
 
+    def files(self, node_id: str) -> list[str]:
+        g = self.graph
+        return list(g.nodes[node_id].get("files") or []) if node_id in g else []
+
     def document_text(self, node_id: str) -> str | None:
         g = self.graph
         if node_id not in g or g.nodes[node_id].get("file_id") is None:

@@ -59,6 +59,9 @@ class Hand:
     def document_text(self, node_id: str) -> str | None:
         return self._texts.get(node_id)
 
+    def files(self, node_id: str) -> list[str]:
+        return [self._files[node_id]] if node_id in self._files else []
+
     def show(self, node_id: str) -> dict | None:
         n = next((n for n in self._nodes if n["id"] == node_id), None)
         if n is None:

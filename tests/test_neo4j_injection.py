@@ -121,6 +121,7 @@ def test_hostile_user_text_is_inert(loaded, text):
         lambda b: b.cited_by(text),
         lambda b: b.lineage(text, direction="down"),
         lambda b: b.document_text(text),
+        lambda b: b.files(text),
         lambda b: b.top(type=text),
         lambda b: b.top(cited_by_type=text),
         lambda b: b.top(issuer=text),
@@ -140,6 +141,6 @@ def test_nul_and_oversized_input(loaded, text):
     embedded, neo, _ = loaded
     for call in (lambda b: b.search_keys(text), lambda b: b.show(text),
                  lambda b: b.top(issuer=text), lambda b: b.lineage(text),
-                 lambda b: b.document_text(text)):
+                 lambda b: b.document_text(text), lambda b: b.files(text)):
         assert to_jsonable(call(neo)) == to_jsonable(call(embedded))
     assert neo.stats() == embedded.stats()  # the server is still up

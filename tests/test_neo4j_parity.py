@@ -189,6 +189,13 @@ def test_document_text_every_node(backends):
     assert sum(t is not None for t in texts) == e.stats()["documents"]
 
 
+def test_files_every_node(backends):
+    e, n = backends
+    files = [same(e, n, lambda b, nid=nid: b.files(nid)) for nid in node_ids(e)]
+    assert sum(bool(f) for f in files) == e.stats()["documents"]
+    assert files == [(e.show(nid) or {"files": []})["files"] for nid in node_ids(e)]
+
+
 def test_search_keys(backends):
     e, n = backends
     keys = sorted({k for _, k in e.graph.nodes(data="key") if k})

@@ -308,6 +308,12 @@ class Neo4jBackend:
                 for r in self._read(ALL_EDGES)]
         return sorted(rows, key=lambda e: (e["source"], e["target"]))  # type: ignore[return-value]
 
+    def files(self, node_id: str) -> list[str]:
+        if "\x00" in node_id:
+            return []
+        rows = self._read(NODE_BY_ID, id=node_id)
+        return list(rows[0]["files"] or []) if rows else []
+
     def document_text(self, node_id: str) -> str | None:
         if "\x00" in node_id:
             return None
