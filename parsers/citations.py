@@ -67,7 +67,9 @@ _ISSUER_STOP_PHRASE = regex.compile(
 )
 _WORD = regex.compile(r"\S+")
 _CAPS_LINE = regex.compile(r"\p{Lu}+(?:[ \t]+\p{Lu}+){2,}[ \t]*(?:\n|$)")
-_CAPITAL_SOON = regex.compile(r"[ \t]+(?:\p{Ll}+[ \t]+)?\p{Lu}")
+_CAPITAL_SOON = regex.compile(
+    r"[ \t]*\n?[ \t]*(?:\p{Ll}+[ \t]+\n?[ \t]*){0,3}"
+    r"(?:\p{Lu}|(?:t[ỉi]nh|th[àa]nh[ \t]+ph[ốo]|huy[ệe]n|x[ãa]|ph[ưu][ờo]ng|qu[ậa]n)(?!\p{L}))")
 #: A former or renamed body: "UBND thành phố Đà Lạt (cũ)".
 _FORMER = regex.compile(r"[ \t]*\((?:cũ|mới|trước sắp xếp|trước khi sắp xếp)\)")
 #: A title in quotes or brackets between two items of a list ("Công văn số A
@@ -248,12 +250,12 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
             break  # the next line is a heading in capitals ("ỦY BAN NHÂN DÂN TỈNH …")
         if f not in ISSUER_WORDS and not (word[0].isupper() and (
             "\n" not in text[end or base : at] or word.isupper() or last in ISSUER_HEADS
-        )) and not (first in ASSOCIATION_HEADS and word[0].islower()
+        )) and not (first in ASSOCIATION_HEADS and word[0].islower() and last
                     and _capital_follows(text, w.end())):
             # a capitalized word opening a new line is a new sentence ("Tiếp
             # tục …"), unless it is an acronym or an issuer word ("Tỉnh ủy");
             # an association's name may hold common words ("Hiệp hội Nước mắm
-            # Phan Thiết")
+            # Phan Thiết") until its place ("… tỉnh Lâm Đồng xin …" ends there)
             break
         end, last = at + len(word), f
         first = first or f
@@ -269,7 +271,9 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
 
 
 def _capital_follows(text: str, pos: int) -> bool:
-    """A capitalized word comes within the next two words on the same line."""
+    """A capitalized word, or the level of a place ("tỉnh"), comes within the
+    next four words, the name going on over a line break ("Hiệp hội Vận tải ô
+    tô tỉnh Bình Thuận", "Liên đoàn Quần vợt tỉnh")."""
     m = match_near(_CAPITAL_SOON, text, pos)
     return bool(m)
 

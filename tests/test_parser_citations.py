@@ -265,6 +265,13 @@ def test_same_key_of_another_year_is_not_a_self_citation():
      "UBND tỉnh"),
     ("theo Nghị định số 01/2025/NĐ-CP của Chính phủ phù hợp với thực tiễn", "Chính phủ"),
     ("theo Công văn số 12/SGDĐT-VP của Sở Giáo dục và Đào tạo về việc", "Sở Giáo dục và Đào tạo"),
+    # an association's name holds common words, over a line break, up to its place
+    ("nhận được Tờ trình số 03/TTr-HHDL ngày 02/4/2025 của Hiệp\nhội Du lịch lữ hành "
+     "tỉnh Bình Định kết quả Đại hội", "Hiệp hội Du lịch lữ hành tỉnh Bình Định"),
+    ("Công văn số 05/BC-LĐCL ngày 24/01/2025 của Liên đoàn Cầu lông tỉnh về việc báo cáo",
+     "Liên đoàn Cầu lông tỉnh"),
+    ("Công văn số 07/ĐLS ngày 10/3/2026 của Đoàn Luật sư tỉnh Gia Lai xin ý kiến Sở Tư pháp",
+     "Đoàn Luật sư tỉnh Gia Lai"),
 ])
 def test_issuer_stops_where_the_name_ends(text, issuer):
     assert parse_text(text).citations[0].issuer == issuer
