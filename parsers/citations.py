@@ -226,6 +226,9 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
         raw = w.group()
         if raw == "|":
             continue  # a table cell's border inside a wrapped name
+        if raw[0] == "|":  # the next row's border glued to the name's next word
+            at += len(raw) - len(raw.lstrip("|"))
+            raw = raw.lstrip("|")
         word = _TRAILING_PUNCT.sub("", raw) if len(raw) > 1 else raw
         if not word:
             break

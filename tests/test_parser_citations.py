@@ -272,6 +272,9 @@ def test_same_key_of_another_year_is_not_a_self_citation():
      "Liên đoàn Cầu lông tỉnh"),
     ("Công văn số 07/ĐLS ngày 10/3/2026 của Đoàn Luật sư tỉnh Gia Lai xin ý kiến Sở Tư pháp",
      "Đoàn Luật sư tỉnh Gia Lai"),
+    # a flattened table: the next row's border glued to the name's next word
+    ("|tại Quyết định số 52/QĐ-UBND ngày 08/7/2025 của UBND |\n|tỉnh về việc phân công |",
+     "UBND tỉnh"),
 ])
 def test_issuer_stops_where_the_name_ends(text, issuer):
     assert parse_text(text).citations[0].issuer == issuer
