@@ -70,8 +70,10 @@ _CAPS_LINE = regex.compile(r"\p{Lu}+(?:[ \t]+\p{Lu}+){2,}[ \t]*(?:\n|$)")
 _CAPITAL_SOON = regex.compile(
     r"[ \t]*\n?[ \t]*(?:\p{Ll}+[ \t]+\n?[ \t]*){0,3}"
     r"(?:\p{Lu}|(?:t[ỉi]nh|th[àa]nh[ \t]+ph[ốo]|huy[ệe]n|x[ãa]|ph[ưu][ờo]ng|qu[ậa]n)(?!\p{L}))")
-#: A former or renamed body: "UBND thành phố Đà Lạt (cũ)".
+#: A former or renamed body: "UBND thành phố Đà Lạt (cũ)"; folded, at the
+#: end of a name written before its verb.
 _FORMER = regex.compile(r"[ \t]*\((?:cũ|mới|trước sắp xếp|trước khi sắp xếp)\)")
+_FORMER_BEFORE = regex.compile(r"[ \t]*\((?:cu|moi|truoc sap xep|truoc khi sap xep)\)[ \t]*$")
 #: A title in quotes or brackets between two items of a list ("Công văn số A
 #: “V/v …” và Công văn số B").
 _DESCRIPTION = regex.compile(r"^\s*(?:\u201c[^\u201d]{0,300}\u201d|\([^)]{0,300}\))")
@@ -314,7 +316,8 @@ def _issuer_before(text: str, folded: str, start: int) -> tuple[str | None, str]
     if not verb or verb.end() != start:
         return None
     body_end = verb.start()
-    cut = max(folded.rfind(ch, lo, body_end) for ch in ",;.:()")
+    former = _FORMER_BEFORE.search(folded, lo, body_end)  # "… thành phố Đà Lạt (cũ)"
+    cut = max(folded.rfind(ch, lo, former.start() if former else body_end) for ch in ",;.:()")
     body_start = cut + 1 if cut >= 0 else lo
     dated = _DATE_LEAD.match(folded, body_start, body_end)  # "Ngày 24 tháng 6 năm 1977 Hội đồng …"
     if dated:
@@ -333,7 +336,11 @@ def _issuer_before(text: str, folded: str, start: int) -> tuple[str | None, str]
     raw = " ".join(words)
     if not words or len(raw) > 90 or not words[0][0].isupper():
         return None
-    if not all(w[0].isupper() or fold(w) in ISSUER_WORDS or fold(w) in _BODY_WORDS for w in words):
+    opening = [i for i, w in enumerate(words) if w.startswith("(")] if former else []
+    # the "(cũ)", "(trước sắp xếp)" closing it are no words of the name
+    name_words = words[: opening[-1]] if opening else words
+    if not all(w[0].isupper() or fold(w) in ISSUER_WORDS or fold(w) in _BODY_WORDS
+               for w in name_words):
         return None
     date = None
     head = _DATE_BEFORE.search(folded, max(0, body_start - 40), body_start)

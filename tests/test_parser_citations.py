@@ -284,3 +284,18 @@ def test_self_citation_is_dropped():
     text = ("Số: 72/TB-UBND\nTHÔNG BÁO\n"
             "Thông báo số 72/TB-UBND này thay thế Thông báo số 70/TB-UBND.")
     assert [c.key for c in parse_text(text).citations] == ["70/TB-UBND"]
+
+
+@pytest.mark.parametrize("text,issuer,date", [
+    ("Ngày 27/3/2024, Chủ tịch Ủy ban nhân dân thành phố Bảo Lộc (cũ) ban hành Quyết định số "
+     "615/QĐ-UBND về việc giải quyết khiếu nại.",
+     "Chủ tịch Ủy ban nhân dân thành phố Bảo Lộc (cũ)", "2024-03-27"),
+    ("Ngày 02/8/2024, Chủ tịch UBND tỉnh Ninh Thuận (trước sắp xếp) ban hành Quyết định số "
+     "1402/QĐ-UBND phê duyệt Điều lệ.",
+     "Chủ tịch UBND tỉnh Ninh Thuận (trước sắp xếp)", "2024-08-02"),
+])
+def test_issuer_before_the_reference_keeps_its_former_qualifier(text, issuer, date):
+    """A merged body written before its verb: "(cũ)" and "(trước sắp xếp)"
+    close the name, they do not cut it off."""
+    (c,) = parse_text(text).citations
+    assert (c.issuer, c.date) == (issuer, date)
