@@ -11,8 +11,8 @@ identity is read from the classes:
 - number: the "Số:" field only, never the subject ("QUYẾT ĐỊNH Sửa đổi Quyết
   định số 10/2016/QĐ-UBND" is not number 10/2016); a draft's blank gives none;
 - type: the title; no title is a Công văn (a tax office's "5348/CT-CS" is a
-  letter, not a Chỉ thị) unless, with no "V/v" either, the symbol names a
-  type (OCR lost "NGHỊ ĐỊNH" over "28/2021/NĐ-CP"); a consolidated text (VBHN)
+  letter, not a Chỉ thị) unless, with no "V/v" or "Kính gửi" either, the
+  symbol names a type (OCR lost "NGHỊ ĐỊNH" over "28/2021/NĐ-CP"); a consolidated text (VBHN)
   keeps its own type;
 - date and place: the place-and-date field;
 - issuer: the left column's name lines before the number, in order, without
@@ -72,6 +72,7 @@ _BODY_LINE = regex.compile(
     r"[ \t\-+*•|]*(?:" + "|".join(regex.escape(p) for p in HEADER_BODY_OPENERS) + r")(?![a-z])"
 )
 _KINH_GUI = regex.compile(r"^\s*k\w{1,2}nh\s+g\w{1,2}i\b")
+_KINH_GUI_LINE = regex.compile(r"(?m)^[ \t|]*k\w{1,2}nh\s+g\w{1,2}i\b")
 _STAMP = regex.compile(
     r"^\(?\s*(?:" + "|".join(regex.escape(p) for p in HEADER_STAMPS) + r")(?![a-z])[^a-z]*\)?$"
 )
@@ -449,10 +450,12 @@ def parse_header(text: str, folded: str) -> Header:
     if key and (symbol_type := TYPE_BY_ABBREVIATION.get(split_key(key)[2].split("-")[0])) \
             == "Văn bản hợp nhất":
         doc_type = symbol_type  # a consolidated text carries the title of the law it merges
-    if doc_type is None and key and i_vv is None:
-        # no title read (OCR garbled "NGHỊ ĐỊNH", a subject line in its place)
-        # and no "V/v": the symbol's type abbreviation decides, as for a
-        # reference; "5348/CT-CS" of a tax office names none
+    # a letter: "Kính gửi: …" under the header
+    addressed = _KINH_GUI_LINE.search(folded, 0, min(len(folded), region + 300))
+    if doc_type is None and key and i_vv is None and not addressed:
+        # no title read (OCR garbled "NGHỊ ĐỊNH"), no "V/v" and no "Kính
+        # gửi" (a letter's marks): the symbol's type abbreviation decides, as
+        # for a reference; "5348/CT-CS" of a tax office names none
         doc_type = type_from_symbol(key)
     if doc_type is None and (num is not None or i_pd is not None or issuer):
         doc_type = DEFAULT_TYPE

@@ -170,6 +170,23 @@ Hà Nội, ngày 02 tháng 12 năm 2025
 Kính gửi: Công ty cổ phần XYZ.
 """
 
+ASSOCIATION_LETTER = """\
+HỘI LUẬT GIA
+VIỆT NAM
+BAN THƯỜNG VỤ
+
+Số:   212 /HD-BTV
+
+Hướng dẫn tổ chức đại hội
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Hà Nội, ngày  14 tháng 5 năm 2025
+
+Kính gửi: Hội Luật gia các tỉnh, thành phố
+"""
+
 IDENTITY_CASES = [
     # (text, type, key, date, issuer, note)
     (PIPE_TABLE, "Công văn", "1520/VP-NC", "2024-12-05", "UBND TỈNH BÌNH THUẬN - VĂN PHÒNG",
@@ -201,6 +218,9 @@ IDENTITY_CASES = [
      "OCR garbled the title: no title and no V/v, so the symbol's NĐ names the type"),
     (TAX_LETTER_NO_VV, "Công văn", "6120/CT-TTHT", "2025-12-02", "BỘ TÀI CHÍNH - CỤC THUẾ",
      "no title, no V/v: a tax office's CT names no type, so a Công văn"),
+    (ASSOCIATION_LETTER, "Công văn", "212/HD-BTV", "2025-05-14",
+     "HỘI LUẬT GIA VIỆT NAM - BAN THƯỜNG VỤ",
+     "no title but 'Kính gửi': a letter, whatever its symbol says (HD)"),
 ]
 
 
