@@ -254,3 +254,16 @@ def test_confirmation_errors_match_what_target_for_raises():
         with pytest.raises(ValueError) as err:
             target_for(*args)
         assert not confirm_error(str(err.value)).startswith("thông tin chưa đủ"), err.value
+
+
+def test_reason_labels_keep_an_undated_reference_apart():
+    """Two reasons that differ by "; undated" are two rows of the audit and
+    the unresolved page: their Vietnamese labels must differ too."""
+    from legalgraph.ui.labels import reason_label
+
+    dated = reason_label("local body named in a national document")
+    undated = reason_label("local body named in a national document; undated")
+    assert dated == "Cơ quan địa phương được nêu trong văn bản trung ương, không rõ tỉnh"
+    assert undated == dated + "; không ghi ngày"
+    assert reason_label("year/term ambiguous: 2 candidates") == (
+        "Không rõ năm/nhiệm kỳ: 2 văn bản cùng số ký hiệu")

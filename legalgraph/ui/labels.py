@@ -184,7 +184,9 @@ def reason_label(reason: str | None) -> str:
         return f"Không rõ {what}: {m.group(2)} văn bản cùng số ký hiệu"
     for prefix, label in _REASONS:
         if reason.startswith(prefix):
-            return label
+            # "…; undated" (graph.placement): the reference gives no date
+            # either, a reason of its own, not a second row of the same words
+            return label + ("; không ghi ngày" if reason.endswith("; undated") else "")
     return reason
 
 
