@@ -82,8 +82,8 @@ _PHAP_LY = regex.compile(ocr_tolerant("phap ly"))
 _OTHER_SUBJECT = regex.compile(
     r"[\n.;\[]|(?<![a-z])(?:cum\s+tu|noi\s+dung|(?:khoan|diem|dieu|chuong|muc)\s+nay)(?![a-z])")
 #: The agent after a passive trigger: "được hướng dẫn bởi", "được thực hiện theo".
-_AGENT = regex.compile(r"\s+(?:boi|theo|tai)(?![a-z])")
-_PASSIVE_BEFORE = regex.compile(r"(?:duoc|bi)\s+(?:[a-z]+\s*,\s*)?$")
+_AGENT = regex.compile(r"\s+(?:mot\s+so\s+dieu\s+)?(?:boi|theo|tai)(?![a-z])")
+_PASSIVE_BEFORE = regex.compile(r"(?:duoc|bi)\s+(?:[a-z]+(?:\s+[a-z]+)?\s*,\s*)?$")
 #: A trigger that is the type word of the reference it stands before
 #: ("Hướng dẫn số 5-HD/TU", "Hướng dẫn liên tịch số …"): it names, not guides.
 _NAMES_A_DOCUMENT = regex.compile(r"(?:\s+lien\s+tich)?\s+s[o06]\s*:?\s*[0-9]")

@@ -394,6 +394,15 @@ RELATION_CASES = [
      "Luật số 33/2024/QH15.",
      [("28/2023/QH15", "cites"), ("33/2024/QH15", "cites")], [],
      "a footnote's passive has its own subject (Cụm từ …), not the law above it"),
+    ("Căn cứ Luật Tổ chức chính quyền địa phương số 77/2015/QH13, ngày 19/6/2015 và được "
+     "sửa đổi, bổ sung một số điều tại Luật số 21/2017/QH14, ngày 24/11/2017;",
+     [("77/2015/QH13", "based_on"), ("21/2017/QH14", "based_on")],
+     [("21/2017/QH14", "77/2015/QH13", "amends")],
+     "'được sửa đổi, bổ sung một số điều tại Luật số B': B amends the law before it"),
+    ("[7] Điều này được sửa đổi, bổ sung theo quy định tại khoản 3 Điều 1 của Luật số "
+     "52/2024/QH15 sửa đổi Luật Thanh tra.",
+     [("52/2024/QH15", "cites")], [],
+     "a consolidated text's footnote: its provision was amended by B; it does not amend B"),
 ]
 
 
