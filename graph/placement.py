@@ -118,7 +118,8 @@ def place(key: str, date: str | None, issuer: str | None, ctx: DocContext) -> Pl
         reason = None if scope else "no date and no year in the number"
         return Placement(key, parts, "national", scope, None, reason)
 
-    province = province_of(issuer) or ctx.province
+    named = province_of(issuer)  # the mention's own word, not the citing document's
+    province = named or ctx.province
     level = level_of(issuer)
     scope = scope_of(parts, date, national=False, province=province)
     if province is None:
@@ -147,8 +148,8 @@ def place(key: str, date: str | None, issuer: str | None, ctx: DocContext) -> Pl
                          (province, f"{province}.{ctx.locality}"))
     jurisdiction = province + (f".{locality}" if locality else "")
     reason = None if scope else "no date and no year in the number"
-    assumed = province_of(issuer) is None and not province_level_body(parts)
-    return Placement(key, parts, jurisdiction, scope, province, reason, assumed_local=assumed)
+    return Placement(key, parts, jurisdiction, scope, province, reason,
+                     assumed_local=named is None and not province_level_body(parts))
 
 
 def _scope_year(scope: str) -> int:
