@@ -71,8 +71,9 @@ _TITLE_PATTERNS = [(p, regex.compile(type_phrase(p))) for p in
 _BODY_LINE = regex.compile(
     r"[ \t\-+*•|]*(?:" + "|".join(regex.escape(p) for p in HEADER_BODY_OPENERS) + r")(?![a-z])"
 )
-_KINH_GUI = regex.compile(r"^\s*k\w{1,2}nh\s+g\w{1,2}i\b")
-_KINH_GUI_LINE = regex.compile(r"(?m)^[ \t|]*k\w{1,2}nh\s+g\w{1,2}i\b")
+_ADDRESSEE = r"k\w{1,2}nh\s+g\w{1,2}i\b"  # "Kính gửi", folded
+_KINH_GUI = regex.compile(rf"^\s*{_ADDRESSEE}")  # a cell that opens with it
+_KINH_GUI_LINE = regex.compile(rf"(?m)^[ \t|]*{_ADDRESSEE}")  # a line of the text
 _STAMP = regex.compile(
     r"^\(?\s*(?:" + "|".join(regex.escape(p) for p in HEADER_STAMPS) + r")(?![a-z])[^a-z]*\)?$"
 )
@@ -450,9 +451,8 @@ def parse_header(text: str, folded: str) -> Header:
     if key and (symbol_type := TYPE_BY_ABBREVIATION.get(split_key(key)[2].split("-")[0])) \
             == "Văn bản hợp nhất":
         doc_type = symbol_type  # a consolidated text carries the title of the law it merges
-    # a letter: "Kính gửi: …" under the header
-    addressed = _KINH_GUI_LINE.search(folded, 0, min(len(folded), region + 300))
-    if doc_type is None and key and i_vv is None and not addressed:
+    if doc_type is None and key and i_vv is None and not _KINH_GUI_LINE.search(
+            folded, 0, min(len(folded), region + 300)):  # a letter: "Kính gửi: …"
         # no title read (OCR garbled "NGHỊ ĐỊNH"), no "V/v" and no "Kính
         # gửi" (a letter's marks): the symbol's type abbreviation decides, as
         # for a reference; "5348/CT-CS" of a tax office names none
