@@ -70,10 +70,12 @@ _CAPS_LINE = regex.compile(r"\p{Lu}+(?:[ \t]+\p{Lu}+){2,}[ \t]*(?:\n|$)")
 _CAPITAL_SOON = regex.compile(
     r"[ \t]*\n?[ \t]*(?:\p{Ll}+[ \t]+\n?[ \t]*){0,3}"
     r"(?:\p{Lu}|(?:t[ỉi]nh|th[àa]nh[ \t]+ph[ốo]|huy[ệe]n|x[ãa]|ph[ưu][ờo]ng|qu[ậa]n)(?!\p{L}))")
-#: A former or renamed body: "UBND thành phố Đà Lạt (cũ)"; folded, at the
-#: end of a name written before its verb.
-_FORMER = regex.compile(r"[ \t]*\((?:cũ|mới|trước sắp xếp|trước khi sắp xếp)\)")
-_FORMER_BEFORE = regex.compile(r"[ \t]*\((?:cu|moi|truoc sap xep|truoc khi sap xep)\)[ \t]*$")
+#: A former or renamed body: "UBND thành phố Đà Lạt (cũ)": after "của" in the
+#: text, and (folded) at the end of a name written before its verb.
+_FORMER_WORDS = ("cũ", "mới", "trước sắp xếp", "trước khi sắp xếp")
+_FORMER = regex.compile(rf"[ \t]*\((?:{'|'.join(_FORMER_WORDS)})\)")
+_FORMER_BEFORE = regex.compile(
+    rf"[ \t]*\((?:{'|'.join(fold(w) for w in _FORMER_WORDS)})\)[ \t]*$")
 #: A title in quotes or brackets between two items of a list ("Công văn số A
 #: “V/v …” và Công văn số B").
 _DESCRIPTION = regex.compile(r"^\s*(?:\u201c[^\u201d]{0,300}\u201d|\([^)]{0,300}\))")
