@@ -63,21 +63,24 @@ def _print_rows(title: str, rows: list[Any] | None, fmt, limit: int | None) -> N
         print(f"  … {len(rows) - limit} more (--all or --json)")
 
 
+def _source(row: dict[str, Any]) -> str:
+    """The file and the sentence a row came from, each on a line of its own."""
+    where = f"\n{row['file']}" if row.get("file") else ""
+    said = f"\n« {row['sentence']} »" if row.get("sentence") else ""
+    return where + said
+
+
 def _edge(row: dict[str, Any]) -> str:
     head = (f"{row['source_key'] or row['source']} ({row['source_date']}) "
             f"{row['relation']} {row['target_key'] or row['target']} ({row['target_date']})"
             f"  [{row['kind']}]")
-    where = f"\n{row['file']}" if row.get("file") else ""
-    said = f"\n« {row['sentence']} »" if row.get("sentence") else ""
-    return head + where + said
+    return head + _source(row)
 
 
 def _aside(row: dict[str, Any]) -> str:
     head = (f"{row['source']} ({row.get('source_date')}) {row['relation']} "
             f"{row['target']} ({row.get('target_date')})  [{row['kind']}: {row['reason']}]")
-    where = f"\n{row['file']}" if row.get("file") else ""
-    said = f"\n« {row['sentence']} »" if row.get("sentence") else ""
-    return head + where + said
+    return head + _source(row)
 
 
 def _dead(row: dict[str, Any]) -> str:
@@ -85,9 +88,7 @@ def _dead(row: dict[str, Any]) -> str:
     by = f" by {row['by_key'] or row['by']}" if row.get("by") else ""
     head = (f"{row['source_key'] or row['source']} ({row['source_date']}) {row['relation']} "
             f"{row['target_key'] or row['target']}, {how}{by} since {row['since'] or '?'}")
-    where = f"\n{row['file']}" if row.get("file") else ""
-    said = f"\n« {row['sentence']} »" if row.get("sentence") else ""
-    return head + where + said
+    return head + _source(row)
 
 
 def _split(row: dict[str, Any]) -> str:
