@@ -73,6 +73,7 @@ Shapes (all keys always present; ``None`` when unknown):
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import Any, Literal, Protocol, TypedDict, runtime_checkable
 
 from parsers.models import RELATIONS
@@ -89,11 +90,15 @@ __all__ = [
     "SearchHit",
     "Span",
     "Stats",
+    "RELATION_STRENGTH",
+    "attach_child",
     "lineage_tree",
 ]
 
 #: Edges followed by ``lineage``: a document's chain of authority.
 LINEAGE_RELATIONS: tuple[str, ...] = ("based_on", "implements", "guides", "amends")
+#: Relation → rank, strongest first: the order of children in a lineage.
+RELATION_STRENGTH: dict[str, int] = {r: i for i, r in enumerate(RELATIONS)}
 
 Direction = Literal["up", "down"]
 
@@ -280,8 +285,6 @@ def lineage_tree(
     own path is a ``cycle`` entry, one placed elsewhere a ``seen`` entry,
     both without children. Shared so that backends agree to the byte.
     """
-    strength = {r: i for i, r in enumerate(RELATIONS)}
-
     def entry(node: NodeSummary, relation: str | None, *, cycle: bool = False,
               seen: bool = False) -> LineageTree:
         return {"node": node, "relation": relation, "children": [], "cycle": cycle,
@@ -299,20 +302,31 @@ def lineage_tree(
             nid = parent["node"]["id"]
             path = path | {nid}
             steps = sorted(found.get(nid, ()), key=lambda x: (
-                strength.get(x[1], len(strength)), x[0]["key"] or "", x[0]["id"]))
+                RELATION_STRENGTH.get(x[1], len(RELATION_STRENGTH)), x[0]["key"] or "",
+                x[0]["id"]))
             for node, relation in steps:
-                other = node["id"]
-                if other in path:
-                    parent["children"].append(entry(node, relation, cycle=True))
-                elif other in placed:
-                    parent["children"].append(entry(node, relation, seen=True))
-                else:
-                    placed.add(other)
-                    child = entry(node, relation)
-                    parent["children"].append(child)
-                    following.append((child, path))
+                attach_child(parent, node["id"], partial(entry, node, relation), path, placed,
+                             following)
         level = following
     return tree
+
+
+def attach_child(parent: Any, child_id: str, make: Callable[..., Any], path: frozenset[str],
+                 placed: set[str], following: list[tuple[Any, frozenset[str]]]) -> None:
+    """Put one child under ``parent`` in a breadth-first lineage: a ``cycle``
+    entry (``make(cycle=True)``) if it is already on its own path, a ``seen``
+    entry if it was placed elsewhere, else a new entry, queued in
+    ``following`` to be expanded below ``path``. The rule every lineage
+    tree keeps (:func:`lineage_tree`, :mod:`graph.lineage_view`)."""
+    if child_id in path:
+        parent["children"].append(make(cycle=True))
+    elif child_id in placed:
+        parent["children"].append(make(seen=True))
+    else:
+        placed.add(child_id)
+        child = make()
+        parent["children"].append(child)
+        following.append((child, path))
 
 
 def to_jsonable(value: Any) -> Any:

@@ -14,18 +14,21 @@ loops (``cycle``: already on this path) are marked as in the full tree.
 from __future__ import annotations
 
 from collections import deque
+from functools import partial
 from typing import Any
 
 import networkx as nx
 
-from graph.backend import LINEAGE_RELATIONS, GraphBackend, LineageTree
+from graph.backend import (
+    LINEAGE_RELATIONS,
+    RELATION_STRENGTH,
+    GraphBackend,
+    LineageTree,
+    attach_child,
+)
 from graph.queries import summary
-from parsers.models import RELATIONS
 
 __all__ = ["lineage_capped", "prune"]
-
-_STRENGTH = {r: i for i, r in enumerate(RELATIONS)}
-
 
 def _relation(relations: list[str]) -> str | None:
     return next((r for r in relations if r in LINEAGE_RELATIONS), None)
@@ -60,7 +63,8 @@ def lineage_capped(backend: GraphBackend, node_id: str, *, direction: str = "up"
         edges = (((t, e) for _, t, e in g.out_edges(nid, data=True)) if direction == "up"
                  else ((s, e) for s, _, e in g.in_edges(nid, data=True)))
         out = [(o, r) for o, e in edges if (r := _relation(e["relations"]))]
-        out.sort(key=lambda x: (_STRENGTH.get(x[1], 99), -counts.get(x[0], 0),
+        last = len(RELATION_STRENGTH)
+        out.sort(key=lambda x: (RELATION_STRENGTH.get(x[1], last), -counts.get(x[0], 0),
                                 _newest_first(nodes[x[0]].get("date")), x[0]))
         return out
 
@@ -87,15 +91,8 @@ def lineage_capped(backend: GraphBackend, node_id: str, *, direction: str = "up"
                 if shown >= max_children or len(placed) >= max_nodes:
                     break
                 shown += 1
-                if other in path:
-                    parent["children"].append(entry(other, relation, cycle=True))
-                elif other in placed:
-                    parent["children"].append(entry(other, relation, seen=True))
-                else:
-                    placed.add(other)
-                    child = entry(other, relation)
-                    parent["children"].append(child)
-                    following.append((child, path))
+                attach_child(parent, other, partial(entry, other, relation), path, placed,
+                             following)
             parent["hidden"] = len(found) - shown
         level = following
         if not level:
