@@ -125,6 +125,11 @@ def fmt_date(iso: str | None) -> str:
     return "/".join(reversed(parts)) if len(parts) == 3 else iso
 
 
+def year_label(n: NodeSummary) -> str:
+    """"2024", or the Party term of an undated reference ("2020-2025"); "" if neither."""
+    return (n["date"] or "")[:4] or (n["scope"] or "")
+
+
 def node_title(n: NodeSummary, *, with_type: bool = True) -> str:
     """Short name a person recognises: "Quyết định 58-QĐ/TU"."""
     key = n["key"] or "(không số)"

@@ -19,7 +19,14 @@ from itertools import count
 from typing import Any
 
 from legalgraph.ui.badges import is_not_in_force, state_label, validity_badge_html
-from legalgraph.ui.labels import doc_href, fmt_int, node_title, relation_label, short_name
+from legalgraph.ui.labels import (
+    doc_href,
+    fmt_int,
+    node_title,
+    relation_label,
+    short_name,
+    year_label,
+)
 from legalgraph.ui.lists import page_href, when_text
 
 __all__ = ["lineage_outline", "lineage_tree_html", "tree_size"]
@@ -35,10 +42,6 @@ LINEAGE_URL = "pha-he"
 def tree_size(t: Tree | None) -> int:
     """Entries in a (capped) tree, the root included."""
     return 0 if t is None else 1 + sum(tree_size(c) for c in t["children"])
-
-
-def _year(n: Mapping[str, Any]) -> str:
-    return (n["date"] or "")[:4] or (n["scope"] or "")
 
 
 def _mark(t: Tree) -> str:
@@ -63,7 +66,7 @@ def _box(t: Tree, *, root: bool, fold_id: str | None, folded: bool) -> str:
                      "</div>")
     parts.append(f'<a class="lg-link lg-ntitle" href="{doc_href(n["id"])}" target="_self">'
                  f"{html.escape(node_title(n))}</a>"
-                 f'{" · " + html.escape(_year(n)) if _year(n) else ""} '
+                 f'{" · " + html.escape(year) if (year := year_label(n)) else ""} '
                  # a document no longer in force names the one that ended it
                  f"{validity_badge_html(n, detail=is_not_in_force(n.get('validity')))}")
     name = short_name(n, 110)

@@ -27,6 +27,7 @@ from legalgraph.ui.labels import (
     relation_label,
     short_name,
     type_color,
+    year_label,
 )
 
 __all__ = [
@@ -64,7 +65,7 @@ def _node_label(n: NodeSummary) -> str:
     """Number/symbol and year on two lines: two directives "09/CT-UBND" of
     different years are then told apart at a glance; a document without a
     number by its type and short name."""
-    when = (n["date"] or "")[:4] or (n["scope"] or "")
+    when = year_label(n)
     first = n["key"] or f"{n['type'] or 'Văn bản'} (không số)"
     if not n["key"] and (n["name"] or n["subject"]):
         first += "\n" + short_name(n, 28)
