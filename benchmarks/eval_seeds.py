@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from legalgraph.evaluation import prf  # noqa: E402
 from parsers import Citation, parse_text  # noqa: E402
 
 FIELDS = ("key", "type", "date", "relation")
@@ -70,16 +71,15 @@ class FileScore:
 
     @property
     def precision(self) -> float:
-        return self.tp / self.predicted if self.predicted else 1.0
+        return prf(self.tp, self.predicted, self.annotated)[0]
 
     @property
     def recall(self) -> float:
-        return self.tp / self.annotated if self.annotated else 1.0
+        return prf(self.tp, self.predicted, self.annotated)[1]
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return prf(self.tp, self.predicted, self.annotated)[2]
 
 
 def score_file(name: str, text: str, truth: dict[str, Any]) -> FileScore:
@@ -142,8 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             failed.append(s.name)
     tp = sum(s.tp for s in scores)
     pred, ann = sum(s.predicted for s in scores), sum(s.annotated for s in scores)
-    p, r = tp / pred if pred else 1.0, tp / ann if ann else 1.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    p, r, f1 = prf(tp, pred, ann)
     print(f"{'all':30} {p:6.3f} {r:6.3f} {f1:6.3f}  {tp}/{pred}/{ann}")
     if failed:
         print(f"eval_seeds: under the floor (precision {args.min_precision}, recall "

@@ -34,6 +34,14 @@ GOLD_DIR = ROOT / "data" / "annotations" / "real"
 CORPUS_DIR = ROOT.parent / "shared" / "corpus"
 
 
+def prf(tp: int, predicted: int, annotated: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 of ``tp`` right answers among ``predicted``
+    against ``annotated``; an empty side scores 1.0 (nothing to be wrong about)."""
+    p = tp / predicted if predicted else 1.0
+    r = tp / annotated if annotated else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
 @dataclass
 class Counts:
     """Tallies for one folder (or all); ratios are computed on demand."""
@@ -62,16 +70,15 @@ class Counts:
 
     @property
     def precision(self) -> float:
-        return self.tp / self.pred if self.pred else 1.0
+        return prf(self.tp, self.pred, self.gold)[0]
 
     @property
     def recall(self) -> float:
-        return self.tp / self.gold if self.gold else 1.0
+        return prf(self.tp, self.pred, self.gold)[1]
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return prf(self.tp, self.pred, self.gold)[2]
 
     def ratio(self, name: str) -> float:
         if name in self.ident:
@@ -81,9 +88,7 @@ class Counts:
 
     @property
     def lineage_f1(self) -> float:
-        p = self.lineage_tp / self.lineage_pred if self.lineage_pred else 1.0
-        r = self.lineage_tp / self.lineage_gold if self.lineage_gold else 1.0
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return prf(self.lineage_tp, self.lineage_pred, self.lineage_gold)[2]
 
     def summary(self) -> dict[str, float | int]:
         return {
