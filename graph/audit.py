@@ -41,7 +41,7 @@ import regex
 
 from graph.backend import EdgeRecord, GraphBackend, NodeSummary
 from graph.headers import header_key, issuer_problem
-from graph.identity import fold, is_central, is_later, parse_key, year_bounds
+from graph.identity import fold, is_central, is_later, parse_key
 from graph.scan import all_edges, all_nodes, set_aside
 from graph.search import compact_key
 from graph.validity import dead_citations
@@ -133,8 +133,8 @@ def _future_edges(nodes: Mapping[str, NodeSummary], edges: list[EdgeRecord],
     out = []
     for e in edges:
         a, b = nodes[e["source"]], nodes[e["target"]]
-        if not is_later(b["date"], year_bounds(b["date"], b["year"], b.get("scope"))[0],
-                        a["date"], year_bounds(a["date"], a["year"], a.get("scope"))[1]):
+        if not is_later(b["date"], b["year"], a["date"], a["year"],
+                        scope=b.get("scope"), than_scope=a.get("scope")):
             continue
         row: dict[str, Any] = {
             "source": a["id"], "source_key": a["key"], "source_date": _when(a),

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
-from graph.identity import is_later, parse_key, year_bounds
+from graph.identity import is_later, parse_key
 
 __all__ = ["offer_candidates", "set_aside_future"]
 
@@ -36,8 +36,8 @@ def set_aside_future(nodes: dict, edges: Mapping[tuple[str, str], object],
     kept, aside = [], []
     for (a, b), e in edges.items():
         src, dst = nodes[a], nodes[b]
-        if not is_later(dst.date, year_bounds(dst.date, dst.year, dst.scope)[0],
-                        src.date, year_bounds(src.date, src.year, src.scope)[1]):
+        if not is_later(dst.date, dst.year, src.date, src.year,
+                        scope=dst.scope, than_scope=src.scope):
             kept.append(e)
             continue
         reason = f"{_when(src)} acts on {_when(dst)}"

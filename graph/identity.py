@@ -61,7 +61,6 @@ __all__ = [
     "fold",
     "is_central",
     "is_later",
-    "year_bounds",
     "level_of",
     "province_level_body",
     "scope_of",
@@ -361,8 +360,8 @@ def unidentified_id(sha256: str) -> str:
     return f"vn/unidentified/{sha256[:16]}"
 
 
-def year_bounds(date: str | None, year: int | None, scope: str | None
-                ) -> tuple[int | None, int | None]:
+def _year_bounds(date: str | None, year: int | None, scope: str | None
+                 ) -> tuple[int | None, int | None]:
     """(earliest, latest) year a document can be of. An undated Party
     document known only by its term ("2020-2025") may be of any year of the
     term, not only the first (its ``year``); else both are ``year``."""
@@ -373,11 +372,17 @@ def year_bounds(date: str | None, year: int | None, scope: str | None
 
 
 def is_later(date: str | None, year: int | None, than_date: str | None,
-             than_year: int | None) -> bool:
-    """True when a document (``date``/``year``) is known to come after another:
-    by full date when both have one, else by year; unknown is never later."""
+             than_year: int | None, *, scope: str | None = None,
+             than_scope: str | None = None) -> bool:
+    """True when a document (``date``/``year``/``scope``) is known to come
+    after another: by full date when both have one, else by year, the
+    earliest it can be against the latest the other can be (an undated
+    document known by its Party term may be of any year of it); unknown is
+    never later."""
     if date and than_date and len(date) >= 10 and len(than_date) >= 10:
         return date[:10] > than_date[:10]
-    y = year if year is not None else year_of(date)
-    ty = than_year if than_year is not None else year_of(than_date)
+    y = _year_bounds(date, year, scope)[0]
+    ty = _year_bounds(than_date, than_year, than_scope)[1]
+    y = y if y is not None else year_of(date)
+    ty = ty if ty is not None else year_of(than_date)
     return y is not None and ty is not None and y > ty
