@@ -145,8 +145,10 @@ class _Triggers:
         """Relation stated by the trigger phrase nearest before ``hi`` that is
         close enough and not cut off by a comma or a "theo quy định tại"; a
         passive one ("… đã được sửa đổi, bổ sung theo Luật số …") states what
-        another document did, so it gives none unless ``passive_ok``.
-        ``self.last_end`` is where the phrase used ends."""
+        another document did, so it gives none unless ``passive_ok``; its
+        agent word ("bởi", "theo", "một số điều tại") does not count against
+        the phrase's reach. ``self.last_start``/``last_end`` are where the
+        phrase used stands, ``self.last_passive`` whether it is passive."""
         folded = self.folded
         lo = max(lo, hi - _TRIGGER_REACH)
         for start, end, trig in self.before(lo, hi):
