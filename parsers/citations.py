@@ -25,7 +25,6 @@ from parsers.patterns import (
     DATE,
     LIST_GLUE,
     NOT_DOCUMENT,
-    NUMBER_SYMBOL,
     OF,
     PLACE_NAME,
     SPACED_PARTY,
@@ -36,6 +35,7 @@ from parsers.patterns import (
     TYPE_WORD,
     match_near,
 )
+from parsers.scan import number_symbols
 from parsers.vocabulary import (
     ALSO_WRITTEN,
     ASSOCIATION_HEADS,
@@ -169,7 +169,7 @@ def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
     """(start, end, key, joined) of every number/symbol token; ``joined`` marks
     one cut by a footnote or page header printed in the middle."""
     found: list[tuple[int, int, str, bool]] = []
-    for m in NUMBER_SYMBOL.finditer(text):
+    for m in number_symbols(text):  # NUMBER_SYMBOL.finditer, compiled when built
         end, raw = m.end(), m.group()
         if _TYPE_ONLY.fullmatch(raw) and (tail := match_near(SPACED_TAIL, text, end)):
             end, raw = tail.end(), raw + "-" + tail.group(1)  # "12/QĐ - UBND"

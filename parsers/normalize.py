@@ -18,6 +18,7 @@ from functools import lru_cache
 import numpy as np
 import regex
 
+from parsers.scan import compiled_fold
 from parsers.vocabulary import (
     ASCII_PARTS_KEPT,
     FOOTNOTE_SAFE_PARTS,
@@ -80,9 +81,21 @@ def fold(text: str) -> str:
     return fold_checked(text)[0]
 
 
+_COMPILED_FOLD = compiled_fold(_FOLD_LUT, _CONTROL_LUT)
+
+
 def fold_checked(text: str) -> tuple[str, bool]:
     """:func:`fold`, and whether ``text`` holds control characters (one pass
-    over the code points for both)."""
+    over the code points for both; compiled when ``parsers._scan`` is built)."""
+    if not text:
+        return text, False
+    if _COMPILED_FOLD is not None:
+        return _COMPILED_FOLD(text)
+    return fold_checked_python(text)
+
+
+def fold_checked_python(text: str) -> tuple[str, bool]:
+    """:func:`fold_checked` without the compiled pass."""
     if not text:
         return text, False
     cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)

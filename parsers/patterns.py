@@ -78,11 +78,15 @@ def match_near(pattern: regex.Pattern[str], string: str, pos: int) -> regex.Matc
 # --- Number/symbol tokens (NFC text) -------------------------------------------------
 
 #: Breaks that real documents put inside a symbol: spaces, line breaks (PDF
-#: extraction leaves blank lines), markdown bold markers, soft hyphens.
-_GAP = r"[\s*_\u00ad\u200b]{0,12}"
+#: extraction leaves blank lines), markdown bold markers, soft hyphens (one
+#: character of such a gap; a gap is up to 12).
+GAP_CHAR = r"[\s*_\u00ad\u200b]"
+_GAP = GAP_CHAR + "{0,12}"
 _DASH = r"[-\u2010-\u2015\u2212]"
 #: "/" and the look-alikes some files use ("13⁄2012/QH13": U+2044).
 _SLASH = r"[/\u2044\u2215]"
+#: One character that separates a symbol's parts: a dash or a slash.
+SEPARATOR_CHAR = rf"(?:{_DASH}|{_SLASH})"
 #: A separator may have a gap on one side ("QĐ- UBND", "NĐ -CP", "58-\n\nQĐ"),
 #: not on both: "Quốc lộ 1 - BOT" is prose, not a symbol. A doubled one
 #: ("126/2004 / / NĐ-CP") is a typing slip inside one symbol.
@@ -97,12 +101,16 @@ SYMBOL_PART = (r"(?:" + "".join(f"{regex.escape(p)}|" for p in INNER_LOWER_PARTS
                # a National Assembly term typed apart: "75/2006/QH 11"
                r"(?:(?<=QH)[ \t](?:1[0-9]|[1-9])(?![\p{N}/]))?"
                r"(?:\([A-ZĐÐ0-9][A-ZĐÐ0-9.\-]{0,9}\))?)(?![\p{L}])")
+#: A character a symbol part can open with.
+SYMBOL_PART_START = ("[A-ZĐÐ" + "".join(sorted({regex.escape(p[0]) for p in INNER_LOWER_PARTS}))
+                     + "]")
 #: The number: digits, with a dot or a letter ("66.7/2025/NQ-CP",
 #: "12a/QĐ-UBND") or a sub-number ("136-12/PT-NC"). Not after a capital or a
 #: digit ("A3/A0" is a paper size); a standard's "QCVN 32:2018/…" is
 #: refused by ``NOT_DOCUMENT``.
 #: (ASCII digits: "[0-9]" scans several times faster than the Unicode "\d")
-_NUMBER = (r"(?<![\p{Lu}\p{N}/.,\-\u2044\u2215s])[0-9]{1,5}"
+NUMBER_BLOCKED_BY = r"[\p{Lu}\p{N}/.,\-\u2044\u2215s]"
+_NUMBER = (rf"(?<!{NUMBER_BLOCKED_BY})[0-9]{{1,5}}"
            r"(?:\.[0-9]{1,3}(?=[/\-\u2044])|[a-z](?=[/\-])|-[0-9]{1,4}(?=/))?")
 _YEAR = r"(?:19|20)[0-9]{2}(?![\p{N}])"
 

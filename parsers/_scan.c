@@ -1,0 +1,243 @@
+/* parsers._scan: the two whole-text passes of the parser in compiled code.
+ *
+ * - fold(text) -> (folded, has_controls): one code point for one through a
+ *   table (lowercase, diacritics stripped, control characters as spaces);
+ * - number_starts(text) -> [int]: where a number/symbol token
+ *   (parsers.patterns.NUMBER_SYMBOL) can start. A superset: every position
+ *   where the pattern matches is listed; the caller runs the pattern there, so
+ *   the tokens found are exactly the pattern's own.
+ *
+ * Both read tables that parsers/scan.py builds from the parser's own fold
+ * table and patterns; nothing about Vietnamese is written here. Code
+ * points above the Basic Multilingual Plane fold to themselves and carry no
+ * flag (for number_starts: never blocking, never skipped), which keeps the
+ * superset a superset.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <string.h>
+
+#define BMP 0x10000
+
+/* flags per BMP code point (parsers/scan.py: FLAG_*) */
+#define F_BLOCK 1    /* may not stand right before a number */
+#define F_GAP 2      /* may stand inside a separator's gap */
+#define F_SEP 4      /* a dash or a slash */
+#define F_START 8    /* may open a symbol part */
+
+static Py_UCS2 FOLD[BMP];
+static unsigned char CONTROL[BMP]; /* 1 for a control character */
+static unsigned char FLAGS[BMP];
+static int fold_ready = 0, numbers_ready = 0;
+
+/* How far the separator search looks; generous bounds keep the superset. */
+#define GAP_REACH 13  /* a gap of up to 12 before a dash/slash */
+#define PART_REACH 20 /* gap, doubled separator, gap: at most 17 */
+
+static inline unsigned char flags_of(Py_UCS4 c) { return c < BMP ? FLAGS[c] : 0; }
+static inline int is_digit(Py_UCS4 c) { return c >= '0' && c <= '9'; }
+
+static PyObject *configure_fold(PyObject *self, PyObject *args) {
+    Py_buffer fold, control;
+    if (!PyArg_ParseTuple(args, "y*y*", &fold, &control))
+        return NULL;
+    int ok = fold.len == (Py_ssize_t)sizeof(FOLD) && control.len == (Py_ssize_t)sizeof(CONTROL);
+    if (ok) {
+        memcpy(FOLD, fold.buf, sizeof(FOLD));
+        memcpy(CONTROL, control.buf, sizeof(CONTROL));
+        fold_ready = 1;
+    }
+    PyBuffer_Release(&fold);
+    PyBuffer_Release(&control);
+    if (!ok) {
+        PyErr_SetString(PyExc_ValueError, "configure_fold: a 65536-entry uint16 table and a 65536-byte table");
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *configure_numbers(PyObject *self, PyObject *arg) {
+    Py_buffer flags;
+    if (PyObject_GetBuffer(arg, &flags, PyBUF_SIMPLE) < 0)
+        return NULL;
+    int ok = flags.len == (Py_ssize_t)sizeof(FLAGS);
+    if (ok) {
+        memcpy(FLAGS, flags.buf, sizeof(FLAGS));
+        numbers_ready = 1;
+    }
+    PyBuffer_Release(&flags);
+    if (!ok) {
+        PyErr_SetString(PyExc_ValueError, "configure_numbers: a 65536-byte table");
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static int check_ready(int ready) {
+    if (!ready)
+        PyErr_SetString(PyExc_RuntimeError, "parsers._scan: configure its tables first");
+    return ready;
+}
+
+static PyObject *fold(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "fold: a str");
+        return NULL;
+    }
+    if (!check_ready(fold_ready) || PyUnicode_READY(text) < 0)
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    int controls = 0;
+    PyObject *out;
+    if (kind == PyUnicode_4BYTE_KIND) {
+        Py_UCS4 *buf = PyMem_Malloc((n ? n : 1) * sizeof(Py_UCS4));
+        if (!buf)
+            return PyErr_NoMemory();
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            if (c < BMP) {
+                controls |= CONTROL[c];
+                c = FOLD[c];
+            }
+            buf[i] = c;
+        }
+        out = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, n);
+        PyMem_Free(buf);
+    } else {
+        Py_UCS2 *buf = PyMem_Malloc((n ? n : 1) * sizeof(Py_UCS2));
+        if (!buf)
+            return PyErr_NoMemory();
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const Py_UCS1 *s = data;
+            for (Py_ssize_t i = 0; i < n; i++) {
+                controls |= CONTROL[s[i]];
+                buf[i] = FOLD[s[i]];
+            }
+        } else {
+            const Py_UCS2 *s = data;
+            for (Py_ssize_t i = 0; i < n; i++) {
+                controls |= CONTROL[s[i]];
+                buf[i] = FOLD[s[i]];
+            }
+        }
+        out = PyUnicode_FromKindAndData(PyUnicode_2BYTE_KIND, buf, n);
+        PyMem_Free(buf);
+    }
+    if (!out)
+        return NULL;
+    return Py_BuildValue("(NO)", out, controls ? Py_True : Py_False);
+}
+
+/* A symbol part or a year ("19xx"/"20xx") can start after the separator at
+ * i - 1: skipping gap and separator characters (a gap, a doubled separator,
+ * a gap), a character that opens a part, or a year's four digits. */
+static int part_follows(int kind, const void *data, Py_ssize_t n, Py_ssize_t i) {
+    Py_ssize_t lim = i + PART_REACH;
+    for (; i < n && i < lim; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        unsigned char f = flags_of(c);
+        if (f & F_START)
+            return 1;
+        if ((c == '1' || c == '2') && i + 3 < n) {
+            Py_UCS4 c1 = PyUnicode_READ(kind, data, i + 1);
+            if (((c == '1' && c1 == '9') || (c == '2' && c1 == '0'))
+                && is_digit(PyUnicode_READ(kind, data, i + 2))
+                && is_digit(PyUnicode_READ(kind, data, i + 3)))
+                return 1;
+        }
+        if (!(f & (F_GAP | F_SEP)))
+            return 0;
+    }
+    return 0;
+}
+
+/* A separator starts at q (a dash or slash, before or after a gap) and a
+ * part can follow it. */
+static int sep_follows(int kind, const void *data, Py_ssize_t n, Py_ssize_t q) {
+    Py_ssize_t lim = q + GAP_REACH;
+    for (Py_ssize_t j = q; j < n && j < lim; j++) {
+        unsigned char f = flags_of(PyUnicode_READ(kind, data, j));
+        if ((f & F_SEP) && part_follows(kind, data, n, j + 1))
+            return 1;
+        if (!(f & (F_GAP | F_SEP)))
+            return 0;
+    }
+    return 0;
+}
+
+/* End of the run of ASCII digits from i, or -1 if it is not 1..most long. */
+static Py_ssize_t digits_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, int most) {
+    Py_ssize_t j = i;
+    while (j < n && is_digit(PyUnicode_READ(kind, data, j)))
+        j++;
+    return (j > i && j - i <= most) ? j : -1;
+}
+
+/* The number's optional tail ("66.7/", "12a/", "136-12/"): where the
+ * separator would start after it, or -1. */
+static Py_ssize_t tail_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t p) {
+    if (p >= n)
+        return -1;
+    Py_UCS4 c = PyUnicode_READ(kind, data, p);
+    if (c == '.')
+        return digits_end(kind, data, n, p + 1, 3);
+    if (c == '-')
+        return digits_end(kind, data, n, p + 1, 4);
+    if (c >= 'a' && c <= 'z')
+        return p + 1;
+    return -1;
+}
+
+static PyObject *number_starts(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "number_starts: a str");
+        return NULL;
+    }
+    if (!check_ready(numbers_ready) || PyUnicode_READY(text) < 0)
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *out = PyList_New(0);
+    if (!out)
+        return NULL;
+    Py_ssize_t i = 0;
+    while (i < n) {
+        if (!is_digit(PyUnicode_READ(kind, data, i))) {
+            i++;
+            continue;
+        }
+        Py_ssize_t s = i;
+        while (i < n && is_digit(PyUnicode_READ(kind, data, i)))
+            i++;
+        if (i - s > 5 || (s > 0 && (flags_of(PyUnicode_READ(kind, data, s - 1)) & F_BLOCK)))
+            continue;
+        Py_ssize_t q = tail_end(kind, data, n, i);
+        if (sep_follows(kind, data, n, i) || (q >= 0 && sep_follows(kind, data, n, q))) {
+            PyObject *v = PyLong_FromSsize_t(s);
+            if (!v || PyList_Append(out, v) < 0) {
+                Py_XDECREF(v);
+                Py_DECREF(out);
+                return NULL;
+            }
+            Py_DECREF(v);
+        }
+    }
+    return out;
+}
+
+static PyMethodDef methods[] = {
+    {"configure_fold", configure_fold, METH_VARARGS, "configure_fold(fold, control): uint16 fold and control flag per BMP code point."},
+    {"configure_numbers", configure_numbers, METH_O, "configure_numbers(flags): number/symbol flags per BMP code point."},
+    {"fold", fold, METH_O, "fold(text) -> (folded, has_controls)."},
+    {"number_starts", number_starts, METH_O, "number_starts(text) -> positions where a number/symbol token can start (a superset)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_scan", "Compiled whole-text passes of the parser (see parsers/scan.py).", -1, methods,
+};
+
+PyMODINIT_FUNC PyInit__scan(void) { return PyModule_Create(&module); }

@@ -1,0 +1,108 @@
+"""The parser's whole-text passes, in compiled code when it was built.
+
+Two passes run over every character of every document: the fold
+(:func:`parsers.normalize.fold_checked`) and the search for number/symbol
+tokens (:data:`parsers.patterns.NUMBER_SYMBOL`). ``parsers/_scan.c``, built
+by ``pip install`` where a C compiler is (setup.py; an optional extension),
+does both about ten times faster than the ``regex`` engine and numpy. Its
+tables are built here from the parser's own patterns, so the patterns stay
+the one place that says what a token is:
+
+- :func:`number_symbols` yields exactly ``NUMBER_SYMBOL.finditer(text)``:
+  the compiled pass lists every position where a token can start (a
+  superset: a run of at most five ASCII digits, not after a character the
+  pattern refuses, followed by a separator and something that opens a part
+  or a year), and the pattern itself is matched at those positions only;
+- the fold is one table lookup per code point in either form.
+
+Without the extension (no compiler, or ``LEGALGRAPH_PURE_PYTHON=1``), the
+same results come from the pure-Python forms; tests compare the two.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from types import ModuleType
+
+import numpy as np
+import regex
+
+from parsers.patterns import (
+    GAP_CHAR,
+    NUMBER_BLOCKED_BY,
+    NUMBER_SYMBOL,
+    SEPARATOR_CHAR,
+    SYMBOL_PART_START,
+)
+
+__all__ = ["COMPILED", "compiled_fold", "number_symbols", "number_symbols_python"]
+
+
+def _load() -> ModuleType | None:
+    if os.environ.get("LEGALGRAPH_PURE_PYTHON"):
+        return None
+    try:
+        from parsers import _scan  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return _scan
+
+
+_SCAN = _load()
+#: Whether the compiled passes are in use.
+COMPILED = _SCAN is not None
+
+# Flags per code point of the Basic Multilingual Plane (as in _scan.c).
+FLAG_BLOCK = 1  # a number cannot follow it
+FLAG_GAP = 2  # may stand in a separator's gap
+FLAG_SEP = 4  # a dash or a slash
+FLAG_START = 8  # may open a symbol part
+
+
+def number_flags() -> bytes:
+    """The flag table, read off the patterns' own character classes (matched
+    by the ``regex`` engine on every BMP code point, so its Unicode version
+    decides, as it does for the pattern)."""
+    every = "".join(map(chr, range(0x10000)))
+    flags = np.zeros(0x10000, dtype=np.uint8)
+    for flag, cls in ((FLAG_BLOCK, NUMBER_BLOCKED_BY), (FLAG_GAP, GAP_CHAR),
+                      (FLAG_SEP, SEPARATOR_CHAR), (FLAG_START, SYMBOL_PART_START)):
+        at = [m.start() for m in regex.finditer(cls, every)]
+        flags[at] |= flag
+    return flags.tobytes()
+
+
+if _SCAN is not None:
+    _SCAN.configure_numbers(number_flags())
+
+
+def number_symbols_python(text: str) -> Iterator[regex.Match[str]]:
+    return NUMBER_SYMBOL.finditer(text)
+
+
+def _number_symbols_compiled(text: str) -> Iterator[regex.Match[str]]:
+    match = NUMBER_SYMBOL.match
+    last = 0
+    for start in _SCAN.number_starts(text):  # type: ignore[union-attr]
+        if start < last:
+            continue  # inside the token found before (finditer does not overlap)
+        m = match(text, start)
+        if m:
+            last = m.end()
+            yield m
+
+
+#: Every number/symbol token of ``text``, as ``NUMBER_SYMBOL.finditer``.
+number_symbols: Callable[[str], Iterator[regex.Match[str]]] = (
+    _number_symbols_compiled if _SCAN is not None else number_symbols_python)
+
+
+def compiled_fold(fold_table: np.ndarray,
+                  control: np.ndarray) -> Callable[[str], tuple[str, bool]] | None:
+    """The compiled fold over these tables (code point → folded code point,
+    code point → is a control character), or None without the extension."""
+    if _SCAN is None:
+        return None
+    _SCAN.configure_fold(fold_table.astype(np.uint16).tobytes(), control.astype(np.uint8).tobytes())
+    return _SCAN.fold

@@ -1,0 +1,103 @@
+"""The compiled passes (parsers/_scan.c through parsers/scan.py) give exactly
+what their pure-Python forms give: the same number/symbol tokens as
+``NUMBER_SYMBOL.finditer``, the same fold and control flag."""
+
+from __future__ import annotations
+
+import shutil
+import sysconfig
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parsers import scan
+from parsers.normalize import fold_checked, fold_checked_python
+from parsers.patterns import NUMBER_SYMBOL
+
+compiled = pytest.mark.skipif(not scan.COMPILED, reason="parsers._scan not built")
+
+# Forms of the number/symbol token found in real documents, and near misses.
+TOKENS = [
+    "Quyết định số 58-QĐ/TU, ngày 20/11/2025",
+    "Chỉ thị số 09/CT-UBND và Nghị định 130/2005/NĐ-CP",
+    "Công văn số 2181/STC-QLG&CS",
+    "Nghị quyết 66.7/2025/NQ-CP; Quyết định 12a/QĐ-UBND; Phiếu trình 136-12/PT-NC",
+    "136-34/PT-NC",  # a sub-number whose digits open with neither 1 nor 2
+    "12a5/QĐ-UBND",  # a token starting inside a longer run of digits and letters
+    "Kết luận số 103-\n\nKL/TW",
+    "Luật số 75/2006/QH 11",
+    "126/2004 / / NĐ-CP",
+    "56/2023/NĐ -CP và 118/2025/NĐCP",
+    "511/TTr-CAT(PC04), 12/CTrLT-UBND, 7/QyĐ-UBND",
+    "13⁄2012/QH13 and 5∕2020/TT-BTC",
+    "số 58 – QĐ/TU",
+    "1/HO SO, 2/ Số lượng, A3/A0, s6 12/QĐ-UBND, QCVN 32:2018/BTNMT",
+    "ngày 20/11/2025, 123456/QĐ-UBND, 1.2.3/QĐ, 12.3456/QĐ-X",
+    "10/2025/NQ-HĐND 1999/2000/QĐ 2025/QĐ",
+    "số 12\u00ad/\u200bQĐ-UBND, số 12 *\n_ /QĐ",
+    "𝐀12/QĐ-UBND 𝟏2/QĐ 12/𝐀B 12/QĐ-𝐀",  # code points above the BMP
+    "١٢/QĐ-UBND ٣12/QĐ",  # other digits: \p{N}, not [0-9]
+    "",
+    "12",
+    "12/",
+    "12/Q",
+]
+
+
+def _spans(matches) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]
+
+
+@compiled
+@pytest.mark.parametrize("text", TOKENS)
+def test_number_symbols_compiled_equal_finditer(text: str) -> None:
+    assert _spans(scan.number_symbols(text)) == _spans(NUMBER_SYMBOL.finditer(text))
+
+
+def test_number_symbols_find_the_tokens() -> None:
+    # the pass in use (compiled or not) finds what a reader sees
+    text = "Căn cứ Nghị định 130/2005/NĐ-CP; Quyết định số 58-QĐ/TU; ngày 20/11/2025"
+    assert [m.group() for m in scan.number_symbols(text)] == ["130/2005/NĐ-CP", "58-QĐ/TU"]
+
+
+_ALPHABET = st.sampled_from(list("0123456789/-–. \t\n*_\u00adQĐÐHNDCPTUqhđa𝐀١(),:sS")
+                            + ["QH", "2025", "19", "TTg", "CTrLT"])
+
+
+@compiled
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_number_symbols_compiled_equal_finditer_generated(text: str) -> None:
+    assert _spans(scan.number_symbols(text)) == _spans(NUMBER_SYMBOL.finditer(text))
+
+
+@compiled
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_fold_compiled_equals_python(text: str) -> None:
+    assert fold_checked(text) == fold_checked_python(text)
+
+
+@pytest.mark.parametrize("text, folded, controls", [
+    ("Quyết định số 58-QĐ/TU", "quyet dinh so 58-qd/tu", False),
+    ("ĐẢNG CỘNG SẢN\x00VIỆT NAM", "dang cong san viet nam", True),
+    ("a\x85b\tc\n", "a b\tc\n", True),
+    ("Ðiều 1 – 𝐀", "dieu 1 - 𝐀", False),  # Ð for Đ, a dash variant, a non-BMP letter kept
+    ("", "", False),
+])
+def test_fold(text: str, folded: str, controls: bool) -> None:
+    assert fold_checked(text) == (folded, controls)
+    assert fold_checked_python(text) == (folded, controls)
+
+
+def test_extension_built_where_a_compiler_is() -> None:
+    # setup.py builds parsers._scan optionally: a compiler on this machine
+    # means a broken build, not a missing compiler, if it is absent
+    import os
+    if os.environ.get("LEGALGRAPH_PURE_PYTHON"):
+        pytest.skip("LEGALGRAPH_PURE_PYTHON is set")
+    cc = (sysconfig.get_config_var("CC") or "cc").split()[0]
+    if shutil.which(cc) is None:
+        pytest.skip(f"no C compiler ({cc})")
+    assert scan.COMPILED
