@@ -101,3 +101,11 @@ def test_extension_built_where_a_compiler_is() -> None:
     if shutil.which(cc) is None:
         pytest.skip(f"no C compiler ({cc})")
     assert scan.COMPILED
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("09 \t-–/*_\nQĐa.") + ["\u2212"]), max_size=30).map("".join))
+def test_cut_after_number_is_the_dangling_hint(text: str) -> None:
+    from parsers.citations import _cut_after_number
+    from parsers.patterns import DANGLING_HINT
+    assert _cut_after_number(text) == bool(DANGLING_HINT.search(text))
