@@ -2,6 +2,8 @@
  *
  * - fold(text) -> (folded, has_controls): one code point for one through a
  *   table (lowercase, diacritics stripped, control characters as spaces);
+ * - cut_after_number(text) -> bool: a line ends in a dash or slash right after
+ *   a number (parsers.patterns.DANGLING_HINT);
  * - number_starts(text) -> [int]: where a number/symbol token
  *   (parsers.patterns.NUMBER_SYMBOL) can start. A superset: every position
  *   where the pattern matches is listed; the caller runs the pattern there, so
@@ -24,6 +26,8 @@
 #define F_GAP 2      /* may stand inside a separator's gap */
 #define F_SEP 4      /* a dash or a slash */
 #define F_START 8    /* may open a symbol part */
+#define F_CUT 16     /* a dash or slash that can end a line cutting a number */
+#define F_CUT_TAIL 32 /* may follow it before the line break */
 
 static Py_UCS2 FOLD[BMP];
 static unsigned char CONTROL[BMP]; /* 1 for a control character */
@@ -228,11 +232,41 @@ static PyObject *number_starts(PyObject *self, PyObject *text) {
     return out;
 }
 
+/* A line ends in a dash or slash right after a number ("Kết luận số 103-"):
+ * [0-9][ \t]* CUT CUT_TAIL* \n, read backwards from each line break. */
+static PyObject *cut_after_number(PyObject *self, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "cut_after_number: a str");
+        return NULL;
+    }
+    if (!check_ready(numbers_ready) || PyUnicode_READY(text) < 0)
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (PyUnicode_READ(kind, data, i) != '\n')
+            continue;
+        Py_ssize_t j = i - 1;
+        while (j >= 0 && (flags_of(PyUnicode_READ(kind, data, j)) & F_CUT_TAIL))
+            j--;
+        if (j < 0 || !(flags_of(PyUnicode_READ(kind, data, j)) & F_CUT))
+            continue;
+        j--;
+        while (j >= 0 && (PyUnicode_READ(kind, data, j) == ' ' || PyUnicode_READ(kind, data, j) == '\t'))
+            j--;
+        if (j >= 0 && is_digit(PyUnicode_READ(kind, data, j)))
+            Py_RETURN_TRUE;
+    }
+    Py_RETURN_FALSE;
+}
+
 static PyMethodDef methods[] = {
     {"configure_fold", configure_fold, METH_VARARGS, "configure_fold(fold, control): uint16 fold and control flag per BMP code point."},
     {"configure_numbers", configure_numbers, METH_O, "configure_numbers(flags): number/symbol flags per BMP code point."},
     {"fold", fold, METH_O, "fold(text) -> (folded, has_controls)."},
     {"number_starts", number_starts, METH_O, "number_starts(text) -> positions where a number/symbol token can start (a superset)."},
+    {"cut_after_number", cut_after_number, METH_O, "cut_after_number(text) -> a line ends in a dash or slash after a number."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -34,7 +34,7 @@ from parsers.patterns import (
     TYPE_WORD,
     match_near,
 )
-from parsers.scan import number_symbols
+from parsers.scan import cut_after_number, number_symbols
 from parsers.vocabulary import (
     ALSO_WRITTEN,
     ASSOCIATION_HEADS,
@@ -110,11 +110,9 @@ _QUOC_HOI = regex.compile(r"QH\d*")
 _DIRECTIVE_ISSUER = regex.compile(
     r"UBND|TTg|CP|TW|HĐND|NHNN|VPCP|KTNN|TANDTC|VKSNDTC|B[A-ZĐ]{1,8}|[A-ZĐ]{0,4}U|UB[A-ZĐ]*"
 )
-#: Cheap tests before the rare, costly passes: a dash spaced on both sides
-#: after a number ("58 - QĐ/TU"; ``regex`` scans this one five times faster
-#: than ``re``), a line that ends in a dash or slash (``re`` is faster here).
+#: Cheap test before a rare, costly pass: a dash spaced on both sides after a
+#: number ("58 - QĐ/TU"; ``regex`` scans this one five times faster than ``re``).
 _SPACED_HINT = regex.compile(r"[0-9][ \t]{1,3}[-\u2013][ \t]{1,3}[A-ZĐÐ]")
-_LINE_END_CUT = re.compile(r"[-/\u2010-\u2015\u2212][ \t*_]*\n")
 #: A key of a number and one short part ("1/HO") …
 _ONE_PART = regex.compile(r"[^/\-]+/[A-ZĐ]{1,3}")
 #: … followed by a word in capitals that is not "NGÀY", "CỦA", "VỀ", "VÀ".
@@ -181,7 +179,7 @@ def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
                  for m in SPACED_PARTY.finditer(text)  # "58 - QĐ/TU"
                  if not _covered(found, m.start()) and (key := canonical_key(m.group()))]
         found = sorted(found + extra)
-    if not _cut_after_number(text):
+    if not cut_after_number(text):
         return found
     joined = []
     for m in DANGLING_NUMBER.finditer(text):
@@ -194,19 +192,6 @@ def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
                 joined.append((m.start(), c.end(1), key, True))
                 break
     return sorted(found + joined)
-
-
-def _cut_after_number(text: str) -> bool:
-    """A line ends in a dash or slash right after a number ("Kết luận số 103-"):
-    ``DANGLING_HINT``, looked for only before the (few) line ends that follow a
-    dash or slash instead of at every digit."""
-    for m in _LINE_END_CUT.finditer(text):
-        before = m.start()
-        while before > 0 and text[before - 1] in " \t":
-            before -= 1
-        if before > 0 and "0" <= text[before - 1] <= "9":
-            return True
-    return False
 
 
 def _covered(spans: list[tuple[int, int, str, bool]], pos: int) -> bool:

@@ -138,8 +138,10 @@ DANGLING_NUMBER = regex.compile(
     rf"{_NUMBER}(?:/{_YEAR})?[ \t]*(?:{_DASH}|/)[ \t*_]*(?=\n)"
 )
 #: A line that ends in a dash or slash after a number (what
-#: ``citations._cut_after_number`` finds, faster than this search).
-DANGLING_HINT = regex.compile(rf"[0-9][ \t]*(?:{_DASH}|/)[ \t*_]*\n")
+#: ``parsers.scan.cut_after_number`` finds, faster than this search).
+CUT_SEPARATOR_CHAR = rf"(?:{_DASH}|/)"
+CUT_TAIL_CHAR = r"[ \t*_]"
+DANGLING_HINT = regex.compile(rf"[0-9][ \t]*{CUT_SEPARATOR_CHAR}{CUT_TAIL_CHAR}*\n")
 #: The rest of such a reference at the start of a later line.
 CONTINUATION = regex.compile(
     rf"(?m)^[ \t*_]*({SYMBOL_PART}(?:{_SEP}{SYMBOL_PART}){{1,5}})"

@@ -1,10 +1,11 @@
 """The parser's whole-text passes, in compiled code when it was built.
 
-Two passes run over every character of every document: the fold
-(:func:`parsers.normalize.fold_checked`) and the search for number/symbol
-tokens (:data:`parsers.patterns.NUMBER_SYMBOL`). ``parsers/_scan.c``, built
+Three passes run over every character of every document: the fold
+(:func:`parsers.normalize.fold_checked`), the search for number/symbol
+tokens (:data:`parsers.patterns.NUMBER_SYMBOL`) and the test for a number
+cut at a line end (:data:`parsers.patterns.DANGLING_HINT`). ``parsers/_scan.c``, built
 by ``pip install`` where a C compiler is (setup.py; an optional extension),
-does both about ten times faster than the ``regex`` engine and numpy. Its
+does them about ten times faster than the ``regex`` engine and numpy. Its
 tables are built here from the parser's own patterns, so the patterns stay
 the one place that says what a token is:
 
@@ -13,6 +14,7 @@ the one place that says what a token is:
   superset: a run of at most five ASCII digits, not after a character the
   pattern refuses, followed by a separator and something that opens a part
   or a year), and the pattern itself is matched at those positions only;
+- :func:`cut_after_number` reads back from each line break;
 - the fold is one table lookup per code point in either form.
 
 Without the extension (no compiler, or ``LEGALGRAPH_PURE_PYTHON=1``), the
@@ -29,6 +31,9 @@ import numpy as np
 import regex
 
 from parsers.patterns import (
+    CUT_SEPARATOR_CHAR,
+    CUT_TAIL_CHAR,
+    DANGLING_HINT,
     GAP_CHAR,
     NUMBER_BLOCKED_BY,
     NUMBER_SYMBOL,
@@ -36,7 +41,8 @@ from parsers.patterns import (
     SYMBOL_PART_START,
 )
 
-__all__ = ["COMPILED", "compiled_fold", "number_symbols", "number_symbols_python"]
+__all__ = ["COMPILED", "compiled_fold", "cut_after_number", "cut_after_number_python",
+           "number_symbols", "number_symbols_python"]
 
 
 def _load() -> ModuleType | None:
@@ -58,6 +64,8 @@ FLAG_BLOCK = 1  # a number cannot follow it
 FLAG_GAP = 2  # may stand in a separator's gap
 FLAG_SEP = 4  # a dash or a slash
 FLAG_START = 8  # may open a symbol part
+FLAG_CUT = 16  # a dash or slash that can end a line cutting a number
+FLAG_CUT_TAIL = 32  # may follow it before the line break
 
 
 def number_flags() -> bytes:
@@ -67,7 +75,8 @@ def number_flags() -> bytes:
     every = "".join(map(chr, range(0x10000)))
     flags = np.zeros(0x10000, dtype=np.uint8)
     for flag, cls in ((FLAG_BLOCK, NUMBER_BLOCKED_BY), (FLAG_GAP, GAP_CHAR),
-                      (FLAG_SEP, SEPARATOR_CHAR), (FLAG_START, SYMBOL_PART_START)):
+                      (FLAG_SEP, SEPARATOR_CHAR), (FLAG_START, SYMBOL_PART_START),
+                      (FLAG_CUT, CUT_SEPARATOR_CHAR), (FLAG_CUT_TAIL, CUT_TAIL_CHAR)):
         at = [m.start() for m in regex.finditer(cls, every)]
         flags[at] |= flag
     return flags.tobytes()
@@ -96,6 +105,16 @@ def _number_symbols_compiled(text: str) -> Iterator[regex.Match[str]]:
 #: Every number/symbol token of ``text``, as ``NUMBER_SYMBOL.finditer``.
 number_symbols: Callable[[str], Iterator[regex.Match[str]]] = (
     _number_symbols_compiled if _SCAN is not None else number_symbols_python)
+
+
+def cut_after_number_python(text: str) -> bool:
+    return DANGLING_HINT.search(text) is not None
+
+
+#: A line of ``text`` ends in a dash or slash right after a number ("Kết luận
+#: số 103-"), as ``DANGLING_HINT.search``.
+cut_after_number: Callable[[str], bool] = (
+    _SCAN.cut_after_number if _SCAN is not None else cut_after_number_python)
 
 
 def compiled_fold(fold_table: np.ndarray,

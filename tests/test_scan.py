@@ -104,8 +104,8 @@ def test_extension_built_where_a_compiler_is() -> None:
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(list("09 \t-–/*_\nQĐa.") + ["\u2212"]), max_size=30).map("".join))
+@given(st.lists(st.sampled_from(list("09 \t-–/*_\nQĐa.𝐀⁄") + ["\u2212"]), max_size=30).map("".join))
 def test_cut_after_number_is_the_dangling_hint(text: str) -> None:
-    from parsers.citations import _cut_after_number
     from parsers.patterns import DANGLING_HINT
-    assert _cut_after_number(text) == bool(DANGLING_HINT.search(text))
+    assert scan.cut_after_number(text) == bool(DANGLING_HINT.search(text))
+    assert scan.cut_after_number_python(text) == bool(DANGLING_HINT.search(text))
