@@ -7,7 +7,9 @@ it reads every ``*.txt`` of ../shared/corpus (skips with a message when
 absent) and parses it with ``parsers.parse_text``; the raw pass reads the same
 files and runs one compiled ``regex`` search for number/symbol tokens over
 them. Medians of ``--runs`` runs, all interleaved in one run of this script
-so a noisy machine hits every row alike. ``--compare DIR`` adds the parser of
+so a noisy machine hits every row alike. "parser, pure Python" is this
+checkout without its compiled passes (``LEGALGRAPH_PURE_PYTHON=1``, see
+``parsers/scan.py``). ``--compare DIR`` adds the parser of
 another checkout (e.g. a ``git worktree`` of an older commit) as a row, for
 before/after figures measured on the same bytes in the same run.
 """
@@ -59,9 +61,12 @@ print(json.dumps({"docs": n, "bytes": chars, "found": found, "import_s": t1 - t0
 
 
 def _run(code_dir: Path, mode: str) -> dict:
+    env = dict(os.environ)
+    if mode == "parse-python":  # the parser without its compiled passes
+        mode, env["LEGALGRAPH_PURE_PYTHON"] = "parse", "1"
     out = subprocess.run(
         [sys.executable, "-c", _PROGRAM, str(code_dir), str(CORPUS), mode, SYMBOL],
-        check=True, capture_output=True, text=True,
+        check=True, capture_output=True, text=True, env=env,
     )
     return json.loads(out.stdout)
 
@@ -76,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     if not CORPUS.is_dir():
         print(f"bench_parse_real: no corpus at {CORPUS}; skipped")
         return 0
-    rows = {"raw regex pass": (ROOT, "raw"), "parser (this checkout)": (ROOT, "parse")}
+    rows = {"raw regex pass": (ROOT, "raw"), "parser (this checkout)": (ROOT, "parse"),
+            "parser, pure Python": (ROOT, "parse-python")}
     for d in args.compare:
         rows[f"parser ({d.name})"] = (d, "parse")
     times: dict[str, list[float]] = {k: [] for k in rows}

@@ -25,6 +25,7 @@ identity is read from the classes:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -108,6 +109,7 @@ class Header:
     number_span: tuple[int, int] | None  # NFC span of the own number, not a reference
 
 
+@lru_cache(maxsize=8192)
 def _is_upper(raw: str) -> bool:
     """Mostly capitals (OCR leaves a few lowercase letters in a title)."""
     letters = sum(map(str.isalpha, raw))
@@ -118,6 +120,7 @@ def _is_upper(raw: str) -> bool:
     return sum(map(str.islower, raw)) <= 0.2 * letters
 
 
+@lru_cache(maxsize=8192)
 def _is_motto(folded: str) -> bool:
     """A piece of the national motto or the Party heading, even cut or misspelt."""
     words = _WORDS.findall(folded)
@@ -126,6 +129,7 @@ def _is_motto(folded: str) -> bool:
     return sum(w in _MOTTO_WORDS for w in words) >= 0.6 * len(words)
 
 
+@lru_cache(maxsize=8192)
 def _title_type(folded: str) -> str | None:
     m = _TITLE_START.match(folded.strip(" \t#*:("))
     if not m:

@@ -22,6 +22,7 @@ Each cell keeps its offsets, its line and its column.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -63,8 +64,10 @@ _TITLE_AFTER = regex.compile(
 )
 
 
-def _cuts(line: str, folded: str) -> list[int]:
-    """Offsets (within the line) where a run-together line splits."""
+@lru_cache(maxsize=8192)
+def _cuts(line: str, folded: str) -> tuple[int, ...]:
+    """Offsets (within the line) where a run-together line splits (cached:
+    the motto, "Số:", an office's own name repeat across its documents)."""
     cuts: list[int] = []
     for pattern in (_MOTTO_START, _MOTTO_END, _AFTER_YEAR):
         cuts += [m.start() for m in pattern.finditer(folded)]
@@ -81,7 +84,7 @@ def _cuts(line: str, folded: str) -> list[int]:
     tok = NUMBER_SYMBOL.match(line, len(line) - len(line.lstrip(" \t")))
     if tok:
         cuts.append(tok.end())
-    return sorted(set(c for c in cuts if 0 < c < len(line)))
+    return tuple(sorted(set(c for c in cuts if 0 < c < len(line))))
 
 
 def header_cells(text: str, folded: str, end: int) -> list[Cell]:
