@@ -142,37 +142,44 @@ def _title_type(folded: str) -> str | None:
 
 
 def _kind(cell: Cell, text: str, folded: str) -> str:
-    f = cell.folded
-    if _RULE.match(cell.text):
+    own = _kind_of_words(cell.text, cell.folded, cell.col == 0)
+    if own in ("rule", "gazette"):
+        return own
+    field = HEADER_FIELD.match(folded, cell.start, cell.start + 120)
+    if field and text[cell.start].isupper():
+        return "number"  # (the field's number may run on past the cell)
+    return own
+
+
+@lru_cache(maxsize=16384)
+def _kind_of_words(raw: str, f: str, first_in_line: bool) -> str:
+    """The kind a cell's own words give it (cached: header lines repeat)."""
+    if _RULE.match(raw):
         return "rule"
     if _GAZETTE.match(f):
         return "gazette"
-    field = HEADER_FIELD.match(folded, cell.start, cell.start + 120)
-    if field and text[cell.start].isupper():
-        return "number"
     if _is_motto(f):
         return "motto"
     if SUBJECT_PREFIX.match(f):
         return "vv"
-    if _KINH_GUI.match(f) or (_BODY_LINE.match(f) and cell.col == 0
-                              and cell.text[:1].isupper()):
+    if _KINH_GUI.match(f) or (_BODY_LINE.match(f) and first_in_line and raw[:1].isupper()):
         return "body"
-    if PLACE_DATE_START.search(f, 0, 60) and cell.text[:1].isupper():
+    if PLACE_DATE_START.search(f, 0, 60) and raw[:1].isupper():
         return "placedate"
     if _STAMP.match(f):
         return "stamp"
-    if _title_type(f) and _is_upper(_title_span(cell, text)):
+    if _title_type(f) and _is_upper(_title_span(raw, f)):
         return "title"  # "THÔNG TƯ BAN HÀNH …", OCR "KẾ HOẠCH Thực hiện …"
-    if _is_upper(cell.text):
+    if _is_upper(raw):
         return "upper"
     return "text"
 
 
-def _title_span(cell: Cell, text: str) -> str:
+def _title_span(raw: str, folded: str) -> str:
     """The raw words of the type phrase a title cell opens with."""
-    lead = len(cell.folded) - len(cell.folded.lstrip(" \t#*:("))
-    m = _TITLE_START.match(cell.folded, lead)
-    return cell.text[m.start("t") : m.end("t")] if m else ""
+    lead = len(folded) - len(folded.lstrip(" \t#*:("))
+    m = _TITLE_START.match(folded, lead)
+    return raw[m.start("t") : m.end("t")] if m else ""
 
 
 def _region_end(text: str, folded: str) -> int:
