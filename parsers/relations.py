@@ -346,12 +346,13 @@ def _windows(mentions: list[Mention], n: int) -> list[tuple[int, int]]:
 
 
 def _repealed_after(folded: str, m: Mention, clauses: _Clauses, ci: int,
-                    mentions: list[Mention]) -> bool:
+                    starts: list[int]) -> bool:
     """"Thông tư số 75/2015/TT-BTNMT … hết hiệu lực kể từ ngày …": the words
     after the reference, before the clause ends and before another reference,
     say it ceases to have effect."""
     end = min(clauses.end(ci), m.end + _ENDS_FORCE_REACH)
-    nxt = next((x.start for x in mentions if x.start > m.start), end)
+    i = bisect.bisect_right(starts, m.start)  # the next reference (``starts`` ascend)
+    nxt = starts[i] if i < len(starts) else end
     return bool(_ENDS_FORCE.search(folded, m.end, min(end, nxt)))
 
 
@@ -375,6 +376,8 @@ def _quoted(text: str, pos: int) -> bool:
     """``pos`` lies inside a curly quotation “…” opened before it in the same
     paragraph (a “ typed where ” was meant, before ";" or a line end, closes)."""
     lo = max(0, pos - _QUOTE_REACH)
+    if text.rfind("\u201c", lo, pos) < 0:
+        return False  # no quotation opens within reach (most references)
     para = _PARAGRAPH_END.search(text, lo, pos)
     lo = para.end() if para else lo
     opened = text.rfind("\u201c", lo, pos)
@@ -392,6 +395,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
     triggers = _Triggers(folded, _reach_windows(mentions))
     clauses = _Clauses(text, folded, windows)
     starts = clauses.starts
+    mention_starts = [m.start for m in mentions]
     out: list[Mention] = []
     edges: list[Relation] = []
     described_by: list[tuple[str, str] | None] = []  # (actor key, relation) per mention
@@ -459,7 +463,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                                   or clauses.own(ci) is None):
                     relation = inherited
         if relation in (None, "cites") and not described and _repealed_after(
-                folded, m, clauses, ci, mentions):
+                folded, m, clauses, ci, mention_starts):
             relation = "repeals"  # "Thông tư số … hết hiệu lực": only its own words count
             else_from = max(clause.start, m.start - _PARTS_REACH)
         relation = relation or "cites"
