@@ -26,7 +26,6 @@ from parsers.patterns import (
     NOT_DOCUMENT,
     OF,
     PLACE_NAME,
-    SPACED_PARTY,
     SPACED_TAIL,
     TITLE_START,
     TYPE_PHRASE_PATTERNS,
@@ -34,7 +33,7 @@ from parsers.patterns import (
     TYPE_WORD,
     match_near,
 )
-from parsers.scan import cut_after_number, number_symbols
+from parsers.scan import cut_after_number, number_symbols, spaced_party
 from parsers.vocabulary import (
     ALSO_WRITTEN,
     ASSOCIATION_HEADS,
@@ -176,7 +175,7 @@ def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
             found.append((m.start(), end, key, False))
     if _SPACED_HINT.search(text):
         extra = [(m.start(), m.end(), key, False)
-                 for m in SPACED_PARTY.finditer(text)  # "58 - QĐ/TU"
+                 for m in spaced_party(text)  # "58 - QĐ/TU"
                  if not _covered(found, m.start()) and (key := canonical_key(m.group()))]
         found = sorted(found + extra)
     if not cut_after_number(text):

@@ -9,11 +9,12 @@ does them about ten times faster than the ``regex`` engine and numpy. Its
 tables are built here from the parser's own patterns, so the patterns stay
 the one place that says what a token is:
 
-- :func:`number_symbols` yields exactly ``NUMBER_SYMBOL.finditer(text)``:
-  the compiled pass lists every position where a token can start (a
-  superset: a run of at most five ASCII digits, not after a character the
-  pattern refuses, followed by a separator and something that opens a part
-  or a year), and the pattern itself is matched at those positions only;
+- :func:`number_symbols` yields exactly ``NUMBER_SYMBOL.finditer(text)``
+  (and :func:`spaced_party` ``SPACED_PARTY``'s): the compiled pass lists
+  every position where a token can start (a superset: a run of at most five
+  ASCII digits, not after a character the pattern refuses, followed by a
+  separator and something that opens a part or a year), and the pattern
+  itself is matched at those positions only;
 - :func:`cut_after_number` reads back from each line break;
 - the fold is one table lookup per code point in either form.
 
@@ -38,11 +39,12 @@ from parsers.patterns import (
     NUMBER_BLOCKED_BY,
     NUMBER_SYMBOL,
     SEPARATOR_CHAR,
+    SPACED_PARTY,
     SYMBOL_PART_START,
 )
 
 __all__ = ["COMPILED", "compiled_fold", "cut_after_number", "cut_after_number_python",
-           "number_symbols", "number_symbols_python"]
+           "number_symbols", "number_symbols_python", "spaced_party", "spaced_party_python"]
 
 
 def _load() -> ModuleType | None:
@@ -86,25 +88,38 @@ if _SCAN is not None:
     _SCAN.configure_numbers(number_flags())
 
 
+def _tokens_compiled(pattern: regex.Pattern[str]) -> Callable[[str], Iterator[regex.Match[str]]]:
+    """``pattern.finditer`` for a pattern that opens with the number of a
+    symbol and needs a separator and a part after it (NUMBER_SYMBOL,
+    SPACED_PARTY): matched only where ``number_starts`` says one can start."""
+    match = pattern.match
+
+    def tokens(text: str) -> Iterator[regex.Match[str]]:
+        last = 0
+        for start in _SCAN.number_starts(text):  # type: ignore[union-attr]
+            if start < last:
+                continue  # inside the token found before (finditer does not overlap)
+            m = match(text, start)
+            if m:
+                last = m.end()
+                yield m
+    return tokens
+
+
 def number_symbols_python(text: str) -> Iterator[regex.Match[str]]:
     return NUMBER_SYMBOL.finditer(text)
 
 
-def _number_symbols_compiled(text: str) -> Iterator[regex.Match[str]]:
-    match = NUMBER_SYMBOL.match
-    last = 0
-    for start in _SCAN.number_starts(text):  # type: ignore[union-attr]
-        if start < last:
-            continue  # inside the token found before (finditer does not overlap)
-        m = match(text, start)
-        if m:
-            last = m.end()
-            yield m
+def spaced_party_python(text: str) -> Iterator[regex.Match[str]]:
+    return SPACED_PARTY.finditer(text)
 
 
 #: Every number/symbol token of ``text``, as ``NUMBER_SYMBOL.finditer``.
 number_symbols: Callable[[str], Iterator[regex.Match[str]]] = (
-    _number_symbols_compiled if _SCAN is not None else number_symbols_python)
+    _tokens_compiled(NUMBER_SYMBOL) if _SCAN is not None else number_symbols_python)
+#: Every "58 - QĐ/TU" of ``text``, as ``SPACED_PARTY.finditer``.
+spaced_party: Callable[[str], Iterator[regex.Match[str]]] = (
+    _tokens_compiled(SPACED_PARTY) if _SCAN is not None else spaced_party_python)
 
 
 def cut_after_number_python(text: str) -> bool:

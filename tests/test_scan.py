@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from parsers import scan
 from parsers.normalize import fold_checked, fold_checked_python
-from parsers.patterns import NUMBER_SYMBOL
+from parsers.patterns import NUMBER_SYMBOL, SPACED_PARTY
 
 compiled = pytest.mark.skipif(not scan.COMPILED, reason="parsers._scan not built")
 
@@ -70,6 +70,15 @@ _ALPHABET = st.sampled_from(list("0123456789/-–. \t\n*_\u00adQĐÐHNDCPTUqhđa
 @given(st.lists(_ALPHABET, max_size=40).map("".join))
 def test_number_symbols_compiled_equal_finditer_generated(text: str) -> None:
     assert _spans(scan.number_symbols(text)) == _spans(NUMBER_SYMBOL.finditer(text))
+    assert _spans(scan.spaced_party(text)) == _spans(SPACED_PARTY.finditer(text))
+
+
+@compiled
+@pytest.mark.parametrize("text", [
+    "số 58 - QĐ/TU", "58 – QĐ/TU-X và 12  -  CT/TU", "Quốc lộ 1 - BOT",
+    "12a - QĐ/TU", "1.5 - QĐ/TU", "123456 - QĐ/TU", "s12 - QĐ/TU"])
+def test_spaced_party_compiled_equal_finditer(text: str) -> None:
+    assert _spans(scan.spaced_party(text)) == _spans(SPACED_PARTY.finditer(text))
 
 
 @compiled
