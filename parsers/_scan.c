@@ -4,6 +4,9 @@
  *   table (lowercase, diacritics stripped, control characters as spaces);
  * - cut_after_number(text) -> bool: a line ends in a dash or slash right after
  *   a number (parsers.patterns.DANGLING_HINT);
+ * - boundaries(text, lo, hi) -> [(end, name)]: clause boundaries
+ *   (parsers.patterns.BOUNDARY), exactly; None when the text has code points
+ *   above the BMP, whose classes the tables do not hold;
  * - number_starts(text) -> [int]: where a number/symbol token
  *   (parsers.patterns.NUMBER_SYMBOL) can start. A superset: every position
  *   where the pattern matches is listed; the caller runs the pattern there, so
@@ -261,12 +264,192 @@ static PyObject *cut_after_number(PyObject *self, PyObject *text) {
     Py_RETURN_FALSE;
 }
 
+/* --- Clause boundaries (parsers.patterns.BOUNDARY) --------------------------- */
+
+/* flags per BMP code point for the boundary scan */
+#define B_SPACE 1 /* \s */
+#define B_UPPER 2 /* \p{Lu} */
+#define B_DIGIT 4 /* \d */
+#define B_NOTE 8  /* a footnote mark: [\d¹²³⁴-⁹!*] */
+
+static unsigned char BFLAGS[BMP];
+static PyObject *BNAMES[7]; /* semi, stop, colon, num, bullet, note (1..6) */
+static int boundaries_ready = 0;
+
+static PyObject *configure_boundaries(PyObject *self, PyObject *args) {
+    Py_buffer flags;
+    PyObject *names;
+    if (!PyArg_ParseTuple(args, "y*O!", &flags, &PyTuple_Type, &names))
+        return NULL;
+    int ok = flags.len == (Py_ssize_t)sizeof(BFLAGS) && PyTuple_GET_SIZE(names) == 6;
+    if (ok) {
+        memcpy(BFLAGS, flags.buf, sizeof(BFLAGS));
+        for (int i = 0; i < 6; i++) {
+            Py_XDECREF(BNAMES[i + 1]);
+            BNAMES[i + 1] = PyTuple_GET_ITEM(names, i);
+            Py_INCREF(BNAMES[i + 1]);
+        }
+        boundaries_ready = 1;
+    }
+    PyBuffer_Release(&flags);
+    if (!ok) {
+        PyErr_SetString(PyExc_ValueError, "configure_boundaries: a 65536-byte table and six names");
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+#define RD(i) PyUnicode_READ(kind, data, (i))
+#define BF(i) BFLAGS[RD(i)]
+#define BLANK(i) (RD(i) == ' ' || RD(i) == '\t')
+
+/* The boundary a line break at p opens, if any: its end, and its name in *code
+ * (num, bullet or note, tried in that order as the pattern's alternation). */
+static Py_ssize_t line_boundary(int kind, const void *data, Py_ssize_t p, Py_ssize_t hi, int *code) {
+    Py_ssize_t q = p + 1, r, s;
+    while (q < hi && BLANK(q))
+        q++;
+    if (q < hi) {
+        /* num: \d+(?:\.\d+)*[.)] or [IVX]+\. then [ \t]; only the longest
+         * run of dotted numbers can be followed by [.)] and a blank */
+        r = q;
+        if (BF(q) & B_DIGIT) {
+            while (r < hi && (BF(r) & B_DIGIT))
+                r++;
+            while (r + 1 < hi && RD(r) == '.' && (BF(r + 1) & B_DIGIT)) {
+                r++;
+                while (r < hi && (BF(r) & B_DIGIT))
+                    r++;
+            }
+            if (r + 1 < hi && (RD(r) == '.' || RD(r) == ')') && BLANK(r + 1)) {
+                *code = 4;
+                return r + 2;
+            }
+        } else if (RD(q) == 'I' || RD(q) == 'V' || RD(q) == 'X') {
+            while (r < hi && (RD(r) == 'I' || RD(r) == 'V' || RD(r) == 'X'))
+                r++;
+            if (r + 1 < hi && RD(r) == '.' && BLANK(r + 1)) {
+                *code = 4;
+                return r + 2;
+            }
+        }
+        /* bullet: [-+•*–] or [a-zđ]\) then [ \t] */
+        Py_UCS4 c = RD(q);
+        r = -1;
+        if (c == '-' || c == '+' || c == 0x2022 || c == '*' || c == 0x2013)
+            r = q + 1;
+        else if (((c >= 'a' && c <= 'z') || c == 0x0111) && q + 1 < hi && RD(q + 1) == ')')
+            r = q + 2;
+        if (r >= 0 && r < hi && BLANK(r)) {
+            *code = 5;
+            return r + 1;
+        }
+        /* note: [\d¹²³⁴-⁹!*]{1,2} or \[\d{1,3}\], then [ \t]+ before a capital */
+        r = -1;
+        if (BF(q) & B_NOTE) {
+            Py_ssize_t run = 0;
+            while (run < 3 && q + run < hi && (BF(q + run) & B_NOTE))
+                run++;
+            if (run <= 2)
+                r = q + run;
+        } else if (c == '[') {
+            Py_ssize_t d = 0;
+            while (d < 4 && q + 1 + d < hi && (BF(q + 1 + d) & B_DIGIT))
+                d++;
+            if (d >= 1 && d <= 3 && q + 1 + d < hi && RD(q + 1 + d) == ']')
+                r = q + 2 + d;
+        }
+        if (r >= 0) {
+            s = r;
+            while (s < hi && BLANK(s))
+                s++;
+            if (s > r && s < hi && (BF(s) & B_UPPER)) {
+                *code = 6;
+                return s;
+            }
+        }
+    }
+    /* note: a line of 8 or more blanks */
+    if (q - (p + 1) >= 8 && q < hi && RD(q) == '\n') {
+        *code = 6;
+        return q;
+    }
+    return -1;
+}
+
+/* boundaries(text, lo, hi) -> [(end, name)] as BOUNDARY.finditer(text, lo, hi)
+ * gives (m.end(), m.lastgroup); None for a text with code points above the
+ * BMP (the caller runs the pattern). */
+static PyObject *boundaries(PyObject *self, PyObject *args) {
+    PyObject *text;
+    Py_ssize_t lo, hi;
+    if (!PyArg_ParseTuple(args, "Unn", &text, &lo, &hi))
+        return NULL;
+    if (!check_ready(boundaries_ready) || PyUnicode_READY(text) < 0)
+        return NULL;
+    int kind = PyUnicode_KIND(text);
+    if (kind == PyUnicode_4BYTE_KIND)
+        Py_RETURN_NONE;
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (hi > n)
+        hi = n;
+    if (lo < 0)
+        lo = 0;
+    PyObject *out = PyList_New(0);
+    if (!out)
+        return NULL;
+    Py_ssize_t p = lo;
+    while (p < hi) {
+        Py_UCS4 c = RD(p);
+        Py_ssize_t end = -1, q;
+        int code = 0;
+        if (c == ';') {
+            end = p + 1;
+            code = 1;
+        } else if (c == '.') {
+            q = p + 1;
+            while (q < hi && (BF(q) & B_SPACE))
+                q++;
+            if (q > p + 1 && q < hi && (BF(q) & (B_UPPER | B_DIGIT))) {
+                end = p + 1;
+                code = 2;
+            }
+        } else if (c == ':') {
+            q = p + 1;
+            while (q < hi && BLANK(q))
+                q++;
+            if (q < hi && RD(q) == '\n') {
+                end = q + 1;
+                code = 3;
+            }
+        } else if (c == '\n') {
+            end = line_boundary(kind, data, p, hi, &code);
+        }
+        if (end < 0) {
+            p++;
+            continue;
+        }
+        PyObject *item = Py_BuildValue("(nO)", end, BNAMES[code]);
+        if (!item || PyList_Append(out, item) < 0) {
+            Py_XDECREF(item);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(item);
+        p = end;
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"configure_fold", configure_fold, METH_VARARGS, "configure_fold(fold, control): uint16 fold and control flag per BMP code point."},
     {"configure_numbers", configure_numbers, METH_O, "configure_numbers(flags): number/symbol flags per BMP code point."},
     {"fold", fold, METH_O, "fold(text) -> (folded, has_controls)."},
     {"number_starts", number_starts, METH_O, "number_starts(text) -> positions where a number/symbol token can start (a superset)."},
     {"cut_after_number", cut_after_number, METH_O, "cut_after_number(text) -> a line ends in a dash or slash after a number."},
+    {"configure_boundaries", configure_boundaries, METH_VARARGS, "configure_boundaries(flags, names): clause boundary flags and group names."},
+    {"boundaries", boundaries, METH_VARARGS, "boundaries(text, lo, hi) -> [(end, name)] as BOUNDARY.finditer, or None above the BMP."},
     {NULL, NULL, 0, NULL},
 };
 

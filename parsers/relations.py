@@ -34,7 +34,6 @@ from parsers.effect import is_partial
 from parsers.models import Mention, Relation
 from parsers.normalize import split_key
 from parsers.patterns import (
-    BOUNDARY,
     CAN_CU,
     CLAUSE_LEAD,
     LEGAL_BASIS_HEADING,
@@ -48,6 +47,7 @@ from parsers.patterns import (
     match_near,
     ocr_tolerant,
 )
+from parsers.scan import boundaries
 from parsers.vocabulary import TRIGGERS, Trigger
 
 __all__ = ["relate"]
@@ -222,7 +222,7 @@ class _Clauses:
         found: list[tuple[int, str]] = []
         for lo, hi in self.windows:
             found.append((lo, "top"))
-            found += [(m.end(), m.lastgroup or "stop") for m in BOUNDARY.finditer(text, lo, hi)]
+            found += boundaries(text, lo, hi)  # (end, kind) of each BOUNDARY match
             found += [(m.end(), "opener") for m in LINE_OPENER.finditer(folded, lo, hi)
                       if text[m.end()].isupper()]
         found.sort()

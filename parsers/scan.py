@@ -1,9 +1,11 @@
 """The parser's whole-text passes, in compiled code when it was built.
 
-Three passes run over every character of every document: the fold
+These passes run over every character of every document (the clause
+boundaries over the stretches around references): the fold
 (:func:`parsers.normalize.fold_checked`), the search for number/symbol
-tokens (:data:`parsers.patterns.NUMBER_SYMBOL`) and the test for a number
-cut at a line end (:data:`parsers.patterns.DANGLING_HINT`). ``parsers/_scan.c``, built
+tokens (:data:`parsers.patterns.NUMBER_SYMBOL`), the test for a number cut
+at a line end (:data:`parsers.patterns.DANGLING_HINT`) and the clause
+boundaries (:data:`parsers.patterns.BOUNDARY`). ``parsers/_scan.c``, built
 by ``pip install`` where a C compiler is (setup.py; an optional extension),
 does them about ten times faster than the ``regex`` engine and numpy. Its
 tables are built here from the parser's own patterns, so the patterns stay
@@ -16,6 +18,8 @@ the one place that says what a token is:
   separator and something that opens a part or a year), and the pattern
   itself is matched at those positions only;
 - :func:`cut_after_number` reads back from each line break;
+- :func:`boundaries` finds the clause boundaries (``BOUNDARY``) by hand, for
+  texts within the BMP (the tables' reach; others run the pattern);
 - the fold is one table lookup per code point in either form.
 
 Without the extension (no compiler, or ``LEGALGRAPH_PURE_PYTHON=1``), the
@@ -32,6 +36,7 @@ import numpy as np
 import regex
 
 from parsers.patterns import (
+    BOUNDARY,
     CUT_SEPARATOR_CHAR,
     CUT_TAIL_CHAR,
     DANGLING_HINT,
@@ -43,8 +48,9 @@ from parsers.patterns import (
     SYMBOL_PART_START,
 )
 
-__all__ = ["COMPILED", "compiled_fold", "cut_after_number", "cut_after_number_python",
-           "number_symbols", "number_symbols_python", "spaced_party", "spaced_party_python"]
+__all__ = ["COMPILED", "boundaries", "boundaries_python", "compiled_fold", "cut_after_number",
+           "cut_after_number_python", "number_symbols", "number_symbols_python", "spaced_party",
+           "spaced_party_python"]
 
 
 def _load() -> ModuleType | None:
@@ -120,6 +126,39 @@ number_symbols: Callable[[str], Iterator[regex.Match[str]]] = (
 #: Every "58 - QĐ/TU" of ``text``, as ``SPACED_PARTY.finditer``.
 spaced_party: Callable[[str], Iterator[regex.Match[str]]] = (
     _tokens_compiled(SPACED_PARTY) if _SCAN is not None else spaced_party_python)
+
+
+# Flags per BMP code point for the clause boundaries (as in _scan.c).
+_BOUNDARY_CLASSES = ((1, r"\s"), (2, r"\p{Lu}"), (4, r"\d"), (8, r"[\d¹²³⁴-⁹!*]"))
+#: BOUNDARY's group names, in the order of the compiled pass's codes.
+_BOUNDARY_NAMES = ("semi", "stop", "colon", "num", "bullet", "note")
+
+
+def boundary_flags() -> bytes:
+    """The boundary scan's table, read off the classes BOUNDARY uses."""
+    every = "".join(map(chr, range(0x10000)))
+    flags = np.zeros(0x10000, dtype=np.uint8)
+    for flag, cls in _BOUNDARY_CLASSES:
+        flags[[m.start() for m in regex.finditer(cls, every)]] |= flag
+    return flags.tobytes()
+
+
+if _SCAN is not None:
+    _SCAN.configure_boundaries(boundary_flags(), _BOUNDARY_NAMES)
+
+
+def boundaries_python(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    return [(m.end(), m.lastgroup) for m in BOUNDARY.finditer(text, lo, hi)]  # type: ignore[misc]
+
+
+def boundaries(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """(end, kind) of every clause boundary in ``text[lo:hi]``: ``(m.end(),
+    m.lastgroup)`` of ``BOUNDARY.finditer(text, lo, hi)``."""
+    if _SCAN is not None:
+        found = _SCAN.boundaries(text, lo, hi)
+        if found is not None:
+            return found
+    return boundaries_python(text, lo, hi)
 
 
 def cut_after_number_python(text: str) -> bool:

@@ -118,3 +118,35 @@ def test_cut_after_number_is_the_dangling_hint(text: str) -> None:
     from parsers.patterns import DANGLING_HINT
     assert scan.cut_after_number(text) == bool(DANGLING_HINT.search(text))
     assert scan.cut_after_number_python(text) == bool(DANGLING_HINT.search(text))
+
+
+# Clause boundaries: every alternative of BOUNDARY and its near misses.
+BOUNDARY_FORMS = [
+    "Căn cứ Luật A; Luật B. Theo đó 5 điều. x.  y",
+    "Như sau:\n1. Một\n2) Hai\n1.2.3. Ba\n1.2 Bốn\nIV. Năm\nIIV Sáu\n",
+    "Các văn bản:  \t\n- Một\n+ Hai\n• Ba\n* Bốn\n– Năm\na) Sáu\nđ) Bảy\nab) Tám\n-Chín\n",
+    "Chú thích\n¹ Theo Luật\n12 Theo\n123 Theo\n! Theo\n[3] Theo\n[1234] Theo\n[12]Theo\n1 theo\n",
+    "Trang\n          \nTiếp\n       \nx\n\t\t\t\t\t\t\t\t\n",
+    "Điều 1.\u00a0Số ２ là chữ số.\u2003Ｂ\n１. Toàn\n٣) Khác\n",
+    "kết thúc.", "kết thúc. ", ":", ":\n", "\n", "\n1.", "\n1. ", "\n[1] ", "\n¹ A",
+    "Chữ 𝐀; và. 𝐁\n1. 𝐂",  # beyond the BMP: the pattern runs
+]
+
+
+@pytest.mark.parametrize("text", BOUNDARY_FORMS)
+def test_boundaries_equal_finditer(text: str) -> None:
+    for lo, hi in ((0, len(text)), (1, len(text) - 1), (2, len(text) // 2), (0, 10**6)):
+        assert scan.boundaries(text, lo, hi) == scan.boundaries_python(text, lo, hi), (lo, hi)
+
+
+# (within the BMP: a text beyond it runs the pattern itself)
+_BOUNDARY_ALPHABET = st.sampled_from(list(";.:\n \t\u00a0\u2003-+•*–)([]!¹²⁴aIVXđĐBbz0129٣１Ａ")
+                                     + ["\n1. ", "\n- ", "\n[2] ", "        "])
+
+
+@compiled
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_BOUNDARY_ALPHABET, max_size=40).map("".join),
+       st.integers(0, 45), st.integers(0, 45))
+def test_boundaries_equal_finditer_generated(text: str, lo: int, hi: int) -> None:
+    assert scan.boundaries(text, lo, hi) == scan.boundaries_python(text, lo, hi)
