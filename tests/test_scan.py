@@ -150,3 +150,21 @@ _BOUNDARY_ALPHABET = st.sampled_from(list(";.:\n \t\u00a0\u2003-+•*–)([]!¹�
        st.integers(0, 45), st.integers(0, 45))
 def test_boundaries_equal_finditer_generated(text: str, lo: int, hi: int) -> None:
     assert scan.boundaries(text, lo, hi) == scan.boundaries_python(text, lo, hi)
+
+
+_NOTE_ALPHABET = st.sampled_from(["[", "]", "[1]", " boi ", "boi", " ", "\n", "x", "id: ",
+                                  "hieu luc tu", "het hieu luc", "javascript:", "noi dung huong dan"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_NOTE_ALPHABET, max_size=30).map("".join))
+def test_editorial_notes_equal_finditer(text: str) -> None:
+    from parsers.clean import EDITORIAL_NOTE, editorial_notes
+    assert list(editorial_notes(text)) == _spans(EDITORIAL_NOTE.finditer(text))
+
+
+def test_editorial_note_longest() -> None:
+    from parsers.clean import EDITORIAL_NOTE, editorial_notes
+    for size in (19990, 19991, 20000, 20001):
+        text = "a [" + "x" * (size - 4) + " boi " + "]" + " [1] b"
+        assert list(editorial_notes(text)) == _spans(EDITORIAL_NOTE.finditer(text)), size
