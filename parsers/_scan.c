@@ -7,6 +7,8 @@
  * - boundaries(text, lo, hi) -> [(end, name)]: clause boundaries
  *   (parsers.patterns.BOUNDARY), exactly; None when the text has code points
  *   above the BMP, whose classes the tables do not hold;
+ * - word_starts(folded, lo, hi) -> [int]: where a trigger phrase can start
+ *   (its first word, in any of its OCR spellings, before white space);
  * - number_starts(text) -> [int]: where a number/symbol token
  *   (parsers.patterns.NUMBER_SYMBOL) can start. A superset: every position
  *   where the pattern matches is listed; the caller runs the pattern there, so
@@ -442,6 +444,87 @@ static PyObject *boundaries(PyObject *self, PyObject *args) {
     return out;
 }
 
+/* --- Words that open a phrase (the trigger phrases' first words) ------------ */
+
+#define MAX_WORDS 256
+#define MAX_WORD 16
+static Py_UCS4 WORDS[MAX_WORDS][MAX_WORD];
+static int WORD_LEN[MAX_WORDS];
+static int n_words = 0;
+
+static PyObject *configure_words(PyObject *self, PyObject *arg) {
+    if (!PyTuple_Check(arg) || PyTuple_GET_SIZE(arg) > MAX_WORDS) {
+        PyErr_SetString(PyExc_ValueError, "configure_words: a tuple of at most 256 words");
+        return NULL;
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(arg);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *w = PyTuple_GET_ITEM(arg, i);
+        if (!PyUnicode_Check(w) || PyUnicode_READY(w) < 0 || PyUnicode_GET_LENGTH(w) < 1
+            || PyUnicode_GET_LENGTH(w) > MAX_WORD) {
+            PyErr_SetString(PyExc_ValueError, "configure_words: words of 1 to 16 characters");
+            return NULL;
+        }
+        WORD_LEN[i] = (int)PyUnicode_GET_LENGTH(w);
+        for (int j = 0; j < WORD_LEN[i]; j++)
+            WORDS[i][j] = PyUnicode_READ_CHAR(w, j);
+    }
+    n_words = (int)n;
+    Py_RETURN_NONE;
+}
+
+/* word_starts(folded, lo, hi) -> [int]: positions in [lo, hi) not after an
+ * ASCII letter where one of the configured words stands, followed by white
+ * space (\s, the boundary table's), all before hi. */
+static PyObject *word_starts(PyObject *self, PyObject *args) {
+    PyObject *text;
+    Py_ssize_t lo, hi;
+    if (!PyArg_ParseTuple(args, "Unn", &text, &lo, &hi))
+        return NULL;
+    if (!check_ready(boundaries_ready && n_words > 0) || PyUnicode_READY(text) < 0)
+        return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (hi > n)
+        hi = n;
+    if (lo < 0)
+        lo = 0;
+    PyObject *out = PyList_New(0);
+    if (!out)
+        return NULL;
+    for (Py_ssize_t p = lo; p < hi; p++) {
+        Py_UCS4 c = RD(p);
+        if (p > 0) {
+            Py_UCS4 b = RD(p - 1);
+            if (b >= 'a' && b <= 'z')
+                continue;
+        }
+        for (int i = 0; i < n_words; i++) {
+            int len = WORD_LEN[i];
+            if (WORDS[i][0] != c || p + len >= hi)
+                continue;
+            int j = 1;
+            while (j < len && RD(p + j) == WORDS[i][j])
+                j++;
+            if (j < len)
+                continue;
+            Py_UCS4 after = RD(p + len);
+            if (after < BMP && (BFLAGS[after] & B_SPACE)) {
+                PyObject *v = PyLong_FromSsize_t(p);
+                if (!v || PyList_Append(out, v) < 0) {
+                    Py_XDECREF(v);
+                    Py_DECREF(out);
+                    return NULL;
+                }
+                Py_DECREF(v);
+                break;
+            }
+        }
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"configure_fold", configure_fold, METH_VARARGS, "configure_fold(fold, control): uint16 fold and control flag per BMP code point."},
     {"configure_numbers", configure_numbers, METH_O, "configure_numbers(flags): number/symbol flags per BMP code point."},
@@ -450,6 +533,8 @@ static PyMethodDef methods[] = {
     {"cut_after_number", cut_after_number, METH_O, "cut_after_number(text) -> a line ends in a dash or slash after a number."},
     {"configure_boundaries", configure_boundaries, METH_VARARGS, "configure_boundaries(flags, names): clause boundary flags and group names."},
     {"boundaries", boundaries, METH_VARARGS, "boundaries(text, lo, hi) -> [(end, name)] as BOUNDARY.finditer, or None above the BMP."},
+    {"configure_words", configure_words, METH_O, "configure_words(words): the words word_starts looks for."},
+    {"word_starts", word_starts, METH_VARARGS, "word_starts(folded, lo, hi) -> positions where a configured word stands before white space."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -46,6 +46,20 @@ def ocr_tolerant(phrase: str, d_positions: frozenset[int] = frozenset()) -> str:
     return "".join(out)
 
 
+def ocr_variants(word: str) -> set[str]:
+    """Every spelling of a folded word (no spaces) that ``ocr_tolerant(word)``
+    matches.
+
+    >>> sorted(ocr_variants("thi"))
+    ['th1', 'thi', 'thl']
+    """
+    spellings = [""]
+    for ch in word:
+        options = _VOWEL_CLASS[ch].strip("[]") if ch in _VOWEL_CLASS else ch
+        spellings = [s + o for s in spellings for o in options]
+    return set(spellings)
+
+
 def _alternation(phrases: list[str]) -> str:
     # longest first so "thong tu lien tich" wins over "thong tu"
     return "|".join(ocr_tolerant(p) for p in sorted(phrases, key=len, reverse=True))
@@ -262,6 +276,10 @@ _TRIGGER_ALTERNATION = (
     ) + ")"
 )
 TRIGGER_PATTERN = regex.compile(_TRIGGER_ALTERNATION)
+#: Every spelling of a trigger phrase's first word: a phrase starts only
+#: where one of them stands before white space (``parsers.scan.triggers``).
+TRIGGER_FIRST_WORDS = tuple(sorted(
+    {v for t in TRIGGERS for v in ocr_variants(t.phrase.split()[0])}))
 #: The same, searched backwards from a reference: nearest trigger first.
 TRIGGER_BEFORE = regex.compile(_TRIGGER_ALTERNATION, regex.REVERSE)
 #: "(đã) được sửa đổi, bổ sung bởi/tại …": the later reference acts on the earlier.

@@ -47,7 +47,7 @@ from parsers.patterns import (
     match_near,
     ocr_tolerant,
 )
-from parsers.scan import boundaries
+from parsers.scan import boundaries, triggers
 from parsers.vocabulary import TRIGGERS, Trigger
 
 __all__ = ["relate"]
@@ -129,7 +129,7 @@ class _Triggers:
         self.ends: list[int] = []
         self.found: list[Trigger] = []
         for lo, hi in windows:
-            for m in TRIGGER_PATTERN.finditer(folded, lo, hi):
+            for m in triggers(folded, lo, hi):  # TRIGGER_PATTERN.finditer
                 self.starts.append(m.start())
                 self.ends.append(m.end())
                 self.found.append(TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])])

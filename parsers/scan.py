@@ -18,6 +18,8 @@ the one place that says what a token is:
   separator and something that opens a part or a year), and the pattern
   itself is matched at those positions only;
 - :func:`cut_after_number` reads back from each line break;
+- :func:`triggers` tries ``TRIGGER_PATTERN`` only where a phrase's first
+  word (any OCR spelling of it) stands before white space;
 - :func:`boundaries` finds the clause boundaries (``BOUNDARY``) by hand, for
   texts within the BMP (the tables' reach; others run the pattern);
 - the fold is one table lookup per code point in either form.
@@ -46,11 +48,13 @@ from parsers.patterns import (
     SEPARATOR_CHAR,
     SPACED_PARTY,
     SYMBOL_PART_START,
+    TRIGGER_FIRST_WORDS,
+    TRIGGER_PATTERN,
 )
 
 __all__ = ["COMPILED", "boundaries", "boundaries_python", "compiled_fold", "cut_after_number",
            "cut_after_number_python", "number_symbols", "number_symbols_python", "spaced_party",
-           "spaced_party_python"]
+           "spaced_party_python", "triggers", "triggers_python"]
 
 
 def _load() -> ModuleType | None:
@@ -159,6 +163,32 @@ def boundaries(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
         if found is not None:
             return found
     return boundaries_python(text, lo, hi)
+
+
+if _SCAN is not None:
+    _SCAN.configure_words(TRIGGER_FIRST_WORDS)
+
+
+def triggers_python(folded: str, lo: int, hi: int) -> Iterator[regex.Match[str]]:
+    return TRIGGER_PATTERN.finditer(folded, lo, hi)
+
+
+def _triggers_compiled(folded: str, lo: int, hi: int) -> Iterator[regex.Match[str]]:
+    match = TRIGGER_PATTERN.match
+    last = lo
+    for start in _SCAN.word_starts(folded, lo, hi):  # type: ignore[union-attr]
+        if start < last:
+            continue  # inside the phrase found before
+        m = match(folded, start, hi)
+        if m:
+            last = m.end()
+            yield m
+
+
+#: Every trigger phrase in ``folded[lo:hi]``, as ``TRIGGER_PATTERN.finditer``:
+#: tried only where a phrase's first word stands.
+triggers: Callable[[str, int, int], Iterator[regex.Match[str]]] = (
+    _triggers_compiled if _SCAN is not None else triggers_python)
 
 
 def cut_after_number_python(text: str) -> bool:

@@ -153,7 +153,8 @@ def test_boundaries_equal_finditer_generated(text: str, lo: int, hi: int) -> Non
 
 
 _NOTE_ALPHABET = st.sampled_from(["[", "]", "[1]", " boi ", "boi", " ", "\n", "x", "id: ",
-                                  "hieu luc tu", "het hieu luc", "javascript:", "noi dung huong dan"])
+                                  "hieu luc tu", "het hieu luc", "javascript:",
+                                  "noi dung huong dan"])
 
 
 @settings(max_examples=500, deadline=None)
@@ -168,3 +169,49 @@ def test_editorial_note_longest() -> None:
     for size in (19990, 19991, 20000, 20001):
         text = "a [" + "x" * (size - 4) + " boi " + "]" + " [1] b"
         assert list(editorial_notes(text)) == _spans(EDITORIAL_NOTE.finditer(text)), size
+
+
+# Trigger phrases: their first words in OCR spellings, cut words, bounds.
+TRIGGER_FORMS = [
+    "can cu luat to chuc; thuc hien chi thi; thyc h1en ke hoach; huong dan thi hanh",
+    "nay huong dan thuc hien. bai bo quyet dinh; ba1 b0 va sua doi, bo sung; thay the",
+    "thuchien; athuc hien; thuc\n\thien; thuc  hien x; quy dinh chi tiet; cu the hoa",
+    "dinh chinh; trien khai; huy bo; hwong dan; thi hanh; thi", "thuc ", "thuc",
+]
+
+
+@compiled
+@pytest.mark.parametrize("text", TRIGGER_FORMS)
+def test_triggers_equal_finditer(text: str) -> None:
+    from parsers.patterns import TRIGGER_PATTERN
+    for lo, hi in ((0, len(text)), (1, len(text)), (3, len(text) - 2), (0, 10**6)):
+        assert [(m.span(), m.lastgroup) for m in scan.triggers(text, lo, hi)] == \
+            [(m.span(), m.lastgroup) for m in TRIGGER_PATTERN.finditer(text, lo, hi)], (lo, hi)
+
+
+_TRIGGER_ALPHABET = st.sampled_from(["thuc", "thyc", " ", "\n", "hien", "h1en", "can", "cu", "a",
+                                     "bai", "bo", "sua", "doi", "huong", "dan", ",", "x", "thi",
+                                     "hanh", "nay", "\u00a0"])
+
+
+@compiled
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_TRIGGER_ALPHABET, max_size=25).map("".join), st.integers(0, 60),
+       st.integers(0, 60))
+def test_triggers_equal_finditer_generated(text: str, lo: int, hi: int) -> None:
+    from parsers.patterns import TRIGGER_PATTERN
+    assert [(m.span(), m.lastgroup) for m in scan.triggers(text, lo, hi)] == \
+        [(m.span(), m.lastgroup) for m in TRIGGER_PATTERN.finditer(text, lo, hi)]
+
+
+def test_trigger_first_words_are_what_the_pattern_reads() -> None:
+    # every spelling the prefilter knows opens a phrase, and every phrase's
+    # first word in each OCR spelling is known
+    import regex
+
+    from parsers.patterns import TRIGGER_FIRST_WORDS, ocr_tolerant
+    from parsers.vocabulary import TRIGGERS
+    firsts = {t.phrase.split()[0] for t in TRIGGERS}
+    for w in TRIGGER_FIRST_WORDS:
+        assert any(regex.fullmatch(ocr_tolerant(f), w) for f in firsts), w
+    assert {"thuc", "thyc", "thwc", "can", "huong", "hu0ng", "ba1"} <= set(TRIGGER_FIRST_WORDS)
