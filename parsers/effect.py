@@ -88,7 +88,7 @@ def effective_dates(text: str, folded: str, own_date: str | None) -> tuple[str |
         else:
             effective = _date_of(m, "e")
         break
-    for m in _matches(_EXPIRES, folded, "hieu luc", 16):
+    for m in _matches(_EXPIRES, folded, "hieu luc", 16, needs="nay"):
         # the document's own clause, opening its sentence or article (not
         # "kể từ thời điểm Nghị định này có hiệu lực thi hành đến hết ngày …")
         if not _quoted(text, m.start()) and _OPENS.search(folded, max(0, m.start() - 80),
@@ -98,16 +98,21 @@ def effective_dates(text: str, folded: str, own_date: str | None) -> tuple[str |
     return effective, expires
 
 
-def _matches(pattern: regex.Pattern[str], folded: str, literal: str, back: int
-             ) -> Iterator[regex.Match[str]]:
+def _matches(pattern: regex.Pattern[str], folded: str, literal: str, back: int,
+             needs: str = "") -> Iterator[regex.Match[str]]:
     """``pattern``'s matches that start at (or ``back`` characters before) an
     occurrence of ``literal``, found by ``str.find``: a whole-text regex scan
-    costs more than the few places the words stand."""
+    costs more than the few places the words stand. ``needs``: a string every
+    match holds (the pattern is not tried where it is absent)."""
     at = folded.find(literal)
     while at >= 0:
-        m = pattern.match(folded, max(0, at - back), min(len(folded), at + 200))
+        lo, hi = max(0, at - back), min(len(folded), at + 200)
+        if needs and folded.find(needs, lo, hi) < 0:
+            at = folded.find(literal, at + 1)
+            continue
+        m = pattern.match(folded, lo, hi)
         if m is None and back:
-            m = pattern.search(folded, max(0, at - back), min(len(folded), at + 200))
+            m = pattern.search(folded, lo, hi)
         if m is not None:
             yield m
         at = folded.find(literal, at + 1)

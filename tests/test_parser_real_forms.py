@@ -480,6 +480,9 @@ EFFECT_CASES = [
     (HEADER_2025 + "Điều 9. Thông tư này có hiệu lực từ ngày 01/4/2025.\n2. Hồ sơ nộp kể từ thời "
      "điểm Thông tư này có hiệu lực thi hành đến hết ngày 30/11/2025 được giải quyết.",
      "2025-04-01", None, "a filing window is not the document's end date"),
+    (HEADER_2025 + "Điều 9. Hiệu lực thi hành\n1. Thông tư có hiệu lực từ ngày 01/4/2025.\n"
+     "2. Thông tư\nnày hết hiệu lực kể từ ngày 01/01/2027.", None, "2027-01-01",
+     "an end clause whose 'này' opens a line"),
 ]
 
 
