@@ -253,9 +253,20 @@ class _Clauses:
         text, folded, clauses = self.text, self.folded, self.clauses
         basis = {bisect.bisect_right(self.starts, m.start()) - 1
                  for lo, hi in self.windows for m in _PHAP_LY.finditer(folded, lo, hi)}
+        # where a heading can open: a legal-basis clause, or one before a clause
+        # that follows ":" (between them, with no heading open, nothing happens)
+        opens = sorted(basis | {i - 1 for i in range(1, len(clauses)) if clauses[i].after_colon})
         heading: str | None = None
         kind_of_heading = ""
-        for i, c in enumerate(clauses):
+        i = -1
+        while i + 1 < len(clauses):
+            i += 1
+            if heading is None and kind_of_heading != "inline":
+                k = bisect.bisect_left(opens, i)
+                if k == len(opens):
+                    break
+                i = opens[k]
+            c = clauses[i]
             if heading == "based_on" and kind_of_heading == "num":
                 # a numbered heading's section runs to the next numbered item
                 if c.kind == "num":
