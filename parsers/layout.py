@@ -46,7 +46,8 @@ class Cell:
 
 #: Where a line splits into columns: a table bar, a run of 3+ spaces, tabs,
 #: and separator rules ("-------", "*****", "___").
-_COLUMN_BREAK = regex.compile(r"\||[ \u00a0]{3,}|\t+|[-–—_=~]{3,}|\*{2,}|(?<=\s)\*(?=\s|$)")
+_COLUMN_BREAK = regex.compile(
+    r"\||[ \u00a0]{3,}|\t+|[-–—_=~]{3,}|\*{2,}|(?P<star>(?<=\s)\*(?=\s|$))")
 #: Inside a run-together line: before the motto and the Party heading, after
 #: "Hạnh phúc" (folded).
 _MOTTO_START = regex.compile(
@@ -93,15 +94,23 @@ def _cuts(line: str, folded: str) -> tuple[int, ...]:
 def header_cells(text: str, folded: str, end: int) -> list[Cell]:
     """Cells of ``text[:end]`` in reading order."""
     cells: list[Cell] = []
+    region = text[:end]
+    # the breaks of every line in one pass (none spans a line; a lone "*"
+    # opening a line has no white space before it within its line)
+    breaks = [(m.start(), m.end()) for m in _COLUMN_BREAK.finditer(region)
+              if m.lastgroup is None or (m.start() > 0 and region[m.start() - 1] != "\n")]
+    k = 0
     pos = 0
-    for index, (raw, low) in enumerate(zip(text[:end].split("\n"), folded[:end].split("\n"),
+    for index, (raw, low) in enumerate(zip(region.split("\n"), folded[:end].split("\n"),
                                            strict=True)):
         col = 0
         pieces: list[tuple[int, int]] = []
         last = 0
-        for m in _COLUMN_BREAK.finditer(raw):
-            pieces.append((last, m.start()))
-            last = m.end()
+        line_end = pos + len(raw)
+        while k < len(breaks) and breaks[k][0] < line_end:
+            pieces.append((last, breaks[k][0] - pos))
+            last = breaks[k][1] - pos
+            k += 1
         pieces.append((last, len(raw)))
         for a, b in pieces:
             bounds = [a, *(a + c for c in _cuts(raw[a:b], low[a:b])), b]

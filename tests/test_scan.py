@@ -215,3 +215,44 @@ def test_trigger_first_words_are_what_the_pattern_reads() -> None:
     for w in TRIGGER_FIRST_WORDS:
         assert any(regex.fullmatch(ocr_tolerant(f), w) for f in firsts), w
     assert {"thuc", "thyc", "thwc", "can", "huong", "hu0ng", "ba1"} <= set(TRIGGER_FIRST_WORDS)
+
+
+def _cells_line_by_line(text: str, folded: str, end: int) -> list:
+    """header_cells as it was written before its breaks were found in one
+    pass over the region: each line's column breaks found in that line."""
+    from parsers.layout import _COLUMN_BREAK, Cell, _cuts
+    cells, pos = [], 0
+    lines = zip(text[:end].split("\n"), folded[:end].split("\n"), strict=True)
+    for index, (raw, low) in enumerate(lines):
+        col, pieces, last = 0, [], 0
+        for m in _COLUMN_BREAK.finditer(raw):
+            pieces.append((last, m.start()))
+            last = m.end()
+        pieces.append((last, len(raw)))
+        for a, b in pieces:
+            bounds = [a, *(a + c for c in _cuts(raw[a:b], low[a:b])), b]
+            for s, e in zip(bounds, bounds[1:], strict=False):
+                piece = raw[s:e]
+                stripped = piece.strip(" \t\u00a0*_#>|")
+                if stripped:
+                    start = pos + s + len(piece) - len(piece.lstrip(" \t\u00a0*_#>|"))
+                    cells.append(Cell(start, start + len(stripped), stripped,
+                                      folded[start:start + len(stripped)], index, col))
+                    col += 1
+        pos += len(raw) + 1
+    return cells
+
+
+_HEADER_ALPHABET = st.sampled_from(["*", " * ", "\n", "\n* ", "\n*  CỘNG HÒA XÃ HỘI", "   ", "\t",
+                                    "|", "---", "**", " ",
+                                    "UBND", "Số: 12/QĐ-UBND", "CỘNG HÒA", "a", "\u00a0\u00a0 "])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_HEADER_ALPHABET, max_size=30).map("".join))
+def test_header_cells_breaks_found_in_one_pass(text: str) -> None:
+    from parsers.layout import header_cells
+    from parsers.normalize import fold
+    folded = fold(text)
+    for end in (len(text), len(text) // 2):
+        assert header_cells(text, folded, end) == _cells_line_by_line(text, folded, end)
