@@ -88,12 +88,25 @@ static int check_ready(int ready) {
     return ready;
 }
 
-static PyObject *fold(PyObject *self, PyObject *text) {
+/* A str argument whose tables are configured; 0 with an exception set if not. */
+static int text_ready(PyObject *text, int ready) {
     if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "fold: a str");
-        return NULL;
+        PyErr_SetString(PyExc_TypeError, "parsers._scan: a str");
+        return 0;
     }
-    if (!check_ready(fold_ready) || PyUnicode_READY(text) < 0)
+    return check_ready(ready) && PyUnicode_READY(text) == 0;
+}
+
+/* Append the index i to list; 0 with an exception set on failure. */
+static int append_index(PyObject *list, Py_ssize_t i) {
+    PyObject *v = PyLong_FromSsize_t(i);
+    int ok = v != NULL && PyList_Append(list, v) == 0;
+    Py_XDECREF(v);
+    return ok;
+}
+
+static PyObject *fold(PyObject *self, PyObject *text) {
+    if (!text_ready(text, fold_ready))
         return NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
@@ -200,11 +213,7 @@ static Py_ssize_t tail_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t 
 }
 
 static PyObject *number_starts(PyObject *self, PyObject *text) {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "number_starts: a str");
-        return NULL;
-    }
-    if (!check_ready(numbers_ready) || PyUnicode_READY(text) < 0)
+    if (!text_ready(text, numbers_ready))
         return NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
@@ -225,13 +234,10 @@ static PyObject *number_starts(PyObject *self, PyObject *text) {
             continue;
         Py_ssize_t q = tail_end(kind, data, n, i);
         if (sep_follows(kind, data, n, i) || (q >= 0 && sep_follows(kind, data, n, q))) {
-            PyObject *v = PyLong_FromSsize_t(s);
-            if (!v || PyList_Append(out, v) < 0) {
-                Py_XDECREF(v);
+            if (!append_index(out, s)) {
                 Py_DECREF(out);
                 return NULL;
             }
-            Py_DECREF(v);
         }
     }
     return out;
@@ -240,11 +246,7 @@ static PyObject *number_starts(PyObject *self, PyObject *text) {
 /* A line ends in a dash or slash right after a number ("Kết luận số 103-"):
  * [0-9][ \t]* CUT CUT_TAIL* \n, read backwards from each line break. */
 static PyObject *cut_after_number(PyObject *self, PyObject *text) {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "cut_after_number: a str");
-        return NULL;
-    }
-    if (!check_ready(numbers_ready) || PyUnicode_READY(text) < 0)
+    if (!text_ready(text, numbers_ready))
         return NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
@@ -387,7 +389,7 @@ static PyObject *boundaries(PyObject *self, PyObject *args) {
     Py_ssize_t lo, hi;
     if (!PyArg_ParseTuple(args, "Unn", &text, &lo, &hi))
         return NULL;
-    if (!check_ready(boundaries_ready) || PyUnicode_READY(text) < 0)
+    if (!text_ready(text, boundaries_ready))
         return NULL;
     int kind = PyUnicode_KIND(text);
     if (kind == PyUnicode_4BYTE_KIND)
@@ -481,7 +483,7 @@ static PyObject *word_starts(PyObject *self, PyObject *args) {
     Py_ssize_t lo, hi;
     if (!PyArg_ParseTuple(args, "Unn", &text, &lo, &hi))
         return NULL;
-    if (!check_ready(boundaries_ready && n_words > 0) || PyUnicode_READY(text) < 0)
+    if (!text_ready(text, boundaries_ready && n_words > 0))
         return NULL;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -511,13 +513,10 @@ static PyObject *word_starts(PyObject *self, PyObject *args) {
                 continue;
             Py_UCS4 after = RD(p + len);
             if (after < BMP && (BFLAGS[after] & B_SPACE)) {
-                PyObject *v = PyLong_FromSsize_t(p);
-                if (!v || PyList_Append(out, v) < 0) {
-                    Py_XDECREF(v);
+                if (!append_index(out, p)) {
                     Py_DECREF(out);
                     return NULL;
                 }
-                Py_DECREF(v);
                 break;
             }
         }
