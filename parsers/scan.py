@@ -7,7 +7,7 @@ tokens (:data:`parsers.patterns.NUMBER_SYMBOL`), the test for a number cut
 at a line end (:data:`parsers.patterns.DANGLING_HINT`) and the clause
 boundaries (:data:`parsers.patterns.BOUNDARY`). ``parsers/_scan.c``, built
 by ``pip install`` where a C compiler is (setup.py; an optional extension),
-does them about ten times faster than the ``regex`` engine and numpy. Its
+does them several times faster than the ``regex`` engine and numpy. Its
 tables are built here from the parser's own patterns, so the patterns stay
 the one place that says what a token is:
 
@@ -80,22 +80,22 @@ FLAG_CUT = 16  # a dash or slash that can end a line cutting a number
 FLAG_CUT_TAIL = 32  # may follow it before the line break
 
 
-def number_flags() -> bytes:
-    """The flag table, read off the patterns' own character classes (matched
-    by the ``regex`` engine on every BMP code point, so its Unicode version
-    decides, as it does for the pattern)."""
+def _flag_table(classes: tuple[tuple[int, str], ...]) -> bytes:
+    """A flag per BMP code point: ``flag`` where the character class ``cls``
+    matches it, for each (flag, cls), as the ``regex`` engine matches it (its
+    Unicode version decides, as it does for the pattern)."""
     every = "".join(map(chr, range(0x10000)))
     flags = np.zeros(0x10000, dtype=np.uint8)
-    for flag, cls in ((FLAG_BLOCK, NUMBER_BLOCKED_BY), (FLAG_GAP, GAP_CHAR),
-                      (FLAG_SEP, SEPARATOR_CHAR), (FLAG_START, SYMBOL_PART_START),
-                      (FLAG_CUT, CUT_SEPARATOR_CHAR), (FLAG_CUT_TAIL, CUT_TAIL_CHAR)):
-        at = [m.start() for m in regex.finditer(cls, every)]
-        flags[at] |= flag
+    for flag, cls in classes:
+        flags[[m.start() for m in regex.finditer(cls, every)]] |= flag
     return flags.tobytes()
 
 
-if _SCAN is not None:
-    _SCAN.configure_numbers(number_flags())
+def number_flags() -> bytes:
+    """The number/symbol table, read off the patterns' own character classes."""
+    return _flag_table(((FLAG_BLOCK, NUMBER_BLOCKED_BY), (FLAG_GAP, GAP_CHAR),
+                        (FLAG_SEP, SEPARATOR_CHAR), (FLAG_START, SYMBOL_PART_START),
+                        (FLAG_CUT, CUT_SEPARATOR_CHAR), (FLAG_CUT_TAIL, CUT_TAIL_CHAR)))
 
 
 def _tokens_compiled(pattern: regex.Pattern[str]) -> Callable[[str], Iterator[regex.Match[str]]]:
@@ -140,15 +140,14 @@ _BOUNDARY_NAMES = ("semi", "stop", "colon", "num", "bullet", "note")
 
 def boundary_flags() -> bytes:
     """The boundary scan's table, read off the classes BOUNDARY uses."""
-    every = "".join(map(chr, range(0x10000)))
-    flags = np.zeros(0x10000, dtype=np.uint8)
-    for flag, cls in _BOUNDARY_CLASSES:
-        flags[[m.start() for m in regex.finditer(cls, every)]] |= flag
-    return flags.tobytes()
+    return _flag_table(_BOUNDARY_CLASSES)
 
 
 if _SCAN is not None:
+    # (the word pass reads the boundary table's white space: boundaries first)
+    _SCAN.configure_numbers(number_flags())
     _SCAN.configure_boundaries(boundary_flags(), _BOUNDARY_NAMES)
+    _SCAN.configure_words(TRIGGER_FIRST_WORDS)
 
 
 def boundaries_python(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
@@ -163,10 +162,6 @@ def boundaries(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
         if found is not None:
             return found
     return boundaries_python(text, lo, hi)
-
-
-if _SCAN is not None:
-    _SCAN.configure_words(TRIGGER_FIRST_WORDS)
 
 
 def triggers_python(folded: str, lo: int, hi: int) -> Iterator[regex.Match[str]]:
