@@ -1,15 +1,16 @@
 """The parser's whole-text passes, in compiled code when it was built.
 
 These passes run over every character of every document (the clause
-boundaries over the stretches around references): the fold
-(:func:`parsers.normalize.fold_checked`), the search for number/symbol
+boundaries and trigger phrases over the stretches around references): the
+fold (:func:`parsers.normalize.fold_checked`), the search for number/symbol
 tokens (:data:`parsers.patterns.NUMBER_SYMBOL`), the test for a number cut
-at a line end (:data:`parsers.patterns.DANGLING_HINT`) and the clause
-boundaries (:data:`parsers.patterns.BOUNDARY`). ``parsers/_scan.c``, built
-by ``pip install`` where a C compiler is (setup.py; an optional extension),
-does them several times faster than the ``regex`` engine and numpy. Its
-tables are built here from the parser's own patterns, so the patterns stay
-the one place that says what a token is:
+at a line end (:data:`parsers.patterns.DANGLING_HINT`), the clause
+boundaries (:data:`parsers.patterns.BOUNDARY`) and the trigger phrases
+(:data:`parsers.patterns.TRIGGER_PATTERN`). The extension ``parsers._scan``
+(sources in ``parsers/csrc/``), built by ``pip install`` where a C compiler
+is (setup.py; optional), does them several times faster than the ``regex``
+engine and numpy. Its tables are built here from the parser's own patterns,
+so the patterns stay the one place that says what a token is:
 
 - :func:`number_symbols` yields exactly ``NUMBER_SYMBOL.finditer(text)``
   (and :func:`spaced_party` ``SPACED_PARTY``'s): the compiled pass lists
@@ -71,7 +72,7 @@ _SCAN = _load()
 #: Whether the compiled passes are in use.
 COMPILED = _SCAN is not None
 
-# Flags per code point of the Basic Multilingual Plane (as in _scan.c).
+# Flags per code point of the Basic Multilingual Plane (as in parsers/csrc).
 FLAG_BLOCK = 1  # a number cannot follow it
 FLAG_GAP = 2  # may stand in a separator's gap
 FLAG_SEP = 4  # a dash or a slash
@@ -132,7 +133,7 @@ spaced_party: Callable[[str], Iterator[regex.Match[str]]] = (
     _tokens_compiled(SPACED_PARTY) if _SCAN is not None else spaced_party_python)
 
 
-# Flags per BMP code point for the clause boundaries (as in _scan.c).
+# Flags per BMP code point for the clause boundaries (as in parsers/csrc).
 _BOUNDARY_CLASSES = ((1, r"\s"), (2, r"\p{Lu}"), (4, r"\d"), (8, r"[\d¹²³⁴-⁹!*]"))
 #: BOUNDARY's group names, in the order of the compiled pass's codes.
 _BOUNDARY_NAMES = ("semi", "stop", "colon", "num", "bullet", "note")

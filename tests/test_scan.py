@@ -1,4 +1,5 @@
-"""The compiled passes (parsers/_scan.c through parsers/scan.py) give exactly
+"""The compiled passes (the extension parsers._scan, sources in parsers/csrc,
+used through parsers/scan.py) give exactly
 what their pure-Python forms give: the same number/symbol tokens as
 ``NUMBER_SYMBOL.finditer``, the same fold and control flag."""
 

@@ -1,0 +1,257 @@
+/* Clause boundaries (parsers.patterns.BOUNDARY) and where a trigger phrase
+ * can start (parsers.patterns.TRIGGER_FIRST_WORDS); see scan.h. */
+#include "scan.h"
+
+/* flags per BMP code point for the boundary scan */
+#define B_SPACE 1 /* \s */
+#define B_UPPER 2 /* \p{Lu} */
+#define B_DIGIT 4 /* \d */
+#define B_NOTE 8  /* a footnote mark: [\d¹²³⁴-⁹!*] */
+
+static unsigned char BFLAGS[BMP];
+static PyObject *BNAMES[7]; /* semi, stop, colon, num, bullet, note (1..6) */
+static int boundaries_ready = 0;
+
+PyObject *scan_configure_boundaries(PyObject *self, PyObject *args) {
+    Py_buffer flags;
+    PyObject *names;
+    if (!PyArg_ParseTuple(args, "y*O!", &flags, &PyTuple_Type, &names))
+        return NULL;
+    int ok = flags.len == (Py_ssize_t)sizeof(BFLAGS) && PyTuple_GET_SIZE(names) == 6;
+    if (ok) {
+        memcpy(BFLAGS, flags.buf, sizeof(BFLAGS));
+        for (int i = 0; i < 6; i++) {
+            Py_XDECREF(BNAMES[i + 1]);
+            BNAMES[i + 1] = PyTuple_GET_ITEM(names, i);
+            Py_INCREF(BNAMES[i + 1]);
+        }
+        boundaries_ready = 1;
+    }
+    PyBuffer_Release(&flags);
+    if (!ok) {
+        PyErr_SetString(PyExc_ValueError, "configure_boundaries: a 65536-byte table and six names");
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+#define BF(i) BFLAGS[RD(i)]
+#define BLANK(i) (RD(i) == ' ' || RD(i) == '\t')
+
+/* The boundary a line break at p opens, if any: its end, and its name in *code
+ * (num, bullet or note, tried in that order as the pattern's alternation). */
+static Py_ssize_t line_boundary(int kind, const void *data, Py_ssize_t p, Py_ssize_t hi, int *code) {
+    Py_ssize_t q = p + 1, r, s;
+    while (q < hi && BLANK(q))
+        q++;
+    if (q < hi) {
+        /* num: \d+(?:\.\d+)*[.)] or [IVX]+\. then [ \t]; only the longest
+         * run of dotted numbers can be followed by [.)] and a blank */
+        r = q;
+        if (BF(q) & B_DIGIT) {
+            while (r < hi && (BF(r) & B_DIGIT))
+                r++;
+            while (r + 1 < hi && RD(r) == '.' && (BF(r + 1) & B_DIGIT)) {
+                r++;
+                while (r < hi && (BF(r) & B_DIGIT))
+                    r++;
+            }
+            if (r + 1 < hi && (RD(r) == '.' || RD(r) == ')') && BLANK(r + 1)) {
+                *code = 4;
+                return r + 2;
+            }
+        } else if (RD(q) == 'I' || RD(q) == 'V' || RD(q) == 'X') {
+            while (r < hi && (RD(r) == 'I' || RD(r) == 'V' || RD(r) == 'X'))
+                r++;
+            if (r + 1 < hi && RD(r) == '.' && BLANK(r + 1)) {
+                *code = 4;
+                return r + 2;
+            }
+        }
+        /* bullet: [-+•*–] or [a-zđ]\) then [ \t] */
+        Py_UCS4 c = RD(q);
+        r = -1;
+        if (c == '-' || c == '+' || c == 0x2022 || c == '*' || c == 0x2013)
+            r = q + 1;
+        else if (((c >= 'a' && c <= 'z') || c == 0x0111) && q + 1 < hi && RD(q + 1) == ')')
+            r = q + 2;
+        if (r >= 0 && r < hi && BLANK(r)) {
+            *code = 5;
+            return r + 1;
+        }
+        /* note: [\d¹²³⁴-⁹!*]{1,2} or \[\d{1,3}\], then [ \t]+ before a capital */
+        r = -1;
+        if (BF(q) & B_NOTE) {
+            Py_ssize_t run = 0;
+            while (run < 3 && q + run < hi && (BF(q + run) & B_NOTE))
+                run++;
+            if (run <= 2)
+                r = q + run;
+        } else if (c == '[') {
+            Py_ssize_t d = 0;
+            while (d < 4 && q + 1 + d < hi && (BF(q + 1 + d) & B_DIGIT))
+                d++;
+            if (d >= 1 && d <= 3 && q + 1 + d < hi && RD(q + 1 + d) == ']')
+                r = q + 2 + d;
+        }
+        if (r >= 0) {
+            s = r;
+            while (s < hi && BLANK(s))
+                s++;
+            if (s > r && s < hi && (BF(s) & B_UPPER)) {
+                *code = 6;
+                return s;
+            }
+        }
+    }
+    /* note: a line of 8 or more blanks */
+    if (q - (p + 1) >= 8 && q < hi && RD(q) == '\n') {
+        *code = 6;
+        return q;
+    }
+    return -1;
+}
+
+/* boundaries(text, lo, hi) -> [(end, name)] as BOUNDARY.finditer(text, lo, hi)
+ * gives (m.end(), m.lastgroup); None for a text with code points above the
+ * BMP (the caller runs the pattern). */
+PyObject *scan_boundaries(PyObject *self, PyObject *args) {
+    PyObject *text;
+    Py_ssize_t lo, hi;
+    if (!PyArg_ParseTuple(args, "Unn", &text, &lo, &hi))
+        return NULL;
+    if (!scan_text_ready(text, boundaries_ready))
+        return NULL;
+    int kind = PyUnicode_KIND(text);
+    if (kind == PyUnicode_4BYTE_KIND)
+        Py_RETURN_NONE;
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (hi > n)
+        hi = n;
+    if (lo < 0)
+        lo = 0;
+    PyObject *out = PyList_New(0);
+    if (!out)
+        return NULL;
+    Py_ssize_t p = lo;
+    while (p < hi) {
+        Py_UCS4 c = RD(p);
+        Py_ssize_t end = -1, q;
+        int code = 0;
+        if (c == ';') {
+            end = p + 1;
+            code = 1;
+        } else if (c == '.') {
+            q = p + 1;
+            while (q < hi && (BF(q) & B_SPACE))
+                q++;
+            if (q > p + 1 && q < hi && (BF(q) & (B_UPPER | B_DIGIT))) {
+                end = p + 1;
+                code = 2;
+            }
+        } else if (c == ':') {
+            q = p + 1;
+            while (q < hi && BLANK(q))
+                q++;
+            if (q < hi && RD(q) == '\n') {
+                end = q + 1;
+                code = 3;
+            }
+        } else if (c == '\n') {
+            end = line_boundary(kind, data, p, hi, &code);
+        }
+        if (end < 0) {
+            p++;
+            continue;
+        }
+        PyObject *item = Py_BuildValue("(nO)", end, BNAMES[code]);
+        if (!item || PyList_Append(out, item) < 0) {
+            Py_XDECREF(item);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(item);
+        p = end;
+    }
+    return out;
+}
+
+/* --- Words that open a phrase (the trigger phrases' first words) ------------ */
+
+#define MAX_WORDS 256
+#define MAX_WORD 16
+static Py_UCS4 WORDS[MAX_WORDS][MAX_WORD];
+static int WORD_LEN[MAX_WORDS];
+static int n_words = 0;
+
+PyObject *scan_configure_words(PyObject *self, PyObject *arg) {
+    if (!PyTuple_Check(arg) || PyTuple_GET_SIZE(arg) > MAX_WORDS) {
+        PyErr_SetString(PyExc_ValueError, "configure_words: a tuple of at most 256 words");
+        return NULL;
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(arg);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *w = PyTuple_GET_ITEM(arg, i);
+        if (!PyUnicode_Check(w) || PyUnicode_READY(w) < 0 || PyUnicode_GET_LENGTH(w) < 1
+            || PyUnicode_GET_LENGTH(w) > MAX_WORD) {
+            PyErr_SetString(PyExc_ValueError, "configure_words: words of 1 to 16 characters");
+            return NULL;
+        }
+        WORD_LEN[i] = (int)PyUnicode_GET_LENGTH(w);
+        for (int j = 0; j < WORD_LEN[i]; j++)
+            WORDS[i][j] = PyUnicode_READ_CHAR(w, j);
+    }
+    n_words = (int)n;
+    Py_RETURN_NONE;
+}
+
+/* word_starts(folded, lo, hi) -> [int]: positions in [lo, hi) not after an
+ * ASCII letter where one of the configured words stands, followed by white
+ * space (\s, the boundary table's), all before hi. */
+PyObject *scan_word_starts(PyObject *self, PyObject *args) {
+    PyObject *text;
+    Py_ssize_t lo, hi;
+    if (!PyArg_ParseTuple(args, "Unn", &text, &lo, &hi))
+        return NULL;
+    if (!scan_text_ready(text, boundaries_ready && n_words > 0))
+        return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (hi > n)
+        hi = n;
+    if (lo < 0)
+        lo = 0;
+    PyObject *out = PyList_New(0);
+    if (!out)
+        return NULL;
+    for (Py_ssize_t p = lo; p < hi; p++) {
+        Py_UCS4 c = RD(p);
+        if (p > 0) {
+            Py_UCS4 b = RD(p - 1);
+            if (b >= 'a' && b <= 'z')
+                continue;
+        }
+        for (int i = 0; i < n_words; i++) {
+            int len = WORD_LEN[i];
+            if (WORDS[i][0] != c || p + len >= hi)
+                continue;
+            int j = 1;
+            while (j < len && RD(p + j) == WORDS[i][j])
+                j++;
+            if (j < len)
+                continue;
+            Py_UCS4 after = RD(p + len);
+            if (after < BMP && (BFLAGS[after] & B_SPACE)) {
+                if (!scan_append_index(out, p)) {
+                    Py_DECREF(out);
+                    return NULL;
+                }
+                break;
+            }
+        }
+    }
+    return out;
+}
+

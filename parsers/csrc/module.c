@@ -1,0 +1,114 @@
+/* The fold, the helpers every pass shares, and the module (see scan.h). */
+#include "scan.h"
+
+static Py_UCS2 FOLD[BMP];
+static unsigned char CONTROL[BMP]; /* 1 for a control character */
+static int fold_ready = 0;
+
+PyObject *scan_configure_fold(PyObject *self, PyObject *args) {
+    Py_buffer fold, control;
+    if (!PyArg_ParseTuple(args, "y*y*", &fold, &control))
+        return NULL;
+    int ok = fold.len == (Py_ssize_t)sizeof(FOLD) && control.len == (Py_ssize_t)sizeof(CONTROL);
+    if (ok) {
+        memcpy(FOLD, fold.buf, sizeof(FOLD));
+        memcpy(CONTROL, control.buf, sizeof(CONTROL));
+        fold_ready = 1;
+    }
+    PyBuffer_Release(&fold);
+    PyBuffer_Release(&control);
+    if (!ok) {
+        PyErr_SetString(PyExc_ValueError, "configure_fold: a 65536-entry uint16 table and a 65536-byte table");
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+int scan_check_ready(int ready) {
+    if (!ready)
+        PyErr_SetString(PyExc_RuntimeError, "parsers._scan: configure its tables first");
+    return ready;
+}
+
+/* A str argument whose tables are configured; 0 with an exception set if not. */
+int scan_text_ready(PyObject *text, int ready) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "parsers._scan: a str");
+        return 0;
+    }
+    return scan_check_ready(ready) && PyUnicode_READY(text) == 0;
+}
+
+/* Append the index i to list; 0 with an exception set on failure. */
+int scan_append_index(PyObject *list, Py_ssize_t i) {
+    PyObject *v = PyLong_FromSsize_t(i);
+    int ok = v != NULL && PyList_Append(list, v) == 0;
+    Py_XDECREF(v);
+    return ok;
+}
+
+PyObject *scan_fold(PyObject *self, PyObject *text) {
+    if (!scan_text_ready(text, fold_ready))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    int controls = 0;
+    PyObject *out;
+    if (kind == PyUnicode_4BYTE_KIND) {
+        Py_UCS4 *buf = PyMem_Malloc((n ? n : 1) * sizeof(Py_UCS4));
+        if (!buf)
+            return PyErr_NoMemory();
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            if (c < BMP) {
+                controls |= CONTROL[c];
+                c = FOLD[c];
+            }
+            buf[i] = c;
+        }
+        out = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, n);
+        PyMem_Free(buf);
+    } else {
+        Py_UCS2 *buf = PyMem_Malloc((n ? n : 1) * sizeof(Py_UCS2));
+        if (!buf)
+            return PyErr_NoMemory();
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const Py_UCS1 *s = data;
+            for (Py_ssize_t i = 0; i < n; i++) {
+                controls |= CONTROL[s[i]];
+                buf[i] = FOLD[s[i]];
+            }
+        } else {
+            const Py_UCS2 *s = data;
+            for (Py_ssize_t i = 0; i < n; i++) {
+                controls |= CONTROL[s[i]];
+                buf[i] = FOLD[s[i]];
+            }
+        }
+        out = PyUnicode_FromKindAndData(PyUnicode_2BYTE_KIND, buf, n);
+        PyMem_Free(buf);
+    }
+    if (!out)
+        return NULL;
+    return Py_BuildValue("(NO)", out, controls ? Py_True : Py_False);
+}
+
+static PyMethodDef methods[] = {
+    {"configure_fold", scan_configure_fold, METH_VARARGS, "configure_fold(fold, control): uint16 fold and control flag per BMP code point."},
+    {"configure_numbers", scan_configure_numbers, METH_O, "configure_numbers(flags): number/symbol flags per BMP code point."},
+    {"fold", scan_fold, METH_O, "fold(text) -> (folded, has_controls)."},
+    {"number_starts", scan_number_starts, METH_O, "number_starts(text) -> positions where a number/symbol token can start (a superset)."},
+    {"cut_after_number", scan_cut_after_number, METH_O, "cut_after_number(text) -> a line ends in a dash or slash after a number."},
+    {"configure_boundaries", scan_configure_boundaries, METH_VARARGS, "configure_boundaries(flags, names): clause boundary flags and group names."},
+    {"boundaries", scan_boundaries, METH_VARARGS, "boundaries(text, lo, hi) -> [(end, name)] as BOUNDARY.finditer, or None above the BMP."},
+    {"configure_words", scan_configure_words, METH_O, "configure_words(words): the words word_starts looks for."},
+    {"word_starts", scan_word_starts, METH_VARARGS, "word_starts(folded, lo, hi) -> positions where a configured word stands before white space."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_scan", "Compiled whole-text passes of the parser (see parsers/scan.py).", -1, methods,
+};
+
+PyMODINIT_FUNC PyInit__scan(void) { return PyModule_Create(&module); }

@@ -1,0 +1,158 @@
+/* Number/symbol tokens (parsers.patterns.NUMBER_SYMBOL, SPACED_PARTY) and a
+ * number cut at a line end (DANGLING_HINT); see scan.h.
+ *
+ * number_starts(text) -> [int] lists where a token can start: a superset,
+ * every position where the pattern matches is listed, and the caller runs the
+ * pattern there, so the tokens found are exactly the pattern's own. */
+#include "scan.h"
+
+/* flags per BMP code point (parsers/scan.py: FLAG_*) */
+#define F_BLOCK 1    /* may not stand right before a number */
+#define F_GAP 2      /* may stand inside a separator's gap */
+#define F_SEP 4      /* a dash or a slash */
+#define F_START 8    /* may open a symbol part */
+#define F_CUT 16     /* a dash or slash that can end a line cutting a number */
+#define F_CUT_TAIL 32 /* may follow it before the line break */
+
+static unsigned char FLAGS[BMP];
+static int numbers_ready = 0;
+
+/* How far the separator search looks; generous bounds keep the superset. */
+#define GAP_REACH 13  /* a gap of up to 12 before a dash/slash */
+#define PART_REACH 20 /* gap, doubled separator, gap: at most 17 */
+
+static inline unsigned char flags_of(Py_UCS4 c) { return c < BMP ? FLAGS[c] : 0; }
+
+PyObject *scan_configure_numbers(PyObject *self, PyObject *arg) {
+    Py_buffer flags;
+    if (PyObject_GetBuffer(arg, &flags, PyBUF_SIMPLE) < 0)
+        return NULL;
+    int ok = flags.len == (Py_ssize_t)sizeof(FLAGS);
+    if (ok) {
+        memcpy(FLAGS, flags.buf, sizeof(FLAGS));
+        numbers_ready = 1;
+    }
+    PyBuffer_Release(&flags);
+    if (!ok) {
+        PyErr_SetString(PyExc_ValueError, "configure_numbers: a 65536-byte table");
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+/* A symbol part or a year ("19xx"/"20xx") can start after the separator at
+ * i - 1: skipping gap and separator characters (a gap, a doubled separator,
+ * a gap), a character that opens a part, or a year's four digits. */
+static int part_follows(int kind, const void *data, Py_ssize_t n, Py_ssize_t i) {
+    Py_ssize_t lim = i + PART_REACH;
+    for (; i < n && i < lim; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        unsigned char f = flags_of(c);
+        if (f & F_START)
+            return 1;
+        if ((c == '1' || c == '2') && i + 3 < n) {
+            Py_UCS4 c1 = PyUnicode_READ(kind, data, i + 1);
+            if (((c == '1' && c1 == '9') || (c == '2' && c1 == '0'))
+                && is_digit(PyUnicode_READ(kind, data, i + 2))
+                && is_digit(PyUnicode_READ(kind, data, i + 3)))
+                return 1;
+        }
+        if (!(f & (F_GAP | F_SEP)))
+            return 0;
+    }
+    return 0;
+}
+
+/* A separator starts at q (a dash or slash, before or after a gap) and a
+ * part can follow it. */
+static int sep_follows(int kind, const void *data, Py_ssize_t n, Py_ssize_t q) {
+    Py_ssize_t lim = q + GAP_REACH;
+    for (Py_ssize_t j = q; j < n && j < lim; j++) {
+        unsigned char f = flags_of(PyUnicode_READ(kind, data, j));
+        if ((f & F_SEP) && part_follows(kind, data, n, j + 1))
+            return 1;
+        if (!(f & (F_GAP | F_SEP)))
+            return 0;
+    }
+    return 0;
+}
+
+/* End of the run of ASCII digits from i, or -1 if it is not 1..most long. */
+static Py_ssize_t digits_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t i, int most) {
+    Py_ssize_t j = i;
+    while (j < n && is_digit(PyUnicode_READ(kind, data, j)))
+        j++;
+    return (j > i && j - i <= most) ? j : -1;
+}
+
+/* The number's optional tail ("66.7/", "12a/", "136-12/"): where the
+ * separator would start after it, or -1. */
+static Py_ssize_t tail_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t p) {
+    if (p >= n)
+        return -1;
+    Py_UCS4 c = PyUnicode_READ(kind, data, p);
+    if (c == '.')
+        return digits_end(kind, data, n, p + 1, 3);
+    if (c == '-')
+        return digits_end(kind, data, n, p + 1, 4);
+    if (c >= 'a' && c <= 'z')
+        return p + 1;
+    return -1;
+}
+
+PyObject *scan_number_starts(PyObject *self, PyObject *text) {
+    if (!scan_text_ready(text, numbers_ready))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *out = PyList_New(0);
+    if (!out)
+        return NULL;
+    Py_ssize_t i = 0;
+    while (i < n) {
+        if (!is_digit(PyUnicode_READ(kind, data, i))) {
+            i++;
+            continue;
+        }
+        Py_ssize_t s = i;
+        while (i < n && is_digit(PyUnicode_READ(kind, data, i)))
+            i++;
+        if (i - s > 5 || (s > 0 && (flags_of(PyUnicode_READ(kind, data, s - 1)) & F_BLOCK)))
+            continue;
+        Py_ssize_t q = tail_end(kind, data, n, i);
+        if (sep_follows(kind, data, n, i) || (q >= 0 && sep_follows(kind, data, n, q))) {
+            if (!scan_append_index(out, s)) {
+                Py_DECREF(out);
+                return NULL;
+            }
+        }
+    }
+    return out;
+}
+
+/* A line ends in a dash or slash right after a number ("Kết luận số 103-"):
+ * [0-9][ \t]* CUT CUT_TAIL* \n, read backwards from each line break. */
+PyObject *scan_cut_after_number(PyObject *self, PyObject *text) {
+    if (!scan_text_ready(text, numbers_ready))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (PyUnicode_READ(kind, data, i) != '\n')
+            continue;
+        Py_ssize_t j = i - 1;
+        while (j >= 0 && (flags_of(PyUnicode_READ(kind, data, j)) & F_CUT_TAIL))
+            j--;
+        if (j < 0 || !(flags_of(PyUnicode_READ(kind, data, j)) & F_CUT))
+            continue;
+        j--;
+        while (j >= 0 && (PyUnicode_READ(kind, data, j) == ' ' || PyUnicode_READ(kind, data, j) == '\t'))
+            j--;
+        if (j >= 0 && is_digit(PyUnicode_READ(kind, data, j)))
+            Py_RETURN_TRUE;
+    }
+    Py_RETURN_FALSE;
+}
+
