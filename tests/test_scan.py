@@ -257,3 +257,25 @@ def test_header_cells_breaks_found_in_one_pass(text: str) -> None:
     folded = fold(text)
     for end in (len(text), len(text) // 2):
         assert header_cells(text, folded, end) == _cells_line_by_line(text, folded, end)
+
+
+# Any code point, lone surrogates included, mixed with the characters the
+# passes look at: the compiled passes still equal their patterns.
+_ANY = st.one_of(st.characters(min_codepoint=0, max_codepoint=0x10FFFF),
+                 st.sampled_from(list("0123456789/-;.:\n \tQĐ[]()*\ud800\udfff")
+                                 + ["\n1. ", "thuc hien ", "12/QĐ-UBND"]))
+
+
+@compiled
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ANY, max_size=40).map("".join))
+def test_compiled_passes_on_any_code_points(text: str) -> None:
+    from parsers.normalize import fold
+    from parsers.patterns import DANGLING_HINT, TRIGGER_PATTERN
+    assert _spans(scan.number_symbols(text)) == _spans(NUMBER_SYMBOL.finditer(text))
+    assert scan.boundaries(text, 0, len(text)) == scan.boundaries_python(text, 0, len(text))
+    assert scan.cut_after_number(text) == bool(DANGLING_HINT.search(text))
+    folded = fold(text)
+    assert [(m.span(), m.lastgroup) for m in scan.triggers(folded, 0, len(folded))] == \
+        [(m.span(), m.lastgroup) for m in TRIGGER_PATTERN.finditer(folded, 0, len(folded))]
+    assert fold_checked(text) == fold_checked_python(text)
