@@ -18,7 +18,7 @@ from functools import lru_cache
 import numpy as np
 import regex
 
-from parsers.scan import compiled_fold
+from parsers.compiled import compiled_fold
 from parsers.vocabulary import (
     ASCII_PARTS_KEPT,
     FOOTNOTE_SAFE_PARTS,

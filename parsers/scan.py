@@ -31,13 +31,13 @@ same results come from the pure-Python forms; tests compare the two.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
-from types import ModuleType
 
 import numpy as np
 import regex
 
+from parsers.compiled import COMPILED
+from parsers.compiled import SCAN as _SCAN
 from parsers.patterns import (
     BOUNDARY,
     CUT_SEPARATOR_CHAR,
@@ -53,24 +53,10 @@ from parsers.patterns import (
     TRIGGER_PATTERN,
 )
 
-__all__ = ["COMPILED", "boundaries", "boundaries_python", "compiled_fold", "cut_after_number",
+__all__ = ["COMPILED", "boundaries", "boundaries_python", "cut_after_number",
            "cut_after_number_python", "number_symbols", "number_symbols_python", "spaced_party",
            "spaced_party_python", "triggers", "triggers_python"]
 
-
-def _load() -> ModuleType | None:
-    if os.environ.get("LEGALGRAPH_PURE_PYTHON"):
-        return None
-    try:
-        from parsers import _scan  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return _scan
-
-
-_SCAN = _load()
-#: Whether the compiled passes are in use.
-COMPILED = _SCAN is not None
 
 # Flags per code point of the Basic Multilingual Plane (as in parsers/csrc).
 FLAG_BLOCK = 1  # a number cannot follow it
@@ -195,13 +181,3 @@ def cut_after_number_python(text: str) -> bool:
 #: số 103-"), as ``DANGLING_HINT.search``.
 cut_after_number: Callable[[str], bool] = (
     _SCAN.cut_after_number if _SCAN is not None else cut_after_number_python)
-
-
-def compiled_fold(fold_table: np.ndarray,
-                  control: np.ndarray) -> Callable[[str], tuple[str, bool]] | None:
-    """The compiled fold over these tables (code point → folded code point,
-    code point → is a control character), or None without the extension."""
-    if _SCAN is None:
-        return None
-    _SCAN.configure_fold(fold_table.astype(np.uint16).tobytes(), control.astype(np.uint8).tobytes())
-    return _SCAN.fold
