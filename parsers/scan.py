@@ -85,21 +85,30 @@ def number_flags() -> bytes:
                         (FLAG_CUT, CUT_SEPARATOR_CHAR), (FLAG_CUT_TAIL, CUT_TAIL_CHAR)))
 
 
+def _matched_at(pattern: regex.Pattern[str], text: str, starts: list[int],
+                hi: int) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text, ·, hi)`` given, in ascending order, every
+    position where one of its matches can start: the pattern is tried only
+    there, skipping positions inside the match found before (finditer's
+    matches do not overlap)."""
+    match = pattern.match
+    last = 0
+    for start in starts:
+        if start < last:
+            continue
+        m = match(text, start, hi)
+        if m:
+            last = m.end()
+            yield m
+
+
 def _tokens_compiled(pattern: regex.Pattern[str]) -> Callable[[str], Iterator[regex.Match[str]]]:
     """``pattern.finditer`` for a pattern that opens with the number of a
     symbol and needs a separator and a part after it (NUMBER_SYMBOL,
     SPACED_PARTY): matched only where ``number_starts`` says one can start."""
-    match = pattern.match
-
     def tokens(text: str) -> Iterator[regex.Match[str]]:
-        last = 0
-        for start in _SCAN.number_starts(text):  # type: ignore[union-attr]
-            if start < last:
-                continue  # inside the token found before (finditer does not overlap)
-            m = match(text, start)
-            if m:
-                last = m.end()
-                yield m
+        return _matched_at(pattern, text, _SCAN.number_starts(text),  # type: ignore[union-attr]
+                           len(text))
     return tokens
 
 
@@ -156,15 +165,8 @@ def triggers_python(folded: str, lo: int, hi: int) -> Iterator[regex.Match[str]]
 
 
 def _triggers_compiled(folded: str, lo: int, hi: int) -> Iterator[regex.Match[str]]:
-    match = TRIGGER_PATTERN.match
-    last = lo
-    for start in _SCAN.word_starts(folded, lo, hi):  # type: ignore[union-attr]
-        if start < last:
-            continue  # inside the phrase found before
-        m = match(folded, start, hi)
-        if m:
-            last = m.end()
-            yield m
+    return _matched_at(TRIGGER_PATTERN, folded,
+                       _SCAN.word_starts(folded, lo, hi), hi)  # type: ignore[union-attr]
 
 
 #: Every trigger phrase in ``folded[lo:hi]``, as ``TRIGGER_PATTERN.finditer``:
