@@ -118,19 +118,12 @@ static Py_ssize_t line_boundary(int kind, const void *data, Py_ssize_t p, Py_ssi
 PyObject *scan_boundaries(PyObject *self, PyObject *args) {
     PyObject *text;
     Py_ssize_t lo, hi;
-    if (!PyArg_ParseTuple(args, "Unn", &text, &lo, &hi))
-        return NULL;
-    if (!scan_text_ready(text, boundaries_ready))
+    if (!scan_window_args(args, boundaries_ready, &text, &lo, &hi))
         return NULL;
     int kind = PyUnicode_KIND(text);
     if (kind == PyUnicode_4BYTE_KIND)
         Py_RETURN_NONE;
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    if (hi > n)
-        hi = n;
-    if (lo < 0)
-        lo = 0;
     PyObject *out = PyList_New(0);
     if (!out)
         return NULL;
@@ -212,17 +205,10 @@ PyObject *scan_configure_words(PyObject *self, PyObject *arg) {
 PyObject *scan_word_starts(PyObject *self, PyObject *args) {
     PyObject *text;
     Py_ssize_t lo, hi;
-    if (!PyArg_ParseTuple(args, "Unn", &text, &lo, &hi))
-        return NULL;
-    if (!scan_text_ready(text, boundaries_ready && n_words > 0))
+    if (!scan_window_args(args, boundaries_ready && n_words > 0, &text, &lo, &hi))
         return NULL;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    if (hi > n)
-        hi = n;
-    if (lo < 0)
-        lo = 0;
     PyObject *out = PyList_New(0);
     if (!out)
         return NULL;

@@ -47,6 +47,21 @@ int scan_append_index(PyObject *list, Py_ssize_t i) {
     return ok;
 }
 
+/* The arguments (text, lo, hi) of a pass over text[lo:hi], with lo and hi
+ * clamped to the text as a pattern's pos and endpos are; 0 with an exception
+ * set if they are wrong or the tables are not configured. */
+int scan_window_args(PyObject *args, int ready, PyObject **text, Py_ssize_t *lo,
+                     Py_ssize_t *hi) {
+    if (!PyArg_ParseTuple(args, "Unn", text, lo, hi) || !scan_text_ready(*text, ready))
+        return 0;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(*text);
+    if (*hi > n)
+        *hi = n;
+    if (*lo < 0)
+        *lo = 0;
+    return 1;
+}
+
 PyObject *scan_fold(PyObject *self, PyObject *text) {
     if (!scan_text_ready(text, fold_ready))
         return NULL;

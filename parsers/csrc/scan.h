@@ -26,6 +26,8 @@ static inline int is_digit(Py_UCS4 c) { return c >= '0' && c <= '9'; }
 int scan_check_ready(int ready);
 int scan_text_ready(PyObject *text, int ready);
 int scan_append_index(PyObject *list, Py_ssize_t i);
+int scan_window_args(PyObject *args, int ready, PyObject **text, Py_ssize_t *lo,
+                     Py_ssize_t *hi);
 PyObject *scan_configure_fold(PyObject *self, PyObject *args);
 PyObject *scan_fold(PyObject *self, PyObject *text);
 
