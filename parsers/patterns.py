@@ -104,8 +104,8 @@ SEPARATOR_CHAR = rf"(?:{_DASH}|{_SLASH})"
 #: A separator may have a gap on one side ("QĐ- UBND", "NĐ -CP", "58-\n\nQĐ"),
 #: not on both: "Quốc lộ 1 - BOT" is prose, not a symbol. A doubled one
 #: ("126/2004 / / NĐ-CP") is a typing slip inside one symbol.
-_SEP = (rf"(?:(?:{_DASH}|{_SLASH}){_GAP}|{_GAP}(?:{_DASH}|{_SLASH}))"
-        rf"(?:[ \t]{{0,2}}(?:{_DASH}|{_SLASH})[ \t]{{0,2}})?")
+_SEP = (rf"(?:{SEPARATOR_CHAR}{_GAP}|{_GAP}{SEPARATOR_CHAR})"
+        rf"(?:[ \t]{{0,2}}{SEPARATOR_CHAR}[ \t]{{0,2}})?")
 #: One part of a symbol: capitals (with Đ) and digits, optionally one final
 #: lowercase letter after two capitals (TTg, TTr, CTr, QĐi; not "So" of a list
 #: "2/ Số lượng" typed without diacritics), not followed by another letter; a
@@ -148,13 +148,14 @@ SPACED_PARTY = regex.compile(
 
 #: A reference cut after its number by a line break, a footnote or a page
 #: header printed in the middle of it ("Kết luận số 103-" … "KL/TW").
+#: (the dash or slash that ends such a line, and what may follow it there)
+CUT_SEPARATOR_CHAR = rf"(?:{_DASH}|/)"
+CUT_TAIL_CHAR = r"[ \t*_]"
 DANGLING_NUMBER = regex.compile(
-    rf"{_NUMBER}(?:/{_YEAR})?[ \t]*(?:{_DASH}|/)[ \t*_]*(?=\n)"
+    rf"{_NUMBER}(?:/{_YEAR})?[ \t]*{CUT_SEPARATOR_CHAR}{CUT_TAIL_CHAR}*(?=\n)"
 )
 #: A line that ends in a dash or slash after a number (what
 #: ``parsers.scan.cut_after_number`` finds, faster than this search).
-CUT_SEPARATOR_CHAR = rf"(?:{_DASH}|/)"
-CUT_TAIL_CHAR = r"[ \t*_]"
 DANGLING_HINT = regex.compile(rf"[0-9][ \t]*{CUT_SEPARATOR_CHAR}{CUT_TAIL_CHAR}*\n")
 #: The rest of such a reference at the start of a later line.
 CONTINUATION = regex.compile(
@@ -244,6 +245,8 @@ PLACE_NAME = regex.compile(
     ) + ")(?![a-z])"
 )
 
+#: A footnote's mark at the start of its line: "¹", "2", OCR's "!", "*".
+FOOTNOTE_MARK_CHAR = r"[\d¹²³⁴-⁹!*]"
 #: Clause boundaries: a relation word before one of these does not reach a
 #: reference after it.
 BOUNDARY = regex.compile(
@@ -254,7 +257,8 @@ BOUNDARY = regex.compile(
     r"|(?P<bullet>\n[ \t]*(?:[-+•*–]|[a-zđ]\))[ \t])"
     # a footnote starts below the page's text: "¹ Theo …", OCR "! Theo …",
     # "[3] Theo …", often after a separator line of spaces
-    r"|(?P<note>\n[ \t]*(?:[\d¹²³⁴-⁹!*]{1,2}|\[\d{1,3}\])[ \t]+(?=\p{Lu})|\n[ \t]{8,}(?=\n)))"
+    rf"|(?P<note>\n[ \t]*(?:{FOOTNOTE_MARK_CHAR}{{1,2}}|\[\d{{1,3}}\])[ \t]+(?=\p{{Lu}})"
+    r"|\n[ \t]{8,}(?=\n)))"
 )
 
 #: Trigger phrases, longest first so "huong dan thuc hien" wins over

@@ -43,6 +43,7 @@ from parsers.patterns import (
     CUT_SEPARATOR_CHAR,
     CUT_TAIL_CHAR,
     DANGLING_HINT,
+    FOOTNOTE_MARK_CHAR,
     GAP_CHAR,
     NUMBER_BLOCKED_BY,
     NUMBER_SYMBOL,
@@ -129,7 +130,7 @@ spaced_party: Callable[[str], Iterator[regex.Match[str]]] = (
 
 
 # Flags per BMP code point for the clause boundaries (as in parsers/csrc).
-_BOUNDARY_CLASSES = ((1, r"\s"), (2, r"\p{Lu}"), (4, r"\d"), (8, r"[\d¹²³⁴-⁹!*]"))
+_BOUNDARY_CLASSES = ((1, r"\s"), (2, r"\p{Lu}"), (4, r"\d"), (8, FOOTNOTE_MARK_CHAR))
 #: BOUNDARY's group names, in the order of the compiled pass's codes.
 _BOUNDARY_NAMES = ("semi", "stop", "colon", "num", "bullet", "note")
 
