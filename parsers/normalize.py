@@ -87,8 +87,6 @@ _COMPILED_FOLD = compiled_fold(_FOLD_LUT, _CONTROL_LUT)
 def fold_checked(text: str) -> tuple[str, bool]:
     """:func:`fold`, and whether ``text`` holds control characters (one pass
     over the code points for both; compiled when ``parsers._scan`` is built)."""
-    if not text:
-        return text, False
     if _COMPILED_FOLD is not None:
         return _COMPILED_FOLD(text)
     return fold_checked_python(text)

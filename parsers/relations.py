@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 import regex
 
+from parsers import scan
 from parsers.effect import is_partial
 from parsers.models import Mention, Relation
 from parsers.normalize import split_key
@@ -47,7 +48,6 @@ from parsers.patterns import (
     match_near,
     ocr_tolerant,
 )
-from parsers.scan import boundaries, triggers
 from parsers.vocabulary import TRIGGERS, Trigger
 
 __all__ = ["relate"]
@@ -129,7 +129,7 @@ class _Triggers:
         self.ends: list[int] = []
         self.found: list[Trigger] = []
         for lo, hi in windows:
-            for m in triggers(folded, lo, hi):  # TRIGGER_PATTERN.finditer
+            for m in scan.triggers(folded, lo, hi):  # TRIGGER_PATTERN.finditer
                 self.starts.append(m.start())
                 self.ends.append(m.end())
                 self.found.append(TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])])
@@ -222,7 +222,7 @@ class _Clauses:
         found: list[tuple[int, str]] = []
         for lo, hi in self.windows:
             found.append((lo, "top"))
-            found += boundaries(text, lo, hi)  # (end, kind) of each BOUNDARY match
+            found += scan.boundaries(text, lo, hi)  # (end, kind) of each BOUNDARY match
             found += [(m.end(), "opener") for m in LINE_OPENER.finditer(folded, lo, hi)
                       if text[m.end()].isupper()]
         found.sort()
