@@ -197,8 +197,7 @@ class Anchors:
             return []
         if p.assumed_local:  # a national body of the key, known elsewhere, wins
             national = [(j, s) for j, s in self.by_key.get(p.match_key, ())
-                        if j == "national" and (p.scope is None or s == p.scope)
-                        and not (citing_date and _scope_year(s) > int(citing_date[:4]))]
+                        if j == "national" and _scope_fits(s, p, citing_date)]
             if national:
                 return sorted(national)
         found = []
@@ -212,12 +211,17 @@ class Anchors:
             if p.jurisdiction is None and (jur == "national" or (
                     p.province and jur.split(".")[0] != p.province)):
                 continue
-            if p.scope is not None and scope != p.scope:
-                continue
-            if citing_date and _scope_year(scope) > int(citing_date[:4]):
-                continue  # cannot cite a document from a later year or term
-            found.append((jur, scope))
+            if _scope_fits(scope, p, citing_date):
+                found.append((jur, scope))
         return sorted(found)
+
+
+def _scope_fits(scope: str, p: Placement, citing_date: str | None) -> bool:
+    """A known document's scope can be ``p``'s: the same when ``p`` has one,
+    and not of a later year or term than the citing document."""
+    if p.scope is not None and scope != p.scope:
+        return False
+    return not (citing_date and _scope_year(scope) > int(citing_date[:4]))
 
 
 def complete(p: Placement, anchors: Anchors, citing_date: str | None
