@@ -22,19 +22,17 @@ partial one.
 from __future__ import annotations
 
 import datetime as _dt
-import gc
 import json
 import os
 import pickle
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import networkx as nx
 
 from graph import validity
+from graph.gcpause import gc_paused
 from graph.store import Store
 
 __all__ = ["NODE_FIELDS", "STORED_FIELDS", "build_graph", "load_graph", "refresh"]
@@ -52,26 +50,13 @@ NODE_FIELDS: tuple[str, ...] = (*STORED_FIELDS, "validity")
 CACHE_NAME = "graph.pickle"
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic GC while millions of objects are created, then freeze them:
-    the graph lives as long as the process, and later collections would scan
-    it again and again (pauses of seconds on 100k documents)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
-
-
 def build_graph(store: Store, *, today: _dt.date | None = None) -> nx.DiGraph:
     """DiGraph of the store's last committed resolution (read from one
     snapshot; resolving is a writer's job, see :meth:`Store.resolve`), with
     every node's validity as of ``today`` (default: today)."""
-    with store.snapshot(), _gc_paused():
+    # no collections while millions of objects are created; then frozen: the
+    # graph lives as long as the process (pauses of seconds on 100k documents)
+    with store.snapshot(), gc_paused(freeze=True):
         g = _build(store)
         validity.annotate(g, today)
         return g
@@ -121,7 +106,7 @@ def load_graph(store: Store, *, cache: bool = True,
         generation = store.resolved_generation
         if cache and path.exists():
             try:
-                with path.open("rb") as fh, _gc_paused():
+                with path.open("rb") as fh, gc_paused(freeze=True):
                     g = pickle.load(fh)
                 if g.graph.get("generation") == generation:
                     refresh(g, today)

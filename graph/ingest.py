@@ -17,6 +17,7 @@ sees every file the first one stored. Readers are never blocked.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -29,6 +30,7 @@ from typing import Any
 
 from tqdm import tqdm
 
+from graph.gcpause import gc_paused
 from graph.store import Store
 from parsers.models import ParsedDocument
 from parsers.readers import ReadError, iter_document_paths, read_document
@@ -103,12 +105,19 @@ def _work(item: tuple[str, str]) -> tuple[str, str, dict[str, Any] | None, str |
                        "encoding": doc.encoding, "warnings": doc.warnings}, None
 
 
+def _worker_start() -> None:
+    """A parser worker collects its own cyclic garbage (the parent paused
+    collection before forking it) and never scans what it inherited."""
+    gc.freeze()
+    gc.enable()
+
+
 def _results(todo: list[tuple[str, str]], jobs: int) -> Iterator[tuple]:
     if jobs <= 1 or len(todo) < 64:
         yield from map(_work, todo)
         return
     ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-    with ctx.Pool(jobs) as pool:
+    with ctx.Pool(jobs, initializer=_worker_start) as pool:
         yield from pool.imap(_work, todo, chunksize=32)
 
 
@@ -122,7 +131,7 @@ def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, *, jobs: int =
     the user meanwhile (:meth:`graph.store.Store.writer`).
     """
     files, problems = collect_files(paths)
-    with store.writer(wait=wait, on_wait=on_wait):
+    with store.writer(wait=wait, on_wait=on_wait), gc_paused():
         report = _ingest_locked(files, store, jobs=jobs, batch_size=batch_size,
                                 progress=progress, commit_seconds=commit_seconds)
     report.errors[:0] = [(e.path, str(e)) for e in problems]

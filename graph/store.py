@@ -46,6 +46,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from graph.gcpause import gc_paused
 from graph.headers import HEADER_REACH
 from graph.locking import LOCK_FILENAME, StoreBusy, WriterLock
 from graph.resolve import DocInput, Resolution
@@ -66,6 +67,8 @@ __all__ = [
 SCHEMA_VERSION = 3
 DB_FILENAME = "legalgraph.sqlite"
 DEFAULT_DB = "data/store"
+#: SQLite page cache of one connection, KiB
+CACHE_KIB = 64 * 1024
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
@@ -219,6 +222,10 @@ class Store:
             self.conn.execute("PRAGMA busy_timeout=10000")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
+            # pages kept in memory (default 2 MB): the sha and path indexes and
+            # the resolution tables of a large store outgrow it, and every
+            # insert then reads its page back
+            self.conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             if version == 0 and not create:
                 raise StoreMissing(self.dir)  # an empty file, or one being created
@@ -589,7 +596,7 @@ class Store:
         from graph.confirmations import confirmed_targets
         from graph.resolve import resolve_corpus
 
-        with self.writer(wait=wait):
+        with self.writer(wait=wait), gc_paused():
             with self.snapshot():
                 generation = self.generation
                 if not force and self.resolved_generation == generation:
