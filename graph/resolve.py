@@ -450,4 +450,10 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
 
 
 def _by_strength(relations: Iterable[str]) -> list[str]:
-    return sorted(set(relations), key=lambda r: (_STRENGTH.get(r, len(_STRENGTH)), r))
+    """The relations once each, strongest first (a new list)."""
+    return list(_strength_order(frozenset(relations)))
+
+
+@lru_cache(maxsize=1024)
+def _strength_order(relations: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(relations, key=lambda r: (_STRENGTH.get(r, len(_STRENGTH)), r)))

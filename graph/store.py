@@ -39,12 +39,12 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from graph.gcpause import gc_paused
 from graph.headers import HEADER_REACH
@@ -176,6 +176,45 @@ class StoreUnusable(Exception):
     """The folder cannot hold a store, or its database is not one this
     program reads (a file where a folder should be, a damaged file, another
     schema version)."""
+
+
+#: JSON of the short lists of strings most rows repeat ([], ["cites"], …)
+_JSON_STRS: dict[tuple[str, ...], str] = {(): "[]"}
+
+
+def _json_strs(items: list[str]) -> str:
+    """``json.dumps(items)``, remembered for lists of at most one relation
+    or node (a resolution writes hundreds of thousands of them)."""
+    key = tuple(items)
+    out = _JSON_STRS.get(key)
+    if out is None:
+        out = json.dumps(items)
+        if len(key) == 1 and len(_JSON_STRS) < 4096:
+            _JSON_STRS[key] = out
+    return out
+
+
+class _After(Sequence[str]):
+    """The :data:`CONTEXT_CHARS` characters after each citation of a text,
+    cut only when read (the resolver reads few: names of cited documents)."""
+
+    __slots__ = ("_citations", "_text")
+
+    def __init__(self, text: str, citations: Sequence[Citation]) -> None:
+        self._text, self._citations = text, citations
+
+    def __len__(self) -> int:
+        return len(self._citations)
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        end = self._citations[i].end
+        return self._text[end : end + CONTEXT_CHARS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -500,7 +539,7 @@ class Store:
         Streams: three cursors read files, citations and relations in file-id
         order side by side (a merge join), so memory holds one file's records
         and text; of the text only its head and the words after each citation
-        are passed on (:data:`CONTEXT_CHARS`).
+        are passed on (:data:`CONTEXT_CHARS`, cut when asked for).
         """
         files = self.conn.execute(
             "SELECT id, sha256, " + ", ".join(_IDENTITY_FIELDS)
@@ -510,23 +549,24 @@ class Store:
             " FROM citations ORDER BY file_id, seq")
         rels = self.conn.execute(
             "SELECT file_id, from_key, to_key, relation FROM relations ORDER BY file_id, seq")
-        next_cit = cits.fetchone()
-        next_rel = rels.fetchone()
+        next_cit = next(cits, None)
+        next_rel = next(rels, None)
         for row in files:
             file_id, text = row[0], row[-1]
             these: list[Citation] = []
             while next_cit is not None and next_cit[0] <= file_id:
                 if next_cit[0] == file_id:
-                    these.append(Citation(*next_cit[1:-1], partial=bool(next_cit[-1])))
-                next_cit = cits.fetchone()
+                    f, start, end, ctext, typ, key, date, issuer, relation, partial = next_cit
+                    these.append(Citation(start, end, ctext, typ, key, date, issuer, relation,
+                                          bool(partial)))
+                next_cit = next(cits, None)
             stated: list[Relation] = []
             while next_rel is not None and next_rel[0] <= file_id:
                 if next_rel[0] == file_id:
                     stated.append(Relation(*next_rel[1:]))
-                next_rel = rels.fetchone()
+                next_rel = next(rels, None)
             yield DocInput(file_id, row[1], DocumentIdentity(*row[2:-1]), these, stated,
-                           head=text[:HEADER_REACH],
-                           contexts=[text[c.end:c.end + CONTEXT_CHARS] for c in these])
+                           head=text[:HEADER_REACH], contexts=_After(text, these))
 
     def save_resolution(self, res: Resolution, generation: int) -> None:
         """Replace the stored resolution in one transaction (rows streamed
@@ -543,7 +583,7 @@ class Store:
                 " effective, expires, draft) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 ((n.id, n.key, n.type, n.number, n.symbol, n.date, n.year, n.scope,
                   n.jurisdiction, n.issuer, n.subject, int(n.ingested), int(n.resolved),
-                  n.reason, json.dumps(n.candidates), n.name, n.effective, n.expires,
+                  n.reason, _json_strs(n.candidates), n.name, n.effective, n.expires,
                   int(n.draft))
                  for n in res.nodes.values()),
             )
@@ -560,10 +600,10 @@ class Store:
             )
             c.executemany(
                 "INSERT INTO edges VALUES (?,?,?,?,?,?,?,?)",
-                ((e.source, e.target, e.relation, json.dumps(e.relations), e.count,
+                ((e.source, e.target, e.relation, _json_strs(e.relations), e.count,
                   json.dumps([{"start": a, "end": b, "text": t} for a, b, t in e.spans],
                              ensure_ascii=False),
-                  json.dumps(e.stated_in), json.dumps(e.partial))
+                  _json_strs(e.stated_in), _json_strs(e.partial))
                  for e in res.edges),
             )
             self._set_meta("resolved_generation", str(generation))

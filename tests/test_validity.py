@@ -439,3 +439,25 @@ def test_is_draft_reads_the_header_only() -> None:
     assert is_draft("Dự thảo Luật về hội do Quốc hội ban hành\nQUỐC HỘI\n")
     assert not is_draft(HEAD + "Số: 320/UBND-KT\nV/v góp ý dự thảo Luật Đất đai\n"
                         "Kính gửi: Sở Tài nguyên.\nDỰ THẢO kèm theo.\n")
+
+
+@pytest.mark.parametrize(("head", "draft"), [
+    ("Số:\n   /KH-UBND\n", True),  # the blank on the next line
+    ("(Số: ……/2016/QH14\n", True),  # a bracket is no letter
+    ("Luật số :  _ _ /2016/QH14\n", True),
+    ("Số: 12/QĐ-UBND\n", False),  # a number
+    ("Hồ sơ: /QĐ-UBND\n", False),  # "sơ", not "Số"
+    ("Mãsố: /QĐ-UBND\n", False),  # inside a word
+    ("_Số: /QĐ-UBND\n", False),  # "_" is a word character
+    ("²Số: /QĐ-UBND\n", False),  # so is a superscript digit
+    ("\u0301Số: /QĐ-UBND\n", True),  # a lone combining mark is not
+    ("Số: /qđ-ubnd\n", False),  # the symbol starts in capitals
+    ("(dự thảo lần 2)\n", True),
+    ("  Dự thảo\n", True),
+    ("về dự thảo Luật\n", False),
+    ("DỰ THẢOX\n", True),
+])
+def test_is_draft_forms(head: str, draft: bool) -> None:
+    from graph.headers import is_draft
+
+    assert is_draft(head) is draft
