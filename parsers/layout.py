@@ -48,47 +48,64 @@ class Cell:
 #: and separator rules ("-------", "*****", "___").
 _COLUMN_BREAK = regex.compile(
     r"\||[ \u00a0]{3,}|\t+|[-–—_=~]{3,}|\*{2,}|(?P<star>(?<=\s)\*(?=\s|$))")
-#: Inside a run-together line: before the motto and the Party heading, after
-#: "Hạnh phúc" (folded).
-_MOTTO_START = regex.compile(
-    r"(?<=\S\s{0,3})(?=c[o0]ng\s+h[o0]a\s+x[a@]\s+h\w{1,2}i|d[a@]ng\s+c[o0]ng\s+s[a@]n"
-    r"|t[uwy]\s+d[o0]\s*-\s*h[a@]nh)"
+#: Inside a run-together line, cut before the motto and the Party heading
+#: (folded) when some text stands before them on the line (:data:`_AFTER_TEXT`,
+#: at the match's start) …
+_MOTTO_WORDS = regex.compile(
+    r"c[o0]ng\s+h[o0]a\s+x[a@]\s+h\w{1,2}i|d[a@]ng\s+c[o0]ng\s+s[a@]n"
+    r"|t[uwy]\s+d[o0]\s*-\s*h[a@]nh"
 )
-_MOTTO_END = regex.compile(r"(?<=hanh phuc)(?=\s)")
-#: After the year of a place-and-date ("… năm 2022 THÔNG TƯ …").
-_AFTER_YEAR = regex.compile(r"(?<=\bn\w{1,2}m\s{1,3}\d{4})(?=\s+\S)")
-#: Before a title in capitals run on after a date or a bracket ("… năm 2006)
-#: LUẬT HIẾN, LẤY …"); the caller checks the capitals.
+_AFTER_TEXT = regex.compile(r"(?<=\S\s{0,3})")
+#: … after "Hạnh phúc" (folded) when white space follows …
+_MOTTO_END = "hanh phuc"
+_SPACE = regex.compile(r"\s")
+#: … after the year of a place-and-date ("… năm 2022 THÔNG TƯ …"), at the
+#: match's end …
+_AFTER_YEAR = regex.compile(r"\bn\w{1,2}m\s{1,3}\d{4}(?=\s+\S)")
+#: … and before a title in capitals run on after a date or a bracket ("… năm
+#: 2006) LUẬT HIẾN, LẤY …"), at the match's end; the caller checks the capitals.
 _TITLE_AFTER = regex.compile(
-    r"(?<=[\d)]\s{1,3})(?=(?:" + "|".join(
+    r"[\d)]\s{1,3}(?=(?:" + "|".join(
         sorted((p for t in DOC_TYPES for p in t.phrases), key=len, reverse=True)) + r")\s)"
 )
 
 
-#: All four in one pass: each is empty (lookarounds only), so one alternation
-#: finds every position any of them finds; ``title`` marks _TITLE_AFTER's.
-_CUT_BEFORE = regex.compile("|".join(p.pattern for p in (_MOTTO_START, _MOTTO_END, _AFTER_YEAR))
-                            + f"|(?P<title>{_TITLE_AFTER.pattern})")
+def _run_together_cuts(line: str, folded: str) -> set[int]:
+    """Where the four cuts above fall in one line. Each pattern is searched
+    forward from what it must match (a regex starting with lookbehinds is
+    tried at every character: 4x slower); no two matches of one pattern can
+    overlap, so ``finditer`` misses none."""
+    cuts = {m.start() for m in _MOTTO_WORDS.finditer(folded)
+            if _AFTER_TEXT.match(folded, m.start())}
+    at = folded.find(_MOTTO_END)
+    while at >= 0:
+        end = at + len(_MOTTO_END)
+        if _SPACE.match(folded, end):
+            cuts.add(end)
+        at = folded.find(_MOTTO_END, at + 1)
+    cuts.update(m.end() for m in _AFTER_YEAR.finditer(folded))
+    cuts.update(m.end() for m in _TITLE_AFTER.finditer(folded)
+                if line[m.end() : m.end() + 4].isupper())
+    return cuts
 
 
 @lru_cache(maxsize=8192)
 def _cuts(line: str, folded: str) -> tuple[int, ...]:
     """Offsets (within the line) where a run-together line splits (cached:
     the motto, "Số:", an office's own name repeat across its documents)."""
-    cuts = [m.start() for m in _CUT_BEFORE.finditer(folded)
-            if m.lastgroup is None or line[m.start() : m.start() + 4].isupper()]
+    cuts = _run_together_cuts(line, folded)
     for m in HEADER_FIELD.finditer(folded):
         if m.start() > 0 and line[m.start()].isupper():
-            cuts.append(m.start())
+            cuts.add(m.start())
         # after the number (or a draft's blank) that the field holds
         tok = NUMBER_SYMBOL.search(line, m.end(), min(len(line), m.end() + 30))
         if tok and not line[m.end() : tok.start()].strip(" \t.…_/"):
-            cuts.append(tok.end())
+            cuts.add(tok.end())
     # a number standing alone at the start ("Số:" on the line above)
     tok = NUMBER_SYMBOL.match(line, len(line) - len(line.lstrip(" \t")))
     if tok:
-        cuts.append(tok.end())
-    return tuple(sorted(set(c for c in cuts if 0 < c < len(line))))
+        cuts.add(tok.end())
+    return tuple(sorted(c for c in cuts if 0 < c < len(line)))
 
 
 def header_cells(text: str, folded: str, end: int) -> list[Cell]:

@@ -9,6 +9,7 @@ import shutil
 import sysconfig
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -257,6 +258,66 @@ def test_header_cells_breaks_found_in_one_pass(text: str) -> None:
     folded = fold(text)
     for end in (len(text), len(text) // 2):
         assert header_cells(text, folded, end) == _cells_line_by_line(text, folded, end)
+
+
+def _cuts_by_lookbehind(line: str, folded: str) -> list[int]:
+    """The run-together cuts as the layout first wrote them: one alternation
+    of empty lookbehind/lookahead patterns, tried at every character."""
+    from parsers.vocabulary import DOC_TYPES
+    phrases = "|".join(sorted((p for t in DOC_TYPES for p in t.phrases), key=len, reverse=True))
+    pattern = regex.compile(
+        r"(?<=\S\s{0,3})(?=c[o0]ng\s+h[o0]a\s+x[a@]\s+h\w{1,2}i|d[a@]ng\s+c[o0]ng\s+s[a@]n"
+        r"|t[uwy]\s+d[o0]\s*-\s*h[a@]nh)"
+        r"|(?<=hanh phuc)(?=\s)"
+        r"|(?<=\bn\w{1,2}m\s{1,3}\d{4})(?=\s+\S)"
+        r"|(?P<title>(?<=[\d)]\s{1,3})(?=(?:" + phrases + r")\s))")
+    return sorted({m.start() for m in pattern.finditer(folded)
+                   if m.lastgroup is None or line[m.start():m.start() + 4].isupper()})
+
+
+CUT_FORMS = [
+    "BỘ TÀI CHÍNH ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc"
+    " ---------- Số: 31/2022/TT-BTC Hà Nội, ngày 08 tháng 6 năm 2022 THÔNG TƯ BAN HÀNH",
+    "TỈNH ỦY HÀ TĨNH  ĐẢNG CỘNG SẢN VIỆT NAM",
+    "Luật số: 16/2023/QH15 (ngày 24 tháng 6 năm 2023) LUẬT GIÁ",
+    "năm  2006)  LUẬT HIẾN, LẤY Ý KIẾN",
+    "ngày 1 tháng 2 năm 20221 Hà Nội",
+    "Hạnh phúcX Hạnh phúc  Tự do -Hạnh",
+    "12 quyết định 12  QUYẾT ĐỊNH 7)QUYẾT ĐỊNH 9)    QUYẾT ĐỊNH",
+    "cộng hòa xã hội", "xcộng hòa xã hội", "  cộng hòa xã hội", "Độc lập -Tự do- Hạnh phúc",
+]
+_CUT_ALPHABET = st.sampled_from(["cộng hòa xã hội", "Đảng Cộng sản", "tự do - hạnh", "Hạnh phúc",
+                                 "năm 2022", "nam  2019", "năm 20221", " ", "   ", "\t", "x", "7",
+                                 ")", "QUYẾT ĐỊNH", "quyết định", "KẾ HOẠCH", "Số: 12/QĐ-UBND",
+                                 "-", "\u00a0", "\x1c", "ső"])
+
+
+@pytest.mark.parametrize("line", CUT_FORMS)
+def test_run_together_cuts_equal_the_lookbehind_patterns(line: str) -> None:
+    from parsers.layout import _run_together_cuts
+    from parsers.normalize import fold
+    folded = fold(line)
+    assert sorted(_run_together_cuts(line, folded)) == _cuts_by_lookbehind(line, folded)
+
+
+def test_run_together_cuts_find_the_forms() -> None:
+    from parsers.layout import _run_together_cuts
+    from parsers.normalize import fold
+    line = CUT_FORMS[0]
+    cuts = sorted(_run_together_cuts(line, fold(line)))
+    # before the motto and its second line, after "Hạnh phúc", after the
+    # year, before the title
+    assert [line[c:c + 8] for c in cuts] == ["CỘNG HÒA", "Tự do - ", " -------", " THÔNG T",
+                                             "THÔNG TƯ"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CUT_ALPHABET, max_size=25).map("".join))
+def test_run_together_cuts_equal_the_lookbehind_patterns_generated(line: str) -> None:
+    from parsers.layout import _run_together_cuts
+    from parsers.normalize import fold
+    folded = fold(line)
+    assert sorted(_run_together_cuts(line, folded)) == _cuts_by_lookbehind(line, folded)
 
 
 # Any code point, lone surrogates included, mixed with the characters the
