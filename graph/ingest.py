@@ -25,7 +25,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from functools import lru_cache
 from typing import Any
 
 from tqdm import tqdm
@@ -70,8 +70,24 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], l
         if isinstance(item, ReadError):
             problems.append(item)
         else:
-            files.setdefault(str(Path(item).resolve()), None)
+            files.setdefault(_real_path(str(item)), None)
+    _real_folder.cache_clear()
     return list(files), problems
+
+
+def _real_path(path: str) -> str:
+    """``os.path.realpath(path)``, absolute and without links, with the real
+    path of its folder looked up once per folder (realpath checks every
+    component of every path: 6 of the 7.6 s of listing 100k files)."""
+    folder, name = os.path.split(path)
+    if name in ("", ".", "..") or os.path.islink(path):
+        return os.path.realpath(path)
+    return os.path.join(_real_folder(folder), name)
+
+
+@lru_cache(maxsize=4096)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
 
 
 def _sha256(path: str) -> str:
@@ -112,8 +128,9 @@ def _worker_start() -> None:
     gc.enable()
 
 
-def _results(todo: list[tuple[str, str]], jobs: int) -> Iterator[tuple]:
-    if jobs <= 1 or len(todo) < 64:
+def _results(todo: Iterable[tuple[str, str]], jobs: int, count: int) -> Iterator[tuple]:
+    """:func:`_work` on each of ``todo`` (at most ``count`` items), in order."""
+    if jobs <= 1 or count < 64:
         yield from map(_work, todo)
         return
     ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
@@ -144,29 +161,38 @@ def _ingest_locked(files: list[str], store: Store, *, jobs: int, batch_size: int
     # parser fixes reach texts already stored: read them again once per version
     report.reparsed = store.reparse_if_stale()
     known, hashes = store.known_files(), store.known_hashes()
-    todo: list[tuple[str, str]] = []
-    for path in files:
-        try:
-            sha = _sha256(path)
-        except OSError as exc:
-            report.errors.append((path, f"{path}: cannot read file ({exc.strerror or exc})"))
-            continue
-        if known.get(path) == sha:
-            report.unchanged += 1
-        elif hashes.get(sha, path) != path:
-            report.duplicates += 1  # same bytes already stored under another path
-        else:
-            # a copy of another file of this run is decided once that one is
-            # stored (or fails: an empty file next to an empty file is empty)
-            todo.append((path, sha))
-
     bar = tqdm(total=len(files), disable=not progress, file=sys.stderr, unit="file",
-               desc="ingest", initial=len(files) - len(todo))
+               desc="ingest")
+    unreadable: list[tuple[str, str]] = []
+
+    def pending() -> Iterator[tuple[str, str]]:
+        """The files to parse, hashed as the parser pool asks for them (in the
+        pool's feeding thread: no core waits for 100k hashes first)."""
+        for path in files:
+            try:
+                sha = _sha256(path)
+            except OSError as exc:
+                unreadable.append((path, f"{path}: cannot read file ({exc.strerror or exc})"))
+                bar.update(1)
+                continue
+            if known.get(path) == sha:
+                report.unchanged += 1
+                bar.update(1)
+            elif hashes.get(sha, path) != path:
+                # the same bytes are stored under another path (before this
+                # run, or by it already)
+                report.duplicates += 1
+                bar.update(1)
+            else:
+                # a copy of another file of this run is decided once that one is
+                # stored (or fails: an empty file next to an empty file is empty)
+                yield path, sha
+
     conn = store.conn
     in_tx = 0
     began = 0.0
     try:
-        for path, sha, payload, error in _results(todo, jobs):
+        for path, sha, payload, error in _results(pending(), jobs, len(files)):
             bar.update(1)
             if hashes.get(sha, path) != path:
                 report.duplicates += 1  # its twin earlier in this run was stored
@@ -200,6 +226,7 @@ def _ingest_locked(files: list[str], store: Store, *, jobs: int, batch_size: int
         if conn.in_transaction:
             conn.execute("COMMIT")
         bar.close()
+        report.errors[:0] = unreadable  # in the order of the files, first
     store.resolve()
     report.totals = totals(store)
     return report

@@ -207,3 +207,25 @@ def test_a_new_parser_version_reads_stored_texts_again(tmp_path, monkeypatch):
     assert relation == "based_on"
     assert ingest([doc.parent], store, progress=False).reparsed == 0
     store.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links")
+def test_collected_paths_are_the_real_paths(tmp_path: Path, monkeypatch) -> None:
+    """Each file is listed by its real path (links and ".." resolved), as
+    Path.resolve gives it, however the folder or the file was reached."""
+    real = tmp_path / "real" / "2026"
+    real.mkdir(parents=True)
+    (real / "a.txt").write_text("x", encoding="utf-8")
+    (real / "b.txt").write_text("y", encoding="utf-8")
+    (tmp_path / "via").symlink_to(tmp_path / "real", target_is_directory=True)
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "c.txt").symlink_to(real / "b.txt")  # a link to a file
+    (tmp_path / "other" / "d.txt").write_text("z", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "other")
+    given = ["../via/2026", "c.txt", "./d.txt", str(tmp_path / "via" / "2026" / ".." / "2026")]
+    files, problems = ingest_mod.collect_files(given)
+    assert not problems
+    assert files == [str((real / "a.txt").resolve()), str((real / "b.txt").resolve()),
+                     str((tmp_path / "other" / "d.txt").resolve())]
+    for path in ("../via/2026/a.txt", "c.txt", "./d.txt", "../via/../other/d.txt", "d.txt"):
+        assert ingest_mod._real_path(path) == str(Path(path).resolve())
