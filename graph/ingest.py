@@ -209,7 +209,7 @@ def _ingest_locked(files: list[str], store: Store, *, jobs: int, batch_size: int
                 with store.savepoint():
                     store.put_file(path, sha, payload["text"], payload["record"],
                                    kind=payload["kind"], encoding=payload["encoding"],
-                                   warnings=payload["warnings"])
+                                   warnings=payload["warnings"], new=path not in known)
             except Exception as exc:  # noqa: BLE001 - e.g. a record that breaks a constraint
                 report.errors.append((path, f"{path}: cannot store ({exc})"))
                 continue

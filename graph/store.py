@@ -356,11 +356,14 @@ class Store:
                 "UPDATE files SET " + ", ".join(f"{f}=?" for f in _IDENTITY_FIELDS)
                 + " WHERE id=?", (*(getattr(ident, f) for f in _IDENTITY_FIELDS), file_id))
 
-    def _write_records(self, file_id: int, record: ParsedDocument) -> None:
-        """Replace the citations and stated relations of one file."""
+    def _write_records(self, file_id: int, record: ParsedDocument, *,
+                       replace: bool = True) -> None:
+        """Replace (or, not ``replace``, write) the citations and stated
+        relations of one file."""
         c = self.conn
-        c.execute("DELETE FROM citations WHERE file_id=?", (file_id,))
-        c.execute("DELETE FROM relations WHERE file_id=?", (file_id,))
+        if replace:
+            c.execute("DELETE FROM citations WHERE file_id=?", (file_id,))
+            c.execute("DELETE FROM relations WHERE file_id=?", (file_id,))
         c.executemany(
             "INSERT INTO citations VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             [(file_id, i, x.start, x.end, x.text, x.type, x.key, x.date, x.issuer,
@@ -458,7 +461,9 @@ class Store:
         return self.resolved_generation != self.generation
 
     def _bump(self) -> None:
-        self._set_meta("generation", str(self.generation + 1))
+        self.conn.execute(  # one statement: ingest bumps once per file
+            "INSERT INTO meta(k, v) VALUES ('generation', '1') ON CONFLICT(k) DO UPDATE"
+            " SET v = CAST(CAST(v AS INTEGER) + 1 AS TEXT)")
 
     def mark_changed(self) -> None:
         """An input of the resolution changed outside the files (a staff
@@ -493,11 +498,14 @@ class Store:
 
     def put_file(self, path: str, sha256: str, text: str, record: ParsedDocument, *,
                  kind: str | None = None, encoding: str | None = None,
-                 warnings: Iterable[str] = ()) -> int:
+                 warnings: Iterable[str] = (), new: bool = False) -> int:
         """Store one file's text and records, replacing an older version at
-        the same path. Call inside :meth:`transaction` (and :meth:`savepoint`)."""
+        the same path. Call inside :meth:`transaction` (and :meth:`savepoint`).
+        ``new``: the caller knows no file is stored at ``path`` (nothing to
+        delete first)."""
         c = self.conn
-        c.execute("DELETE FROM files WHERE path=?", (path,))
+        if not new:
+            c.execute("DELETE FROM files WHERE path=?", (path,))
         ident = record.document
         cur = c.execute(
             "INSERT INTO files(path, sha256, kind, encoding, warnings, text, "
@@ -508,7 +516,8 @@ class Store:
              datetime.now(timezone.utc).isoformat(timespec="seconds")),
         )
         file_id = int(cur.lastrowid)  # type: ignore[arg-type]
-        self._write_records(file_id, record)
+        # a new row's id has no records (a deleted file's went with it)
+        self._write_records(file_id, record, replace=not new)
         self._bump()
         return file_id
 
