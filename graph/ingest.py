@@ -163,37 +163,45 @@ def _ingest_locked(files: list[str], store: Store, *, jobs: int, batch_size: int
     known, hashes = store.known_files(), store.known_hashes()
     bar = tqdm(total=len(files), disable=not progress, file=sys.stderr, unit="file",
                desc="ingest")
+    # written by pending() only, which runs in the pool's feeding thread: the
+    # loop below adds them to the report and the bar (one writer each)
     unreadable: list[tuple[str, str]] = []
+    skipped = {"unchanged": 0, "duplicates": 0}
 
     def pending() -> Iterator[tuple[str, str]]:
-        """The files to parse, hashed as the parser pool asks for them (in the
-        pool's feeding thread: no core waits for 100k hashes first)."""
+        """The files to parse, hashed as the parser pool asks for them (no core
+        waits for 100k hashes first)."""
         for path in files:
             try:
                 sha = _sha256(path)
             except OSError as exc:
                 unreadable.append((path, f"{path}: cannot read file ({exc.strerror or exc})"))
-                bar.update(1)
                 continue
             if known.get(path) == sha:
-                report.unchanged += 1
-                bar.update(1)
+                skipped["unchanged"] += 1
             elif hashes.get(sha, path) != path:
                 # the same bytes are stored under another path (before this
                 # run, or by it already)
-                report.duplicates += 1
-                bar.update(1)
+                skipped["duplicates"] += 1
             else:
                 # a copy of another file of this run is decided once that one is
                 # stored (or fails: an empty file next to an empty file is empty)
                 yield path, sha
+
+    shown = 0  # files pending() passed over that the bar counts
+
+    def advance(parsed: int) -> None:
+        nonlocal shown
+        passed = len(unreadable) + skipped["unchanged"] + skipped["duplicates"]
+        bar.update(parsed + passed - shown)
+        shown = passed
 
     conn = store.conn
     in_tx = 0
     began = 0.0
     try:
         for path, sha, payload, error in _results(pending(), jobs, len(files)):
-            bar.update(1)
+            advance(1)
             if hashes.get(sha, path) != path:
                 report.duplicates += 1  # its twin earlier in this run was stored
                 continue
@@ -225,8 +233,11 @@ def _ingest_locked(files: list[str], store: Store, *, jobs: int, batch_size: int
         # an interrupted run keeps every file it finished (each was atomic)
         if conn.in_transaction:
             conn.execute("COMMIT")
+        advance(0)
         bar.close()
         report.errors[:0] = unreadable  # in the order of the files, first
+        report.unchanged += skipped["unchanged"]
+        report.duplicates += skipped["duplicates"]
     store.resolve()
     report.totals = totals(store)
     return report

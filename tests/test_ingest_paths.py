@@ -229,3 +229,23 @@ def test_collected_paths_are_the_real_paths(tmp_path: Path, monkeypatch) -> None
                      str((tmp_path / "other" / "d.txt").resolve())]
     for path in ("../via/2026/a.txt", "c.txt", "./d.txt", "../via/../other/d.txt", "d.txt"):
         assert ingest_mod._real_path(path) == str(Path(path).resolve())
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_files_passed_over_are_counted_once_each(tmp_path: Path, jobs: int,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """Unchanged files, copies of stored ones and copies within the run are
+    decided while the pool parses (the hashing feeds it): each is counted
+    once, and the progress bar ends at every file."""
+    folder = tmp_path / "in"
+    write_docs(folder, range(1, 71))
+    with Store(tmp_path / "db") as s:
+        assert ingest([folder], s, jobs=jobs).added == 70
+    (folder / "zz-copy-of-1.txt").write_bytes((folder / "tb-001.txt").read_bytes())
+    write_docs(folder, range(71, 75))
+    (folder / "zz-copy-of-72.txt").write_bytes((folder / "tb-072.txt").read_bytes())
+    with Store(tmp_path / "db") as s:
+        report = ingest([folder], s, jobs=jobs, progress=True)
+    assert (report.files, report.added, report.unchanged, report.duplicates) == (76, 4, 70, 2)
+    assert not report.errors
+    assert "76/76" in capsys.readouterr().err
