@@ -165,7 +165,8 @@ class Anchors:
         #: (match key, jurisdiction, scope) → {symbol as written: (count, parts)}
         self.forms: dict[tuple, dict[str, list]] = defaultdict(dict)
 
-    def add(self, p: Placement) -> None:
+    def add(self, p: Placement, times: int = 1) -> None:
+        """Count ``p`` (read ``times`` times) if it is fully placed."""
         if p.complete:
             mk = match_key(p.parts)
             if mk is None:
@@ -174,9 +175,9 @@ class Anchors:
             forms = self.forms[(mk, p.jurisdiction, p.scope)]
             seen = forms.get(p.parts.symbol)  # type: ignore[union-attr]
             if seen is None:
-                forms[p.parts.symbol] = [1, p.parts]  # type: ignore[union-attr]
+                forms[p.parts.symbol] = [times, p.parts]  # type: ignore[union-attr]
             else:
-                seen[0] += 1
+                seen[0] += times
 
     @lru_cache(maxsize=1 << 16)  # noqa: B019 - one resolution's lifetime
     def spelling(self, jur: str, scope: str, parts: KeyParts) -> KeyParts:

@@ -32,6 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from graph.headers import clean_issuer, header_key, is_draft, issuer_is_central
 from graph.identity import DocContext, doc_context, unidentified_id, valid_date
@@ -56,6 +57,7 @@ __all__ = [
     "Node",
     "Placement",
     "Resolution",
+    "Said",
     "SetAside",
     "match_key",
     "place",
@@ -70,6 +72,14 @@ SELF = "self"  # the document citing itself: no edge
 FUTURE = "future"  # cites a later document: set aside, no edge
 
 
+class Said(NamedTuple):
+    """What the first pass reads of a citation (a light stream's citations)."""
+
+    key: str
+    date: str | None
+    issuer: str | None
+
+
 @dataclass(frozen=True, slots=True)
 class DocInput:
     """One stored file as resolution sees it."""
@@ -77,7 +87,8 @@ class DocInput:
     file_id: int
     sha256: str
     document: DocumentIdentity
-    citations: Sequence[Citation] = ()
+    #: (:class:`Said` only, in a light stream)
+    citations: Sequence[Citation] | Sequence[Said] = ()
     relations: Sequence[Relation] = ()
     #: the text's beginning, where its own number may be read
     #: (:func:`graph.identity.header_key`) when the parser found none
@@ -173,7 +184,7 @@ class Resolution:
     set_aside: list[SetAside] = field(default_factory=list)
 
 
-def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
+def resolve_corpus(docs: Iterable[DocInput] | Callable[..., Iterable[DocInput]],
                    confirmed: Mapping[str, str] | None = None) -> Resolution:
     """Resolve every stored document and citation; see the module docstring.
 
@@ -184,7 +195,8 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
     ``docs`` is a collection or, for a large store, a function returning a
     fresh iterator in file-id order: it is then streamed twice and no
     citation is kept in memory, only anchors, nodes, edges and one small row
-    per mention.
+    per mention. The first pass calls it with ``light=True``: it may then give
+    each citation as its :class:`Said` only, and no contexts.
     """
     from graph.checks import offer_candidates, set_aside_future
 
@@ -192,21 +204,36 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
         stream = docs
     else:
         materialized = sorted(docs, key=lambda d: d.file_id)
-        stream = lambda: materialized  # noqa: E731
+        stream = lambda light=False: materialized  # noqa: E731
     anchors = Anchors()
-    ctxs: dict[int, DocContext] = {}
+    #: the citing documents' contexts, each once (a corpus has few: a
+    #: province's, a city's, the national one); caches key on their index
+    ctx_index: dict[DocContext, int] = {}
+    ctx_list: list[DocContext] = []
+    ctxs: dict[int, int] = {}
     header: dict[int, Placement | None] = {}
     idents: dict[int, tuple[DocumentIdentity, str]] = {}
     head: dict[int, str] = {}  # the text's beginning, of documents without subject
     drafts: set[int] = set()  # files whose header marks a draft
     intern = sys.intern
 
+    def index_of(ctx: DocContext) -> int:
+        i = ctx_index.get(ctx)
+        if i is None:
+            i = ctx_index[ctx] = len(ctx_list)
+            ctx_list.append(ctx)
+        return i
+
     @lru_cache(maxsize=1 << 18)
-    def placed(key: str, date: str | None, issuer: str | None, ctx: DocContext) -> Placement:
-        return place(key, date, issuer, ctx)
+    def placed(key: str, date: str | None, issuer: str | None, ci: int) -> Placement:
+        return place(key, date, issuer, ctx_list[ci])
+
+    #: how often each (key, date, issuer, context) was placed: the anchors
+    #: count the spellings of each document (:meth:`Anchors.add`)
+    placements: Counter[tuple[str, str | None, str | None, int]] = Counter()
 
     # pass 1: place headers and mentions on their own; keep the complete ones
-    for d in stream():
+    for d in stream(light=True):
         ident = d.document
         if not ident.key and (own := header_key(d.head)):
             # the parser missed the header's number ("Luật số:\n16/2023/QH15")
@@ -215,21 +242,26 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
             # no header: the date read is a cited document's ("Căn cứ … ngày …")
             ident = replace(ident, date=None)
         ctx = doc_context(ident.issuer, ident.place, None, ident.subject)
-        hp = placed(ident.key, ident.date, ident.issuer, ctx) if ident.key else None
+        ci = index_of(ctx)
+        hp = None
+        if ident.key:
+            hp = placed(ident.key, ident.date, ident.issuer, ci)
+            placements[ident.key, ident.date, ident.issuer, ci] += 1
         if (hp is not None and hp.jurisdiction == "national") or issuer_is_central(ident.issuer):
             # a central body's document: "Hà Nội" on its place line is not a province
-            ctx = DocContext(None, None, None, national=True)
-        ctxs[d.file_id] = ctx
+            ci = index_of(DocContext(None, None, None, national=True))
+        ctxs[d.file_id] = ci
         header[d.file_id] = hp
         if not ident.subject:
             head[d.file_id] = d.head
         if is_draft(d.head):
             drafts.add(d.file_id)
         idents[d.file_id] = (ident, d.sha256)
-        if hp is not None:
-            anchors.add(hp)
         for c in d.citations:
-            anchors.add(placed(c.key, c.date, c.issuer, ctx))
+            placements[c.key, c.date, c.issuer, ci] += 1
+    for args, n in placements.items():
+        anchors.add(placed(*args), n)
+    del placements
 
     completed: dict[tuple[Placement, int | None], tuple[str, str, str | None, list[str]]] = {}
 
@@ -239,6 +271,20 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
         hit = completed.get(k)
         if hit is None:
             hit = completed[k] = complete(p, anchors, citing_date)
+        return hit
+
+    #: a mention's placement and completion by what it says and where (its
+    #: document's context and year): most mentions repeat one seen before
+    settled: dict[tuple, tuple[Placement, tuple[str, str, str | None, list[str]]]] = {}
+
+    def settle(key: str, date: str | None, issuer: str | None, ci: int,
+               citing_date: str | None
+               ) -> tuple[Placement, tuple[str, str, str | None, list[str]]]:
+        k = (key, date, issuer, ci, citing_date[:4] if citing_date else None)
+        hit = settled.get(k)
+        if hit is None:
+            p = placed(key, date, issuer, ci)
+            hit = settled[k] = (p, completed_for(p, citing_date))
         return hit
 
     nodes: dict[str, Node] = {}
@@ -321,13 +367,12 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
     stated_where: dict[tuple[str, str], list[tuple[int, tuple]]] = defaultdict(list)
     for d in stream():
         src = doc_nodes[d.file_id]
-        ctx = ctxs[d.file_id]
+        ci = ctxs[d.file_id]
         date = doc_dates[d.file_id]
         mention_target: dict[str, str] = {}
         first_span: dict[str, tuple[int, int, str]] = {}
         for seq, c in enumerate(d.citations):
-            p = placed(c.key, c.date, c.issuer, ctx)
-            target, status, basis, cands = completed_for(p, date)
+            p, (target, status, basis, cands) = settle(c.key, c.date, c.issuer, ci, date)
             if status in (AMBIGUOUS, UNRESOLVED) and confirmed and target in confirmed:
                 target, status, basis, cands = confirmed[target], INFERRED, CONFIRMED_BASIS, []
             elif status == AMBIGUOUS and src in cands:
@@ -373,8 +418,7 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[[], Iterable[DocInput]],
             for key in (r.from_key, r.to_key):
                 t = mention_target.get(key)
                 if t is None:  # named only in the relation, not cited on its own
-                    p = placed(key, None, None, ctx)
-                    t, status, basis, cands = completed_for(p, date)
+                    p, (t, status, basis, cands) = settle(key, None, None, ci, date)
                     node = ensure_node(t, status, basis, cands, p)
                     if node.key is None and not node.ingested:
                         votes.setdefault(t, (Counter(), Counter(), Counter(), Counter()))[0][

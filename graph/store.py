@@ -43,13 +43,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, overload
 
 from graph.gcpause import gc_paused
 from graph.headers import HEADER_REACH
 from graph.locking import LOCK_FILENAME, StoreBusy, WriterLock
-from graph.resolve import DocInput, Resolution
+from graph.resolve import DocInput, Resolution, Said
 from parsers.models import Citation, DocumentIdentity, ParsedDocument, Relation
 
 __all__ = [
@@ -192,6 +193,18 @@ def _json_strs(items: list[str]) -> str:
         if len(key) == 1 and len(_JSON_STRS) < 4096:
             _JSON_STRS[key] = out
     return out
+
+
+#: ``json.dumps(str, ensure_ascii=False)``: the C string encoder json itself uses
+_json_str = json.encoder.encode_basestring
+
+
+def _spans_json(spans: Iterable[tuple[int, int, str]]) -> str:
+    """``json.dumps([{"start": a, "end": b, "text": t}, …], ensure_ascii=False)``,
+    the same string, written without building a dict per span (a resolution
+    writes the spans of some 400,000 edges)."""
+    return "[" + ", ".join(f'{{"start": {a:d}, "end": {b:d}, "text": {_json_str(t)}}}'
+                           for a, b, t in spans) + "]"
 
 
 class _After(Sequence[str]):
@@ -542,14 +555,19 @@ class Store:
 
     # --- resolution ----------------------------------------------------------
 
-    def doc_inputs(self) -> Iterator[DocInput]:
+    def doc_inputs(self, *, light: bool = False) -> Iterator[DocInput]:
         """Every stored file as :class:`graph.resolve.DocInput`, in id order.
 
         Streams: three cursors read files, citations and relations in file-id
         order side by side (a merge join), so memory holds one file's records
         and text; of the text only its head and the words after each citation
-        are passed on (:data:`CONTEXT_CHARS`, cut when asked for).
+        are passed on (:data:`CONTEXT_CHARS`, cut when asked for). ``light``:
+        the citations as key, date and issuer only (:class:`graph.resolve.Said`),
+        no relations and no contexts, what the resolver's first pass reads.
         """
+        if light:
+            yield from self._doc_keys()
+            return
         files = self.conn.execute(
             "SELECT id, sha256, " + ", ".join(_IDENTITY_FIELDS)
             + ", text FROM files ORDER BY id")
@@ -577,6 +595,28 @@ class Store:
             yield DocInput(file_id, row[1], DocumentIdentity(*row[2:-1]), these, stated,
                            head=text[:HEADER_REACH], contexts=_After(text, these))
 
+    def _doc_keys(self) -> Iterator[DocInput]:
+        files = self.conn.execute(
+            "SELECT id, sha256, " + ", ".join(_IDENTITY_FIELDS)
+            # the head's bytes: SQLite's substr of a text stops at a NUL (real
+            # gazette texts hold some); HEADER_REACH characters are at most 4
+            # bytes each, and a character cut at the end is dropped (an empty
+            # text gives None)
+            + f", substr(CAST(text AS BLOB), 1, {4 * HEADER_REACH}) FROM files ORDER BY id")
+        cits = self.conn.execute("SELECT file_id, key, date, issuer FROM citations"
+                                 " ORDER BY file_id, seq")
+        said = Said._make
+        next_cit = next(cits, None)
+        for row in files:
+            file_id = row[0]
+            these: list[Said] = []
+            while next_cit is not None and next_cit[0] <= file_id:
+                if next_cit[0] == file_id:
+                    these.append(said(next_cit[1:]))
+                next_cit = next(cits, None)
+            yield DocInput(file_id, row[1], DocumentIdentity(*row[2:-1]), these,
+                           head=(row[-1] or b"").decode("utf-8", "ignore")[:HEADER_REACH])
+
     def save_resolution(self, res: Resolution, generation: int) -> None:
         """Replace the stored resolution in one transaction (rows streamed
         from ``res``, not copied into lists first); never replaces a
@@ -594,13 +634,13 @@ class Store:
                   n.jurisdiction, n.issuer, n.subject, int(n.ingested), int(n.resolved),
                   n.reason, _json_strs(n.candidates), n.name, n.effective, n.expires,
                   int(n.draft))
-                 for n in res.nodes.values()),
+                 # in key order: a B-tree filled in order splits fewer pages
+                 for n in sorted(res.nodes.values(), key=attrgetter("id"))),
             )
             c.executemany(
                 "INSERT INTO set_aside VALUES (?,?,?,?,?,?,?,?)",
                 ((a.source, a.target, a.target_key, a.relation, a.kind, a.file_id,
-                  json.dumps([{"start": x, "end": y, "text": t} for x, y, t in a.spans],
-                             ensure_ascii=False), a.reason) for a in res.set_aside),
+                  _spans_json(a.spans), a.reason) for a in res.set_aside),
             )
             c.executemany("INSERT INTO doc_nodes VALUES (?,?)", res.doc_nodes.items())
             c.executemany(
@@ -610,9 +650,7 @@ class Store:
             c.executemany(
                 "INSERT INTO edges VALUES (?,?,?,?,?,?,?,?)",
                 ((e.source, e.target, e.relation, _json_strs(e.relations), e.count,
-                  json.dumps([{"start": a, "end": b, "text": t} for a, b, t in e.spans],
-                             ensure_ascii=False),
-                  _json_strs(e.stated_in), _json_strs(e.partial))
+                  _spans_json(e.spans), _json_strs(e.stated_in), _json_strs(e.partial))
                  for e in res.edges),
             )
             self._set_meta("resolved_generation", str(generation))

@@ -73,3 +73,13 @@ def test_the_small_world_resolves_as_expected():
     # the city's letter is placed by the second city notice naming its issuer
     assert ("vn/lang-son.tp-lang-son/2025/tb/500/tb-ubnd",
             "vn/lang-son.tp-lang-son/2025/vb/1431/ubnd-vp") in edges
+
+
+@given(st.lists(st.tuples(st.integers(0, 2**62), st.integers(0, 2**62), st.text()), max_size=4))
+def test_span_json_is_json_dumps_for_any_text(spans):
+    """The stored spans' JSON is written by hand: the same string json writes."""
+    import json
+
+    from graph.store import _spans_json
+    assert _spans_json(spans) == json.dumps(
+        [{"start": a, "end": b, "text": t} for a, b, t in spans], ensure_ascii=False)

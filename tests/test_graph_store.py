@@ -162,3 +162,44 @@ def test_graph_cache_follows_the_store(tmp_path):
     with Store(db) as s:
         ingest(write_docs(tmp_path / "b", range(2, 3)), s)
     assert EmbeddedBackend(db).stats()["documents"] == 2  # stale pickle not used
+
+
+@pytest.mark.parametrize("spans", [
+    [],
+    [(0, 12, "Nghị định 130/2005/NĐ-CP")],
+    [(5, 9, 'số "58"\\'), (10, 2**40, "tab\there\nnew\x00line\x7f\u2028 \U0001d11e \ud800")],
+])
+def test_span_json_is_json_dumps(spans):
+    import json
+
+    from graph.store import _spans_json
+    want = json.dumps([{"start": a, "end": b, "text": t} for a, b, t in spans],
+                      ensure_ascii=False)
+    assert _spans_json(spans) == want
+    assert json.loads(_spans_json(spans)) == json.loads(want)
+
+
+def test_light_stream_reads_what_the_full_one_does(tmp_path):
+    """The resolver's first pass reads each file's head and its citations'
+    key, date and issuer from a lighter query: the same values, also for a
+    head holding a NUL (SQLite's substr of a text stops there), characters
+    of 2-4 bytes, and a head cut inside one of them."""
+    from graph.headers import HEADER_REACH
+    from parsers import parse_text
+
+    heads = [DOC.format(n=1),
+             "Số: 5/TB-VP\x00 ☐ ngày 1/2/2026 \U0001d11e\n" + DOC.format(n=2),
+             "Ư" * (HEADER_REACH - 1) + "\U0001d11e" * 3 + DOC.format(n=3),
+             ""]
+    with Store(tmp_path / "db") as s:
+        with s.transaction():
+            for i, text in enumerate(heads):
+                s.put_file(str(tmp_path / f"{i}.txt"), f"{i:064d}", text, parse_text(text))
+        with s.snapshot():
+            full, light = list(s.doc_inputs()), list(s.doc_inputs(light=True))
+    assert [d.head for d in light] == [d.head for d in full] == [t[:HEADER_REACH] for t in heads]
+    assert [[(c.key, c.date, c.issuer) for c in d.citations] for d in full] == [
+        list(d.citations) for d in light]
+    assert sum(len(d.citations) for d in light) >= 4
+    assert [(d.file_id, d.sha256, d.document) for d in light] == [
+        (d.file_id, d.sha256, d.document) for d in full]

@@ -328,14 +328,14 @@ def test_resolution_reads_one_snapshot(store_dir, tmp_path, monkeypatch):
         passes = 0
         real = s.doc_inputs
 
-        def doc_inputs():
+        def doc_inputs(**kw):
             nonlocal passes
             passes += 1
             if passes == 2:  # another writer commits between the passes
                 with late.transaction():
                     late.put_file(str(new), "c" * 64, new.read_text(encoding="utf-8"),
                                   parse_text(new.read_text(encoding="utf-8")))
-            yield from real()
+            yield from real(**kw)
 
         monkeypatch.setattr(s, "doc_inputs", doc_inputs)
         generation = s.generation
