@@ -21,6 +21,7 @@ Each cell keeps its offsets, its line and its column.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -89,10 +90,24 @@ def _run_together_cuts(line: str, folded: str) -> set[int]:
     return cuts
 
 
+#: What every cut needs in the (folded) line, so that most header lines, a
+#: subject's prose, are passed in 1 µs instead of 10: a digit (a year, a
+#: number, a title after a date), ")" (a title after a bracket), the motto's
+#: or the Party heading's first words, "hanh phuc", or the "s" of a "Số:" field
+#: followed by what :data:`HEADER_FIELD` looks ahead for (a digit, ".", "…",
+#: "_", "/", "-"). ``re``: twice as fast as ``regex`` for this.
+_MAY_CUT = re.compile(
+    r"\d|\)|c[o0]ng|d[a@]ng|t[uwy]\s+d|hanh phuc|s[o06dea5]?\s*(?:hieu\s*)?[:.]?[\s|]*[.…_/\-]")
+
+
 @lru_cache(maxsize=8192)
 def _cuts(line: str, folded: str) -> tuple[int, ...]:
     """Offsets (within the line) where a run-together line splits (cached:
     the motto, "Số:", an office's own name repeat across its documents)."""
+    return _all_cuts(line, folded) if _MAY_CUT.search(folded) else ()
+
+
+def _all_cuts(line: str, folded: str) -> tuple[int, ...]:
     cuts = _run_together_cuts(line, folded)
     for m in HEADER_FIELD.finditer(folded):
         if m.start() > 0 and line[m.start()].isupper():

@@ -320,6 +320,31 @@ def test_run_together_cuts_equal_the_lookbehind_patterns_generated(line: str) ->
     assert sorted(_run_together_cuts(line, folded)) == _cuts_by_lookbehind(line, folded)
 
 
+_FIELD_ALPHABET = st.sampled_from(["Số", "số", "SỐ", "S6", "Sđ", "s", "o", "Số hiệu", "hiệu", ":",
+                                   ".", "…", "_", "/", "-", "|", " ", "\t", "\u00a0", "\x1c",
+                                   "\u2003", "\n", "12", "QĐ", "Luật số", "LUẬT SỐ", "Nghị quyết",
+                                   "x", "ĐẢNG", "Cộng", "hòa", "tự", "do", "Hạnh phúc", ")"])
+
+
+@pytest.mark.parametrize("line", [*CUT_FORMS, "Số: 72/TB-UBND", "Số:    /QĐ-UBND", "SỐ: …/KH",
+                                  "Luật số:", "Số hiệu: _/", "S6:71", "về việc tổ chức hội nghị",
+                                  "V/v thực hiện kế hoạch", "số .", "so -", "sô\u2003|\u00a0/"])
+def test_cuts_passed_over_only_where_none_can_fall(line: str) -> None:
+    """A line without what every cut needs (:data:`parsers.layout._MAY_CUT`)
+    is not searched: the same cuts as searching it."""
+    from parsers.layout import _all_cuts, _cuts
+    from parsers.normalize import fold
+    assert _cuts(line, fold(line)) == _all_cuts(line, fold(line))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.one_of(_CUT_ALPHABET, _FIELD_ALPHABET), max_size=20).map("".join))
+def test_cuts_passed_over_only_where_none_can_fall_generated(line: str) -> None:
+    from parsers.layout import _all_cuts, _cuts
+    from parsers.normalize import fold
+    assert _cuts(line, fold(line)) == _all_cuts(line, fold(line))
+
+
 # Any code point, lone surrogates included, mixed with the characters the
 # passes look at: the compiled passes still equal their patterns.
 _ANY = st.one_of(st.characters(min_codepoint=0, max_codepoint=0x10FFFF),
