@@ -135,3 +135,40 @@ def test_own_number_is_not_a_citation_but_body_references_are():
 
 def test_blank_draft_number_is_not_a_reference():
     assert parse_text(DRAFT).citations == ()
+
+
+def test_field_starts_are_the_field_patterns_first_letters():
+    """A cell is tried as a "Số:" field only when it opens with a letter the
+    field's pattern can open with: every type word's and the "s"."""
+    import re
+
+    from parsers.header import _FIELD_STARTS
+    from parsers.patterns import HEADER_FIELD
+    types = re.search(r"\(\?P<type>([^)]*)\)", HEADER_FIELD.pattern).group(1).split("|")
+    assert "(?P<s>s)" in HEADER_FIELD.pattern
+    assert {t[0] for t in types} | {"s"} == set(_FIELD_STARTS)
+
+
+def _is_upper_by_counting(raw: str) -> bool:
+    """The capitals test as first written: every letter counted."""
+    letters = sum(map(str.isalpha, raw))
+    if letters < 2:
+        return False
+    if raw.isupper():
+        return True
+    return sum(map(str.islower, raw)) <= 0.2 * letters
+
+
+@pytest.mark.parametrize("raw", ["ỦY BAN NHÂN DÂN", "UBND tỉnh", "Về việc tổ chức hội nghị", "",
+                                 "KẾ HOẠCH Thực hiện", "THÔNG BÁo", "a" * 8 + "A" * 32,
+                                 "A" * 40 + "a" * 10, "1 a", "ªªªªª" + "A" * 30])
+def test_is_upper_decides_as_counting_every_letter(raw):
+    from parsers.header import _is_upper
+    assert _is_upper.__wrapped__(raw) == _is_upper_by_counting(raw)
+
+
+def test_motto_marks_found_as_substrings():
+    from parsers.header import _MOTTO_MARK
+    from parsers.vocabulary import MOTTO_MARKS
+    for text in ("doc lap - tu do", "xhoax", "cong san", "ubnd tinh", "", "nghi", "phu c"):
+        assert (_MOTTO_MARK.search(text) is not None) == any(m in text for m in MOTTO_MARKS)
