@@ -436,6 +436,9 @@ def resolve_corpus(docs: Iterable[DocInput] | Callable[..., Iterable[DocInput]],
                 e.stated_in.append(src)
                 stated_where[(a, b)].append((d.file_id, tuple(
                     first_span[k] for k in (r.from_key, r.to_key) if k in first_span)))
+    settled.clear()  # the caches of both passes: not needed below
+    completed.clear()
+    placed.cache_clear()
 
     def most_common(counter: Counter) -> str | None:
         if not counter:

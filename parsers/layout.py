@@ -22,8 +22,8 @@ Each cell keeps its offsets, its line and its column.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -33,9 +33,10 @@ from parsers.vocabulary import DOC_TYPES
 __all__ = ["Cell", "header_cells"]
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """One piece of the header: ``text`` is ``source[start:end]`` (stripped)."""
+class Cell(NamedTuple):
+    """One piece of the header: ``text`` is ``source[start:end]`` (stripped).
+    A named tuple: a header has a few dozen and a frozen dataclass took four
+    times as long to build."""
 
     start: int
     end: int
