@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 import regex
@@ -396,7 +395,7 @@ def _share_issuer(mentions: list[Mention], last: Mention) -> None:
         return
     i = len(mentions) - 1
     while i >= 0 and mentions[i].issuer is None:
-        mentions[i] = replace(mentions[i], issuer=last.issuer)
+        mentions[i] = mentions[i]._replace(issuer=last.issuer)
         if i == 0 or not mentions[i].in_list:
             break
         i -= 1
