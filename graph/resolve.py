@@ -126,9 +126,9 @@ class Node:
     draft: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class MentionResult:
-    """Where one citation went."""
+class MentionResult(NamedTuple):
+    """Where one citation went (a row of the mentions table, one per citation:
+    a named tuple is four times quicker to build than a frozen dataclass)."""
 
     file_id: int
     seq: int

@@ -645,7 +645,7 @@ class Store:
             c.executemany("INSERT INTO doc_nodes VALUES (?,?)", res.doc_nodes.items())
             c.executemany(
                 "INSERT INTO mentions VALUES (?,?,?,?,?)",
-                ((m.file_id, m.seq, m.target, m.status, m.basis) for m in res.mentions),
+                res.mentions,  # rows (file_id, seq, target, status, basis)
             )
             c.executemany(
                 "INSERT INTO edges VALUES (?,?,?,?,?,?,?,?)",
