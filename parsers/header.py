@@ -102,7 +102,9 @@ _ADMIN_START = regex.compile(
     + r")(?![a-z])"
 )
 _MOTTO_WORDS = frozenset(w for motto in MOTTOS for w in motto)
-_MOTTO_MARK = re.compile("|".join(map(re.escape, sorted(MOTTO_MARKS))))
+#: A motto mark as a word of its own: a run of [a-z0-9] that is one of them.
+_MOTTO_MARK = re.compile(
+    "(?<![a-z0-9])(?:" + "|".join(map(re.escape, sorted(MOTTO_MARKS))) + ")(?![a-z0-9])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,10 +132,8 @@ def _is_upper(raw: str) -> bool:
 def _is_motto(folded: str) -> bool:
     """A piece of the national motto or the Party heading, even cut or misspelt."""
     if not _MOTTO_MARK.search(folded):
-        return False  # no mark even inside a word (most cells: 0.3 µs, not 5)
+        return False  # no word is a mark (most cells: 0.5 µs, not 5)
     words = _WORDS.findall(folded)
-    if not words or not any(w in MOTTO_MARKS for w in words):
-        return False
     return sum(w in _MOTTO_WORDS for w in words) >= 0.6 * len(words)
 
 

@@ -337,3 +337,13 @@ def test_is_upper_decides_as_counting_every_letter_generated(raw):
     letters = sum(map(str.isalpha, raw))
     want = letters >= 2 and (raw.isupper() or sum(map(str.islower, raw)) <= 0.2 * letters)
     assert _is_upper.__wrapped__(raw) == want
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["hoa", "nghia", "doc", "lap", "hanh", "phuc", "san", "t", "1",
+                                 " ", "-", "_", "à", "x"]), max_size=12).map("".join))
+def test_motto_mark_words_found_as_the_word_list_does(text):
+    from parsers.header import _MOTTO_MARK, _WORDS
+    from parsers.vocabulary import MOTTO_MARKS
+    assert (_MOTTO_MARK.search(text) is not None) == any(
+        w in MOTTO_MARKS for w in _WORDS.findall(text))
