@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parsers import DocumentIdentity, parse_text
 
@@ -163,6 +165,16 @@ def _is_upper_by_counting(raw: str) -> bool:
                                  "KẾ HOẠCH Thực hiện", "THÔNG BÁo", "a" * 8 + "A" * 32,
                                  "A" * 40 + "a" * 10, "1 a", "ªªªªª" + "A" * 30])
 def test_is_upper_decides_as_counting_every_letter(raw):
+    from parsers.header import _is_upper
+    assert _is_upper.__wrapped__(raw) == _is_upper_by_counting(raw)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Ủ", "ủ", "BAN", "ban", "A", "a", " ", "1", "-", ".", "ª", "ǅ",
+                                 "ß", "Σ", "ς", "\u0345", "Ⅻ", "ⅻ", "ǈ", "đ", "Đ", "  "]),
+                max_size=60).map("".join))
+def test_is_upper_decides_as_counting_every_letter_generated(raw):
+    """The capitals test stops early on prose: the same answer as counting."""
     from parsers.header import _is_upper
     assert _is_upper.__wrapped__(raw) == _is_upper_by_counting(raw)
 
