@@ -207,6 +207,29 @@ def _spans_json(spans: Iterable[tuple[int, int, str]]) -> str:
                            for a, b, t in spans) + "]"
 
 
+class _RowsByFile:
+    """One side of a merge join: rows ``(file_id, *rest)`` of a cursor in
+    file-id order, handed out file by file as the files are read in id order."""
+
+    __slots__ = ("_next", "_rows")
+
+    def __init__(self, rows: Iterator[tuple]) -> None:
+        self._rows = rows
+        self._next = next(rows, None)
+
+    def take(self, file_id: int) -> list[tuple]:
+        """The ``rest`` of every row of ``file_id`` (rows of files before it,
+        which the files' side no longer has, are passed over)."""
+        out = []
+        row = self._next
+        while row is not None and row[0] <= file_id:
+            if row[0] == file_id:
+                out.append(row[1:])
+            row = next(self._rows, None)
+        self._next = row
+        return out
+
+
 class _After(Sequence[str]):
     """The :data:`CONTEXT_CHARS` characters after each citation of a text,
     cut only when read (the resolver reads few: names of cited documents)."""
@@ -576,22 +599,13 @@ class Store:
             " FROM citations ORDER BY file_id, seq")
         rels = self.conn.execute(
             "SELECT file_id, from_key, to_key, relation FROM relations ORDER BY file_id, seq")
-        next_cit = next(cits, None)
-        next_rel = next(rels, None)
+        cits_of, rels_of = _RowsByFile(cits), _RowsByFile(rels)
         for row in files:
             file_id, text = row[0], row[-1]
-            these: list[Citation] = []
-            while next_cit is not None and next_cit[0] <= file_id:
-                if next_cit[0] == file_id:
-                    f, start, end, ctext, typ, key, date, issuer, relation, partial = next_cit
-                    these.append(Citation(start, end, ctext, typ, key, date, issuer, relation,
-                                          bool(partial)))
-                next_cit = next(cits, None)
-            stated: list[Relation] = []
-            while next_rel is not None and next_rel[0] <= file_id:
-                if next_rel[0] == file_id:
-                    stated.append(Relation(*next_rel[1:]))
-                next_rel = next(rels, None)
+            these = [Citation(start, end, ctext, typ, key, date, issuer, relation, bool(partial))
+                     for start, end, ctext, typ, key, date, issuer, relation, partial
+                     in cits_of.take(file_id)]
+            stated = [Relation(*r) for r in rels_of.take(file_id)]
             yield DocInput(file_id, row[1], DocumentIdentity(*row[2:-1]), these, stated,
                            head=text[:HEADER_REACH], contexts=_After(text, these))
 
@@ -605,15 +619,10 @@ class Store:
             + f", substr(CAST(text AS BLOB), 1, {4 * HEADER_REACH}) FROM files ORDER BY id")
         cits = self.conn.execute("SELECT file_id, key, date, issuer FROM citations"
                                  " ORDER BY file_id, seq")
-        said = Said._make
-        next_cit = next(cits, None)
+        said, cits_of = Said._make, _RowsByFile(cits)
         for row in files:
             file_id = row[0]
-            these: list[Said] = []
-            while next_cit is not None and next_cit[0] <= file_id:
-                if next_cit[0] == file_id:
-                    these.append(said(next_cit[1:]))
-                next_cit = next(cits, None)
+            these = list(map(said, cits_of.take(file_id)))
             yield DocInput(file_id, row[1], DocumentIdentity(*row[2:-1]), these,
                            head=(row[-1] or b"").decode("utf-8", "ignore")[:HEADER_REACH])
 
