@@ -177,6 +177,10 @@ PyObject *scan_boundaries(PyObject *self, PyObject *args) {
 static Py_UCS4 WORDS[MAX_WORDS][MAX_WORD];
 static int WORD_LEN[MAX_WORDS];
 static int n_words = 0;
+/* Per BMP code point, 1 + the first word opening with it (0: none, and most
+ * positions stop there); WORD_NEXT chains the words with the same first. */
+static unsigned short WORD_FIRST[BMP];
+static int WORD_NEXT[MAX_WORDS];
 
 PyObject *scan_configure_words(PyObject *self, PyObject *arg) {
     if (!PyTuple_Check(arg) || PyTuple_GET_SIZE(arg) > MAX_WORDS) {
@@ -191,9 +195,18 @@ PyObject *scan_configure_words(PyObject *self, PyObject *arg) {
             PyErr_SetString(PyExc_ValueError, "configure_words: words of 1 to 16 characters");
             return NULL;
         }
+        if (PyUnicode_READ_CHAR(w, 0) >= BMP) {
+            PyErr_SetString(PyExc_ValueError, "configure_words: words opening within the BMP");
+            return NULL;
+        }
         WORD_LEN[i] = (int)PyUnicode_GET_LENGTH(w);
         for (int j = 0; j < WORD_LEN[i]; j++)
             WORDS[i][j] = PyUnicode_READ_CHAR(w, j);
+    }
+    memset(WORD_FIRST, 0, sizeof(WORD_FIRST));
+    for (Py_ssize_t i = n - 1; i >= 0; i--) {
+        WORD_NEXT[i] = WORD_FIRST[WORDS[i][0]] - 1;
+        WORD_FIRST[WORDS[i][0]] = (unsigned short)(i + 1);
     }
     n_words = (int)n;
     Py_RETURN_NONE;
@@ -214,14 +227,16 @@ PyObject *scan_word_starts(PyObject *self, PyObject *args) {
         return NULL;
     for (Py_ssize_t p = lo; p < hi; p++) {
         Py_UCS4 c = RD(p);
+        if (c >= BMP || !WORD_FIRST[c])
+            continue; /* no word opens with it (the words are BMP text) */
         if (p > 0) {
             Py_UCS4 b = RD(p - 1);
             if (b >= 'a' && b <= 'z')
                 continue;
         }
-        for (int i = 0; i < n_words; i++) {
+        for (int i = WORD_FIRST[c] - 1; i >= 0; i = WORD_NEXT[i]) {
             int len = WORD_LEN[i];
-            if (WORDS[i][0] != c || p + len >= hi)
+            if (p + len >= hi)
                 continue;
             int j = 1;
             while (j < len && RD(p + j) == WORDS[i][j])

@@ -100,6 +100,25 @@ static Py_ssize_t tail_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t 
     return -1;
 }
 
+/* The first ASCII digit at or after i, or n: one loop per string kind, the
+ * scan every character of every text goes through. */
+#define SKIP_TO_DIGIT(T)                                   \
+    do {                                                   \
+        const T *s = (const T *)data;                      \
+        while (i < n && (Py_UCS4)(s[i] - '0') > 9)        \
+            i++;                                           \
+    } while (0)
+
+static Py_ssize_t next_digit(int kind, const void *data, Py_ssize_t n, Py_ssize_t i) {
+    if (kind == PyUnicode_1BYTE_KIND)
+        SKIP_TO_DIGIT(Py_UCS1);
+    else if (kind == PyUnicode_2BYTE_KIND)
+        SKIP_TO_DIGIT(Py_UCS2);
+    else
+        SKIP_TO_DIGIT(Py_UCS4);
+    return i;
+}
+
 PyObject *scan_number_starts(PyObject *self, PyObject *text) {
     if (!scan_text_ready(text, numbers_ready))
         return NULL;
@@ -110,11 +129,7 @@ PyObject *scan_number_starts(PyObject *self, PyObject *text) {
     if (!out)
         return NULL;
     Py_ssize_t i = 0;
-    while (i < n) {
-        if (!is_digit(PyUnicode_READ(kind, data, i))) {
-            i++;
-            continue;
-        }
+    while ((i = next_digit(kind, data, n, i)) < n) {
         Py_ssize_t s = i;
         while (i < n && is_digit(PyUnicode_READ(kind, data, i)))
             i++;
