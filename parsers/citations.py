@@ -32,7 +32,7 @@ from parsers.patterns import (
     TYPE_WORD,
     match_near,
 )
-from parsers.scan import cut_after_number, number_symbols, spaced_party
+from parsers.scan import cut_after_number, number_symbols, spaced_dash_after_number, spaced_party
 from parsers.vocabulary import (
     ALSO_WRITTEN,
     ASSOCIATION_HEADS,
@@ -108,9 +108,6 @@ _QUOC_HOI = regex.compile(r"QH\d*")
 _DIRECTIVE_ISSUER = regex.compile(
     r"UBND|TTg|CP|TW|HĐND|NHNN|VPCP|KTNN|TANDTC|VKSNDTC|B[A-ZĐ]{1,8}|[A-ZĐ]{0,4}U|UB[A-ZĐ]*"
 )
-#: Cheap test before a rare, costly pass: a dash spaced on both sides after a
-#: number ("58 - QĐ/TU"; ``regex`` scans this one five times faster than ``re``).
-_SPACED_HINT = regex.compile(r"[0-9][ \t]{1,3}[-\u2013][ \t]{1,3}[A-ZĐÐ]")
 #: A key of a number and one short part ("1/HO") …
 _ONE_PART = regex.compile(r"[^/\-]+/[A-ZĐ]{1,3}")
 #: … followed by a word in capitals that is not "NGÀY", "CỦA", "VỀ", "VÀ".
@@ -172,7 +169,7 @@ def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
             # "số 1/HO SO" (a list heading typed without diacritics) is prose
             # in capitals, as "số 1/HỒ SƠ" is
             found.append((m.start(), end, key, False))
-    if _SPACED_HINT.search(text):
+    if spaced_dash_after_number(text):  # SPACED_HINT.search, compiled when built
         extra = [(m.start(), m.end(), key, False)
                  for m in spaced_party(text)  # "58 - QĐ/TU"
                  if not _covered(found, m.start()) and (key := canonical_key(m.group()))]

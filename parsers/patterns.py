@@ -145,6 +145,13 @@ SPACED_PARTY = regex.compile(
     rf"{_NUMBER}[ \t]{{1,3}}{_DASH}[ \t]{{1,3}}"
     rf"{SYMBOL_PART}/{SYMBOL_PART}(?:{_SEP}{SYMBOL_PART}){{0,4}}"
 )
+#: Cheap test before SPACED_PARTY's rare, costly pass: a dash spaced on both
+#: sides after a number ("58 - QĐ/TU"; ``parsers.scan.spaced_dash_after_number``
+#: finds it, faster than this search). (its dash, and what may follow it)
+SPACED_DASH_CHAR = r"[-\u2013]"
+SPACED_CAPITAL_CHAR = r"[A-ZĐÐ]"
+SPACED_HINT = regex.compile(
+    rf"[0-9][ \t]{{1,3}}{SPACED_DASH_CHAR}[ \t]{{1,3}}{SPACED_CAPITAL_CHAR}")
 
 #: A reference cut after its number by a line break, a footnote or a page
 #: header printed in the middle of it ("Kết luận số 103-" … "KL/TW").

@@ -19,6 +19,7 @@ so the patterns stay the one place that says what a token is:
   separator and something that opens a part or a year), and the pattern
   itself is matched at those positions only;
 - :func:`cut_after_number` reads back from each line break;
+- :func:`spaced_dash_after_number` (``SPACED_HINT``) looks after each digit;
 - :func:`triggers` tries ``TRIGGER_PATTERN`` only where a phrase's first
   word (any OCR spelling of it) stands before white space;
 - :func:`boundaries` finds the clause boundaries (``BOUNDARY``) by hand, for
@@ -48,6 +49,9 @@ from parsers.patterns import (
     NUMBER_BLOCKED_BY,
     NUMBER_SYMBOL,
     SEPARATOR_CHAR,
+    SPACED_CAPITAL_CHAR,
+    SPACED_DASH_CHAR,
+    SPACED_HINT,
     SPACED_PARTY,
     SYMBOL_PART_START,
     TRIGGER_FIRST_WORDS,
@@ -55,7 +59,8 @@ from parsers.patterns import (
 )
 
 __all__ = ["COMPILED", "boundaries", "boundaries_python", "cut_after_number",
-           "cut_after_number_python", "number_symbols", "number_symbols_python", "spaced_party",
+           "cut_after_number_python", "number_symbols", "number_symbols_python",
+           "spaced_dash_after_number", "spaced_dash_after_number_python", "spaced_party",
            "spaced_party_python", "triggers", "triggers_python"]
 
 
@@ -66,6 +71,8 @@ FLAG_SEP = 4  # a dash or a slash
 FLAG_START = 8  # may open a symbol part
 FLAG_CUT = 16  # a dash or slash that can end a line cutting a number
 FLAG_CUT_TAIL = 32  # may follow it before the line break
+FLAG_SPACED_DASH = 64  # the dash of "58 - QĐ/TU"
+FLAG_SPACED_CAPITAL = 128  # may open the part after it
 
 
 def _flag_table(classes: tuple[tuple[int, str], ...]) -> bytes:
@@ -83,7 +90,9 @@ def number_flags() -> bytes:
     """The number/symbol table, read off the patterns' own character classes."""
     return _flag_table(((FLAG_BLOCK, NUMBER_BLOCKED_BY), (FLAG_GAP, GAP_CHAR),
                         (FLAG_SEP, SEPARATOR_CHAR), (FLAG_START, SYMBOL_PART_START),
-                        (FLAG_CUT, CUT_SEPARATOR_CHAR), (FLAG_CUT_TAIL, CUT_TAIL_CHAR)))
+                        (FLAG_CUT, CUT_SEPARATOR_CHAR), (FLAG_CUT_TAIL, CUT_TAIL_CHAR),
+                        (FLAG_SPACED_DASH, SPACED_DASH_CHAR),
+                        (FLAG_SPACED_CAPITAL, SPACED_CAPITAL_CHAR)))
 
 
 def _matched_at(pattern: regex.Pattern[str], text: str, starts: list[int],
@@ -178,6 +187,16 @@ triggers: Callable[[str, int, int], Iterator[regex.Match[str]]] = (
 
 def cut_after_number_python(text: str) -> bool:
     return DANGLING_HINT.search(text) is not None
+
+
+def spaced_dash_after_number_python(text: str) -> bool:
+    return SPACED_HINT.search(text) is not None
+
+
+#: A number is followed by a dash spaced on both sides and a capital ("58 -
+#: QĐ/TU"), as ``SPACED_HINT.search``.
+spaced_dash_after_number: Callable[[str], bool] = (
+    _SCAN.spaced_dash_after_number if _SCAN is not None else spaced_dash_after_number_python)
 
 
 #: A line of ``text`` ends in a dash or slash right after a number ("Kết luận

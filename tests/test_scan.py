@@ -122,6 +122,25 @@ def test_cut_after_number_is_the_dangling_hint(text: str) -> None:
     assert scan.cut_after_number_python(text) == bool(DANGLING_HINT.search(text))
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("09 \t-–—/QĐÐa\n𝐀") + ["  ", "   ", "\u2212"]),
+                max_size=30).map("".join))
+def test_spaced_dash_after_number_is_the_spaced_hint(text: str) -> None:
+    from parsers.patterns import SPACED_HINT
+    assert scan.spaced_dash_after_number(text) == bool(SPACED_HINT.search(text))
+    assert scan.spaced_dash_after_number_python(text) == bool(SPACED_HINT.search(text))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Quyết định số 58 - QĐ/TU", True), ("58\t–\tQĐ", True), ("58   -   Đ", True),
+    ("58    - QĐ", False), ("58 -    QĐ", False), ("58 - qđ", False), ("58- QĐ", False),
+    ("58 -QĐ", False), ("Quốc lộ 1 — BOT", False), ("1 - ", False), ("1 -", False), ("", False),
+])
+def test_spaced_dash_after_number_forms(text: str, found: bool) -> None:
+    assert scan.spaced_dash_after_number(text) is found
+    assert scan.spaced_dash_after_number_python(text) is found
+
+
 # Clause boundaries: every alternative of BOUNDARY and its near misses.
 BOUNDARY_FORMS = [
     "Căn cứ Luật A; Luật B. Theo đó 5 điều. x.  y",
@@ -357,10 +376,11 @@ _ANY = st.one_of(st.characters(min_codepoint=0, max_codepoint=0x10FFFF),
 @given(st.lists(_ANY, max_size=40).map("".join))
 def test_compiled_passes_on_any_code_points(text: str) -> None:
     from parsers.normalize import fold
-    from parsers.patterns import DANGLING_HINT, TRIGGER_PATTERN
+    from parsers.patterns import DANGLING_HINT, SPACED_HINT, TRIGGER_PATTERN
     assert _spans(scan.number_symbols(text)) == _spans(NUMBER_SYMBOL.finditer(text))
     assert scan.boundaries(text, 0, len(text)) == scan.boundaries_python(text, 0, len(text))
     assert scan.cut_after_number(text) == bool(DANGLING_HINT.search(text))
+    assert scan.spaced_dash_after_number(text) == bool(SPACED_HINT.search(text))
     folded = fold(text)
     assert [(m.span(), m.lastgroup) for m in scan.triggers(folded, 0, len(folded))] == \
         [(m.span(), m.lastgroup) for m in TRIGGER_PATTERN.finditer(folded, 0, len(folded))]

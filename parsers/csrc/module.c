@@ -115,6 +115,7 @@ static PyMethodDef methods[] = {
     {"fold", scan_fold, METH_O, "fold(text) -> (folded, has_controls)."},
     {"number_starts", scan_number_starts, METH_O, "number_starts(text) -> positions where a number/symbol token can start (a superset)."},
     {"cut_after_number", scan_cut_after_number, METH_O, "cut_after_number(text) -> a line ends in a dash or slash after a number."},
+    {"spaced_dash_after_number", scan_spaced_dash_after_number, METH_O, "spaced_dash_after_number(text) -> a number, a dash spaced on both sides, a capital."},
     {"configure_boundaries", scan_configure_boundaries, METH_VARARGS, "configure_boundaries(flags, names): clause boundary flags and group names."},
     {"boundaries", scan_boundaries, METH_VARARGS, "boundaries(text, lo, hi) -> [(end, name)] as BOUNDARY.finditer, or None above the BMP."},
     {"configure_words", scan_configure_words, METH_O, "configure_words(words): the words word_starts looks for."},

@@ -13,6 +13,8 @@
 #define F_START 8    /* may open a symbol part */
 #define F_CUT 16     /* a dash or slash that can end a line cutting a number */
 #define F_CUT_TAIL 32 /* may follow it before the line break */
+#define F_SPACED_DASH 64     /* the dash of "58 - QĐ/TU" */
+#define F_SPACED_CAPITAL 128 /* may open the part after it */
 
 static unsigned char FLAGS[BMP];
 static int numbers_ready = 0;
@@ -144,6 +146,36 @@ PyObject *scan_number_starts(PyObject *self, PyObject *text) {
         }
     }
     return out;
+}
+
+/* The end of a run of 1 to 3 blanks (space, tab) from i, or -1. */
+static Py_ssize_t blanks_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t i) {
+    Py_ssize_t j = i;
+    while (j < n && j - i < 4 && (RD(j) == ' ' || RD(j) == '\t'))
+        j++;
+    return (j > i && j - i <= 3) ? j : -1;
+}
+
+/* A dash spaced on both sides after a number ("58 - QĐ/TU"):
+ * [0-9][ \t]{1,3}DASH[ \t]{1,3}CAPITAL (SPACED_HINT). The blanks and the
+ * dash are apart, so the run of blanks decides: no backtracking is needed. */
+PyObject *scan_spaced_dash_after_number(PyObject *self, PyObject *text) {
+    if (!scan_text_ready(text, numbers_ready))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t i = 0;
+    while ((i = next_digit(kind, data, n, i)) < n) {
+        Py_ssize_t d = blanks_end(kind, data, n, i + 1);
+        i++;
+        if (d < 0 || d >= n || !(flags_of(RD(d)) & F_SPACED_DASH))
+            continue;
+        Py_ssize_t c = blanks_end(kind, data, n, d + 1);
+        if (c >= 0 && c < n && (flags_of(RD(c)) & F_SPACED_CAPITAL))
+            Py_RETURN_TRUE;
+    }
+    Py_RETURN_FALSE;
 }
 
 /* A line ends in a dash or slash right after a number ("Kết luận số 103-"):

@@ -2,6 +2,7 @@
  *
  * module.c   the fold, the shared helpers, the module;
  * numbers.c  where a number/symbol token can start; a number cut at a line end;
+ *            a dash spaced on both sides after a number;
  * clauses.c  clause boundaries; where a trigger phrase can start.
  *
  * Every pass reads tables that parsers/scan.py builds from the parser's own
@@ -35,6 +36,7 @@ PyObject *scan_fold(PyObject *self, PyObject *text);
 PyObject *scan_configure_numbers(PyObject *self, PyObject *arg);
 PyObject *scan_number_starts(PyObject *self, PyObject *text);
 PyObject *scan_cut_after_number(PyObject *self, PyObject *text);
+PyObject *scan_spaced_dash_after_number(PyObject *self, PyObject *text);
 
 /* clauses.c */
 PyObject *scan_configure_boundaries(PyObject *self, PyObject *args);
