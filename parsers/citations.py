@@ -18,6 +18,7 @@ from parsers.models import Mention
 from parsers.normalize import canonical_key, fold, iso_date, split_key
 from parsers.patterns import (
     BODY_NAME,
+    BODY_NAME_OPENINGS,
     CONTINUATION,
     DANGLING_NUMBER,
     DATE,
@@ -25,12 +26,14 @@ from parsers.patterns import (
     NOT_DOCUMENT,
     OF,
     PLACE_NAME,
+    PLACE_NAME_OPENINGS,
     SPACED_TAIL,
     TITLE_START,
     TYPE_PHRASE_PATTERNS,
     TYPE_TAIL,
     TYPE_WORD,
     match_near,
+    name_near,
 )
 from parsers.scan import cut_after_number, number_symbols, spaced_dash_after_number, spaced_party
 from parsers.vocabulary import (
@@ -228,8 +231,9 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
         if not word:
             break
         f = folded[at : at + len(word)]
-        place = match_near(PLACE_NAME, folded, at) if word[0].isupper() else None
-        place = place or match_near(BODY_NAME, folded, at)
+        place = name_near(PLACE_NAME, PLACE_NAME_OPENINGS, folded, at) \
+            if word[0].isupper() else None
+        place = place or name_near(BODY_NAME, BODY_NAME_OPENINGS, folded, at)
         if place:
             end, last, first = place.end(), "", first or f
             if end < len(text) and text[end] in ".,;:)":

@@ -9,6 +9,9 @@ tolerance: any vowel may stand for any vowel (OCR reads "ế" as "é", "ư" as
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 import regex
 
 from parsers.vocabulary import (
@@ -251,6 +254,33 @@ PLACE_NAME = regex.compile(
         for name in sorted(PLACE_NAMES, key=len, reverse=True)
     ) + ")(?![a-z])"
 )
+
+
+def _opening_words(names: Iterable[str]) -> frozenset[str]:
+    """The first word of each name (folded, ASCII letters only: each is
+    whole where a name matches, a space or a non-letter after it)."""
+    words = frozenset(name.strip().split()[0] for name in names)
+    odd = sorted(w for w in words if not _LETTERS.fullmatch(w))
+    if odd:
+        raise ValueError(f"names must open with a word of letters a-z: {odd}")
+    return words
+
+
+_LETTERS = re.compile(r"[a-z]*")
+#: The words BODY_NAME's and PLACE_NAME's names open with.
+BODY_NAME_OPENINGS = _opening_words(BODY_NAMES)
+PLACE_NAME_OPENINGS = _opening_words(PLACE_NAMES)
+
+
+def name_near(pattern: regex.Pattern[str], openings: frozenset[str], folded: str,
+              pos: int) -> regex.Match[str] | None:
+    """``match_near(pattern, folded, pos)`` for BODY_NAME or PLACE_NAME (with
+    the words their names open with), tried only where the run of letters at
+    ``pos`` is one of those words: no match can start anywhere else, and a
+    pattern call costs more than the test."""
+    if _LETTERS.match(folded, pos).group() not in openings:
+        return None
+    return match_near(pattern, folded, pos)
 
 #: A footnote's mark at the start of its line: "¹", "2", OCR's "!", "*".
 FOOTNOTE_MARK_CHAR = r"[\d¹²³⁴-⁹!*]"
