@@ -111,13 +111,14 @@ _QUOC_HOI = regex.compile(r"QH\d*")
 _DIRECTIVE_ISSUER = regex.compile(
     r"UBND|TTg|CP|TW|HĐND|NHNN|VPCP|KTNN|TANDTC|VKSNDTC|B[A-ZĐ]{1,8}|[A-ZĐ]{0,4}U|UB[A-ZĐ]*"
 )
-#: A key of a number and one short part ("1/HO") …
+#: A key of a number and one short part ("1/HO") … (no dash: tested first)
 _ONE_PART = regex.compile(r"[^/\-]+/[A-ZĐ]{1,3}")
 #: … followed by a word in capitals that is not "NGÀY", "CỦA", "VỀ", "VÀ".
 _CAPS_WORD_AFTER = regex.compile(
     r"[ \t]+(?!(?:NGÀY|NGAY|CỦA|CUA|VỀ|VE|VÀ|VA|V/V|TẠI|TAI)\b)\p{Lu}{2,}\b"
 )
-#: A state-style number whose symbol has only its type part so far ("12/QĐ").
+#: A state-style number whose symbol has only its type part so far ("12/QĐ";
+#: no dash: tested first, as a pattern call costs more).
 _TYPE_ONLY = regex.compile(r"\d+(?:/\d{4})?/\s*[A-ZĐ]+[a-z]?")
 
 
@@ -165,10 +166,12 @@ def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
     found: list[tuple[int, int, str, bool]] = []
     for m in number_symbols(text):  # NUMBER_SYMBOL.finditer, compiled when built
         end, raw = m.end(), m.group()
-        if _TYPE_ONLY.fullmatch(raw) and (tail := match_near(SPACED_TAIL, text, end)):
+        if "-" not in raw and _TYPE_ONLY.fullmatch(raw) and (
+                tail := match_near(SPACED_TAIL, text, end)):
             end, raw = tail.end(), raw + "-" + tail.group(1)  # "12/QĐ - UBND"
         key = canonical_key(raw)
-        if key and not (_ONE_PART.fullmatch(key) and match_near(_CAPS_WORD_AFTER, text, end)):
+        if key and not ("-" not in key and _ONE_PART.fullmatch(key)
+                        and match_near(_CAPS_WORD_AFTER, text, end)):
             # "số 1/HO SO" (a list heading typed without diacritics) is prose
             # in capitals, as "số 1/HỒ SƠ" is
             found.append((m.start(), end, key, False))
@@ -202,9 +205,19 @@ def _covered(spans: list[tuple[int, int, str, bool]], pos: int) -> bool:
 def _type_word(folded: str, lo: int, anchor: int) -> tuple[int, str | None] | None:
     """(start, type) of the type word that introduces the number at ``anchor``:
     the nearest one before it whose tail to the number is "số" or a short title."""
-    for m in TYPE_WORD.finditer(folded, lo, anchor):  # nearest first
+    # ``TYPE_WORD.finditer(folded, lo, anchor)`` (nearest first: a reverse
+    # pattern), one search at a time, as a finditer costs twice a search and
+    # the first match mostly is the one: each search ends where the match
+    # before it starts, and a match ending there runs into a letter the text
+    # goes on with, which finditer, reading on to ``anchor``, refuses
+    hi = anchor
+    while m := TYPE_WORD.search(folded, lo, hi):
+        if m.end() == hi < anchor and "a" <= folded[hi] <= "z":
+            hi -= 1  # (its "(?![a-z])" saw the end of the searched stretch)
+            continue
         if TYPE_TAIL.match(folded[m.end() : anchor]):
             return m.start(), _phrase_type(m.group("t"))
+        hi = m.start()
     return None
 
 
