@@ -317,10 +317,14 @@ _TRIGGER_ALTERNATION = (
     ) + ")"
 )
 TRIGGER_PATTERN = regex.compile(_TRIGGER_ALTERNATION)
-#: Every spelling of a trigger phrase's first word: a phrase starts only
-#: where one of them stands before white space (``parsers.scan.triggers``).
-TRIGGER_FIRST_WORDS = tuple(sorted(
-    {v for t in TRIGGERS for v in ocr_variants(t.phrase.split()[0])}))
+#: Every spelling of a trigger phrase's first two words ("first second"; every
+#: phrase has two or more): a phrase starts only where one of them stands, the
+#: words apart by white space, no letter after the second
+#: (``parsers.scan.triggers``).
+TRIGGER_OPENINGS = tuple(sorted(
+    {f"{first} {second}" for t in TRIGGERS
+     for first in ocr_variants(t.phrase.split()[0])
+     for second in ocr_variants(t.phrase.split()[1])}))
 #: The same, searched backwards from a reference: nearest trigger first.
 TRIGGER_BEFORE = regex.compile(_TRIGGER_ALTERNATION, regex.REVERSE)
 #: "(đã) được sửa đổi, bổ sung bởi/tại …": the later reference acts on the earlier.

@@ -21,7 +21,7 @@ so the patterns stay the one place that says what a token is:
 - :func:`cut_after_number` reads back from each line break;
 - :func:`spaced_dash_after_number` (``SPACED_HINT``) looks after each digit;
 - :func:`triggers` tries ``TRIGGER_PATTERN`` only where a phrase's first
-  word (any OCR spelling of it) stands before white space;
+  two words (any OCR spelling of them) stand, apart by white space;
 - :func:`boundaries` finds the clause boundaries (``BOUNDARY``) by hand, for
   texts within the BMP (the tables' reach; others run the pattern);
 - the fold is one table lookup per code point in either form.
@@ -54,7 +54,7 @@ from parsers.patterns import (
     SPACED_HINT,
     SPACED_PARTY,
     SYMBOL_PART_START,
-    TRIGGER_FIRST_WORDS,
+    TRIGGER_OPENINGS,
     TRIGGER_PATTERN,
 )
 
@@ -153,7 +153,7 @@ if _SCAN is not None:
     # (the word pass reads the boundary table's white space: boundaries first)
     _SCAN.configure_numbers(number_flags())
     _SCAN.configure_boundaries(boundary_flags(), _BOUNDARY_NAMES)
-    _SCAN.configure_words(TRIGGER_FIRST_WORDS)
+    _SCAN.configure_words(TRIGGER_OPENINGS)
 
 
 def boundaries_python(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
@@ -180,7 +180,7 @@ def _triggers_compiled(folded: str, lo: int, hi: int) -> Iterator[regex.Match[st
 
 
 #: Every trigger phrase in ``folded[lo:hi]``, as ``TRIGGER_PATTERN.finditer``:
-#: tried only where a phrase's first word stands.
+#: tried only where a phrase's first two words stand.
 triggers: Callable[[str, int, int], Iterator[regex.Match[str]]] = (
     _triggers_compiled if _SCAN is not None else triggers_python)
 

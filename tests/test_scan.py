@@ -225,17 +225,40 @@ def test_triggers_equal_finditer_generated(text: str, lo: int, hi: int) -> None:
         [(m.span(), m.lastgroup) for m in TRIGGER_PATTERN.finditer(text, lo, hi)]
 
 
-def test_trigger_first_words_are_what_the_pattern_reads() -> None:
-    # every spelling the prefilter knows opens a phrase, and every phrase's
-    # first word in each OCR spelling is known
+def test_trigger_openings_are_what_the_pattern_reads() -> None:
+    # every opening the prefilter knows is a phrase's first two words in some
+    # spelling, and every phrase's first two words in each OCR spelling are known
     import regex
 
-    from parsers.patterns import TRIGGER_FIRST_WORDS, ocr_tolerant
+    from parsers.patterns import TRIGGER_OPENINGS, ocr_tolerant
     from parsers.vocabulary import TRIGGERS
-    firsts = {t.phrase.split()[0] for t in TRIGGERS}
-    for w in TRIGGER_FIRST_WORDS:
-        assert any(regex.fullmatch(ocr_tolerant(f), w) for f in firsts), w
-    assert {"thuc", "thyc", "thwc", "can", "huong", "hu0ng", "ba1"} <= set(TRIGGER_FIRST_WORDS)
+    heads = {" ".join(t.phrase.split()[:2]) for t in TRIGGERS}
+    assert all(len(t.phrase.split()) >= 2 for t in TRIGGERS)  # what word_starts assumes
+    for w in TRIGGER_OPENINGS:
+        assert any(regex.fullmatch(ocr_tolerant(h), w) for h in heads), w
+    assert {"thuc hien", "thyc hien", "thwc hien", "can cu", "huong dan", "hu0ng dan",
+            "ba1 bo", "thuc hlen"} <= set(TRIGGER_OPENINGS)
+
+
+@compiled
+@pytest.mark.parametrize(("folded", "starts"), [
+    ("can cu quyet dinh", [0]), ("can  \n cu", [0]), ("can\tcu,", [0]), ("cancu", []),
+    ("can cuc", []), ("xcan cu", []), ("can cu1", [0]), ("1can cu", [1]), ("can", []),
+    ("quyet dinh so 5 quy dinh chi tiet", [16]), ("dinh chinh", [0]), ("dinh so", []),
+    ("bo sung va bai bo", [0, 11]), ("nay huong dan", [0, 4]),
+])
+def test_word_starts_where_two_opening_words_stand(folded: str, starts: list[int]) -> None:
+    from parsers.compiled import SCAN
+    assert SCAN.word_starts(folded, 0, len(folded)) == starts
+
+
+@compiled
+def test_word_starts_reads_only_before_hi() -> None:
+    from parsers.compiled import SCAN
+    assert SCAN.word_starts("can cu", 0, 5) == []  # the second word cut at hi
+    assert SCAN.word_starts("can cux", 0, 6) == [0]  # the letter after it is past hi
+    with pytest.raises(ValueError, match="two words"):
+        SCAN.configure_words(("can",))
 
 
 def _cells_line_by_line(text: str, folded: str, end: int) -> list:

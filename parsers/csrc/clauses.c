@@ -170,51 +170,81 @@ PyObject *scan_boundaries(PyObject *self, PyObject *args) {
     return out;
 }
 
-/* --- Words that open a phrase (the trigger phrases' first words) ------------ */
+/* --- The two words that open a phrase (the trigger phrases') -------------- */
 
-#define MAX_WORDS 256
+#define MAX_WORDS 512
 #define MAX_WORD 16
-static Py_UCS4 WORDS[MAX_WORDS][MAX_WORD];
-static int WORD_LEN[MAX_WORDS];
+/* opening i: its first word, white space, its second word */
+static Py_UCS4 WORDS[MAX_WORDS][2][MAX_WORD];
+static int WORD_LEN[MAX_WORDS][2];
 static int n_words = 0;
-/* Per BMP code point, 1 + the first word opening with it (0: none, and most
- * positions stop there); WORD_NEXT chains the words with the same first. */
+/* Per BMP code point, 1 + the first opening whose first word starts with it
+ * (0: none, and most positions stop there); WORD_NEXT chains the openings
+ * whose first words start with the same character. */
 static unsigned short WORD_FIRST[BMP];
 static int WORD_NEXT[MAX_WORDS];
 
+/* Check "first second" and, if store, read it into opening i; 0 with an
+ * exception set if it is not two words of 1 to MAX_WORD characters opening
+ * within the BMP. */
+static int read_opening(PyObject *w, int i, int store) {
+    if (!PyUnicode_Check(w) || PyUnicode_READY(w) < 0)
+        goto bad;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w), space = PyUnicode_FindChar(w, ' ', 0, n, 1);
+    if (space < 1 || space > MAX_WORD || n - space - 1 < 1 || n - space - 1 > MAX_WORD
+        || PyUnicode_FindChar(w, ' ', space + 1, n, 1) >= 0 || PyUnicode_READ_CHAR(w, 0) >= BMP)
+        goto bad;
+    if (!store)
+        return 1;
+    WORD_LEN[i][0] = (int)space;
+    WORD_LEN[i][1] = (int)(n - space - 1);
+    for (Py_ssize_t j = 0; j < space; j++)
+        WORDS[i][0][j] = PyUnicode_READ_CHAR(w, j);
+    for (Py_ssize_t j = space + 1; j < n; j++)
+        WORDS[i][1][j - space - 1] = PyUnicode_READ_CHAR(w, j);
+    return 1;
+bad:
+    PyErr_SetString(PyExc_ValueError,
+                    "configure_words: \"first second\", two words of 1 to 16 characters, "
+                    "opening within the BMP");
+    return 0;
+}
+
 PyObject *scan_configure_words(PyObject *self, PyObject *arg) {
     if (!PyTuple_Check(arg) || PyTuple_GET_SIZE(arg) > MAX_WORDS) {
-        PyErr_SetString(PyExc_ValueError, "configure_words: a tuple of at most 256 words");
+        PyErr_SetString(PyExc_ValueError, "configure_words: a tuple of at most 512 openings");
         return NULL;
     }
     Py_ssize_t n = PyTuple_GET_SIZE(arg);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *w = PyTuple_GET_ITEM(arg, i);
-        if (!PyUnicode_Check(w) || PyUnicode_READY(w) < 0 || PyUnicode_GET_LENGTH(w) < 1
-            || PyUnicode_GET_LENGTH(w) > MAX_WORD) {
-            PyErr_SetString(PyExc_ValueError, "configure_words: words of 1 to 16 characters");
+    for (Py_ssize_t i = 0; i < n; i++) /* all checked first: a bad call changes nothing */
+        if (!read_opening(PyTuple_GET_ITEM(arg, i), (int)i, 0))
             return NULL;
-        }
-        if (PyUnicode_READ_CHAR(w, 0) >= BMP) {
-            PyErr_SetString(PyExc_ValueError, "configure_words: words opening within the BMP");
-            return NULL;
-        }
-        WORD_LEN[i] = (int)PyUnicode_GET_LENGTH(w);
-        for (int j = 0; j < WORD_LEN[i]; j++)
-            WORDS[i][j] = PyUnicode_READ_CHAR(w, j);
-    }
+    for (Py_ssize_t i = 0; i < n; i++)
+        read_opening(PyTuple_GET_ITEM(arg, i), (int)i, 1);
     memset(WORD_FIRST, 0, sizeof(WORD_FIRST));
     for (Py_ssize_t i = n - 1; i >= 0; i--) {
-        WORD_NEXT[i] = WORD_FIRST[WORDS[i][0]] - 1;
-        WORD_FIRST[WORDS[i][0]] = (unsigned short)(i + 1);
+        WORD_NEXT[i] = WORD_FIRST[WORDS[i][0][0]] - 1;
+        WORD_FIRST[WORDS[i][0][0]] = (unsigned short)(i + 1);
     }
     n_words = (int)n;
     Py_RETURN_NONE;
 }
 
+/* The word w (len) stands at p, all before hi. */
+static int word_at(int kind, const void *data, Py_ssize_t p, Py_ssize_t hi,
+                   const Py_UCS4 *w, int len) {
+    if (p + len > hi)
+        return 0;
+    for (int j = 0; j < len; j++)
+        if (RD(p + j) != w[j])
+            return 0;
+    return 1;
+}
+
 /* word_starts(folded, lo, hi) -> [int]: positions in [lo, hi) not after an
- * ASCII letter where one of the configured words stands, followed by white
- * space (\s, the boundary table's), all before hi. */
+ * ASCII letter where one of the configured openings stands: its first word,
+ * white space (\s, the boundary table's), its second word, then no ASCII
+ * letter, all before hi (a phrase of two or more words matches only there). */
 PyObject *scan_word_starts(PyObject *self, PyObject *args) {
     PyObject *text;
     Py_ssize_t lo, hi;
@@ -228,31 +258,29 @@ PyObject *scan_word_starts(PyObject *self, PyObject *args) {
     for (Py_ssize_t p = lo; p < hi; p++) {
         Py_UCS4 c = RD(p);
         if (c >= BMP || !WORD_FIRST[c])
-            continue; /* no word opens with it (the words are BMP text) */
+            continue; /* no opening starts with it (the openings are BMP text) */
         if (p > 0) {
             Py_UCS4 b = RD(p - 1);
             if (b >= 'a' && b <= 'z')
                 continue;
         }
         for (int i = WORD_FIRST[c] - 1; i >= 0; i = WORD_NEXT[i]) {
-            int len = WORD_LEN[i];
-            if (p + len >= hi)
+            if (!word_at(kind, data, p, hi, WORDS[i][0], WORD_LEN[i][0]))
                 continue;
-            int j = 1;
-            while (j < len && RD(p + j) == WORDS[i][j])
-                j++;
-            if (j < len)
+            Py_ssize_t q = p + WORD_LEN[i][0], r = q;
+            while (r < hi && RD(r) < BMP && (BFLAGS[RD(r)] & B_SPACE))
+                r++;
+            if (r == q || !word_at(kind, data, r, hi, WORDS[i][1], WORD_LEN[i][1]))
                 continue;
-            Py_UCS4 after = RD(p + len);
-            if (after < BMP && (BFLAGS[after] & B_SPACE)) {
-                if (!scan_append_index(out, p)) {
-                    Py_DECREF(out);
-                    return NULL;
-                }
-                break;
+            r += WORD_LEN[i][1];
+            if (r < hi && RD(r) >= 'a' && RD(r) <= 'z')
+                continue;
+            if (!scan_append_index(out, p)) {
+                Py_DECREF(out);
+                return NULL;
             }
+            break;
         }
     }
     return out;
 }
-
