@@ -23,6 +23,7 @@ from parsers.patterns import (
     DANGLING_NUMBER,
     DATE,
     LIST_GLUE,
+    NEAR,
     NOT_DOCUMENT,
     OF,
     PLACE_NAME,
@@ -293,7 +294,16 @@ def _capital_follows(text: str, pos: int) -> bool:
     return bool(m)
 
 
+#: What DATE may skip before "ngày": a superset (``re``'s white space holds
+#: the ``regex`` module's), so where the character after it cannot open "ngày",
+#: "ban hành" or a "[1]", DATE cannot match and is not tried.
+_BEFORE_DATE = re.compile(r"[\s,*_¹²³⁴-⁹()]*")
+
+
 def _date(folded: str, pos: int) -> tuple[str | None, int] | None:
+    at = _BEFORE_DATE.match(folded, pos, pos + NEAR).end()
+    if folded[at : at + 1] not in ("n", "b", "["):
+        return None
     m = match_near(DATE, folded, pos)
     if not m:
         return None

@@ -90,7 +90,8 @@ _NAMES_A_DOCUMENT = regex.compile(r"(?:\s+lien\s+tich)?\s+s[o06]\s*:?\s*[0-9]")
 #: "… có hiệu lực thi hành": not "thi hành" a document.
 _IN_FORCE = regex.compile(r"hieu\s+luc\s+$")
 #: "Thông tư số 75/2015/TT-BTNMT … hết hiệu lực kể từ ngày …": a repeal the
-#: document states after the reference (folded, within the clause).
+#: document states after the reference (folded, within the clause; each
+#: phrase holds "hieu" or "bai", which ``_repealed_after`` finds first).
 _ENDS_FORCE = regex.compile(r"(?:^|[\s,])(?:het\s+hieu\s+luc|bi\s+bai\s+bo)(?![a-z])")
 _ENDS_FORCE_REACH = 200
 #: What stands between two items of a list: ", ", " và ", "; ".
@@ -364,7 +365,10 @@ def _repealed_after(folded: str, m: Mention, clauses: _Clauses, ci: int,
     end = min(clauses.end(ci), m.end + _ENDS_FORCE_REACH)
     i = bisect.bisect_right(starts, m.start)  # the next reference (``starts`` ascend)
     nxt = starts[i] if i < len(starts) else end
-    return bool(_ENDS_FORCE.search(folded, m.end, min(end, nxt)))
+    lo, hi = m.end, min(end, nxt)
+    if folded.find("hieu", lo, hi) < 0 and folded.find("bai", lo, hi) < 0:
+        return False  # each phrase holds one of these words (a find costs less than a search)
+    return bool(_ENDS_FORCE.search(folded, lo, hi))
 
 
 def _year(key: str, date: str | None) -> int | None:
