@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import regex
 
+from parsers import engine
 from parsers.models import Mention
 from parsers.normalize import canonical_key, fold, iso_date, split_key
 from parsers.patterns import (
@@ -63,10 +64,10 @@ _ISSUER_MAX_WORDS = 14
 #: Two-word phrases that end an issuer although each word could be part of
 #: one: "Ban hành" (issue) is a verb where "Ban Thường vụ" is a body; "phù
 #: hợp" folds like "phủ hợp"; "và Quyết định số …" starts the next reference.
-_ISSUER_STOP_PHRASE = regex.compile(
+_ISSUER_STOP_PHRASE = engine.compile(
     r"(?:ban\s+hanh|phu\s+hop|dong\s+thoi|thuc\s+hien|trien\s+khai)(?![a-z])"
 )
-_WORD = regex.compile(r"\S+")
+_WORD = engine.compile(r"\S+")
 _CAPS_LINE = regex.compile(r"\p{Lu}+(?:[ \t]+\p{Lu}+){2,}[ \t]*(?:\n|$)")
 _CAPITAL_SOON = regex.compile(
     r"[ \t]*\n?[ \t]*(?:\p{Ll}+[ \t]+\n?[ \t]*){0,3}"
@@ -74,12 +75,12 @@ _CAPITAL_SOON = regex.compile(
 #: A former or renamed body: "UBND thành phố Đà Lạt (cũ)": after "của" in the
 #: text, and (folded) at the end of a name written before its verb.
 _FORMER_WORDS = ("cũ", "mới", "trước sắp xếp", "trước khi sắp xếp")
-_FORMER = regex.compile(rf"[ \t]*\((?:{'|'.join(_FORMER_WORDS)})\)")
-_FORMER_BEFORE = regex.compile(
+_FORMER = engine.compile(rf"[ \t]*\((?:{'|'.join(_FORMER_WORDS)})\)")
+_FORMER_BEFORE = engine.compile(
     rf"[ \t]*\((?:{'|'.join(fold(w) for w in _FORMER_WORDS)})\)[ \t]*$")
 #: A title in quotes or brackets between two items of a list ("Công văn số A
 #: “V/v …” và Công văn số B").
-_DESCRIPTION = regex.compile(r"^\s*(?:\u201c[^\u201d]{0,300}\u201d|\([^)]{0,300}\))")
+_DESCRIPTION = engine.compile(r"^\s*(?:\u201c[^\u201d]{0,300}\u201d|\([^)]{0,300}\))")
 #: How far before a type word a "<body> có/ban hành" may start.
 _BEFORE_REACH = 140
 _VERB_BEFORE = regex.compile(
@@ -92,35 +93,35 @@ _DATE_LEAD = regex.compile(
 )
 _VERB_TAIL = re.compile(r"(?:co|hanh|ky|gui|trinh|ra|tai|theo)\s+$")
 #: "… đề nghị của <body> tại Tờ trình số …": the body after "của".
-_OF_BEFORE = regex.compile(r"c[a-z]{1,2}a\s+$")
+_OF_BEFORE = engine.compile(r"c[a-z]{1,2}a\s+$")
 _DATE_BEFORE = regex.compile(
     r"ng\w{1,2}y\s+(?:(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})\s+th\w{1,3}ng\s+(?P<m2>\d{1,2})\s+n\w{1,2}m\s+(?P<y2>\d{4}))\s*,?\s*$"
 )
-ISSUER_START = regex.compile(
+ISSUER_START = engine.compile(
     "(?:" + "|".join(regex.escape(p) for p in sorted(ISSUER_STARTS, key=len, reverse=True))
     + r")(?![a-z])"
 )
 _BODY_WORDS = frozenset(w for name in BODY_NAMES for w in name.replace(",", "").split())
-_NEXT_WORD = regex.compile(r"\s+(\S)")
+_NEXT_WORD = engine.compile(r"\s+(\S)")
 _TRAILING_PUNCT = regex.compile(r"[^\p{L}\p{N}/&]+$")
-_SPACES = regex.compile(r"\s+")
-_SYMBOL_SEP = regex.compile(r"[-/]")
-_QUOC_HOI = regex.compile(r"QH\d*")
+_SPACES = engine.compile(r"\s+")
+_SYMBOL_SEP = engine.compile(r"[-/]")
+_QUOC_HOI = engine.compile(r"QH\d*")
 #: Who issues a Chỉ thị ("09/CT-UBND", "05/CT-TTg", "37-CT/TW"): after CT they
 #: name the body; a tax office's "CT-CS" names a department after Cục Thuế.
-_DIRECTIVE_ISSUER = regex.compile(
+_DIRECTIVE_ISSUER = engine.compile(
     r"UBND|TTg|CP|TW|HĐND|NHNN|VPCP|KTNN|TANDTC|VKSNDTC|B[A-ZĐ]{1,8}|[A-ZĐ]{0,4}U|UB[A-ZĐ]*"
 )
 #: A key of a number and one short part ("1/HO") … (no dash: tested first)
-_ONE_PART = regex.compile(r"[^/\-]+/[A-ZĐ]{1,3}")
+_ONE_PART = engine.compile(r"[^/\-]+/[A-ZĐ]{1,3}")
 #: … followed by a word in capitals that is not "NGÀY", "CỦA", "VỀ", "VÀ".
 _CAPS_WORD_AFTER = regex.compile(
     r"[ \t]+(?!(?:NGÀY|NGAY|CỦA|CUA|VỀ|VE|VÀ|VA|V/V|TẠI|TAI)\b)\p{Lu}{2,}\b"
 )
 #: A state-style number whose symbol has only its type part so far ("12/QĐ";
 #: no dash: tested first, as a pattern call costs more).
-_TYPE_ONLY = regex.compile(r"\d+(?:/\d{4})?/\s*[A-ZĐ]+[a-z]?")
+_TYPE_ONLY = engine.compile(r"\d+(?:/\d{4})?/\s*[A-ZĐ]+[a-z]?")
 
 
 @lru_cache(maxsize=65536)

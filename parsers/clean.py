@@ -15,17 +15,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
+from parsers import engine
 
 __all__ = ["clean_text", "editorial_notes", "EDITORIAL_NOTE"]
 
 #: Control characters other than tab and line feed (CR is read as a line end
 #: before this, by ``parsers.parse``).
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0080-\u009f]")
+_CONTROL = engine.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u0080-\u009f]")
 
 #: The longest editorial note, and the words only an editor writes in one.
 _NOTE_LONGEST = 20000
-_EDITOR_WORDS = regex.compile(
+_EDITOR_WORDS = engine.compile(
     r"\sboi\s|noi dung huong dan|hieu luc (?:thi hanh )?(?:ke )?tu"
     r"|het hieu luc|link noi bo|javascript:|id:\s")
 
@@ -36,7 +36,7 @@ _EDITOR_WORDS = regex.compile(
 #: …", the portal's "Link nội bộ" / "JavaScript:" / "ID:" anchors. Footnote
 #: markers ("[1]") and the document's own brackets carry none.
 #: (``editorial_notes`` finds the same spans faster.)
-EDITORIAL_NOTE = regex.compile(
+EDITORIAL_NOTE = engine.compile(
     rf"\[(?=[^\[\]]{{0,{_NOTE_LONGEST}}}\])(?=[^\[\]]*?(?:{_EDITOR_WORDS.pattern}))[^\[\]]*\]")
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 import regex
 
+from parsers import engine
 from parsers.normalize import iso_date
 from parsers.vocabulary import DOC_TYPES, TITLE_ONLY_TYPES
 
@@ -28,7 +29,7 @@ _DATE = (r"(?:ngay\s+)?(?:(?P<{p}d>\d{{1,2}})\s+thang\s+(?P<{p}m>\d{{1,2}})\s*,?
 
 #: "… này có hiệu lực (thi hành) (kể) từ ngày …" (folded text); found by its
 #: literal words, then checked to open a sentence or an article.
-_EFFECTIVE = regex.compile(
+_EFFECTIVE = engine.compile(
     r"nay\s+co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s*"
     r"(?:(?:ke\s+)?tu\s+(?:ngay\s+ky(?P<signed>)|" + _DATE.format(p="e") + r")"
     r"|sau\s+(?P<days>\d{1,3})\s+ngay\s+(?:ke\s+)?tu\s+ngay\s+ky)"
@@ -36,7 +37,7 @@ _EFFECTIVE = regex.compile(
 #: What stands before it: the sentence or article opens with the document's
 #: type word ("Quyết định này", "2. Luật này", "Điều 9. Thông tư này"), searched
 #: backwards from "này".
-_OPENS = regex.compile(
+_OPENS = engine.compile(
     r"(?:^|[\n.:;])[ \t\d.)\-]*(?:dieu\s+\d+[a-z]?\s*[.:]\s*(?:hieu\s+luc[^\n]{0,40}\n)?"
     r"[ \t\d.)\-]*)?(?:" + "|".join(
         sorted({p for t in (*DOC_TYPES, *TITLE_ONLY_TYPES) for p in t.phrases} | {"van ban"},
@@ -44,12 +45,12 @@ _OPENS = regex.compile(
 )
 #: "… này có hiệu lực (thi hành) đến hết ngày …", "… này hết hiệu lực từ ngày …".
 _ENDS = r"het\s+hieu\s+luc\s+(?:(?:ke\s+)?tu|vao)\s+"
-_EXPIRES = regex.compile(
+_EXPIRES = engine.compile(
     r"\snay\s+(?:co\s+hieu\s+luc[^.;\n]{0,100}?(?:den\s+(?:het\s+)?|" + _ENDS + r")|"
     + _ENDS + r")" + _DATE.format(p="x")
 )
 #: Parts of a document named before it: "khoản 2 Điều 3 của", "một số điều của".
-_PARTS = regex.compile(
+_PARTS = engine.compile(
     r"(?<![a-z])(?:dieu|khoan|diem|chuong|muc|phan|phu\s+luc|mot\s+so|cac\s+quy\s+dinh\s+tai"
     r"|cum\s+tu|tieu\s+muc|tai)(?![a-z])|\u201c"  # "“Đặc khu” thay thế “huyện đảo” tại …"
 )

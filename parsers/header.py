@@ -30,6 +30,7 @@ from functools import lru_cache
 
 import regex
 
+from parsers import engine
 from parsers.citations import type_from_symbol
 from parsers.layout import Cell, header_cells
 from parsers.models import DocumentIdentity
@@ -63,30 +64,30 @@ from parsers.vocabulary import (
 _HEADER_CHARS = 2500
 _SUBJECT_MAX_CHARS = 600
 _TITLE_TYPES = {p: t.name for t in (*DOC_TYPES, *TITLE_ONLY_TYPES) for p in t.phrases}
-_TITLE_START = regex.compile(
+_TITLE_START = engine.compile(
     r"(?:\(?\s*du\s+thao[^a-z]{0,24}\)?\s*)?"  # "DỰ THẢO", "(Dự thảo)", "DỰ THẢO 24.10.2016"
     r"(?P<t>" + "|".join(type_phrase(p) for p in sorted(_TITLE_TYPES, key=len, reverse=True))
     + r")(?=$|[\s:.(])"
 )
 _TITLE_PATTERNS = [(p, regex.compile(type_phrase(p))) for p in
                    sorted(_TITLE_TYPES, key=len, reverse=True)]
-_BODY_LINE = regex.compile(
+_BODY_LINE = engine.compile(
     r"[ \t\-+*•|]*(?:" + "|".join(regex.escape(p) for p in HEADER_BODY_OPENERS) + r")(?![a-z])"
 )
 _ADDRESSEE = r"k\w{1,2}nh\s+g\w{1,2}i\b"  # "Kính gửi", folded
 _KINH_GUI = regex.compile(rf"^\s*{_ADDRESSEE}")  # a cell that opens with it
 _KINH_GUI_LINE = regex.compile(rf"(?m)^[ \t|]*{_ADDRESSEE}")  # a line of the text
-_STAMP = regex.compile(
+_STAMP = engine.compile(
     r"^\(?\s*(?:" + "|".join(regex.escape(p) for p in HEADER_STAMPS) + r")(?![a-z])[^a-z]*\)?$"
 )
 _GAZETTE = regex.compile(r"^\s*cong\s+bao\b")
 _RULE = regex.compile(r"^[\W_]*$")
 _WORDS = regex.compile(r"[a-z0-9]+")
-_SUBJECT_PREFIX_RAW = regex.compile(r"^\s*[Vv]\s*/\s*[Vv]\.?\s*:?\s*")
-_AUTHORITY = regex.compile(
+_SUBJECT_PREFIX_RAW = engine.compile(r"^\s*[Vv]\s*/\s*[Vv]\.?\s*:?\s*")
+_AUTHORITY = engine.compile(
     r"^\s*(?:" + "|".join(regex.escape(p) for p in AUTHORITY_OPENERS) + r")(?![a-z])"
 )
-_BODY_OPENER = regex.compile(
+_BODY_OPENER = engine.compile(
     r"^\s*(?:" + "|".join(regex.escape(p) for p in BODY_OPENERS) + r")(?![a-z])"
     r"|^\s*\d+\s*[.)]\s|^\s*[-+•]\s"
 )
@@ -97,7 +98,7 @@ _NOT_A_SUBJECT = regex.compile(
 #: The portal's first line: "Quyết định 1056/QĐ-CT", "Nghị quyết số 23/2003/QH11".
 _PORTAL_TITLE = regex.compile(r"^\s*[\p{Lu}][\p{L} ]{1,30}?\s+(?:số\s+)?(?=\d)")
 #: Admin-unit words that open the next line of one name (folded).
-_ADMIN_START = regex.compile(
+_ADMIN_START = engine.compile(
     r"^(?:" + "|".join(regex.escape(u) for u in sorted(ADMIN_UNITS, key=len, reverse=True))
     + r")(?![a-z])"
 )
@@ -290,8 +291,8 @@ def _join_names(parts: list[str], folded_parts: list[str]) -> str:
 
 
 #: A blank number's tail run on after the name ("… XÃ HỘI /2015/TT-BLĐTBXH").
-_NAME_TAIL = regex.compile(r"\s+\S*/.*$")
-_PAGE_MARK = regex.compile(r"^\s*(?:page|trang)\s*\d+")
+_NAME_TAIL = engine.compile(r"\s+\S*/.*$")
+_PAGE_MARK = engine.compile(r"^\s*(?:page|trang)\s*\d+")
 _CAPS_WORDS = regex.compile(r"(?:[\p{Lu}\d][\p{Lu}\d.,&]*(?:\s+|$))+")
 
 

@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 import regex
 
+from parsers import engine
 from parsers.patterns import HEADER_FIELD, NUMBER_SYMBOL
 from parsers.vocabulary import DOC_TYPES
 
@@ -48,7 +49,7 @@ class Cell(NamedTuple):
 
 #: Where a line splits into columns: a table bar, a run of 3+ spaces, tabs,
 #: and separator rules ("-------", "*****", "___").
-_COLUMN_BREAK = regex.compile(
+_COLUMN_BREAK = engine.compile(
     r"\||[ \u00a0]{3,}|\t+|[-–—_=~]{3,}|\*{2,}|(?P<star>(?<=\s)\*(?=\s|$))")
 #: Inside a run-together line, cut before the motto and the Party heading
 #: (folded) when some text stands before them on the line (:data:`_AFTER_TEXT`,
@@ -60,13 +61,13 @@ _MOTTO_WORDS = regex.compile(
 _AFTER_TEXT = regex.compile(r"(?<=\S\s{0,3})")
 #: … after "Hạnh phúc" (folded) when white space follows …
 _MOTTO_END = "hanh phuc"
-_SPACE = regex.compile(r"\s")
+_SPACE = engine.compile(r"\s")
 #: … after the year of a place-and-date ("… năm 2022 THÔNG TƯ …"), at the
 #: match's end …
 _AFTER_YEAR = regex.compile(r"\bn\w{1,2}m\s{1,3}\d{4}(?=\s+\S)")
 #: … and before a title in capitals run on after a date or a bracket ("… năm
 #: 2006) LUẬT HIẾN, LẤY …"), at the match's end; the caller checks the capitals.
-_TITLE_AFTER = regex.compile(
+_TITLE_AFTER = engine.compile(
     r"[\d)]\s{1,3}(?=(?:" + "|".join(
         sorted((p for t in DOC_TYPES for p in t.phrases), key=len, reverse=True)) + r")\s)"
 )

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 import regex
 
+from parsers import engine
 from parsers.vocabulary import (
     BODY_NAMES,
     DOC_TYPES,
@@ -204,7 +205,7 @@ TYPE_PHRASE_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
 )
 
 #: A line that starts with a type phrase: a candidate title line (folded).
-TITLE_START = regex.compile(
+TITLE_START = engine.compile(
     rf"(?:{'|'.join(type_phrase(p) for p in sorted(_TYPE_PHRASES, key=len, reverse=True))})"
     r"(?![a-z])"
 )
@@ -214,19 +215,19 @@ SO = r"s[o06dea5]?\s*[.:]?"
 
 #: A form, appendix or contract number right before the anchor (folded):
 #: "Mẫu số 01/GTGT", "Phụ lục số 02/PL-BTC".
-NOT_DOCUMENT = regex.compile(
+NOT_DOCUMENT = engine.compile(
     rf"(?<![a-z])(?:(?:{_alternation(list(NOT_DOCUMENT_PHRASES))})\s*(?:{SO})?"
     r"|(?:qcvn|tcvn|tcxdvn|tcn|iso|iec)\s*[\d.\-]*:?)\s*$"
 )
 
 #: What may stand between a type word and the number: nothing, "số", or a
 #: short title and "số" ("Luật Tổ chức chính quyền địa phương số").
-TYPE_TAIL = regex.compile(
+TYPE_TAIL = engine.compile(
     rf"^[\s*_¹²³⁴-⁹]*(?:(?:[a-z0-9\-]+[ \t\n,]+){{0,12}}?{SO})?[\s*_]*$"
 )
 
 #: Connective text between two items of a list of references.
-LIST_GLUE = regex.compile(r"^[\s,*_¹²³⁴-⁹]*(?:va|hoac|cung|,)?[\s,]*(?:cac\s+)?(?:so\s*:?)?\s*$")
+LIST_GLUE = engine.compile(r"^[\s,*_¹²³⁴-⁹]*(?:va|hoac|cung|,)?[\s,]*(?:cac\s+)?(?:so\s*:?)?\s*$")
 
 #: "ngày 20/11/2025", "ngày 20 tháng 11 năm 2025" and their OCR forms.
 DATE = regex.compile(
@@ -237,18 +238,18 @@ DATE = regex.compile(
     r"n\w{1,2}m\s+(?P<y2>\d{4}))"
 )
 #: "của" and its OCR forms ("cua", "ctia", "ciia", "cta").
-OF = regex.compile(r"[\s,*_¹²³⁴-⁹]*c[a-z]{1,2}a\s+")
+OF = engine.compile(r"[\s,*_¹²³⁴-⁹]*c[a-z]{1,2}a\s+")
 
 #: The name of a body whose words need each other ("Bộ Giao thông vận tải",
 #: "Ban Kinh tế và Ngân sách"), possibly broken across lines.
-BODY_NAME = regex.compile(
+BODY_NAME = engine.compile(
     "(?:" + "|".join(
         r"\s+".join(regex.escape(w) for w in name.strip().split())
         for name in sorted(BODY_NAMES, key=len, reverse=True)
     ) + ")(?![a-z])"
 )
 #: A province or city name, possibly broken across lines.
-PLACE_NAME = regex.compile(
+PLACE_NAME = engine.compile(
     _first_letters(list(PLACE_NAMES)) + "(?:" + "|".join(
         r"\s+".join(regex.escape(w) for w in name.strip().split())
         for name in sorted(PLACE_NAMES, key=len, reverse=True)
@@ -304,7 +305,7 @@ BOUNDARY = regex.compile(
 #: starts a new clause even without punctuation before it (the subject line
 #: above it ends with none). Matched on the folded text; the caller checks
 #: the capital on the NFC text.
-LINE_OPENER = regex.compile(
+LINE_OPENER = engine.compile(
     r"\n[ \t]*(?=(?:"
     + "|".join(ocr_tolerant(p) for p in ("can cu", "thuc hien", "trien khai", "theo", "xet",
                                            "tiep tuc", "kinh gui", "de nghi", "giao"))
@@ -316,7 +317,7 @@ _TRIGGER_ALTERNATION = (
         f"(?P<t{i}>{ocr_tolerant(t.phrase)}(?![a-z]))" for i, t in enumerate(TRIGGERS_BY_LENGTH)
     ) + ")"
 )
-TRIGGER_PATTERN = regex.compile(_TRIGGER_ALTERNATION)
+TRIGGER_PATTERN = engine.compile(_TRIGGER_ALTERNATION)
 #: Every spelling of a trigger phrase's first two words ("first second"; every
 #: phrase has two or more): a phrase starts only where one of them stands, the
 #: words apart by white space, no letter after the second
@@ -328,23 +329,23 @@ TRIGGER_OPENINGS = tuple(sorted(
 #: The same, searched backwards from a reference: nearest trigger first.
 TRIGGER_BEFORE = regex.compile(_TRIGGER_ALTERNATION, regex.REVERSE)
 #: "(đã) được sửa đổi, bổ sung bởi/tại …": the later reference acts on the earlier.
-PASSIVE = regex.compile(
+PASSIVE = engine.compile(
     rf"[\s,(]*(?:da\s+)?duoc\s+(?:{'|'.join(ocr_tolerant(t.phrase) for t in TRIGGERS)})"
 )
-CAN_CU = regex.compile(rf"[\s\-+*•(]*{ocr_tolerant('can cu')}(?![a-z])")
+CAN_CU = engine.compile(rf"[\s\-+*•(]*{ocr_tolerant('can cu')}(?![a-z])")
 #: What a clause opens with before its governing word: numbering, bullets,
 #: "Việc" ("1. Thực hiện …", "- Căn cứ …", "Việc triển khai thực hiện …").
-CLAUSE_LEAD = regex.compile(r"[\s\-+*•–(]*(?:(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.)]\s*)?(?:viec\s+)?")
+CLAUSE_LEAD = engine.compile(r"[\s\-+*•–(]*(?:(?:\d+(?:\.\d+)*|[ivx]+|[a-z])[.)]\s*)?(?:viec\s+)?")
 #: A heading that lists the document's legal basis: "Căn cứ pháp lý:",
 #: "II. CĂN CỨ PHÁP LÝ", "1. Sự cần thiết và căn cứ pháp lý" (folded; the
 #: line holds nothing else).
-LEGAL_BASIS_HEADING = regex.compile(
+LEGAL_BASIS_HEADING = engine.compile(
     r"[ \t*\-+•]*(?:(?:\d+|[ivx]+)[.)][ \t]*)?(?:[a-z ,]{0,40}\s)?"
     + ocr_tolerant("can cu phap ly") + r"(?:\s+(?:co\s+)?lien\s+quan)?[ \t]*(?::|(?=\n|$))"
 )
 #: "… thực hiện theo quy định tại …": a provision is cited, not implemented.
-PROVISION_CITED = regex.compile(r"theo\s+quy\s+dinh|quy\s+dinh\s+tai(?![a-z])")
-SUBJECT_OPENER = regex.compile(
+PROVISION_CITED = engine.compile(r"theo\s+quy\s+dinh|quy\s+dinh\s+tai(?![a-z])")
+SUBJECT_OPENER = engine.compile(
     rf"[\s,\u201c\"(]*(?:{'|'.join(ocr_tolerant(p) for p in SUBJECT_OPENERS)})(?![a-z])"
 )
 
@@ -354,7 +355,7 @@ SUBJECT_OPENER = regex.compile(
 #: "Số:" with the number on the next line or in the next table cell, a
 #: draft's blank "Số:    /QĐ-UBND", a law's "Luật số: 51/2024/QH15", OCR's
 #: "S6:71". The caller checks the capital S (or the type word's capital).
-HEADER_FIELD = regex.compile(
+HEADER_FIELD = engine.compile(
     r"(?<![a-z0-9/])(?:(?P<type>luat|bo luat|phap lenh|lenh|nghi quyet|sac lenh)\s+s[o06dea5]\s*:"
     r"|(?P<s>s)[o06dea5]?[ \t]*(?:hieu[ \t]*)?[:.]?)[ \t]*"
     r"(?=[ \t|]*\n?[ \t|]*[\d.…_]|[\d.…_ \t]*[/\-]|[ \t|]*\n[ \t|.…_]*/)"

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 import regex
 
-from parsers import scan
+from parsers import engine, scan
 from parsers.effect import is_partial
 from parsers.models import Mention, Relation
 from parsers.normalize import split_key
@@ -66,36 +66,36 @@ _ACTS = frozenset({"repeals", "replaces", "amends"})
 _LIST_HEADINGS = frozenset({"repeals", "replaces", "amends"})
 _HEADING_REACH = 80
 #: The words of those relations, to look for before reading triggers.
-_HEADING_WORDS = regex.compile(r"bai\s+bo|huy\s+bo|thay\s+the|sua\s+doi|bo\s+sung|dinh\s+chinh")
+_HEADING_WORDS = engine.compile(r"bai\s+bo|huy\s+bo|thay\s+the|sua\s+doi|bo\s+sung|dinh\s+chinh")
 #: A trigger closed by a bracket right after it is a qualifier: "(sửa đổi, bổ sung)".
-_QUALIFIER = regex.compile(r"[\s,]*(?:bo\s+sung|sua\s+doi)?\s*\)")
+_QUALIFIER = engine.compile(r"[\s,]*(?:bo\s+sung|sua\s+doi)?\s*\)")
 #: How far before a reference its clause, list and heading are read, and how
 #: far after it ("… hết hiệu lực kể từ ngày …").
 _WINDOW_BEFORE = 2000
 _WINDOW_AFTER = 400
 #: Where a legal-basis heading may stand (folded).
-_PHAP_LY = regex.compile(ocr_tolerant("phap ly"))
+_PHAP_LY = engine.compile(ocr_tolerant("phap ly"))
 #: "(đã) được" (or "bị") before a trigger: someone else acts.
 #: Between a reference and a passive verb later in the sentence, what shows
 #: the verb has another subject: a line or sentence break, a footnote, or a
 #: provision ("[2] … Cụm từ … được bổ sung theo Luật …", "Khoản này được …").
-_OTHER_SUBJECT = regex.compile(
+_OTHER_SUBJECT = engine.compile(
     r"[\n.;\[]|(?<![a-z])(?:cum\s+tu|noi\s+dung|(?:khoan|diem|dieu|chuong|muc)\s+nay)(?![a-z])")
 #: The agent after a passive trigger: "được hướng dẫn bởi", "được thực hiện theo".
-_AGENT = regex.compile(r"\s+(?:mot\s+so\s+dieu\s+)?(?:boi|theo|tai)(?![a-z])")
-_PASSIVE_BEFORE = regex.compile(r"(?:duoc|bi)\s+(?:[a-z]+(?:\s+[a-z]+)?\s*,\s*)?$")
+_AGENT = engine.compile(r"\s+(?:mot\s+so\s+dieu\s+)?(?:boi|theo|tai)(?![a-z])")
+_PASSIVE_BEFORE = engine.compile(r"(?:duoc|bi)\s+(?:[a-z]+(?:\s+[a-z]+)?\s*,\s*)?$")
 #: A trigger that is the type word of the reference it stands before
 #: ("Hướng dẫn số 5-HD/TU", "Hướng dẫn liên tịch số …"): it names, not guides.
-_NAMES_A_DOCUMENT = regex.compile(r"(?:\s+lien\s+tich)?\s+s[o06]\s*:?\s*[0-9]")
+_NAMES_A_DOCUMENT = engine.compile(r"(?:\s+lien\s+tich)?\s+s[o06]\s*:?\s*[0-9]")
 #: "… có hiệu lực thi hành": not "thi hành" a document.
-_IN_FORCE = regex.compile(r"hieu\s+luc\s+$")
+_IN_FORCE = engine.compile(r"hieu\s+luc\s+$")
 #: "Thông tư số 75/2015/TT-BTNMT … hết hiệu lực kể từ ngày …": a repeal the
 #: document states after the reference (folded, within the clause; each
 #: phrase holds "hieu" or "bai", which ``_repealed_after`` finds first).
-_ENDS_FORCE = regex.compile(r"(?:^|[\s,])(?:het\s+hieu\s+luc|bi\s+bai\s+bo)(?![a-z])")
+_ENDS_FORCE = engine.compile(r"(?:^|[\s,])(?:het\s+hieu\s+luc|bi\s+bai\s+bo)(?![a-z])")
 _ENDS_FORCE_REACH = 200
 #: What stands between two items of a list: ", ", " và ", "; ".
-_ITEM_GAP = regex.compile(r"[\s]*(?:[,;]|\s(?:va|hoac))[\s]*$")
+_ITEM_GAP = engine.compile(r"[\s]*(?:[,;]|\s(?:va|hoac))[\s]*$")
 #: The end of a paragraph: an open quotation does not reach past it.
 _PARAGRAPH_END = regex.compile(r"[.;:][ \t\u201d\u201c\"]*\n", regex.REVERSE)
 #: How far into the text after a reference a trigger still describes it.
@@ -195,8 +195,8 @@ def _opening(folded: str, start: int, end: int) -> str | None:
     return None
 
 
-_ENDS_IN_COLON = regex.compile(r":[ \t]*\n[ \t]*(?:\S{1,6}[ \t]+)?$")
-_MARKER = regex.compile(
+_ENDS_IN_COLON = engine.compile(r":[ \t]*\n[ \t]*(?:\S{1,6}[ \t]+)?$")
+_MARKER = engine.compile(
     r"[ \t]*(?:(?P<num>\d+(?:\.\d+)*[.)]|[IVX]+\.)|(?P<bullet>[-+•*–]|[a-zđ]\)))[ \t]"
 )
 
