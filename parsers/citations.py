@@ -105,6 +105,11 @@ ISSUER_START = engine.compile(
 _BODY_WORDS = frozenset(w for name in BODY_NAMES for w in name.replace(",", "").split())
 _NEXT_WORD = engine.compile(r"\s+(\S)")
 _TRAILING_PUNCT = regex.compile(r"[^\p{L}\p{N}/&]+$")
+#: Characters ``_TRAILING_PUNCT`` keeps, among those Vietnamese words end in
+#: (Latin, with its extensions for Vietnamese): a word ending in one has
+#: nothing to strip, and most words do (the pattern is not called for them).
+_WORD_END_KEPT = frozenset(regex.findall(
+    r"[\p{L}\p{N}/&]", "".join(map(chr, [*range(0x250), *range(0x1E00, 0x1F00)]))))
 _SPACES = engine.compile(r"\s+")
 _SYMBOL_SEP = engine.compile(r"[-/]")
 _QUOC_HOI = engine.compile(r"QH\d*")
@@ -242,7 +247,8 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
         if raw[0] == "|":  # the next row's border glued to the name's next word
             at += len(raw) - len(raw.lstrip("|"))
             raw = raw.lstrip("|")
-        word = _TRAILING_PUNCT.sub("", raw) if len(raw) > 1 else raw
+        word = _TRAILING_PUNCT.sub("", raw) if len(raw) > 1 and raw[-1] not in _WORD_END_KEPT \
+            else raw
         if not word:
             break
         f = folded[at : at + len(word)]

@@ -141,3 +141,15 @@ def test_ends_force_needs_the_words_searched_first(text: str) -> None:
     # relations._repealed_after searches _ENDS_FORCE only where "hieu" or "bai" is
     if relations._ENDS_FORCE.search(text):
         assert "hieu" in text or "bai" in text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZđĐếỹ9/&.,;:)”“-") + ["\u0301", "²", "𝐀", "٣"]),
+               min_size=2, max_size=6))
+def test_word_end_kept_needs_no_strip(raw: str) -> None:
+    # _issuer strips a word's trailing punctuation only when its last
+    # character is not one the pattern keeps
+    if raw[-1] in citations._WORD_END_KEPT:
+        assert citations._TRAILING_PUNCT.sub("", raw) == raw
+    assert {"a", "Z", "đ", "Đ", "ế", "ỹ", "9", "/", "&"} <= citations._WORD_END_KEPT
+    assert not {".", ",", ")", "”"} & citations._WORD_END_KEPT
