@@ -80,7 +80,7 @@ _FORMER_BEFORE = engine.compile(
     rf"[ \t]*\((?:{'|'.join(fold(w) for w in _FORMER_WORDS)})\)[ \t]*$")
 #: A title in quotes or brackets between two items of a list ("Công văn số A
 #: “V/v …” và Công văn số B").
-_DESCRIPTION = engine.compile(r"^\s*(?:\u201c[^\u201d]{0,300}\u201d|\([^)]{0,300}\))")
+_DESCRIPTION = engine.compile(r"\s*(?:\u201c[^\u201d]{0,300}\u201d|\([^)]{0,300}\))")
 #: How far before a type word a "<body> có/ban hành" may start.
 _BEFORE_REACH = 140
 _VERB_BEFORE = regex.compile(
@@ -402,7 +402,10 @@ def find_mentions(
             start, word_type = found
             if word_type:
                 doc_type = word_type  # the word in the text wins over the symbol
-        glued = bool(prev and LIST_GLUE.match(_DESCRIPTION.sub("", folded[prev.end : start], 1)))
+        glued = False
+        if prev:  # (matched in place: the stretch between may be pages long)
+            title = _DESCRIPTION.match(folded, prev.end, start)
+            glued = bool(LIST_GLUE.match(folded, title.end() if title else prev.end, start))
         if glued and not found and _keeps_list_type(prev.type, doc_type, key):
             doc_type = prev.type  # "các Nghị định số 01/…, 02/…": the list's type
         doc_type = doc_type or DEFAULT_TYPE

@@ -5,15 +5,17 @@ strings built from the same pieces (type words, OCR spellings, glue)."""
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsers import citations, relations
+from parsers import citations, engine, relations
 from parsers.normalize import fold, iso_date
 from parsers.patterns import (
     BODY_NAME,
     BODY_NAME_OPENINGS,
     DATE,
+    LIST_GLUE,
     PLACE_NAME,
     PLACE_NAME_OPENINGS,
     TYPE_TAIL,
@@ -153,3 +155,42 @@ def test_word_end_kept_needs_no_strip(raw: str) -> None:
         assert citations._TRAILING_PUNCT.sub("", raw) == raw
     assert {"a", "Z", "đ", "Đ", "ế", "ỹ", "9", "/", "&"} <= citations._WORD_END_KEPT
     assert not {".", ",", ")", "”"} & citations._WORD_END_KEPT
+
+
+def _source(pattern) -> str:
+    return next(source for source, compiled in engine.REWRITTEN if compiled is pattern)
+
+
+def _glued_by_slice(folded: str, a: int, b: int) -> bool:
+    """The form find_mentions replaces: the stretch sliced out, its leading
+    title removed by ``sub``, the glue pattern anchored on the slice."""
+    description = regex.compile("^" + _source(citations._DESCRIPTION))
+    glue = regex.compile("^" + _source(LIST_GLUE))
+    return bool(glue.match(description.sub("", folded[a:b], 1)))
+
+
+def _glued_in_place(folded: str, a: int, b: int) -> bool:
+    title = citations._DESCRIPTION.match(folded, a, b)
+    return bool(LIST_GLUE.match(folded, title.end() if title else a, b))
+
+
+GLUE_FORMS = [", ", " và ", ", các ", " và số ", "; ", " “V/v báo cáo” và ", " (sửa đổi) , ",
+              "\n\n", "", " hoặc số: ", ", cùng ", " của UBND tỉnh và ", "“không đóng", "(x)\n",
+              " và\n", " , , ** ", "¹ và ", " “" + "x" * 301 + "” và "]
+
+
+@pytest.mark.parametrize("gap", GLUE_FORMS)
+def test_list_glue_in_place_equals_the_slice_form(gap: str) -> None:
+    folded = fold("Quyết định số 1/QĐ-UB" + gap + "2/QĐ-UB ngày 1/1/2020")
+    a = len(fold("Quyết định số 1/QĐ-UB"))
+    b = a + len(gap)
+    for lo in range(a, b + 1):
+        assert _glued_in_place(folded, lo, b) == _glued_by_slice(folded, lo, b), (gap, lo)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([" ", ",", "\n", "va", "hoac", "cac", "so", ":", "“", "”",
+                                 "(", ")", "x", "*", "¹", "cung", "ve"]), max_size=10).map("".join))
+def test_list_glue_in_place_equals_the_slice_form_generated(gap: str) -> None:
+    folded = "12/qd" + gap + "13/qd"
+    assert _glued_in_place(folded, 5, 5 + len(gap)) == _glued_by_slice(folded, 5, 5 + len(gap))
