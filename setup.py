@@ -2,11 +2,56 @@
 
 Optional: where no C compiler is, ``pip install`` goes on without it and the
 parser runs its pure-Python forms, which give the same records.
+
+The NFC test's table (``parsers/csrc/nfc_table.h``) is written here from the
+building Python's ``unicodedata``: read off every code point, it would cost
+each process a tenth of a second at import. The extension records the
+Unicode version it was read from, and the parser uses it only under the same
+version (see ``parsers/normalize.py``).
 """
+
+import unicodedata
+from pathlib import Path
 
 from setuptools import Extension, setup
 
 _SOURCES = ["parsers/csrc/module.c", "parsers/csrc/numbers.c", "parsers/csrc/clauses.c"]
+_NFC_TABLE = Path(__file__).parent / "parsers" / "csrc" / "nfc_table.h"
 
-setup(ext_modules=[Extension("parsers._scan", _SOURCES, depends=["parsers/csrc/scan.h"],
+
+def nfc_suspects() -> set[int]:
+    """BMP code points that can make a string not NFC: a combining mark (class
+    not 0), one that NFC changes on its own (quick check No), one that may
+    compose with the character before it (quick check Maybe: the second
+    character of a canonical pair, Hangul vowels and trailing consonants)."""
+    found = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))
+    for cp in range(0x110000):
+        ch = chr(cp)
+        if cp < 0x10000 and (unicodedata.combining(ch)
+                             or unicodedata.normalize("NFC", ch) != ch):
+            found.add(cp)
+        decomposition = unicodedata.decomposition(ch)
+        if decomposition and not decomposition.startswith("<"):
+            parts = decomposition.split()
+            if len(parts) == 2 and int(parts[1], 16) < 0x10000:
+                found.add(int(parts[1], 16))
+    return found
+
+
+def write_nfc_table() -> None:
+    bits = bytearray(0x10000 // 8)
+    for cp in nfc_suspects():
+        bits[cp >> 3] |= 1 << (cp & 7)
+    rows = ",\n".join(", ".join(str(b) for b in bits[i : i + 32]) for i in range(0, len(bits), 32))
+    version = unicodedata.unidata_version
+    text = (f"/* written by setup.py from unicodedata {version}: do not edit */\n"
+            f'#define NFC_UNIDATA_VERSION "{version}"\n'
+            f"static const unsigned char NFC_SUSPECT[8192] = {{\n{rows}\n}};\n")
+    if not _NFC_TABLE.exists() or _NFC_TABLE.read_text() != text:
+        _NFC_TABLE.write_text(text)
+
+
+write_nfc_table()
+setup(ext_modules=[Extension("parsers._scan", _SOURCES,
+                             depends=["parsers/csrc/scan.h", "parsers/csrc/nfc_table.h"],
                              optional=True, extra_compile_args=["-O2"])])

@@ -10,12 +10,13 @@ compiles no parser pattern.
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Callable
 from types import ModuleType
 
 import numpy as np
 
-__all__ = ["COMPILED", "SCAN", "compiled_fold"]
+__all__ = ["COMPILED", "SCAN", "compiled_fold", "compiled_nfc_suspect"]
 
 
 def _load() -> ModuleType | None:
@@ -42,3 +43,12 @@ def compiled_fold(fold_table: np.ndarray,
         return None
     SCAN.configure_fold(fold_table.astype(np.uint16).tobytes(), control.astype(np.uint8).tobytes())
     return SCAN.fold
+
+
+def compiled_nfc_suspect() -> Callable[[str], bool] | None:
+    """The compiled NFC pre-test (False: the text is NFC; True: ask
+    ``unicodedata``), or None without the extension or where its table was
+    read from another Unicode version than this Python's (setup.py)."""
+    if SCAN is None or getattr(SCAN, "nfc_unidata_version", None) != unicodedata.unidata_version:
+        return None
+    return SCAN.nfc_suspect

@@ -18,7 +18,7 @@ from functools import lru_cache
 import numpy as np
 import regex
 
-from parsers.compiled import compiled_fold
+from parsers.compiled import compiled_fold, compiled_nfc_suspect
 from parsers.vocabulary import (
     ASCII_PARTS_KEPT,
     FOOTNOTE_SAFE_PARTS,
@@ -130,6 +130,17 @@ def strip_marks(text: str) -> str:
 _CLUSTER = regex.compile(r"[^\p{M}]?\p{M}+")
 
 
+_NFC_SUSPECT = compiled_nfc_suspect()
+
+
+def is_nfc(text: str) -> bool:
+    """``unicodedata.is_normalized("NFC", text)``; a compiled pass first
+    clears the texts with no character that can break NFC (most documents)."""
+    if _NFC_SUSPECT is not None and not _NFC_SUSPECT(text):
+        return True
+    return unicodedata.is_normalized("NFC", text)
+
+
 @dataclass(frozen=True, slots=True)
 class SourceText:
     """NFC text plus the map from its offsets back to the caller's string.
@@ -151,7 +162,7 @@ class SourceText:
         # Ð/ð (Icelandic eth) replace Đ/đ in text converted from legacy fonts;
         # same length, so no offset map is needed for that step.
         cleaned = original.replace("\u00d0", "Đ").replace("\u00f0", "đ")
-        if unicodedata.is_normalized("NFC", cleaned):
+        if is_nfc(cleaned):
             return cls(original, cleaned)
         pieces: list[str] = []
         clusters: list[tuple[int, int, int, int]] = []

@@ -408,3 +408,44 @@ def test_compiled_passes_on_any_code_points(text: str) -> None:
     assert [(m.span(), m.lastgroup) for m in scan.triggers(folded, 0, len(folded))] == \
         [(m.span(), m.lastgroup) for m in TRIGGER_PATTERN.finditer(folded, 0, len(folded))]
     assert fold_checked(text) == fold_checked_python(text)
+
+
+# The NFC pre-test: "not suspect" must mean NFC; texts that need the full test
+# are sent to unicodedata.
+_NFC_PIECES = list("aeoAĐđếỹ“”.,\n ") + [
+    "\u0301", "\u0323", "\u0302",  # combining marks (Vietnamese typed decomposed)
+    "\u1100", "\u1161", "\u11a8", "\uac00",  # Hangul L, V, T and a syllable
+    "\u0b92", "\u0bbe", "\u0bd7", "\u0bc6",  # Tamil: vowel signs that compose
+    "\u212b", "\u2126", "\u0340", "\u0344",  # singletons and marks NFC changes
+    "𝐀", "\U0001109a", "\U00011099\U000110ba",  # beyond the BMP
+]
+
+
+@compiled
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NFC_PIECES), max_size=12).map("".join))
+def test_nfc_pretest_clears_only_nfc_text(text: str) -> None:
+    import unicodedata
+
+    from parsers.compiled import SCAN
+    from parsers.normalize import is_nfc
+    if not SCAN.nfc_suspect(text):
+        assert unicodedata.is_normalized("NFC", text)
+    assert is_nfc(text) == unicodedata.is_normalized("NFC", text)
+
+
+@compiled
+def test_nfc_pretest_table() -> None:
+    from parsers.compiled import SCAN
+    for ch in ["\u0301", "\u1161", "\u11a8", "\u0bbe", "\u212b", "\u0344", "𝐀"]:
+        assert SCAN.nfc_suspect("Quyết định " + ch), hex(ord(ch[0]))
+    assert not SCAN.nfc_suspect("Quyết định số 58-QĐ/TU “Về việc” — ỹ Ð ½ ²")
+    assert not SCAN.nfc_suspect("")
+
+
+@compiled
+def test_nfc_pretest_unused_under_another_unicode_version(monkeypatch) -> None:
+    from parsers import compiled
+    assert compiled.compiled_nfc_suspect() is not None
+    monkeypatch.setattr(compiled.unicodedata, "unidata_version", "0.0.0")
+    assert compiled.compiled_nfc_suspect() is None

@@ -109,7 +109,40 @@ PyObject *scan_fold(PyObject *self, PyObject *text) {
     return Py_BuildValue("(NO)", out, controls ? Py_True : Py_False);
 }
 
+/* --- The NFC test ------------------------------------------------------------ */
+
+#include "nfc_table.h" /* written by setup.py: NFC_SUSPECT, NFC_UNIDATA_VERSION */
+
+#define SUSPECT(c) ((NFC_SUSPECT[(c) >> 3] >> ((c) & 7)) & 1)
+
+/* nfc_suspect(text) -> whether a character of text may make it not NFC: one
+ * the table marks (a combining mark, a character NFC changes, one that may
+ * compose with the one before it), or one beyond the BMP. False means the
+ * text is NFC (unicodedata.is_normalized then says so, ten times slower). */
+PyObject *scan_nfc_suspect(PyObject *self, PyObject *text) {
+    if (!scan_text_ready(text, 1))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *s = data;
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (SUSPECT(s[i]))
+                Py_RETURN_TRUE;
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *s = data;
+        for (Py_ssize_t i = 0; i < n; i++)
+            if (SUSPECT(s[i]))
+                Py_RETURN_TRUE;
+    } else if (n > 0) {
+        Py_RETURN_TRUE; /* a code point beyond the BMP */
+    }
+    Py_RETURN_FALSE;
+}
+
 static PyMethodDef methods[] = {
+    {"nfc_suspect", scan_nfc_suspect, METH_O, "nfc_suspect(text) -> a character may make text not NFC (False: it is NFC)."},
     {"configure_fold", scan_configure_fold, METH_VARARGS, "configure_fold(fold, control): uint16 fold and control flag per BMP code point."},
     {"configure_numbers", scan_configure_numbers, METH_O, "configure_numbers(flags): number/symbol flags per BMP code point."},
     {"fold", scan_fold, METH_O, "fold(text) -> (folded, has_controls)."},
@@ -127,4 +160,11 @@ static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT, "_scan", "Compiled whole-text passes of the parser (see parsers/scan.py).", -1, methods,
 };
 
-PyMODINIT_FUNC PyInit__scan(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__scan(void) {
+    PyObject *m = PyModule_Create(&module);
+    if (m && PyModule_AddStringConstant(m, "nfc_unidata_version", NFC_UNIDATA_VERSION) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}

@@ -1,6 +1,6 @@
 /* parsers._scan: the parser's whole-text passes in compiled code.
  *
- * module.c   the fold, the shared helpers, the module;
+ * module.c   the fold, the NFC test, the shared helpers, the module;
  * numbers.c  where a number/symbol token can start; a number cut at a line end;
  *            a dash spaced on both sides after a number;
  * clauses.c  clause boundaries; where a trigger phrase can start.
