@@ -73,10 +73,10 @@ def effective_dates(text: str, folded: str, own_date: str | None) -> tuple[str |
                                                                             str | None]:
     """(effective, expires) of the document, ISO dates or None."""
     effective = expires = None
-    at = folded.find("hieu luc")
-    if at < 0:
+    hits = _occurrences(folded, "hieu luc")  # the words both clauses hold, found once
+    if not hits:
         return None, None
-    for m in _matches(_EFFECTIVE, folded, "nay co hieu luc", 0):
+    for m in _matches(_EFFECTIVE, folded, _preceded(folded, hits, "nay co "), 0):
         if _quoted(text, m.start()) or not _OPENS.search(folded, max(0, m.start() - 80),
                                                           m.start()):
             continue
@@ -89,7 +89,7 @@ def effective_dates(text: str, folded: str, own_date: str | None) -> tuple[str |
         else:
             effective = _date_of(m, "e")
         break
-    for m in _matches(_EXPIRES, folded, "hieu luc", 16, needs="nay"):
+    for m in _matches(_EXPIRES, folded, hits, 16, needs="nay"):
         # the document's own clause, opening its sentence or article (not
         # "kể từ thời điểm Nghị định này có hiệu lực thi hành đến hết ngày …")
         if not _quoted(text, m.start()) and _OPENS.search(folded, max(0, m.start() - 80),
@@ -99,24 +99,38 @@ def effective_dates(text: str, folded: str, own_date: str | None) -> tuple[str |
     return effective, expires
 
 
-def _matches(pattern: regex.Pattern[str], folded: str, literal: str, back: int,
-             needs: str = "") -> Iterator[regex.Match[str]]:
-    """``pattern``'s matches that start at (or ``back`` characters before) an
-    occurrence of ``literal``, found by ``str.find``: a whole-text regex scan
-    costs more than the few places the words stand. ``needs``: a string every
-    match holds (the pattern is not tried where it is absent)."""
+def _occurrences(folded: str, literal: str) -> list[int]:
+    """Every position of ``literal`` in ``folded`` (``str.find``: a whole-text
+    regex scan costs more than the few places the words stand)."""
+    found = []
     at = folded.find(literal)
     while at >= 0:
+        found.append(at)
+        at = folded.find(literal, at + 1)
+    return found
+
+
+def _preceded(folded: str, hits: list[int], before: str) -> list[int]:
+    """Where ``before`` + the words at ``hits`` stand: "nay co hieu luc" from
+    the places of "hieu luc"."""
+    n = len(before)
+    return [at - n for at in hits if at >= n and folded.startswith(before, at - n)]
+
+
+def _matches(pattern: regex.Pattern[str], folded: str, starts: list[int], back: int,
+             needs: str = "") -> Iterator[regex.Match[str]]:
+    """``pattern``'s matches that start at (or ``back`` characters before) one
+    of ``starts`` (where its literal words stand). ``needs``: a string every
+    match holds (the pattern is not tried where it is absent)."""
+    for at in starts:
         lo, hi = max(0, at - back), min(len(folded), at + 200)
         if needs and folded.find(needs, lo, hi) < 0:
-            at = folded.find(literal, at + 1)
             continue
         m = pattern.match(folded, lo, hi)
         if m is None and back:
             m = pattern.search(folded, lo, hi)
         if m is not None:
             yield m
-        at = folded.find(literal, at + 1)
 
 
 def is_partial(folded: str, trigger_end: int, mention_start: int) -> bool:

@@ -194,3 +194,25 @@ def test_list_glue_in_place_equals_the_slice_form(gap: str) -> None:
 def test_list_glue_in_place_equals_the_slice_form_generated(gap: str) -> None:
     folded = "12/qd" + gap + "13/qd"
     assert _glued_in_place(folded, 5, 5 + len(gap)) == _glued_by_slice(folded, 5, 5 + len(gap))
+
+
+@pytest.mark.parametrize("text", [
+    "Quyết định này có hiệu lực kể từ ngày ký.", "này có hiệu lực từ ngày 01/7/2025",
+    "Điều 9. Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025.\nLuật số 1/2024/QH15 "
+    "hết hiệu lực kể từ ngày 01/01/2026.", "hiệu lực", "nay co hieu luc nay co hieu luc",
+    "Thông tư này có hiệu lực thi hành sau 45 ngày kể từ ngày ký ban hành. Thông tư này có "
+    "hiệu lực đến hết ngày 31/12/2030.", "1. Nghị quyết này  có hiệu lực từ ngày 1/1/2025",
+    "co hieu luc ... nay co", "",
+])
+def test_effective_dates_find_each_clause_once(text: str) -> None:
+    # the words "hieu luc" found once for both clauses: the same dates as
+    # searching each clause's words on its own
+    import parsers.effect as effect
+    folded = fold(text)
+
+    def by_literal(literal: str) -> list[int]:
+        return [i for i in range(len(folded)) if folded.startswith(literal, i)]
+
+    hits = effect._occurrences(folded, "hieu luc")
+    assert hits == by_literal("hieu luc")
+    assert effect._preceded(folded, hits, "nay co ") == by_literal("nay co hieu luc")
