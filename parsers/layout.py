@@ -49,8 +49,21 @@ class Cell(NamedTuple):
 
 #: Where a line splits into columns: a table bar, a run of 3+ spaces, tabs,
 #: and separator rules ("-------", "*****", "___").
+#: (Each alternative opens with a literal, so that ``re`` skips to where one
+#: can start: "[ \u00a0]{3,}" is written " [ \u00a0]{2,}|\u00a0[ \u00a0]{2,}"; the
+#: last is a lone "*" between white space, told by its length: see
+#: :func:`_lone_star`.)
+_RULE_CHARS = "-–—_=~"
 _COLUMN_BREAK = engine.compile(
-    r"\||[ \u00a0]{3,}|\t+|[-–—_=~]{3,}|\*{2,}|(?P<star>(?<=\s)\*(?=\s|$))")
+    r"\||" + "|".join(f"{re.escape(c)}[ \u00a0]{{2,}}" for c in " \u00a0") + r"|\t+|"
+    + "|".join(f"{re.escape(c)}[{_RULE_CHARS}]{{2,}}" for c in _RULE_CHARS)
+    + r"|\*\*+|\*(?<=\s\*)(?=\s|$)")
+
+
+def _lone_star(m: re.Match[str]) -> bool:
+    """The break is a lone "*" between white space (the other breaks are at
+    least two characters long, or a "|" or a tab)."""
+    return m.end() - m.start() == 1 and m.string[m.start()] == "*"
 #: Inside a run-together line, cut before the motto and the Party heading
 #: (folded) when some text stands before them on the line (:data:`_AFTER_TEXT`,
 #: at the match's start) …
@@ -132,7 +145,7 @@ def header_cells(text: str, folded: str, end: int) -> list[Cell]:
     # the breaks of every line in one pass (none spans a line; a lone "*"
     # opening a line has no white space before it within its line)
     breaks = [(m.start(), m.end()) for m in _COLUMN_BREAK.finditer(region)
-              if m.lastgroup is None or (m.start() > 0 and region[m.start() - 1] != "\n")]
+              if not _lone_star(m) or (m.start() > 0 and region[m.start() - 1] != "\n")]
     k = 0
     pos = 0
     for index, (raw, low) in enumerate(zip(region.split("\n"), folded[:end].split("\n"),

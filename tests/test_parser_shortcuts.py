@@ -216,3 +216,17 @@ def test_effective_dates_find_each_clause_once(text: str) -> None:
     hits = effect._occurrences(folded, "hieu luc")
     assert hits == by_literal("hieu luc")
     assert effect._preceded(folded, hits, "nay co ") == by_literal("nay co hieu luc")
+
+
+#: The column-break pattern as it was written: one alternative per kind of break.
+_COLUMN_BREAK_AS_WRITTEN = regex.compile(
+    r"\||[ \u00a0]{3,}|\t+|[-–—_=~]{3,}|\*{2,}|(?P<star>(?<=\s)\*(?=\s|$))")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list(" \u00a0\t|-–—_=~*\nA") + ["  ", "---", "**", "Số:"]),
+                max_size=20).map("".join))
+def test_column_breaks_equal_the_pattern_as_written(line: str) -> None:
+    from parsers.layout import _COLUMN_BREAK, _lone_star
+    assert [(m.span(), _lone_star(m)) for m in _COLUMN_BREAK.finditer(line)] == \
+        [(m.span(), m.lastgroup == "star") for m in _COLUMN_BREAK_AS_WRITTEN.finditer(line)]
