@@ -228,8 +228,11 @@ TYPE_TAIL = engine.compile(
 
 #: Connective text between two items of a list of references.
 #: (matched from the item before's end to the next item's start: the stretch
-#: between them is glue only as a whole)
-LIST_GLUE = engine.compile(r"[\s,*_¹²³⁴-⁹]*(?:va|hoac|cung|,)?[\s,]*(?:cac\s+)?(?:so\s*:?)?\s*$")
+#: between them is glue only as a whole; its runs of white space are taken
+#: whole ("*+"): giving some back to the next run cannot make a match, and a
+#: long run before prose cost milliseconds of backtracking)
+LIST_GLUE = engine.compile(
+    r"[\s,*_¹²³⁴-⁹]*+(?:va|hoac|cung|,)?[\s,]*+(?:cac\s+)?(?:so\s*:?)?\s*$")
 
 #: "ngày 20/11/2025", "ngày 20 tháng 11 năm 2025" and their OCR forms.
 DATE = regex.compile(

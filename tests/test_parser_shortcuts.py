@@ -230,3 +230,24 @@ def test_column_breaks_equal_the_pattern_as_written(line: str) -> None:
     from parsers.layout import _COLUMN_BREAK, _lone_star
     assert [(m.span(), _lone_star(m)) for m in _COLUMN_BREAK.finditer(line)] == \
         [(m.span(), m.lastgroup == "star") for m in _COLUMN_BREAK_AS_WRITTEN.finditer(line)]
+
+
+#: The list glue as it was written, its runs of white space given back one by one.
+_LIST_GLUE_AS_WRITTEN = regex.compile(
+    r"^[\s,*_¹²³⁴-⁹]*(?:va|hoac|cung|,)?[\s,]*(?:cac\s+)?(?:so\s*:?)?\s*$")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([" ", "  ", ",", "\n", "\t", "va", "hoac", "cung", "cac", "so",
+                                 ":", "*", "_", "¹", "x", "c", "s", "v"]),
+                max_size=14).map("".join))
+def test_list_glue_takes_white_space_whole(gap: str) -> None:
+    assert bool(LIST_GLUE.match(gap, 0, len(gap))) == bool(_LIST_GLUE_AS_WRITTEN.match(gap))
+
+
+def test_list_glue_is_linear_on_long_white_space() -> None:
+    import time
+    gap = " " * 4000 + "x"
+    started = time.perf_counter()
+    assert LIST_GLUE.match(gap, 0, len(gap)) is None
+    assert time.perf_counter() - started < 0.5  # backtracking took seconds here
