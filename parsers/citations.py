@@ -34,6 +34,8 @@ from parsers.patterns import (
     TYPE_PHRASE_PATTERNS,
     TYPE_TAIL,
     TYPE_WORD,
+    TYPE_WORD_LOOKBEHIND,
+    TYPE_WORD_MIRRORED,
     match_near,
     name_near,
 )
@@ -211,12 +213,36 @@ def _covered(spans: list[tuple[int, int, str, bool]], pos: int) -> bool:
 
 def _type_word(folded: str, lo: int, anchor: int) -> tuple[int, str | None] | None:
     """(start, type) of the type word that introduces the number at ``anchor``:
-    the nearest one before it whose tail to the number is "số" or a short title."""
-    # ``TYPE_WORD.finditer(folded, lo, anchor)`` (nearest first: a reverse
-    # pattern), one search at a time, as a finditer costs twice a search and
-    # the first match mostly is the one: each search ends where the match
-    # before it starts, and a match ending there runs into a letter the text
-    # goes on with, which finditer, reading on to ``anchor``, refuses
+    the nearest one before it whose tail to the number is "số" or a short title.
+
+    ``TYPE_WORD.finditer(folded, lo, anchor)`` (nearest first), run as ``re``
+    searches of TYPE_WORD_MIRRORED forward over the stretch read backwards
+    from ``anchor``, each starting where the match before it ends. The edges
+    read as finditer reads them: the stretch ends at ``anchor`` (nothing
+    after it is seen), and the lookbehinds see the text before ``lo`` (the
+    reversed stretch holds ``TYPE_WORD_LOOKBEHIND`` characters more; a match
+    that runs into them is left to the reverse search).
+    """
+    base = max(0, lo - TYPE_WORD_LOOKBEHIND)
+    backwards = folded[base:anchor][::-1]
+    pos = 0
+    while m := TYPE_WORD_MIRRORED.search(backwards, pos):
+        start, stop = anchor - m.end(), anchor - m.start()
+        if start < lo:
+            return _type_word_searched_back(folded, lo, anchor)
+        if TYPE_TAIL.match(folded[stop:anchor]):
+            return start, _phrase_type(folded[start:stop])
+        pos = m.end()
+    return None
+
+
+def _type_word_searched_back(folded: str, lo: int, anchor: int) -> tuple[int, str | None] | None:
+    """:func:`_type_word` by reverse searches of TYPE_WORD (``regex``)."""
+    # ``TYPE_WORD.finditer(folded, lo, anchor)`` one search at a time, as a
+    # finditer costs twice a search and the first match mostly is the one:
+    # each search ends where the match before it starts, and a match ending
+    # there runs into a letter the text goes on with, which finditer, reading
+    # on to ``anchor``, refuses
     hi = anchor
     while m := TYPE_WORD.search(folded, lo, hi):
         if m.end() == hi < anchor and "a" <= folded[hi] <= "z":

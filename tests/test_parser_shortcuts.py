@@ -53,12 +53,15 @@ def test_type_word_equals_the_finditer_form(before: str) -> None:
     for lo in range(anchor + 1):
         assert citations._type_word(folded, lo, anchor) == \
             _type_word_by_finditer(folded, lo, anchor)
+        assert citations._type_word_searched_back(folded, lo, anchor) == \
+            _type_word_by_finditer(folded, lo, anchor)
 
 
 _PIECES = st.sampled_from([
     "quyet dinh", "nghi quyet", "luat", "bo luat", "bai ", "thong tu", "lien tich", "so", "s0",
     "cong van", "ke hoach", "chi thi", "van ban", "huong dan", "1", "0", " ", "\n", ",", "x",
-    "q", "a", "“", "”", "*", "¹", ":", "bao ca0", "chi th1",
+    "q", "a", "“", "”", "*", "¹", ":", "bao ca0", "chi th1", "huy bo luat", "bai bo luat",
+    "pieu le", "quyet pinh",
 ])
 
 
@@ -68,7 +71,9 @@ def test_type_word_equals_the_finditer_form_generated(before: str, cut: int) -> 
     folded = before + "58-qd/tu"
     anchor = len(before)
     lo = min(cut, anchor)
-    assert citations._type_word(folded, lo, anchor) == _type_word_by_finditer(folded, lo, anchor)
+    expected = _type_word_by_finditer(folded, lo, anchor)
+    assert citations._type_word(folded, lo, anchor) == expected
+    assert citations._type_word_searched_back(folded, lo, anchor) == expected
 
 
 NAME_FORMS = [
