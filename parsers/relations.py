@@ -298,7 +298,7 @@ class _Clauses:
                 lo = max(c.start, colon - _HEADING_REACH)
                 stated = _Triggers(folded, [(lo, colon)]).relation(lo, colon) \
                     if _HEADING_WORDS.search(folded, lo, colon) else None
-                if stated is None and _ENDS_FORCE.search(folded, lo, colon):
+                if stated is None and _ends_force(folded, lo, colon):
                     stated = "repeals"  # "Các Thông tư sau đây hết hiệu lực:"
                 if stated in _LIST_HEADINGS:
                     heading, kind_of_heading = stated, c.kind
@@ -365,9 +365,15 @@ def _repealed_after(folded: str, m: Mention, clauses: _Clauses, ci: int,
     end = min(clauses.end(ci), m.end + _ENDS_FORCE_REACH)
     i = bisect.bisect_right(starts, m.start)  # the next reference (``starts`` ascend)
     nxt = starts[i] if i < len(starts) else end
-    lo, hi = m.end, min(end, nxt)
+    return _ends_force(folded, m.end, min(end, nxt))
+
+
+def _ends_force(folded: str, lo: int, hi: int) -> bool:
+    """``_ENDS_FORCE.search(folded, lo, hi)`` found something; searched only
+    where "hieu" or "bai" stands, which each of its phrases holds (a find
+    costs less than the search)."""
     if folded.find("hieu", lo, hi) < 0 and folded.find("bai", lo, hi) < 0:
-        return False  # each phrase holds one of these words (a find costs less than a search)
+        return False
     return bool(_ENDS_FORCE.search(folded, lo, hi))
 
 
