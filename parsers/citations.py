@@ -39,7 +39,7 @@ from parsers.patterns import (
     match_near,
     name_near,
 )
-from parsers.scan import cut_after_number, number_symbols, spaced_dash_after_number, spaced_party
+from parsers.scan import cut_after_number, number_spans, spaced_dash_after_number, spaced_party
 from parsers.vocabulary import (
     ALSO_WRITTEN,
     ASSOCIATION_HEADS,
@@ -173,8 +173,8 @@ def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
     """(start, end, key, joined) of every number/symbol token; ``joined`` marks
     one cut by a footnote or page header printed in the middle."""
     found: list[tuple[int, int, str, bool]] = []
-    for m in number_symbols(text):  # NUMBER_SYMBOL.finditer, compiled when built
-        end, raw = m.end(), m.group()
+    for start, end in number_spans(text):  # NUMBER_SYMBOL.finditer, compiled when built
+        raw = text[start:end]
         if "-" not in raw and _TYPE_ONLY.fullmatch(raw) and (
                 tail := match_near(SPACED_TAIL, text, end)):
             end, raw = tail.end(), raw + "-" + tail.group(1)  # "12/QĐ - UBND"
@@ -183,7 +183,7 @@ def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
                         and match_near(_CAPS_WORD_AFTER, text, end)):
             # "số 1/HO SO" (a list heading typed without diacritics) is prose
             # in capitals, as "số 1/HỒ SƠ" is
-            found.append((m.start(), end, key, False))
+            found.append((start, end, key, False))
     if spaced_dash_after_number(text):  # SPACED_HINT.search, compiled when built
         extra = [(m.start(), m.end(), key, False)
                  for m in spaced_party(text)  # "58 - QĐ/TU"

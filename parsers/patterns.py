@@ -119,8 +119,13 @@ _SEP = (rf"(?:{SEPARATOR_CHAR}{_GAP}|{_GAP}{SEPARATOR_CHAR})"
 #: lowercase letter after two capitals (TTg, TTr, CTr, QĐi; not "So" of a list
 #: "2/ Số lượng" typed without diacritics), not followed by another letter; a
 #: bracketed unit stays with its part ("511/TTr-CAT(PC04)").
+#: (its capitals, and the characters that go on a part; named for the
+#: compiled token pass, ``parsers.scan``)
+SYMBOL_CAPITAL = "[A-ZĐÐ]"
+SYMBOL_BODY = "[A-ZĐÐ0-9&]"
 SYMBOL_PART = (r"(?:" + "".join(f"{regex.escape(p)}|" for p in INNER_LOWER_PARTS)
-               + r"[A-ZĐÐ][A-ZĐÐ0-9&]*(?:\.[A-ZĐÐ0-9]+)*(?:(?<=[A-ZĐÐ0-9&]{2})[a-z])?"
+               + rf"{SYMBOL_CAPITAL}{SYMBOL_BODY}*(?:\.[A-ZĐÐ0-9]+)*"
+               + rf"(?:(?<={SYMBOL_BODY}{{2}})[a-z])?"
                # a National Assembly term typed apart: "75/2006/QH 11"
                r"(?:(?<=QH)[ \t](?:1[0-9]|[1-9])(?![\p{N}/]))?"
                r"(?:\([A-ZĐÐ0-9][A-ZĐÐ0-9.\-]{0,9}\))?)(?![\p{L}])")

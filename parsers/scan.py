@@ -53,10 +53,13 @@ from parsers.patterns import (
     SPACED_DASH_CHAR,
     SPACED_HINT,
     SPACED_PARTY,
+    SYMBOL_BODY,
+    SYMBOL_CAPITAL,
     SYMBOL_PART_START,
     TRIGGER_OPENINGS,
     TRIGGER_PATTERN,
 )
+from parsers.vocabulary import INNER_LOWER_PARTS
 
 __all__ = ["COMPILED", "boundaries", "boundaries_python", "cut_after_number",
            "cut_after_number_python", "number_symbols", "number_symbols_python",
@@ -122,6 +125,71 @@ def _tokens_compiled(pattern: regex.Pattern[str]) -> Callable[[str], Iterator[re
     return tokens
 
 
+# Flags per BMP code point for the plain tokens (as in parsers/csrc/numbers.c).
+TOKEN_CAP = 1  # opens a part
+TOKEN_BODY = 2  # goes on with a part
+TOKEN_END = 4  # may end a token
+TOKEN_SEP = 8  # a separator of the plain form
+TOKEN_DOT = 16  # goes on with a part when a body character follows
+#: What may end a plain token: white space and punctuation, none a letter (the
+#: pattern's "(?![\\p{L}])"), none that opens a part's bracket or a gap.
+_PLAIN_ENDS = " \t\n\r,;:)]|\"'\u00a0\u201c\u201d\u2018\u2019."
+#: The separators a plain token uses.
+_PLAIN_SEPARATORS = "/-"
+
+
+def token_flags() -> bytes:
+    """The plain-token table, its classes read off the patterns. The plain
+    form is read by hand only where it is sure: the parts that hold a
+    lowercase letter (INNER_LOWER_PARTS) must have one right after their
+    capitals, where the pass gives up; the ends must be no letters."""
+    if regex.search(r"\p{L}", _PLAIN_ENDS.replace(".", "")) or not all(
+            regex.fullmatch(SEPARATOR_CHAR, c) for c in _PLAIN_SEPARATORS):
+        raise ValueError("plain-token ends must be no letters, its separators separators")
+    for part in INNER_LOWER_PARTS:
+        rest = part[1:].lstrip("".join(c for c in part if regex.fullmatch(SYMBOL_BODY, c)))
+        if not rest or not rest[0].islower():
+            raise ValueError(f"an inner lowercase part the plain pass would read: {part}")
+    flags = bytearray(_flag_table(((TOKEN_CAP, SYMBOL_CAPITAL), (TOKEN_BODY, SYMBOL_BODY))))
+    for c in _PLAIN_ENDS:
+        flags[ord(c)] |= TOKEN_END
+    for c in _PLAIN_SEPARATORS:
+        flags[ord(c)] |= TOKEN_SEP
+    flags[ord(".")] |= TOKEN_DOT
+    return bytes(flags)
+
+
+def number_spans_python(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in NUMBER_SYMBOL.finditer(text)]
+
+
+def _number_spans_compiled(text: str) -> list[tuple[int, int]]:
+    """(start, end) of ``NUMBER_SYMBOL.finditer(text)``: each place a token
+    can start, with the end the compiled pass read where the token has the
+    plain form, else the pattern's match there (non-overlapping, as finditer)."""
+    found = []
+    last = 0
+    match, n = NUMBER_SYMBOL.match, len(text)
+    tokens = _SCAN.number_tokens(text)  # type: ignore[union-attr]
+    for i in range(0, len(tokens), 2):
+        start, end = tokens[i], tokens[i + 1]
+        if start < last:
+            continue
+        if end < 0:
+            m = match(text, start, n)
+            if m is None:
+                continue
+            end = m.end()
+        found.append((start, end))
+        last = end
+    return found
+
+
+#: (start, end) of every number/symbol token, as ``NUMBER_SYMBOL.finditer``.
+number_spans: Callable[[str], list[tuple[int, int]]] = (
+    _number_spans_compiled if _SCAN is not None else number_spans_python)
+
+
 def number_symbols_python(text: str) -> Iterator[regex.Match[str]]:
     return NUMBER_SYMBOL.finditer(text)
 
@@ -152,6 +220,7 @@ def boundary_flags() -> bytes:
 if _SCAN is not None:
     # (the word pass reads the boundary table's white space: boundaries first)
     _SCAN.configure_numbers(number_flags())
+    _SCAN.configure_tokens(token_flags())
     _SCAN.configure_boundaries(boundary_flags(), _BOUNDARY_NAMES)
     _SCAN.configure_words(TRIGGER_OPENINGS)
 

@@ -44,6 +44,13 @@ TOKENS = [
     "12",
     "12/",
     "12/Q",
+    # the plain form read by hand, and where it must leave the token to the pattern
+    "58/QĐ-UBND. Tiếp, 58/QĐ-UBND.2 và 58/QĐ-UBND(PC04) 58/QĐ-UBNDx 58/QĐ-UBNDđ",
+    "12/A-B-C-D-E-F-G-H, 12/A-B-C-D-E-F", "12/QĐ- UBND, 12/QĐ -UBND, 12/QĐ-\nUBND",
+    "12/QĐ-UBND -QĐ 12/QĐ-UBND  \t/X 12/QĐ-UBND 5 12/QĐ-UBND”, 12/QĐ-UBND-",
+    "5-2020/QĐ 5-2020/2021/QĐ 1/2025/QĐ 1/2025-QĐ 1/1999/QĐ 1/2100/QĐ 1/20255/QĐ",
+    "75/2006/QH11 75/2006/QH 11 75/2006/QH\t1 12/QĐ-UBND;12/QĐ-UBND:12/QĐ|12/QĐ]",
+    "12/QĐ-ubnd 12/QĐ-1 12/Đ-Ð 12/&-X 12/QĐ&CS-X",
 ]
 
 
@@ -55,6 +62,7 @@ def _spans(matches) -> list[tuple[int, int]]:
 @pytest.mark.parametrize("text", TOKENS)
 def test_number_symbols_compiled_equal_finditer(text: str) -> None:
     assert _spans(scan.number_symbols(text)) == _spans(NUMBER_SYMBOL.finditer(text))
+    assert scan.number_spans(text) == _spans(NUMBER_SYMBOL.finditer(text))
 
 
 def test_number_symbols_find_the_tokens() -> None:
@@ -63,8 +71,8 @@ def test_number_symbols_find_the_tokens() -> None:
     assert [m.group() for m in scan.number_symbols(text)] == ["130/2005/NĐ-CP", "58-QĐ/TU"]
 
 
-_ALPHABET = st.sampled_from(list("0123456789/-–. \t\n*_\u00adQĐÐHNDCPTUqhđa𝐀١(),:sS")
-                            + ["QH", "2025", "19", "TTg", "CTrLT"])
+_ALPHABET = st.sampled_from(list("0123456789/-–. \t\n*_\u00adQĐÐHNDCPTUqhđa𝐀١(),:sS&”;|")
+                            + ["QH", "2025", "19", "TTg", "CTrLT", "QyĐ", "/QĐ", "-UBND", "/20"])
 
 
 @compiled
@@ -72,6 +80,7 @@ _ALPHABET = st.sampled_from(list("0123456789/-–. \t\n*_\u00adQĐÐHNDCPTUqhđa
 @given(st.lists(_ALPHABET, max_size=40).map("".join))
 def test_number_symbols_compiled_equal_finditer_generated(text: str) -> None:
     assert _spans(scan.number_symbols(text)) == _spans(NUMBER_SYMBOL.finditer(text))
+    assert scan.number_spans(text) == _spans(NUMBER_SYMBOL.finditer(text))
     assert _spans(scan.spaced_party(text)) == _spans(SPACED_PARTY.finditer(text))
 
 
@@ -401,6 +410,7 @@ def test_compiled_passes_on_any_code_points(text: str) -> None:
     from parsers.normalize import fold
     from parsers.patterns import DANGLING_HINT, SPACED_HINT, TRIGGER_PATTERN
     assert _spans(scan.number_symbols(text)) == _spans(NUMBER_SYMBOL.finditer(text))
+    assert scan.number_spans(text) == _spans(NUMBER_SYMBOL.finditer(text))
     assert scan.boundaries(text, 0, len(text)) == scan.boundaries_python(text, 0, len(text))
     assert scan.cut_after_number(text) == bool(DANGLING_HINT.search(text))
     assert scan.spaced_dash_after_number(text) == bool(SPACED_HINT.search(text))
@@ -449,3 +459,24 @@ def test_nfc_pretest_unused_under_another_unicode_version(monkeypatch) -> None:
     assert compiled.compiled_nfc_suspect() is not None
     monkeypatch.setattr(compiled.unicodedata, "unidata_version", "0.0.0")
     assert compiled.compiled_nfc_suspect() is None
+
+
+@compiled
+def test_plain_tokens_read_by_hand() -> None:
+    # most tokens' ends come from the compiled pass; the rest from the pattern
+    from parsers.compiled import SCAN
+    text = "Quyết định 58/QĐ-UBND, 10/2025/NQ-HĐND; 12/QĐ-UBND.2 và 75/2006/QH 11"
+    tokens = SCAN.number_tokens(text)
+    ends = dict(zip(tokens[::2], tokens[1::2], strict=True))
+    assert [text[s:e] for s, e in ends.items() if e >= 0] == ["58/QĐ-UBND", "10/2025/NQ-HĐND"]
+    assert sum(e < 0 for e in ends.values()) == 2
+
+
+def test_token_flags_refuse_what_the_plain_pass_cannot_read(monkeypatch) -> None:
+    monkeypatch.setattr(scan, "INNER_LOWER_PARTS", ("QĐX",))
+    with pytest.raises(ValueError, match="inner lowercase"):
+        scan.token_flags()
+    monkeypatch.setattr(scan, "INNER_LOWER_PARTS", ())
+    monkeypatch.setattr(scan, "_PLAIN_ENDS", " a")
+    with pytest.raises(ValueError, match="no letters"):
+        scan.token_flags()

@@ -178,6 +178,128 @@ PyObject *scan_spaced_dash_after_number(PyObject *self, PyObject *text) {
     Py_RETURN_FALSE;
 }
 
+/* --- Plain tokens read by hand -------------------------------------------------
+ *
+ * Most tokens have the plain form "58/QĐ-UBND", "10/2025/NQ-HĐND": a number,
+ * one separator, maybe a year and one separator, then capitals parts joined by
+ * single separators, ended by white space or punctuation. For such a token the
+ * end NUMBER_SYMBOL matches is read here; anywhere the pattern could read more
+ * (a gap, a doubled separator, a letter, a dot before a part character, a
+ * bracket, a blank before a digit, white space before a separator) the pass
+ * gives -1 and the pattern decides. Flags come from parsers/scan.py (TOKEN_*). */
+#define T_CAP 1  /* opens a part */
+#define T_BODY 2 /* goes on with a part */
+#define T_END 4  /* may end the token (not a letter) */
+#define T_SEP 8  /* a separator the plain form uses */
+#define T_DOT 16 /* goes on with a part when a body character follows it */
+
+static unsigned char TFLAGS[BMP];
+static int tokens_ready = 0;
+
+PyObject *scan_configure_tokens(PyObject *self, PyObject *arg) {
+    Py_buffer flags;
+    if (PyObject_GetBuffer(arg, &flags, PyBUF_SIMPLE) < 0)
+        return NULL;
+    int ok = flags.len == (Py_ssize_t)sizeof(TFLAGS);
+    if (ok) {
+        memcpy(TFLAGS, flags.buf, sizeof(TFLAGS));
+        tokens_ready = 1;
+    }
+    PyBuffer_Release(&flags);
+    if (!ok) {
+        PyErr_SetString(PyExc_ValueError, "configure_tokens: a 65536-byte table");
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static inline unsigned char tflags_of(Py_UCS4 c) { return c < BMP ? TFLAGS[c] : 0; }
+
+/* The end of the plain token whose number's digits end at i, or -1. */
+static Py_ssize_t plain_token_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t i) {
+    if (i >= n || !(tflags_of(RD(i)) & T_SEP))
+        return -1;
+    i++;
+    if (i < n && is_digit(RD(i))) { /* a year, 19xx or 20xx, and a separator */
+        if (i + 4 >= n)
+            return -1;
+        Py_UCS4 a = RD(i), b = RD(i + 1);
+        if (!((a == '1' && b == '9') || (a == '2' && b == '0')) || !is_digit(RD(i + 2))
+            || !is_digit(RD(i + 3)) || !(tflags_of(RD(i + 4)) & T_SEP))
+            return -1;
+        i += 5;
+    }
+    Py_ssize_t end = -1;
+    for (int parts = 0; parts < 6; parts++) {
+        if (i >= n || !(tflags_of(RD(i)) & T_CAP))
+            return -1;
+        Py_ssize_t k = i + 1;
+        while (k < n && (tflags_of(RD(k)) & T_BODY))
+            k++;
+        end = k;
+        if (k == n)
+            return end;
+        Py_UCS4 c = RD(k);
+        unsigned char f = tflags_of(c);
+        if (f & T_SEP) {
+            if (k + 1 >= n)
+                return end;
+            Py_UCS4 d = RD(k + 1);
+            if (tflags_of(d) & T_CAP) {
+                i = k + 1; /* the next part */
+                continue;
+            }
+            if (flags_of(d) & (F_GAP | F_SEP))
+                return -1; /* a gap or a doubled separator: the pattern decides */
+            return end;    /* no part opens there: the token ends before the separator */
+        }
+        if (!(f & T_END))
+            return -1; /* a letter, a bracket, …: the pattern decides */
+        if ((f & T_DOT) && k + 1 < n && (tflags_of(RD(k + 1)) & T_BODY))
+            return -1; /* a dotted part ("QĐ.2") */
+        if ((c == ' ' || c == '\t') && k + 1 < n && is_digit(RD(k + 1)))
+            return -1; /* a term typed apart ("QH 11") */
+        Py_ssize_t q = k; /* a separator after white space may go on ("UBND -QĐ") */
+        while (q < n && q - k <= 12 && (flags_of(RD(q)) & F_GAP))
+            q++;
+        if (q < n && (flags_of(RD(q)) & F_SEP))
+            return -1;
+        return end;
+    }
+    return end; /* six parts: the pattern takes no more */
+}
+
+/* number_tokens(text) -> [start, end, start, end, …]: every place a token can
+ * start (as number_starts), with the end of its plain form, or -1. */
+PyObject *scan_number_tokens(PyObject *self, PyObject *text) {
+    if (!scan_text_ready(text, numbers_ready && tokens_ready))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *out = PyList_New(0);
+    if (!out)
+        return NULL;
+    Py_ssize_t i = 0;
+    while ((i = next_digit(kind, data, n, i)) < n) {
+        Py_ssize_t s = i;
+        while (i < n && is_digit(RD(i)))
+            i++;
+        if (i - s > 5 || (s > 0 && (flags_of(RD(s - 1)) & F_BLOCK)))
+            continue;
+        Py_ssize_t q = tail_end(kind, data, n, i);
+        if (sep_follows(kind, data, n, i) || (q >= 0 && sep_follows(kind, data, n, q))) {
+            /* (a code point beyond the BMP before it carries no flag: the pattern decides) */
+            Py_ssize_t end = s > 0 && RD(s - 1) >= BMP ? -1 : plain_token_end(kind, data, n, i);
+            if (!scan_append_index(out, s) || !scan_append_index(out, end)) {
+                Py_DECREF(out);
+                return NULL;
+            }
+        }
+    }
+    return out;
+}
+
 /* A line ends in a dash or slash right after a number ("Kết luận số 103-"):
  * [0-9][ \t]* CUT CUT_TAIL* \n, read backwards from each line break. */
 PyObject *scan_cut_after_number(PyObject *self, PyObject *text) {

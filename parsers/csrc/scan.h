@@ -35,6 +35,8 @@ PyObject *scan_fold(PyObject *self, PyObject *text);
 /* numbers.c */
 PyObject *scan_configure_numbers(PyObject *self, PyObject *arg);
 PyObject *scan_number_starts(PyObject *self, PyObject *text);
+PyObject *scan_configure_tokens(PyObject *self, PyObject *arg);
+PyObject *scan_number_tokens(PyObject *self, PyObject *text);
 PyObject *scan_cut_after_number(PyObject *self, PyObject *text);
 PyObject *scan_spaced_dash_after_number(PyObject *self, PyObject *text);
 
