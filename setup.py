@@ -46,6 +46,7 @@ def write_nfc_table() -> None:
     version = unicodedata.unidata_version
     text = (f"/* written by setup.py from unicodedata {version}: do not edit */\n"
             f'#define NFC_UNIDATA_VERSION "{version}"\n'
+
             f"static const unsigned char NFC_SUSPECT[8192] = {{\n{rows}\n}};\n")
     if not _NFC_TABLE.exists() or _NFC_TABLE.read_text() != text:
         _NFC_TABLE.write_text(text)

@@ -125,18 +125,24 @@ PyObject *scan_nfc_suspect(PyObject *self, PyObject *text) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    if (kind == PyUnicode_1BYTE_KIND) {
-        const Py_UCS1 *s = data;
-        for (Py_ssize_t i = 0; i < n; i++)
-            if (SUSPECT(s[i]))
-                Py_RETURN_TRUE;
-    } else if (kind == PyUnicode_2BYTE_KIND) {
-        const Py_UCS2 *s = data;
-        for (Py_ssize_t i = 0; i < n; i++)
-            if (SUSPECT(s[i]))
-                Py_RETURN_TRUE;
-    } else if (n > 0) {
-        Py_RETURN_TRUE; /* a code point beyond the BMP */
+    if (kind == PyUnicode_4BYTE_KIND)
+        return PyBool_FromLong(n > 0); /* a code point beyond the BMP */
+    /* without a branch per character: the marks are or-ed over a block, the
+     * block tested once (most texts hold no suspect at all) */
+    for (Py_ssize_t lo = 0; lo < n; lo += 4096) {
+        Py_ssize_t hi = lo + 4096 < n ? lo + 4096 : n;
+        unsigned int any = 0;
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const Py_UCS1 *s = data;
+            for (Py_ssize_t i = lo; i < hi; i++)
+                any |= SUSPECT(s[i]);
+        } else {
+            const Py_UCS2 *s = data;
+            for (Py_ssize_t i = lo; i < hi; i++)
+                any |= SUSPECT(s[i]);
+        }
+        if (any)
+            Py_RETURN_TRUE;
     }
     Py_RETURN_FALSE;
 }
