@@ -121,6 +121,25 @@ static Py_ssize_t next_digit(int kind, const void *data, Py_ssize_t n, Py_ssize_
     return i;
 }
 
+/* The first line feed at or after i, or n (one loop per string kind). */
+static Py_ssize_t next_newline(int kind, const void *data, Py_ssize_t n, Py_ssize_t i) {
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *s = data;
+        const void *at = i < n ? memchr(s + i, '\n', (size_t)(n - i)) : NULL;
+        return at ? (const Py_UCS1 *)at - s : n;
+    }
+    if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *s = data;
+        while (i < n && s[i] != '\n')
+            i++;
+        return i;
+    }
+    const Py_UCS4 *s = data;
+    while (i < n && s[i] != '\n')
+        i++;
+    return i;
+}
+
 PyObject *scan_number_starts(PyObject *self, PyObject *text) {
     if (!scan_text_ready(text, numbers_ready))
         return NULL;
@@ -308,9 +327,7 @@ PyObject *scan_cut_after_number(PyObject *self, PyObject *text) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (PyUnicode_READ(kind, data, i) != '\n')
-            continue;
+    for (Py_ssize_t i = 0; (i = next_newline(kind, data, n, i)) < n; i++) {
         Py_ssize_t j = i - 1;
         while (j >= 0 && (flags_of(PyUnicode_READ(kind, data, j)) & F_CUT_TAIL))
             j--;
