@@ -39,7 +39,7 @@ from parsers.patterns import (
     match_near,
     name_near,
 )
-from parsers.scan import cut_after_number, number_spans, spaced_dash_after_number, spaced_party
+from parsers.scan import cut_after_number, number_tokens, spaced_party
 from parsers.vocabulary import (
     ALSO_WRITTEN,
     ASSOCIATION_HEADS,
@@ -173,7 +173,9 @@ def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
     """(start, end, key, joined) of every number/symbol token; ``joined`` marks
     one cut by a footnote or page header printed in the middle."""
     found: list[tuple[int, int, str, bool]] = []
-    for start, end in number_spans(text):  # NUMBER_SYMBOL.finditer, compiled when built
+    # NUMBER_SYMBOL.finditer, and SPACED_HINT.search, in one compiled pass when built
+    spans, spaced_dash = number_tokens(text)
+    for start, end in spans:
         raw = text[start:end]
         if "-" not in raw and _TYPE_ONLY.fullmatch(raw) and (
                 tail := match_near(SPACED_TAIL, text, end)):
@@ -184,7 +186,7 @@ def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
             # "số 1/HO SO" (a list heading typed without diacritics) is prose
             # in capitals, as "số 1/HỒ SƠ" is
             found.append((start, end, key, False))
-    if spaced_dash_after_number(text):  # SPACED_HINT.search, compiled when built
+    if spaced_dash:
         extra = [(m.start(), m.end(), key, False)
                  for m in spaced_party(text)  # "58 - QĐ/TU"
                  if not _covered(found, m.start()) and (key := canonical_key(m.group()))]

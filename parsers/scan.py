@@ -159,18 +159,20 @@ def token_flags() -> bytes:
     return bytes(flags)
 
 
-def number_spans_python(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in NUMBER_SYMBOL.finditer(text)]
+def number_tokens_python(text: str) -> tuple[list[tuple[int, int]], bool]:
+    return ([m.span() for m in NUMBER_SYMBOL.finditer(text)],
+            spaced_dash_after_number_python(text))
 
 
-def _number_spans_compiled(text: str) -> list[tuple[int, int]]:
+def _number_tokens_compiled(text: str) -> tuple[list[tuple[int, int]], bool]:
     """(start, end) of ``NUMBER_SYMBOL.finditer(text)``: each place a token
     can start, with the end the compiled pass read where the token has the
-    plain form, else the pattern's match there (non-overlapping, as finditer)."""
+    plain form, else the pattern's match there (non-overlapping, as finditer);
+    and the compiled ``spaced_dash_after_number``, read in the same pass."""
     found = []
     last = 0
     match, n = NUMBER_SYMBOL.match, len(text)
-    tokens = _SCAN.number_tokens(text)  # type: ignore[union-attr]
+    tokens, spaced = _SCAN.number_tokens(text)  # type: ignore[union-attr]
     for i in range(0, len(tokens), 2):
         start, end = tokens[i], tokens[i + 1]
         if start < last:
@@ -182,12 +184,13 @@ def _number_spans_compiled(text: str) -> list[tuple[int, int]]:
             end = m.end()
         found.append((start, end))
         last = end
-    return found
+    return found, spaced
 
 
-#: (start, end) of every number/symbol token, as ``NUMBER_SYMBOL.finditer``.
-number_spans: Callable[[str], list[tuple[int, int]]] = (
-    _number_spans_compiled if _SCAN is not None else number_spans_python)
+#: ((start, end) of every number/symbol token, as ``NUMBER_SYMBOL.finditer``;
+#: whether a number is followed by a spaced dash, as ``SPACED_HINT.search``).
+number_tokens: Callable[[str], tuple[list[tuple[int, int]], bool]] = (
+    _number_tokens_compiled if _SCAN is not None else number_tokens_python)
 
 
 def number_symbols_python(text: str) -> Iterator[regex.Match[str]]:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from parsers import scan
 from parsers.normalize import fold_checked, fold_checked_python
-from parsers.patterns import NUMBER_SYMBOL, SPACED_PARTY
+from parsers.patterns import NUMBER_SYMBOL, SPACED_HINT, SPACED_PARTY
 
 compiled = pytest.mark.skipif(not scan.COMPILED, reason="parsers._scan not built")
 
@@ -62,7 +62,8 @@ def _spans(matches) -> list[tuple[int, int]]:
 @pytest.mark.parametrize("text", TOKENS)
 def test_number_symbols_compiled_equal_finditer(text: str) -> None:
     assert _spans(scan.number_symbols(text)) == _spans(NUMBER_SYMBOL.finditer(text))
-    assert scan.number_spans(text) == _spans(NUMBER_SYMBOL.finditer(text))
+    assert scan.number_tokens(text) == (_spans(NUMBER_SYMBOL.finditer(text)),
+                                        bool(SPACED_HINT.search(text)))
 
 
 def test_number_symbols_find_the_tokens() -> None:
@@ -80,7 +81,8 @@ _ALPHABET = st.sampled_from(list("0123456789/-–. \t\n*_\u00adQĐÐHNDCPTUqhđa
 @given(st.lists(_ALPHABET, max_size=40).map("".join))
 def test_number_symbols_compiled_equal_finditer_generated(text: str) -> None:
     assert _spans(scan.number_symbols(text)) == _spans(NUMBER_SYMBOL.finditer(text))
-    assert scan.number_spans(text) == _spans(NUMBER_SYMBOL.finditer(text))
+    assert scan.number_tokens(text) == (_spans(NUMBER_SYMBOL.finditer(text)),
+                                        bool(SPACED_HINT.search(text)))
     assert _spans(scan.spaced_party(text)) == _spans(SPACED_PARTY.finditer(text))
 
 
@@ -410,7 +412,8 @@ def test_compiled_passes_on_any_code_points(text: str) -> None:
     from parsers.normalize import fold
     from parsers.patterns import DANGLING_HINT, SPACED_HINT, TRIGGER_PATTERN
     assert _spans(scan.number_symbols(text)) == _spans(NUMBER_SYMBOL.finditer(text))
-    assert scan.number_spans(text) == _spans(NUMBER_SYMBOL.finditer(text))
+    assert scan.number_tokens(text) == (_spans(NUMBER_SYMBOL.finditer(text)),
+                                        bool(SPACED_HINT.search(text)))
     assert scan.boundaries(text, 0, len(text)) == scan.boundaries_python(text, 0, len(text))
     assert scan.cut_after_number(text) == bool(DANGLING_HINT.search(text))
     assert scan.spaced_dash_after_number(text) == bool(SPACED_HINT.search(text))
@@ -466,7 +469,8 @@ def test_plain_tokens_read_by_hand() -> None:
     # most tokens' ends come from the compiled pass; the rest from the pattern
     from parsers.compiled import SCAN
     text = "Quyết định 58/QĐ-UBND, 10/2025/NQ-HĐND; 12/QĐ-UBND.2 và 75/2006/QH 11"
-    tokens = SCAN.number_tokens(text)
+    tokens, spaced = SCAN.number_tokens(text)
+    assert not spaced
     ends = dict(zip(tokens[::2], tokens[1::2], strict=True))
     assert [text[s:e] for s, e in ends.items() if e >= 0] == ["58/QĐ-UBND", "10/2025/NQ-HĐND"]
     assert sum(e < 0 for e in ends.values()) == 2

@@ -154,7 +154,7 @@ static PyMethodDef methods[] = {
     {"fold", scan_fold, METH_O, "fold(text) -> (folded, has_controls)."},
     {"number_starts", scan_number_starts, METH_O, "number_starts(text) -> positions where a number/symbol token can start (a superset)."},
     {"configure_tokens", scan_configure_tokens, METH_O, "configure_tokens(flags): plain-token flags per BMP code point."},
-    {"number_tokens", scan_number_tokens, METH_O, "number_tokens(text) -> [start, end or -1, ...]: token starts with the end of their plain form."},
+    {"number_tokens", scan_number_tokens, METH_O, "number_tokens(text) -> ([start, end or -1, ...], spaced): token starts with the end of their plain form; a spaced dash after a number."},
     {"cut_after_number", scan_cut_after_number, METH_O, "cut_after_number(text) -> a line ends in a dash or slash after a number."},
     {"spaced_dash_after_number", scan_spaced_dash_after_number, METH_O, "spaced_dash_after_number(text) -> a number, a dash spaced on both sides, a capital."},
     {"configure_boundaries", scan_configure_boundaries, METH_VARARGS, "configure_boundaries(flags, names): clause boundary flags and group names."},

@@ -178,6 +178,8 @@ static Py_ssize_t blanks_end(int kind, const void *data, Py_ssize_t n, Py_ssize_
 /* A dash spaced on both sides after a number ("58 - QĐ/TU"):
  * [0-9][ \t]{1,3}DASH[ \t]{1,3}CAPITAL (SPACED_HINT). The blanks and the
  * dash are apart, so the run of blanks decides: no backtracking is needed. */
+static int spaced_after(int kind, const void *data, Py_ssize_t n, Py_ssize_t i);
+
 PyObject *scan_spaced_dash_after_number(PyObject *self, PyObject *text) {
     if (!scan_text_ready(text, numbers_ready))
         return NULL;
@@ -186,15 +188,20 @@ PyObject *scan_spaced_dash_after_number(PyObject *self, PyObject *text) {
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t i = 0;
     while ((i = next_digit(kind, data, n, i)) < n) {
-        Py_ssize_t d = blanks_end(kind, data, n, i + 1);
         i++;
-        if (d < 0 || d >= n || !(flags_of(RD(d)) & F_SPACED_DASH))
-            continue;
-        Py_ssize_t c = blanks_end(kind, data, n, d + 1);
-        if (c >= 0 && c < n && (flags_of(RD(c)) & F_SPACED_CAPITAL))
+        if (spaced_after(kind, data, n, i))
             Py_RETURN_TRUE;
     }
     Py_RETURN_FALSE;
+}
+
+/* After the digit before i: [ \t]{1,3} DASH [ \t]{1,3} CAPITAL. */
+static int spaced_after(int kind, const void *data, Py_ssize_t n, Py_ssize_t i) {
+    Py_ssize_t d = blanks_end(kind, data, n, i);
+    if (d < 0 || d >= n || !(flags_of(RD(d)) & F_SPACED_DASH))
+        return 0;
+    Py_ssize_t c = blanks_end(kind, data, n, d + 1);
+    return c >= 0 && c < n && (flags_of(RD(c)) & F_SPACED_CAPITAL);
 }
 
 /* --- Plain tokens read by hand -------------------------------------------------
@@ -288,8 +295,10 @@ static Py_ssize_t plain_token_end(int kind, const void *data, Py_ssize_t n, Py_s
     return end; /* six parts: the pattern takes no more */
 }
 
-/* number_tokens(text) -> [start, end, start, end, …]: every place a token can
- * start (as number_starts), with the end of its plain form, or -1. */
+/* number_tokens(text) -> ([start, end, start, end, …], spaced): every place a
+ * token can start (as number_starts), with the end of its plain form or -1;
+ * and whether a dash spaced on both sides follows a number (as
+ * spaced_dash_after_number), read at the same runs of digits. */
 PyObject *scan_number_tokens(PyObject *self, PyObject *text) {
     if (!scan_text_ready(text, numbers_ready && tokens_ready))
         return NULL;
@@ -299,11 +308,13 @@ PyObject *scan_number_tokens(PyObject *self, PyObject *text) {
     PyObject *out = PyList_New(0);
     if (!out)
         return NULL;
+    int spaced = 0;
     Py_ssize_t i = 0;
     while ((i = next_digit(kind, data, n, i)) < n) {
         Py_ssize_t s = i;
         while (i < n && is_digit(RD(i)))
             i++;
+        spaced = spaced || spaced_after(kind, data, n, i);
         if (i - s > 5 || (s > 0 && (flags_of(RD(s - 1)) & F_BLOCK)))
             continue;
         Py_ssize_t q = tail_end(kind, data, n, i);
@@ -316,7 +327,7 @@ PyObject *scan_number_tokens(PyObject *self, PyObject *text) {
             }
         }
     }
-    return out;
+    return Py_BuildValue("(NO)", out, spaced ? Py_True : Py_False);
 }
 
 /* A line ends in a dash or slash right after a number ("Kết luận số 103-"):
