@@ -77,12 +77,13 @@ def _spans(text: str, folded: str, controls: bool) -> list[tuple[int, int, str]]
     return out
 
 
-def clean_text(text: str) -> tuple[str, str]:
+def clean_text(text: str, fold: tuple[str, bool] | None = None) -> tuple[str, str]:
     """``text`` and its fold with control characters and editorial notes
-    replaced one character for one (same length, same offsets)."""
+    replaced one character for one (same length, same offsets). ``fold``:
+    ``fold_checked(text)`` if already computed (``SourceText.fold``)."""
     from parsers.normalize import fold_checked
 
-    folded, controls = fold_checked(text)
+    folded, controls = fold if fold is not None else fold_checked(text)
     spans = _spans(text, folded, controls)
     if not spans:
         return text, folded

@@ -16,7 +16,7 @@ from types import ModuleType
 
 import numpy as np
 
-__all__ = ["COMPILED", "SCAN", "compiled_fold", "compiled_nfc_suspect"]
+__all__ = ["COMPILED", "SCAN", "compiled_fold", "compiled_fold_nfc", "compiled_nfc_suspect"]
 
 
 def _load() -> ModuleType | None:
@@ -52,3 +52,12 @@ def compiled_nfc_suspect() -> Callable[[str], bool] | None:
     if SCAN is None or getattr(SCAN, "nfc_unidata_version", None) != unicodedata.unidata_version:
         return None
     return SCAN.nfc_suspect
+
+
+def compiled_fold_nfc() -> Callable[[str], tuple[str, bool, bool]] | None:
+    """The compiled fold with the NFC pre-test read in the same pass ((folded,
+    controls, may not be NFC)), where both are in use (the fold configured by
+    :func:`compiled_fold` first)."""
+    if compiled_nfc_suspect() is None:
+        return None
+    return SCAN.fold_nfc  # type: ignore[union-attr]

@@ -12,13 +12,13 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
 import regex
 
-from parsers.compiled import compiled_fold, compiled_nfc_suspect
+from parsers.compiled import compiled_fold, compiled_fold_nfc, compiled_nfc_suspect
 from parsers.vocabulary import (
     ASCII_PARTS_KEPT,
     FOOTNOTE_SAFE_PARTS,
@@ -131,6 +131,7 @@ _CLUSTER = regex.compile(r"[^\p{M}]?\p{M}+")
 
 
 _NFC_SUSPECT = compiled_nfc_suspect()
+_FOLD_NFC = compiled_fold_nfc() if _COMPILED_FOLD is not None else None
 
 
 def is_nfc(text: str) -> bool:
@@ -156,13 +157,21 @@ class SourceText:
     _clusters: tuple[tuple[int, int, int, int], ...] = ()
     _starts: tuple[int, ...] = ()
     _dense: tuple[int, ...] | None = None  # full map, for exotic NFC changes
+    #: ``fold_checked(text)`` where it was computed on the way (else None)
+    fold: tuple[str, bool] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(cls, original: str) -> SourceText:
         # Ð/ð (Icelandic eth) replace Đ/đ in text converted from legacy fonts;
         # same length, so no offset map is needed for that step.
         cleaned = original.replace("\u00d0", "Đ").replace("\u00f0", "đ")
-        if is_nfc(cleaned):
+        if _FOLD_NFC is not None:
+            # the fold of the text, with the NFC pre-test read in the same
+            # pass: kept for the cleaning when the text is NFC (most are)
+            folded, controls, suspect = _FOLD_NFC(cleaned)
+            if not suspect or unicodedata.is_normalized("NFC", cleaned):
+                return cls(original, cleaned, fold=(folded, controls))
+        elif is_nfc(cleaned):
             return cls(original, cleaned)
         pieces: list[str] = []
         clusters: list[tuple[int, int, int, int]] = []

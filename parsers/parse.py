@@ -49,7 +49,7 @@ def parse_text(text: str, file: str | None = None) -> ParsedDocument:
     """Parse one document. Never raises on any string; spans index ``text``."""
     ends = _LineEnds(text)
     src = SourceText.of(ends.text)
-    cleaned, folded = clean_text(src.text)
+    cleaned, folded = clean_text(src.text, src.fold)
     header = parse_header(cleaned, folded)
     effective, expires = effective_dates(cleaned, folded, header.identity.date)
     header = replace(header, identity=replace(header.identity, effective=effective,

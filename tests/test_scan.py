@@ -484,3 +484,23 @@ def test_token_flags_refuse_what_the_plain_pass_cannot_read(monkeypatch) -> None
     monkeypatch.setattr(scan, "_PLAIN_ENDS", " a")
     with pytest.raises(ValueError, match="no letters"):
         scan.token_flags()
+
+
+@compiled
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NFC_PIECES + ["\x01", "\x1f", "\t"]), max_size=12).map("".join))
+def test_fold_with_the_nfc_pretest_is_both_passes(text: str) -> None:
+    from parsers.compiled import SCAN
+    from parsers.normalize import SourceText
+    assert SCAN.fold_nfc(text) == (*SCAN.fold(text), SCAN.nfc_suspect(text))
+    src = SourceText.of(text)
+    if src.fold is not None:  # kept for the cleaning: the fold of the text read
+        assert src.fold == fold_checked(src.text)
+
+
+@compiled
+def test_the_fold_is_kept_for_an_nfc_text() -> None:
+    from parsers.normalize import SourceText
+    text = "Quyết định số 58-QĐ/TU\x01"
+    assert SourceText.of(text).fold == fold_checked(text)
+    assert SourceText.of("Quye\u0301t").fold is None  # recomposed: the text changed

@@ -1,8 +1,14 @@
 /* The fold, the helpers every pass shares, and the module (see scan.h). */
 #include "scan.h"
+#include "nfc_table.h" /* written by setup.py: NFC_SUSPECT, NFC_UNIDATA_VERSION */
+
+/* 1 for a BMP code point that may make a text not NFC (see nfc_suspect) */
+#define SUSPECT(c) ((NFC_SUSPECT[(c) >> 3] >> ((c) & 7)) & 1)
 
 static Py_UCS2 FOLD[BMP];
-static unsigned char CONTROL[BMP]; /* 1 for a control character */
+/* per BMP code point: 1 for a control character, | 2 where it may make a text
+ * not NFC (SUSPECT): one lookup gives both to the fold's loop */
+static unsigned char CONTROL[BMP];
 static int fold_ready = 0;
 
 PyObject *scan_configure_fold(PyObject *self, PyObject *args) {
@@ -13,6 +19,8 @@ PyObject *scan_configure_fold(PyObject *self, PyObject *args) {
     if (ok) {
         memcpy(FOLD, fold.buf, sizeof(FOLD));
         memcpy(CONTROL, control.buf, sizeof(CONTROL));
+        for (Py_ssize_t c = 0; c < BMP; c++)
+            CONTROL[c] = (CONTROL[c] ? 1 : 0) | (SUSPECT(c) << 1);
         fold_ready = 1;
     }
     PyBuffer_Release(&fold);
@@ -62,13 +70,13 @@ int scan_window_args(PyObject *args, int ready, PyObject **text, Py_ssize_t *lo,
     return 1;
 }
 
-PyObject *scan_fold(PyObject *self, PyObject *text) {
-    if (!scan_text_ready(text, fold_ready))
-        return NULL;
+/* The fold of text; *controls: it holds a control character; *suspect: a
+ * character that may make it not NFC (as nfc_suspect), read in the same loop. */
+static PyObject *fold_text(PyObject *text, int *controls, int *suspect) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    int controls = 0;
+    unsigned int marks = 0, sus = 0;
     PyObject *out;
     if (kind == PyUnicode_4BYTE_KIND) {
         Py_UCS4 *buf = PyMem_Malloc((n ? n : 1) * sizeof(Py_UCS4));
@@ -77,11 +85,12 @@ PyObject *scan_fold(PyObject *self, PyObject *text) {
         for (Py_ssize_t i = 0; i < n; i++) {
             Py_UCS4 c = PyUnicode_READ(kind, data, i);
             if (c < BMP) {
-                controls |= CONTROL[c];
+                marks |= CONTROL[c];
                 c = FOLD[c];
             }
             buf[i] = c;
         }
+        sus = n > 0; /* a code point beyond the BMP */
         out = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, n);
         PyMem_Free(buf);
     } else {
@@ -91,29 +100,46 @@ PyObject *scan_fold(PyObject *self, PyObject *text) {
         if (kind == PyUnicode_1BYTE_KIND) {
             const Py_UCS1 *s = data;
             for (Py_ssize_t i = 0; i < n; i++) {
-                controls |= CONTROL[s[i]];
+                marks |= CONTROL[s[i]];
                 buf[i] = FOLD[s[i]];
             }
         } else {
             const Py_UCS2 *s = data;
             for (Py_ssize_t i = 0; i < n; i++) {
-                controls |= CONTROL[s[i]];
+                marks |= CONTROL[s[i]];
                 buf[i] = FOLD[s[i]];
             }
         }
         out = PyUnicode_FromKindAndData(PyUnicode_2BYTE_KIND, buf, n);
         PyMem_Free(buf);
     }
+    *controls = (marks & 1) != 0;
+    *suspect = sus || (marks & 2) != 0;
+    return out;
+}
+
+PyObject *scan_fold(PyObject *self, PyObject *text) {
+    if (!scan_text_ready(text, fold_ready))
+        return NULL;
+    int controls, suspect;
+    PyObject *out = fold_text(text, &controls, &suspect);
     if (!out)
         return NULL;
     return Py_BuildValue("(NO)", out, controls ? Py_True : Py_False);
 }
 
+PyObject *scan_fold_nfc(PyObject *self, PyObject *text) {
+    if (!scan_text_ready(text, fold_ready))
+        return NULL;
+    int controls, suspect;
+    PyObject *out = fold_text(text, &controls, &suspect);
+    if (!out)
+        return NULL;
+    return Py_BuildValue("(NOO)", out, controls ? Py_True : Py_False, suspect ? Py_True : Py_False);
+}
+
 /* --- The NFC test ------------------------------------------------------------ */
 
-#include "nfc_table.h" /* written by setup.py: NFC_SUSPECT, NFC_UNIDATA_VERSION */
-
-#define SUSPECT(c) ((NFC_SUSPECT[(c) >> 3] >> ((c) & 7)) & 1)
 
 /* nfc_suspect(text) -> whether a character of text may make it not NFC: one
  * the table marks (a combining mark, a character NFC changes, one that may
@@ -152,6 +178,7 @@ static PyMethodDef methods[] = {
     {"configure_fold", scan_configure_fold, METH_VARARGS, "configure_fold(fold, control): uint16 fold and control flag per BMP code point."},
     {"configure_numbers", scan_configure_numbers, METH_O, "configure_numbers(flags): number/symbol flags per BMP code point."},
     {"fold", scan_fold, METH_O, "fold(text) -> (folded, has_controls)."},
+    {"fold_nfc", scan_fold_nfc, METH_O, "fold_nfc(text) -> (folded, has_controls, nfc_suspect)."},
     {"number_starts", scan_number_starts, METH_O, "number_starts(text) -> positions where a number/symbol token can start (a superset)."},
     {"configure_tokens", scan_configure_tokens, METH_O, "configure_tokens(flags): plain-token flags per BMP code point."},
     {"number_tokens", scan_number_tokens, METH_O, "number_tokens(text) -> ([start, end or -1, ...], spaced): token starts with the end of their plain form; a spaced dash after a number."},

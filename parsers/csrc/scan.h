@@ -31,6 +31,7 @@ int scan_window_args(PyObject *args, int ready, PyObject **text, Py_ssize_t *lo,
                      Py_ssize_t *hi);
 PyObject *scan_configure_fold(PyObject *self, PyObject *args);
 PyObject *scan_fold(PyObject *self, PyObject *text);
+PyObject *scan_fold_nfc(PyObject *self, PyObject *text);
 
 /* numbers.c */
 PyObject *scan_configure_numbers(PyObject *self, PyObject *arg);
