@@ -227,21 +227,23 @@ class _Clauses:
             found += [(m.end(), "opener") for m in LINE_OPENER.finditer(folded, lo, hi)
                       if text[m.end()].isupper()]
         found.sort()
-        clauses = [_Clause(0, "top")]
+        last = _Clause(0, "top")
+        clauses = [last]
         for pos, kind in found:
             colon = kind == "colon"
-            if colon or (kind == "stop" and "\n" in text[pos : pos + 3]):
+            if colon or (kind == "stop" and text.find("\n", pos, pos + 3) >= 0):
                 # a line after ":" may open with a list marker; a full stop that
                 # ends its line starts a new paragraph
                 mark = _MARKER.match(text, pos)
                 kind = mark.lastgroup if mark else ("para" if kind == "stop" else kind)
                 if mark:
                     pos = mark.end()
-            if pos > clauses[-1].start:
-                clauses.append(_Clause(pos, kind, colon))
+            if pos > last.start:
+                last = _Clause(pos, kind, colon)
+                clauses.append(last)
             elif kind != "semi":
-                clauses[-1].kind = kind
-                clauses[-1].after_colon |= colon
+                last.kind = kind
+                last.after_colon |= colon
         return clauses
 
     def end(self, i: int) -> int:
