@@ -336,9 +336,15 @@ _BEFORE_DATE = re.compile(r"[\s,*_¹²³⁴-⁹()]*")
 
 
 def _date(folded: str, pos: int) -> tuple[str | None, int] | None:
+    """:func:`_date_at`, tried only where DATE can open (``_BEFORE_DATE``)."""
     at = _BEFORE_DATE.match(folded, pos, pos + NEAR).end()
     if folded[at : at + 1] not in ("n", "b", "["):
         return None
+    return _date_at(folded, pos)
+
+
+def _date_at(folded: str, pos: int) -> tuple[str | None, int] | None:
+    """(ISO date, end) of the DATE written at ``pos``, or None."""
     m = match_near(DATE, folded, pos)
     if not m:
         return None

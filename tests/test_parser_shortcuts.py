@@ -10,11 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parsers import citations, engine, relations
-from parsers.normalize import fold, iso_date
+from parsers.normalize import fold
 from parsers.patterns import (
     BODY_NAME,
     BODY_NAME_OPENINGS,
-    DATE,
     LIST_GLUE,
     PLACE_NAME,
     PLACE_NAME_OPENINGS,
@@ -108,16 +107,6 @@ def test_dash_excludes_the_one_part_and_type_only_forms(raw: str) -> None:
     assert citations._ONE_PART.fullmatch(raw) is None
 
 
-def _date_by_pattern(folded: str, pos: int):
-    """The form ``citations._date`` replaces (DATE tried at every reference)."""
-    m = match_near(DATE, folded, pos)
-    if not m:
-        return None
-    if m.group("d") is not None:
-        return iso_date(m.group("d"), m.group("m"), m.group("y")), m.end()
-    return iso_date(m.group("d2"), m.group("m2"), m.group("y2")), m.end()
-
-
 DATE_FORMS = [
     " ngày 20/11/2025 của", ", ngày 20 tháng 11 năm 2025", " ban hành ngày 5/3/2024",
     " [1] ngày 1.2.2020", "[12], ngay 3-4-2021", " (ngày 20/11/2025)", "¹ ngày: 02/01/2025",
@@ -130,7 +119,7 @@ DATE_FORMS = [
 def test_date_equals_the_pattern_form(after: str) -> None:
     folded = fold("Quyết định số 58-QĐ/TU" + after)
     for pos in range(len(folded) + 1):
-        assert citations._date(folded, pos) == _date_by_pattern(folded, pos)
+        assert citations._date(folded, pos) == citations._date_at(folded, pos)
 
 
 @settings(max_examples=300, deadline=None)
@@ -138,7 +127,7 @@ def test_date_equals_the_pattern_form(after: str) -> None:
                                  "ban hanh", "ngay 1/2/2020", "b", "n", "x",
                                  "20 thang 1 nam 2024"]), max_size=10).map("".join))
 def test_date_equals_the_pattern_form_generated(after: str) -> None:
-    assert citations._date(after, 0) == _date_by_pattern(after, 0)
+    assert citations._date(after, 0) == citations._date_at(after, 0)
 
 
 @settings(max_examples=300, deadline=None)
