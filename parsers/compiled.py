@@ -16,7 +16,7 @@ from types import ModuleType
 
 import numpy as np
 
-__all__ = ["COMPILED", "SCAN", "compiled_fold", "compiled_fold_nfc", "compiled_nfc_suspect"]
+__all__ = ["COMPILED", "SCAN", "compiled_fold", "nfc_table_current"]
 
 
 def _load() -> ModuleType | None:
@@ -36,28 +36,18 @@ COMPILED = SCAN is not None
 
 
 def compiled_fold(fold_table: np.ndarray,
-                  control: np.ndarray) -> Callable[[str], tuple[str, bool]] | None:
+                  control: np.ndarray) -> Callable[[str], tuple[str, bool, bool]] | None:
     """The compiled fold over these tables (code point → folded code point,
-    code point → is a control character), or None without the extension."""
+    code point → is a control character): (folded, holds a control character,
+    may not be NFC), or None without the extension. The third value is read
+    off a table setup.py wrote; see :func:`nfc_table_current`."""
     if SCAN is None:
         return None
     SCAN.configure_fold(fold_table.astype(np.uint16).tobytes(), control.astype(np.uint8).tobytes())
     return SCAN.fold
 
 
-def compiled_nfc_suspect() -> Callable[[str], bool] | None:
-    """The compiled NFC pre-test (False: the text is NFC; True: ask
-    ``unicodedata``), or None without the extension or where its table was
-    read from another Unicode version than this Python's (setup.py)."""
-    if SCAN is None or getattr(SCAN, "nfc_unidata_version", None) != unicodedata.unidata_version:
-        return None
-    return SCAN.nfc_suspect
-
-
-def compiled_fold_nfc() -> Callable[[str], tuple[str, bool, bool]] | None:
-    """The compiled fold with the NFC pre-test read in the same pass ((folded,
-    controls, may not be NFC)), where both are in use (the fold configured by
-    :func:`compiled_fold` first)."""
-    if compiled_nfc_suspect() is None:
-        return None
-    return SCAN.fold_nfc  # type: ignore[union-attr]
+def nfc_table_current() -> bool:
+    """The extension's NFC table was read from this Python's Unicode version
+    (setup.py): only then does the fold's False "may not be NFC" mean NFC."""
+    return getattr(SCAN, "nfc_unidata_version", None) == unicodedata.unidata_version

@@ -18,7 +18,7 @@ from functools import lru_cache
 import numpy as np
 import regex
 
-from parsers.compiled import compiled_fold, compiled_fold_nfc, compiled_nfc_suspect
+from parsers.compiled import compiled_fold, nfc_table_current
 from parsers.vocabulary import (
     ASCII_PARTS_KEPT,
     FOOTNOTE_SAFE_PARTS,
@@ -88,7 +88,8 @@ def fold_checked(text: str) -> tuple[str, bool]:
     """:func:`fold`, and whether ``text`` holds control characters (one pass
     over the code points for both; compiled when ``parsers._scan`` is built)."""
     if _COMPILED_FOLD is not None:
-        return _COMPILED_FOLD(text)
+        folded, controls, _ = _COMPILED_FOLD(text)
+        return folded, controls
     return fold_checked_python(text)
 
 
@@ -130,16 +131,9 @@ def strip_marks(text: str) -> str:
 _CLUSTER = regex.compile(r"[^\p{M}]?\p{M}+")
 
 
-_NFC_SUSPECT = compiled_nfc_suspect()
-_FOLD_NFC = compiled_fold_nfc() if _COMPILED_FOLD is not None else None
-
-
-def is_nfc(text: str) -> bool:
-    """``unicodedata.is_normalized("NFC", text)``; a compiled pass first
-    clears the texts with no character that can break NFC (most documents)."""
-    if _NFC_SUSPECT is not None and not _NFC_SUSPECT(text):
-        return True
-    return unicodedata.is_normalized("NFC", text)
+#: The compiled fold's "may not be NFC" is read off a table of this Python's
+#: Unicode version: False then means the text is NFC.
+_NFC_TABLE_CURRENT = nfc_table_current()
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,14 +159,12 @@ class SourceText:
         # Ð/ð (Icelandic eth) replace Đ/đ in text converted from legacy fonts;
         # same length, so no offset map is needed for that step.
         cleaned = original.replace("\u00d0", "Đ").replace("\u00f0", "đ")
-        if _FOLD_NFC is not None:
-            # the fold of the text, with the NFC pre-test read in the same
-            # pass: kept for the cleaning when the text is NFC (most are)
-            folded, controls, suspect = _FOLD_NFC(cleaned)
-            if not suspect or unicodedata.is_normalized("NFC", cleaned):
-                return cls(original, cleaned, fold=(folded, controls))
-        elif is_nfc(cleaned):
-            return cls(original, cleaned)
+        # the compiled fold reads whether the text may not be NFC in the same
+        # pass; the fold is kept for the cleaning when the text is NFC (most are)
+        fold = _COMPILED_FOLD(cleaned) if _COMPILED_FOLD is not None else None
+        if (fold is not None and _NFC_TABLE_CURRENT and not fold[2]) \
+                or unicodedata.is_normalized("NFC", cleaned):
+            return cls(original, cleaned, fold=fold[:2] if fold is not None else None)
         pieces: list[str] = []
         clusters: list[tuple[int, int, int, int]] = []
         last = nfc_len = 0

@@ -160,8 +160,9 @@ SPACED_PARTY = regex.compile(
     rf"{SYMBOL_PART}/{SYMBOL_PART}(?:{_SEP}{SYMBOL_PART}){{0,4}}"
 )
 #: Cheap test before SPACED_PARTY's rare, costly pass: a dash spaced on both
-#: sides after a number ("58 - QĐ/TU"; ``parsers.scan.spaced_dash_after_number``
-#: finds it, faster than this search). (its dash, and what may follow it)
+#: sides after a number ("58 - QĐ/TU"; ``parsers.scan.number_tokens`` reads
+#: it in its compiled pass, faster than this search). (its dash, and what may
+#: follow it)
 SPACED_DASH_CHAR = r"[-\u2013]"
 SPACED_CAPITAL_CHAR = r"[A-ZĐÐ]"
 SPACED_HINT = regex.compile(

@@ -12,14 +12,15 @@ is (setup.py; optional), does them several times faster than the ``regex``
 engine and numpy. Its tables are built here from the parser's own patterns,
 so the patterns stay the one place that says what a token is:
 
-- :func:`number_symbols` yields exactly ``NUMBER_SYMBOL.finditer(text)``
-  (and :func:`spaced_party` ``SPACED_PARTY``'s): the compiled pass lists
-  every position where a token can start (a superset: a run of at most five
-  ASCII digits, not after a character the pattern refuses, followed by a
-  separator and something that opens a part or a year), and the pattern
-  itself is matched at those positions only;
+- :func:`number_tokens` gives exactly the spans of
+  ``NUMBER_SYMBOL.finditer(text)`` (and :func:`spaced_party`
+  ``SPACED_PARTY``'s matches): the compiled pass lists every position where a
+  token can start (a superset: a run of at most five ASCII digits, not after a
+  character the pattern refuses, followed by a separator and something that
+  opens a part or a year), reads a plain token's end itself, and the pattern
+  is matched at the other positions only; in the same pass it tells whether
+  a dash spaced on both sides follows a number (``SPACED_HINT``);
 - :func:`cut_after_number` reads back from each line break;
-- :func:`spaced_dash_after_number` (``SPACED_HINT``) looks after each digit;
 - :func:`triggers` tries ``TRIGGER_PATTERN`` only where a phrase's first
   two words (any OCR spelling of them) stand, apart by white space;
 - :func:`boundaries` finds the clause boundaries (``BOUNDARY``) by hand, for
@@ -62,8 +63,7 @@ from parsers.patterns import (
 from parsers.vocabulary import INNER_LOWER_PARTS
 
 __all__ = ["COMPILED", "boundaries", "boundaries_python", "cut_after_number",
-           "cut_after_number_python", "number_symbols", "number_symbols_python",
-           "spaced_dash_after_number", "spaced_dash_after_number_python", "spaced_party",
+           "cut_after_number_python", "number_tokens", "number_tokens_python", "spaced_party",
            "spaced_party_python", "triggers", "triggers_python"]
 
 
@@ -115,14 +115,11 @@ def _matched_at(pattern: regex.Pattern[str], text: str, starts: list[int],
             yield m
 
 
-def _tokens_compiled(pattern: regex.Pattern[str]) -> Callable[[str], Iterator[regex.Match[str]]]:
-    """``pattern.finditer`` for a pattern that opens with the number of a
-    symbol and needs a separator and a part after it (NUMBER_SYMBOL,
-    SPACED_PARTY): matched only where ``number_starts`` says one can start."""
-    def tokens(text: str) -> Iterator[regex.Match[str]]:
-        return _matched_at(pattern, text, _SCAN.number_starts(text),  # type: ignore[union-attr]
-                           len(text))
-    return tokens
+def _spaced_party_compiled(text: str) -> Iterator[regex.Match[str]]:
+    """``SPACED_PARTY.finditer``, matched only where a token's number can
+    start (the places ``number_tokens`` lists)."""
+    places = _SCAN.number_tokens(text)[0]  # type: ignore[union-attr]
+    return _matched_at(SPACED_PARTY, text, places[::2], len(text))
 
 
 # Flags per BMP code point for the plain tokens (as in parsers/csrc/numbers.c).
@@ -160,15 +157,14 @@ def token_flags() -> bytes:
 
 
 def number_tokens_python(text: str) -> tuple[list[tuple[int, int]], bool]:
-    return ([m.span() for m in NUMBER_SYMBOL.finditer(text)],
-            spaced_dash_after_number_python(text))
+    return [m.span() for m in NUMBER_SYMBOL.finditer(text)], SPACED_HINT.search(text) is not None
 
 
 def _number_tokens_compiled(text: str) -> tuple[list[tuple[int, int]], bool]:
     """(start, end) of ``NUMBER_SYMBOL.finditer(text)``: each place a token
     can start, with the end the compiled pass read where the token has the
     plain form, else the pattern's match there (non-overlapping, as finditer);
-    and the compiled ``spaced_dash_after_number``, read in the same pass."""
+    and whether a spaced dash follows a number, read in the same pass."""
     found = []
     last = 0
     match, n = NUMBER_SYMBOL.match, len(text)
@@ -193,20 +189,13 @@ number_tokens: Callable[[str], tuple[list[tuple[int, int]], bool]] = (
     _number_tokens_compiled if _SCAN is not None else number_tokens_python)
 
 
-def number_symbols_python(text: str) -> Iterator[regex.Match[str]]:
-    return NUMBER_SYMBOL.finditer(text)
-
-
 def spaced_party_python(text: str) -> Iterator[regex.Match[str]]:
     return SPACED_PARTY.finditer(text)
 
 
-#: Every number/symbol token of ``text``, as ``NUMBER_SYMBOL.finditer``.
-number_symbols: Callable[[str], Iterator[regex.Match[str]]] = (
-    _tokens_compiled(NUMBER_SYMBOL) if _SCAN is not None else number_symbols_python)
 #: Every "58 - QĐ/TU" of ``text``, as ``SPACED_PARTY.finditer``.
 spaced_party: Callable[[str], Iterator[regex.Match[str]]] = (
-    _tokens_compiled(SPACED_PARTY) if _SCAN is not None else spaced_party_python)
+    _spaced_party_compiled if _SCAN is not None else spaced_party_python)
 
 
 # Flags per BMP code point for the clause boundaries (as in parsers/csrc).
@@ -259,16 +248,6 @@ triggers: Callable[[str, int, int], Iterator[regex.Match[str]]] = (
 
 def cut_after_number_python(text: str) -> bool:
     return DANGLING_HINT.search(text) is not None
-
-
-def spaced_dash_after_number_python(text: str) -> bool:
-    return SPACED_HINT.search(text) is not None
-
-
-#: A number is followed by a dash spaced on both sides and a capital ("58 -
-#: QĐ/TU"), as ``SPACED_HINT.search``.
-spaced_dash_after_number: Callable[[str], bool] = (
-    _SCAN.spaced_dash_after_number if _SCAN is not None else spaced_dash_after_number_python)
 
 
 #: A line of ``text`` ends in a dash or slash right after a number ("Kết luận

@@ -60,16 +60,16 @@ def _spans(matches) -> list[tuple[int, int]]:
 
 @compiled
 @pytest.mark.parametrize("text", TOKENS)
-def test_number_symbols_compiled_equal_finditer(text: str) -> None:
-    assert _spans(scan.number_symbols(text)) == _spans(NUMBER_SYMBOL.finditer(text))
+def test_number_tokens_compiled_equal_finditer(text: str) -> None:
     assert scan.number_tokens(text) == (_spans(NUMBER_SYMBOL.finditer(text)),
                                         bool(SPACED_HINT.search(text)))
 
 
-def test_number_symbols_find_the_tokens() -> None:
+def test_number_tokens_find_the_tokens() -> None:
     # the pass in use (compiled or not) finds what a reader sees
     text = "Căn cứ Nghị định 130/2005/NĐ-CP; Quyết định số 58-QĐ/TU; ngày 20/11/2025"
-    assert [m.group() for m in scan.number_symbols(text)] == ["130/2005/NĐ-CP", "58-QĐ/TU"]
+    spans, spaced = scan.number_tokens(text)
+    assert [text[a:b] for a, b in spans] == ["130/2005/NĐ-CP", "58-QĐ/TU"] and not spaced
 
 
 _ALPHABET = st.sampled_from(list("0123456789/-–. \t\n*_\u00adQĐÐHNDCPTUqhđa𝐀١(),:sS&”;|")
@@ -79,8 +79,7 @@ _ALPHABET = st.sampled_from(list("0123456789/-–. \t\n*_\u00adQĐÐHNDCPTUqhđa
 @compiled
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_ALPHABET, max_size=40).map("".join))
-def test_number_symbols_compiled_equal_finditer_generated(text: str) -> None:
-    assert _spans(scan.number_symbols(text)) == _spans(NUMBER_SYMBOL.finditer(text))
+def test_number_tokens_compiled_equal_finditer_generated(text: str) -> None:
     assert scan.number_tokens(text) == (_spans(NUMBER_SYMBOL.finditer(text)),
                                         bool(SPACED_HINT.search(text)))
     assert _spans(scan.spaced_party(text)) == _spans(SPACED_PARTY.finditer(text))
@@ -137,9 +136,8 @@ def test_cut_after_number_is_the_dangling_hint(text: str) -> None:
 @given(st.lists(st.sampled_from(list("09 \t-–—/QĐÐa\n𝐀") + ["  ", "   ", "\u2212"]),
                 max_size=30).map("".join))
 def test_spaced_dash_after_number_is_the_spaced_hint(text: str) -> None:
-    from parsers.patterns import SPACED_HINT
-    assert scan.spaced_dash_after_number(text) == bool(SPACED_HINT.search(text))
-    assert scan.spaced_dash_after_number_python(text) == bool(SPACED_HINT.search(text))
+    assert scan.number_tokens(text)[1] == bool(SPACED_HINT.search(text))
+    assert scan.number_tokens_python(text)[1] == bool(SPACED_HINT.search(text))
 
 
 @pytest.mark.parametrize(("text", "found"), [
@@ -148,8 +146,8 @@ def test_spaced_dash_after_number_is_the_spaced_hint(text: str) -> None:
     ("58 -QĐ", False), ("Quốc lộ 1 — BOT", False), ("1 - ", False), ("1 -", False), ("", False),
 ])
 def test_spaced_dash_after_number_forms(text: str, found: bool) -> None:
-    assert scan.spaced_dash_after_number(text) is found
-    assert scan.spaced_dash_after_number_python(text) is found
+    assert scan.number_tokens(text)[1] is found
+    assert scan.number_tokens_python(text)[1] is found
 
 
 # Clause boundaries: every alternative of BOUNDARY and its near misses.
@@ -410,21 +408,19 @@ _ANY = st.one_of(st.characters(min_codepoint=0, max_codepoint=0x10FFFF),
 @given(st.lists(_ANY, max_size=40).map("".join))
 def test_compiled_passes_on_any_code_points(text: str) -> None:
     from parsers.normalize import fold
-    from parsers.patterns import DANGLING_HINT, SPACED_HINT, TRIGGER_PATTERN
-    assert _spans(scan.number_symbols(text)) == _spans(NUMBER_SYMBOL.finditer(text))
+    from parsers.patterns import DANGLING_HINT, TRIGGER_PATTERN
     assert scan.number_tokens(text) == (_spans(NUMBER_SYMBOL.finditer(text)),
                                         bool(SPACED_HINT.search(text)))
     assert scan.boundaries(text, 0, len(text)) == scan.boundaries_python(text, 0, len(text))
     assert scan.cut_after_number(text) == bool(DANGLING_HINT.search(text))
-    assert scan.spaced_dash_after_number(text) == bool(SPACED_HINT.search(text))
     folded = fold(text)
     assert [(m.span(), m.lastgroup) for m in scan.triggers(folded, 0, len(folded))] == \
         [(m.span(), m.lastgroup) for m in TRIGGER_PATTERN.finditer(folded, 0, len(folded))]
     assert fold_checked(text) == fold_checked_python(text)
 
 
-# The NFC pre-test: "not suspect" must mean NFC; texts that need the full test
-# are sent to unicodedata.
+# The NFC pre-test the fold reads (its third value): "not suspect" must mean
+# NFC; texts that need the full test are sent to unicodedata.
 _NFC_PIECES = list("aeoAĐđếỹ“”.,\n ") + [
     "\u0301", "\u0323", "\u0302",  # combining marks (Vietnamese typed decomposed)
     "\u1100", "\u1161", "\u11a8", "\uac00",  # Hangul L, V, T and a syllable
@@ -441,27 +437,32 @@ def test_nfc_pretest_clears_only_nfc_text(text: str) -> None:
     import unicodedata
 
     from parsers.compiled import SCAN
-    from parsers.normalize import is_nfc
-    if not SCAN.nfc_suspect(text):
+    from parsers.normalize import SourceText
+    if not SCAN.fold(text)[2]:
         assert unicodedata.is_normalized("NFC", text)
-    assert is_nfc(text) == unicodedata.is_normalized("NFC", text)
+    # the fold is kept exactly when the text is NFC (taken as it is)
+    assert (SourceText.of(text).fold is not None) == unicodedata.is_normalized("NFC", text)
 
 
 @compiled
 def test_nfc_pretest_table() -> None:
     from parsers.compiled import SCAN
     for ch in ["\u0301", "\u1161", "\u11a8", "\u0bbe", "\u212b", "\u0344", "𝐀"]:
-        assert SCAN.nfc_suspect("Quyết định " + ch), hex(ord(ch[0]))
-    assert not SCAN.nfc_suspect("Quyết định số 58-QĐ/TU “Về việc” — ỹ Ð ½ ²")
-    assert not SCAN.nfc_suspect("")
+        assert SCAN.fold("Quyết định " + ch)[2], hex(ord(ch[0]))
+    assert not SCAN.fold("Quyết định số 58-QĐ/TU “Về việc” — ỹ Ð ½ ²")[2]
+    assert not SCAN.fold("")[2]
 
 
 @compiled
 def test_nfc_pretest_unused_under_another_unicode_version(monkeypatch) -> None:
-    from parsers import compiled
-    assert compiled.compiled_nfc_suspect() is not None
+    from parsers import compiled, normalize
+    assert compiled.nfc_table_current()
     monkeypatch.setattr(compiled.unicodedata, "unidata_version", "0.0.0")
-    assert compiled.compiled_nfc_suspect() is None
+    assert not compiled.nfc_table_current()
+    # without the table's word, unicodedata decides; the fold is still kept
+    monkeypatch.setattr(normalize, "_NFC_TABLE_CURRENT", False)
+    assert normalize.SourceText.of("Quyê\u0301t").text == "Quyết"
+    assert normalize.SourceText.of("Quyết").fold == fold_checked("Quyết")
 
 
 @compiled
@@ -489,10 +490,10 @@ def test_token_flags_refuse_what_the_plain_pass_cannot_read(monkeypatch) -> None
 @compiled
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_NFC_PIECES + ["\x01", "\x1f", "\t"]), max_size=12).map("".join))
-def test_fold_with_the_nfc_pretest_is_both_passes(text: str) -> None:
+def test_fold_with_the_nfc_pretest_folds_as_python(text: str) -> None:
     from parsers.compiled import SCAN
     from parsers.normalize import SourceText
-    assert SCAN.fold_nfc(text) == (*SCAN.fold(text), SCAN.nfc_suspect(text))
+    assert SCAN.fold(text)[:2] == fold_checked_python(text)
     src = SourceText.of(text)
     if src.fold is not None:  # kept for the cleaning: the fold of the text read
         assert src.fold == fold_checked(src.text)

@@ -2,7 +2,8 @@
 #include "scan.h"
 #include "nfc_table.h" /* written by setup.py: NFC_SUSPECT, NFC_UNIDATA_VERSION */
 
-/* 1 for a BMP code point that may make a text not NFC (see nfc_suspect) */
+/* 1 for a BMP code point that may make a text not NFC: a combining mark, a
+ * character NFC changes, one that may compose with the one before it */
 #define SUSPECT(c) ((NFC_SUSPECT[(c) >> 3] >> ((c) & 7)) & 1)
 
 static Py_UCS2 FOLD[BMP];
@@ -38,6 +39,21 @@ int scan_check_ready(int ready) {
     return ready;
 }
 
+/* Copy the buffer arg (exactly size bytes) into dest; 0 with an exception
+ * set (naming the call what) if it is not such a buffer. */
+int scan_read_table(PyObject *arg, void *dest, size_t size, const char *what) {
+    Py_buffer table;
+    if (PyObject_GetBuffer(arg, &table, PyBUF_SIMPLE) < 0)
+        return 0;
+    int ok = table.len == (Py_ssize_t)size;
+    if (ok)
+        memcpy(dest, table.buf, size);
+    PyBuffer_Release(&table);
+    if (!ok)
+        PyErr_Format(PyExc_ValueError, "%s: a %zu-byte table", what, size);
+    return ok;
+}
+
 /* A str argument whose tables are configured; 0 with an exception set if not. */
 int scan_text_ready(PyObject *text, int ready) {
     if (!PyUnicode_Check(text)) {
@@ -71,7 +87,9 @@ int scan_window_args(PyObject *args, int ready, PyObject **text, Py_ssize_t *lo,
 }
 
 /* The fold of text; *controls: it holds a control character; *suspect: a
- * character that may make it not NFC (as nfc_suspect), read in the same loop. */
+ * character that may make it not NFC (SUSPECT, or one beyond the BMP), read
+ * in the same loop. False means the text is NFC (unicodedata.is_normalized
+ * then says so, ten times slower). */
 static PyObject *fold_text(PyObject *text, int *controls, int *suspect) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
@@ -125,65 +143,16 @@ PyObject *scan_fold(PyObject *self, PyObject *text) {
     PyObject *out = fold_text(text, &controls, &suspect);
     if (!out)
         return NULL;
-    return Py_BuildValue("(NO)", out, controls ? Py_True : Py_False);
-}
-
-PyObject *scan_fold_nfc(PyObject *self, PyObject *text) {
-    if (!scan_text_ready(text, fold_ready))
-        return NULL;
-    int controls, suspect;
-    PyObject *out = fold_text(text, &controls, &suspect);
-    if (!out)
-        return NULL;
     return Py_BuildValue("(NOO)", out, controls ? Py_True : Py_False, suspect ? Py_True : Py_False);
 }
 
-/* --- The NFC test ------------------------------------------------------------ */
-
-
-/* nfc_suspect(text) -> whether a character of text may make it not NFC: one
- * the table marks (a combining mark, a character NFC changes, one that may
- * compose with the one before it), or one beyond the BMP. False means the
- * text is NFC (unicodedata.is_normalized then says so, ten times slower). */
-PyObject *scan_nfc_suspect(PyObject *self, PyObject *text) {
-    if (!scan_text_ready(text, 1))
-        return NULL;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    if (kind == PyUnicode_4BYTE_KIND)
-        return PyBool_FromLong(n > 0); /* a code point beyond the BMP */
-    /* without a branch per character: the marks are or-ed over a block, the
-     * block tested once (most texts hold no suspect at all) */
-    for (Py_ssize_t lo = 0; lo < n; lo += 4096) {
-        Py_ssize_t hi = lo + 4096 < n ? lo + 4096 : n;
-        unsigned int any = 0;
-        if (kind == PyUnicode_1BYTE_KIND) {
-            const Py_UCS1 *s = data;
-            for (Py_ssize_t i = lo; i < hi; i++)
-                any |= SUSPECT(s[i]);
-        } else {
-            const Py_UCS2 *s = data;
-            for (Py_ssize_t i = lo; i < hi; i++)
-                any |= SUSPECT(s[i]);
-        }
-        if (any)
-            Py_RETURN_TRUE;
-    }
-    Py_RETURN_FALSE;
-}
-
 static PyMethodDef methods[] = {
-    {"nfc_suspect", scan_nfc_suspect, METH_O, "nfc_suspect(text) -> a character may make text not NFC (False: it is NFC)."},
     {"configure_fold", scan_configure_fold, METH_VARARGS, "configure_fold(fold, control): uint16 fold and control flag per BMP code point."},
     {"configure_numbers", scan_configure_numbers, METH_O, "configure_numbers(flags): number/symbol flags per BMP code point."},
-    {"fold", scan_fold, METH_O, "fold(text) -> (folded, has_controls)."},
-    {"fold_nfc", scan_fold_nfc, METH_O, "fold_nfc(text) -> (folded, has_controls, nfc_suspect)."},
-    {"number_starts", scan_number_starts, METH_O, "number_starts(text) -> positions where a number/symbol token can start (a superset)."},
+    {"fold", scan_fold, METH_O, "fold(text) -> (folded, has_controls, nfc_suspect): nfc_suspect False means text is NFC."},
     {"configure_tokens", scan_configure_tokens, METH_O, "configure_tokens(flags): plain-token flags per BMP code point."},
     {"number_tokens", scan_number_tokens, METH_O, "number_tokens(text) -> ([start, end or -1, ...], spaced): token starts with the end of their plain form; a spaced dash after a number."},
     {"cut_after_number", scan_cut_after_number, METH_O, "cut_after_number(text) -> a line ends in a dash or slash after a number."},
-    {"spaced_dash_after_number", scan_spaced_dash_after_number, METH_O, "spaced_dash_after_number(text) -> a number, a dash spaced on both sides, a capital."},
     {"configure_boundaries", scan_configure_boundaries, METH_VARARGS, "configure_boundaries(flags, names): clause boundary flags and group names."},
     {"boundaries", scan_boundaries, METH_VARARGS, "boundaries(text, lo, hi) -> [(end, name)] as BOUNDARY.finditer, or None above the BMP."},
     {"configure_words", scan_configure_words, METH_O, "configure_words(words): the words word_starts looks for."},

@@ -1,9 +1,10 @@
 /* Number/symbol tokens (parsers.patterns.NUMBER_SYMBOL, SPACED_PARTY) and a
  * number cut at a line end (DANGLING_HINT); see scan.h.
  *
- * number_starts(text) -> [int] lists where a token can start: a superset,
- * every position where the pattern matches is listed, and the caller runs the
- * pattern there, so the tokens found are exactly the pattern's own. */
+ * number_tokens(text) lists where a token can start: a superset, every
+ * position where the pattern matches is listed, and the caller runs the
+ * pattern there (or takes the end of a plain token read here), so the tokens
+ * found are exactly the pattern's own. */
 #include "scan.h"
 
 /* flags per BMP code point (parsers/scan.py: FLAG_*) */
@@ -26,19 +27,9 @@ static int numbers_ready = 0;
 static inline unsigned char flags_of(Py_UCS4 c) { return c < BMP ? FLAGS[c] : 0; }
 
 PyObject *scan_configure_numbers(PyObject *self, PyObject *arg) {
-    Py_buffer flags;
-    if (PyObject_GetBuffer(arg, &flags, PyBUF_SIMPLE) < 0)
+    if (!scan_read_table(arg, FLAGS, sizeof(FLAGS), "configure_numbers"))
         return NULL;
-    int ok = flags.len == (Py_ssize_t)sizeof(FLAGS);
-    if (ok) {
-        memcpy(FLAGS, flags.buf, sizeof(FLAGS));
-        numbers_ready = 1;
-    }
-    PyBuffer_Release(&flags);
-    if (!ok) {
-        PyErr_SetString(PyExc_ValueError, "configure_numbers: a 65536-byte table");
-        return NULL;
-    }
+    numbers_ready = 1;
     Py_RETURN_NONE;
 }
 
@@ -140,33 +131,6 @@ static Py_ssize_t next_newline(int kind, const void *data, Py_ssize_t n, Py_ssiz
     return i;
 }
 
-PyObject *scan_number_starts(PyObject *self, PyObject *text) {
-    if (!scan_text_ready(text, numbers_ready))
-        return NULL;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    PyObject *out = PyList_New(0);
-    if (!out)
-        return NULL;
-    Py_ssize_t i = 0;
-    while ((i = next_digit(kind, data, n, i)) < n) {
-        Py_ssize_t s = i;
-        while (i < n && is_digit(PyUnicode_READ(kind, data, i)))
-            i++;
-        if (i - s > 5 || (s > 0 && (flags_of(PyUnicode_READ(kind, data, s - 1)) & F_BLOCK)))
-            continue;
-        Py_ssize_t q = tail_end(kind, data, n, i);
-        if (sep_follows(kind, data, n, i) || (q >= 0 && sep_follows(kind, data, n, q))) {
-            if (!scan_append_index(out, s)) {
-                Py_DECREF(out);
-                return NULL;
-            }
-        }
-    }
-    return out;
-}
-
 /* The end of a run of 1 to 3 blanks (space, tab) from i, or -1. */
 static Py_ssize_t blanks_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t i) {
     Py_ssize_t j = i;
@@ -175,27 +139,9 @@ static Py_ssize_t blanks_end(int kind, const void *data, Py_ssize_t n, Py_ssize_
     return (j > i && j - i <= 3) ? j : -1;
 }
 
-/* A dash spaced on both sides after a number ("58 - QĐ/TU"):
- * [0-9][ \t]{1,3}DASH[ \t]{1,3}CAPITAL (SPACED_HINT). The blanks and the
- * dash are apart, so the run of blanks decides: no backtracking is needed. */
-static int spaced_after(int kind, const void *data, Py_ssize_t n, Py_ssize_t i);
-
-PyObject *scan_spaced_dash_after_number(PyObject *self, PyObject *text) {
-    if (!scan_text_ready(text, numbers_ready))
-        return NULL;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    Py_ssize_t i = 0;
-    while ((i = next_digit(kind, data, n, i)) < n) {
-        i++;
-        if (spaced_after(kind, data, n, i))
-            Py_RETURN_TRUE;
-    }
-    Py_RETURN_FALSE;
-}
-
-/* After the digit before i: [ \t]{1,3} DASH [ \t]{1,3} CAPITAL. */
+/* A dash spaced on both sides after the digit before i ("58 - QĐ/TU"):
+ * [ \t]{1,3} DASH [ \t]{1,3} CAPITAL (SPACED_HINT). The blanks and the dash
+ * are apart, so the run of blanks decides: no backtracking is needed. */
 static int spaced_after(int kind, const void *data, Py_ssize_t n, Py_ssize_t i) {
     Py_ssize_t d = blanks_end(kind, data, n, i);
     if (d < 0 || d >= n || !(flags_of(RD(d)) & F_SPACED_DASH))
@@ -223,19 +169,9 @@ static unsigned char TFLAGS[BMP];
 static int tokens_ready = 0;
 
 PyObject *scan_configure_tokens(PyObject *self, PyObject *arg) {
-    Py_buffer flags;
-    if (PyObject_GetBuffer(arg, &flags, PyBUF_SIMPLE) < 0)
+    if (!scan_read_table(arg, TFLAGS, sizeof(TFLAGS), "configure_tokens"))
         return NULL;
-    int ok = flags.len == (Py_ssize_t)sizeof(TFLAGS);
-    if (ok) {
-        memcpy(TFLAGS, flags.buf, sizeof(TFLAGS));
-        tokens_ready = 1;
-    }
-    PyBuffer_Release(&flags);
-    if (!ok) {
-        PyErr_SetString(PyExc_ValueError, "configure_tokens: a 65536-byte table");
-        return NULL;
-    }
+    tokens_ready = 1;
     Py_RETURN_NONE;
 }
 
@@ -296,9 +232,9 @@ static Py_ssize_t plain_token_end(int kind, const void *data, Py_ssize_t n, Py_s
 }
 
 /* number_tokens(text) -> ([start, end, start, end, …], spaced): every place a
- * token can start (as number_starts), with the end of its plain form or -1;
+ * token can start (a superset), with the end of its plain form or -1;
  * and whether a dash spaced on both sides follows a number (as
- * spaced_dash_after_number), read at the same runs of digits. */
+ * SPACED_HINT.search), read at the same runs of digits. */
 PyObject *scan_number_tokens(PyObject *self, PyObject *text) {
     if (!scan_text_ready(text, numbers_ready && tokens_ready))
         return NULL;

@@ -1,8 +1,8 @@
 /* parsers._scan: the parser's whole-text passes in compiled code.
  *
- * module.c   the fold, the NFC test, the shared helpers, the module;
- * numbers.c  where a number/symbol token can start; a number cut at a line end;
- *            a dash spaced on both sides after a number;
+ * module.c   the fold (and its NFC test), the shared helpers, the module;
+ * numbers.c  where a number/symbol token can start, a plain token's end, a dash
+ *            spaced on both sides after a number; a number cut at a line end;
  * clauses.c  clause boundaries; where a trigger phrase can start.
  *
  * Every pass reads tables that parsers/scan.py builds from the parser's own
@@ -27,19 +27,17 @@ static inline int is_digit(Py_UCS4 c) { return c >= '0' && c <= '9'; }
 int scan_check_ready(int ready);
 int scan_text_ready(PyObject *text, int ready);
 int scan_append_index(PyObject *list, Py_ssize_t i);
+int scan_read_table(PyObject *arg, void *dest, size_t size, const char *what);
 int scan_window_args(PyObject *args, int ready, PyObject **text, Py_ssize_t *lo,
                      Py_ssize_t *hi);
 PyObject *scan_configure_fold(PyObject *self, PyObject *args);
 PyObject *scan_fold(PyObject *self, PyObject *text);
-PyObject *scan_fold_nfc(PyObject *self, PyObject *text);
 
 /* numbers.c */
 PyObject *scan_configure_numbers(PyObject *self, PyObject *arg);
-PyObject *scan_number_starts(PyObject *self, PyObject *text);
 PyObject *scan_configure_tokens(PyObject *self, PyObject *arg);
 PyObject *scan_number_tokens(PyObject *self, PyObject *text);
 PyObject *scan_cut_after_number(PyObject *self, PyObject *text);
-PyObject *scan_spaced_dash_after_number(PyObject *self, PyObject *text);
 
 /* clauses.c */
 PyObject *scan_configure_boundaries(PyObject *self, PyObject *args);
