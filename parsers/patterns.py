@@ -196,12 +196,19 @@ def type_phrase(phrase: str) -> str:
     return ocr_tolerant(phrase, frozenset(i for i, c in enumerate(phrase) if c == "d"))
 
 
+#: Words that, standing before a phrase, make it no type word: "Bãi bỏ Luật
+#: số …": the "bỏ Luật" there is no Bộ luật.
+_NOT_AFTER = {"bo luat": ("bai", "huy")}
+#: How far before a type word its lookbehinds read (such a word and a space).
+TYPE_WORD_LOOKBEHIND = max(len(w) + 1 for words in _NOT_AFTER.values() for w in words)
+
+
 #: Any document-type phrase; group ``t`` is the phrase. Searched backwards
 #: from a number (``regex.REVERSE``): the nearest type word comes first,
 #: without scanning the whole window.
 def _type_alternative(phrase: str) -> str:
-    # "Bãi bỏ Luật số …": the "bỏ Luật" there is no Bộ luật
-    guard = r"(?<!(?:bai|huy)\s)" if phrase == "bo luat" else ""
+    words = _NOT_AFTER.get(phrase)
+    guard = rf"(?<!(?:{'|'.join(words)})\s)" if words else ""
     return guard + type_phrase(phrase)
 
 
@@ -210,21 +217,18 @@ TYPE_WORD = regex.compile(
     rf"(?P<t>{'|'.join(map(_type_alternative, _ALL_TYPE_PHRASES))})(?![a-z])",
     regex.REVERSE,
 )
+
+
 #: TYPE_WORD written for the text read backwards (``folded[::-1]``): each
 #: phrase spelled from its last character, each lookaround mirrored (the
-#: guard before "bo luat" becomes one after it). ``re`` searching it forward
-#: on the reversed text finds what TYPE_WORD finds searching backwards (the
-#: nearest type word first, the same alternative at each end), at a third of
-#: the cost; see ``citations._type_word`` for the edges of the stretch.
-_MIRRORED_GUARDS = {"bo luat": r"(?!\s(?:iab|yuh))"}
-#: How far before a type word its lookbehinds read ("bai " of the guard).
-TYPE_WORD_LOOKBEHIND = 4
-
-
+#: words before "bo luat" read after it). ``re`` searching it forward on the
+#: reversed text finds what TYPE_WORD finds searching backwards (the nearest
+#: type word first, the same alternative at each end), at a third of the
+#: cost; see ``citations._type_word`` for the edges of the stretch.
 def _mirrored_alternative(phrase: str) -> str:
-    backwards = phrase[::-1]
-    d_positions = frozenset(i for i, c in enumerate(backwards) if c == "d")
-    return ocr_tolerant(backwards, d_positions) + _MIRRORED_GUARDS.get(phrase, "")
+    words = _NOT_AFTER.get(phrase)
+    guard = rf"(?!\s(?:{'|'.join(w[::-1] for w in words)}))" if words else ""
+    return type_phrase(phrase[::-1]) + guard
 
 
 TYPE_WORD_MIRRORED = engine.compile(

@@ -91,7 +91,7 @@ _NAMES_A_DOCUMENT = engine.compile(r"(?:\s+lien\s+tich)?\s+s[o06]\s*:?\s*[0-9]")
 _IN_FORCE = engine.compile(r"hieu\s+luc\s+$")
 #: "Thông tư số 75/2015/TT-BTNMT … hết hiệu lực kể từ ngày …": a repeal the
 #: document states after the reference (folded, within the clause; each
-#: phrase holds "hieu" or "bai", which ``_repealed_after`` finds first).
+#: phrase holds "hieu" or "bai", which ``_ends_force`` finds first).
 _ENDS_FORCE = engine.compile(r"(?:^|[\s,])(?:het\s+hieu\s+luc|bi\s+bai\s+bo)(?![a-z])")
 _ENDS_FORCE_REACH = 200
 #: What stands between two items of a list: ", ", " và ", "; ".
