@@ -367,8 +367,6 @@ TRIGGER_OPENINGS = tuple(sorted(
     {f"{first} {second}" for t in TRIGGERS
      for first in ocr_variants(t.phrase.split()[0])
      for second in ocr_variants(t.phrase.split()[1])}))
-#: The same, searched backwards from a reference: nearest trigger first.
-TRIGGER_BEFORE = regex.compile(_TRIGGER_ALTERNATION, regex.REVERSE)
 #: "(đã) được sửa đổi, bổ sung bởi/tại …": the later reference acts on the earlier.
 PASSIVE = engine.compile(
     rf"[\s,(]*(?:da\s+)?duoc\s+(?:{'|'.join(ocr_tolerant(t.phrase) for t in TRIGGERS)})"
