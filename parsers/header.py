@@ -34,7 +34,7 @@ from parsers import engine
 from parsers.citations import type_from_symbol
 from parsers.layout import Cell, header_cells
 from parsers.models import DocumentIdentity
-from parsers.normalize import canonical_key, iso_date, split_key
+from parsers.normalize import canonical_key, fold, iso_date, split_key
 from parsers.patterns import (
     BLANK_NUMBER,
     HEADER_DATE,
@@ -90,6 +90,7 @@ _AUTHORITY = engine.compile(
 _BODY_OPENER = engine.compile(
     r"^\s*(?:" + "|".join(regex.escape(p) for p in BODY_OPENERS) + r")(?![a-z])"
     r"|^\s*\d+\s*[.)]\s|^\s*[-+•]\s"
+    r"|^\s*[ivx]{1,4}\s*[.)]\s"  # a section of the body: "I. ĐÁNH GIÁ CHUNG"
 )
 _NOT_A_SUBJECT = regex.compile(
     r"^\s*(?:can cu|kinh gui)(?![a-z])|^\s*ng\w{1,2}y\s+\d|^\s*\d+(?:\.\d+)*\s*[.)]\s"
@@ -321,11 +322,88 @@ def _issuer(cells: list[Cell], kinds: list[str], stop: int) -> str | None:
     return _join_names(parts, folded) if parts else None
 
 
-def _subject_lines(text: str, folded: str, start: int, limit: int) -> str | None:
+#: A flattened page runs the subject, in capitals, on one line into the
+#: authority line and the body's first sentence ("… NĂM 1991 QUỐC HỘI NƯỚC …
+#: VIỆT NAM Xét thấy, …", "… MỚI” ỦY BAN NHÂN DÂN TỈNH KON TUM Căn cứ Luật …"):
+#: the capitals, then a sentence-case word opening the body.
+_CAPS_RUN = regex.compile(r"(?:[\p{Lu}\d][\p{Lu}\d\p{P}]*\s+){2,}?(?=\p{Lu}\p{Ll}+\s+[\p{Ll}\d])")
+_SENTENCE_OPENER = engine.compile(
+    r"(?:" + "|".join(regex.escape(p) for p in (*BODY_OPENERS, "xet", "de", "nham")) + r")(?![a-z])"
+)
+_AUTHORITY_IN_LINE = engine.compile(
+    r"(?:" + "|".join(regex.escape(p) for p in AUTHORITY_OPENERS) + r")(?![a-z])"
+)
+
+
+def _flattened_body(raw: str, f: str, issuer: str | None) -> int | None:
+    """Where the body starts inside a line whose subject is in capitals
+    (:data:`_CAPS_RUN`), or None; the authority line before it goes with the
+    body (:func:`_authority_at_end`)."""
+    caps = _CAPS_RUN.match(raw)
+    if caps is None or not _SENTENCE_OPENER.match(f, caps.end()):
+        return None
+    return _authority_at_end(f, caps.end(), issuer)
+
+
+_ABBREVIATED = ((regex.compile(r"\bubnd\b"), "uy ban nhan dan"),
+                (regex.compile(r"\bhdnd\b"), "hoi dong nhan dan"))
+_WORD_START = engine.compile(r"(?<![a-z0-9])[a-z]")
+#: What an authority line may print after the issuer's name: the country,
+#: the term and session ("QUỐC HỘI NƯỚC CỘNG HOÀ …", "… KHÓA XV, KỲ HỌP THỨ 5").
+_AUTHORITY_TAIL = engine.compile(
+    r"(?:\s*nuoc cong hoa xa hoi chu nghia viet nam)?"
+    r"(?:\s*khoa\s+[ivxlc0-9]+[ ,]*(?:ky hop thu\s+[a-z0-9]+)?)?\s*$"
+)
+_AUTHORITY_ROLES = engine.compile(
+    r"(?:(?:" + "|".join(regex.escape(p) for p in AUTHORITY_OPENERS) + r")\s+)*$"
+)
+
+
+def _spelled_out(folded: str) -> str:
+    folded = " ".join(folded.split())
+    for short, full in _ABBREVIATED:
+        folded = short.sub(full, folded)
+    return folded
+
+
+def _authority_at_end(f: str, end: int, issuer: str | None) -> int:
+    """Where the authority line that ends ``f[:end]`` starts ("… TRƯỚC NĂM
+    1991 QUỐC HỘI NƯỚC CỘNG HOÀ …", "… CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KON TUM"),
+    or ``end``: from an authority opener (not after "của") to ``end`` stand
+    only the role words, the issuer's name (its last part, in full) and what
+    may follow it on that line (:data:`_AUTHORITY_TAIL`)."""
+    if not issuer:
+        return end
+    name = _spelled_out(fold(issuer.split(" - ")[-1]))
+    if not name:
+        return end
+    best = None  # the earliest opener of the line ("CHỦ TỊCH ỦY BAN …")
+    for s in reversed([m.start() for m in _WORD_START.finditer(f, 0, end)]):
+        if not _AUTHORITY_IN_LINE.match(f, s):
+            continue
+        stretch = _spelled_out(f[s:end])
+        at = stretch.find(name)
+        if at >= 0 and _AUTHORITY_ROLES.match(stretch, 0, at) \
+                and _AUTHORITY_TAIL.match(stretch, at + len(name)):
+            best = s
+        elif best is not None:
+            break
+    if best is None:
+        return end
+    before = f[:best].split()
+    # "… CỦA QUỐC HỘI": the subject names the body
+    return best if before and before[-1] != "cua" else end
+
+
+def _subject_lines(text: str, folded: str, start: int, limit: int,
+                   issuer: str | None = None) -> str | None:
     """Subject text from ``start``: it runs over the following lines until a
     body opener, an authority line, a place-and-date, or a blank line after a
-    complete sentence."""
+    complete sentence (or, in a flattened line, the body that follows the
+    subject's capitals, :func:`_flattened_body`)."""
     taken: list[str] = []
+    last = ("", "")  # the last line taken, as printed and folded
+    body_next = False  # the body (or the region's end) follows the last line
     blank_seen = False
     pos = start
     while pos < limit:
@@ -349,6 +427,7 @@ def _subject_lines(text: str, folded: str, start: int, limit: int) -> str | None
         opens_body = _BODY_OPENER.match(f) and not (f.startswith("ngay") and raw[:1].islower())
         if taken and (opens_body or raw.startswith("(") or _KINH_GUI.match(f)
                       or PLACE_DATE_START.search(f, 0, 60) or _is_motto(f)):
+            body_next = bool(opens_body)
             break
         if taken and _AUTHORITY.match(f) and (_is_upper(raw) or raw.endswith((".", ":"))):
             break
@@ -358,13 +437,28 @@ def _subject_lines(text: str, folded: str, start: int, limit: int) -> str | None
             break
         if not taken and _NOT_A_SUBJECT.match(f):
             return None
+        body = _flattened_body(raw, f, issuer)
+        if body is not None:
+            raw = raw[:body]
+        printed = raw
         if not taken:
             raw = _SUBJECT_PREFIX_RAW.sub("", raw)
         if raw:
             taken.append(raw)
+            last = (printed, f)
+        if body is not None:
+            break
         blank_seen = False
         if sum(map(len, taken)) > _SUBJECT_MAX_CHARS:
             break
+    else:
+        body_next = True
+    if taken and body_next and _is_upper(last[0]):
+        # the authority line ran on after the subject's capitals
+        cut = _authority_at_end(last[1], len(last[1]), issuer)
+        if cut < len(last[1]):
+            taken[-1] = _SUBJECT_PREFIX_RAW.sub("", last[0][:cut]) if len(taken) == 1 \
+                else last[0][:cut]
     return " ".join(" ".join(taken).split()) or None
 
 
@@ -382,8 +476,6 @@ def _ends_phrase(line: str) -> bool:
     last = line.split()[-1]
     if not last[0].islower() or last.endswith((",", "-", "–")):
         return False
-    from parsers.normalize import fold
-
     return fold(last) not in _CONTINUES
 
 
@@ -463,9 +555,9 @@ def parse_header(text: str, folded: str) -> Header:
         m = _TITLE_START.match(folded, t.start + len(t.folded) - len(t.folded.lstrip(" \t#*:(")),
                                t.end)
         rest_start = m.end() if m else t.end
-        subject = _subject_lines(text, folded, rest_start, region)
+        subject = _subject_lines(text, folded, rest_start, region, issuer)
     elif i_vv is not None:
-        subject = _subject_lines(text, folded, cells[i_vv].start, region)
+        subject = _subject_lines(text, folded, cells[i_vv].start, region, issuer)
     starts = _starts_at_title(text, folded) if marks == [] or (
         i_title is None and num is None and i_pd is None) else None
     if starts and doc_type is None:

@@ -81,6 +81,20 @@ Két luan ciia dong chi Chii tich UBND tinh
 Ngay 28/01/2026, thuc hién Chwong trinh cong tac
 """
 
+REPORT = """UBND TỈNH CAO BẰNG          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                            Độc lập - Tự do - Hạnh phúc
+Số: 15/BC-UBND              Cao Bằng, ngày 02 tháng 12 năm 2025
+
+BÁO CÁO
+Kết quả thực hiện công tác phòng, chống
+thiên tai năm 2025
+
+
+   I. ĐÁNH GIÁ CHUNG
+
+   Năm 2025 trên địa bàn tỉnh xảy ra nhiều đợt mưa lớn.
+"""
+
 NO_HEADER = "Các xã tiếp tục thực hiện tốt nhiệm vụ được giao.\n"
 
 CASES = [
@@ -101,12 +115,15 @@ CASES = [
     (DRAFT, DocumentIdentity(  # a draft prints its place, not its date
         "Thông báo", None, "TB-UBND", None, None, "Cao Bằng", "UBND TỈNH CAO BẰNG",
         "Kết luận cuộc họp")),
+    (REPORT, DocumentIdentity(  # the subject ends before section I of the body
+        "Báo cáo", "15", "BC-UBND", "15/BC-UBND", "2025-12-02", "Cao Bằng", "UBND TỈNH CAO BẰNG",
+        "Kết quả thực hiện công tác phòng, chống thiên tai năm 2025")),
     (NO_HEADER, DocumentIdentity()),
 ]
 
 
 @pytest.mark.parametrize("text,expected", CASES,
-                         ids=["provincial", "letter", "decree", "party", "draft", "none"])
+                         ids=["provincial", "letter", "decree", "party", "draft", "report", "none"])
 def test_identity(text, expected):
     assert parse_text(text).document == expected
 
@@ -188,3 +205,59 @@ def test_motto_marks_found_as_words(text):
     from parsers.vocabulary import MOTTO_MARKS
     assert (_MOTTO_MARK.search(text) is not None) == any(
         w in MOTTO_MARKS for w in _WORDS.findall(text))
+
+
+def _flattened(issuer: str, title_and_rest: str, number: str = "Số: 10/2024/TT-BTNMT") -> str:
+    """A portal page flattened to lines: the header's columns on one line each,
+    the place-and-date, title, subject and body run together."""
+    return (f"{issuer} -------\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n"
+            f"{number}\nHà Nội, ngày 31 tháng 7 năm 2024 {title_and_rest}")
+
+
+SUBJECTS = [
+    # the body's first sentence runs on after the subject's capitals
+    (_flattened("BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG",
+                "THÔNG TƯ QUY ĐỊNH VỀ HỒ SƠ ĐỊA CHÍNH Căn cứ Luật Đất đai ngày 18 tháng 01"
+                " năm 2024;\nCăn cứ Nghị định số 22/2025/NĐ-CP;\n"),
+     "QUY ĐỊNH VỀ HỒ SƠ ĐỊA CHÍNH"),
+    (_flattened("PHỦ THỦ TƯỚNG", "CHỈ THỊ VỀ CÔNG TÁC ĐO ĐẠC RUỘNG ĐẤT TRONG CẢ NƯỚC Ngày 24"
+                " tháng 6 năm 1977 Hội đồng Chính phủ đã ra Quyết định số 169-CP.\n",
+                "Số: 299/TTg"),
+     "VỀ CÔNG TÁC ĐO ĐẠC RUỘNG ĐẤT TRONG CẢ NƯỚC"),
+    # and the authority line between them goes with the body
+    (_flattened("QUỐC HỘI", "NGHỊ QUYẾT VỀ NHÀ ĐẤT TRƯỚC NGÀY 01 THÁNG 7 NĂM 1991 QUỐC HỘI"
+                " NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Xét thấy, việc quản lý nhà đất;\n",
+                "Số: 23/2003/QH11"),
+     "VỀ NHÀ ĐẤT TRƯỚC NGÀY 01 THÁNG 7 NĂM 1991"),
+    (_flattened("BỘ TƯ PHÁP", "QUYẾT ĐỊNH BAN HÀNH KẾ HOẠCH CÔNG TÁC NĂM 2015 BỘ TRƯỞNG BỘ TƯ"
+                " PHÁP Căn cứ Nghị định số 22/2013/NĐ-CP;\n", "Số: 173/QĐ-BTP"),
+     "BAN HÀNH KẾ HOẠCH CÔNG TÁC NĂM 2015"),
+    # the authority at the end of the subject's line, the body on the next
+    (_flattened("ỦY BAN NHÂN DÂN TỈNH KON TUM", "QUYẾT ĐỊNH V/V BAN HÀNH CHƯƠNG TRÌNH HÀNH"
+                " ĐỘNG NĂM 2020 ỦY BAN NHÂN DÂN TỈNH KON TUM\nCăn cứ Luật Tổ chức chính quyền"
+                " địa phương ngày 19 tháng 6 năm 2015;\n", "Số: 435/QĐ-UBND"),
+     "BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG NĂM 2020"),
+    (_flattened("ỦY BAN NHÂN DÂN TỈNH TÂY NINH", "QUYẾT ĐỊNH VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH SỬ"
+                " DỤNG ĐẤT HUYỆN CHÂU THÀNH CHỦ TỊCH UBND TỈNH TÂY NINH\nCăn cứ Luật Đất đai;\n",
+                "Số: 3745/QĐ-UBND"),
+     "VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH SỬ DỤNG ĐẤT HUYỆN CHÂU THÀNH"),
+    # the issuer's name inside the subject is not its authority line
+    (_flattened("QUỐC HỘI", "LUẬT SỬA ĐỔI LUẬT BẦU CỬ ĐẠI BIỂU QUỐC HỘI VÀ ĐẠI BIỂU HỘI ĐỒNG"
+                " NHÂN DÂN\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n",
+                "Luật số: 83/2025/QH15"),
+     "SỬA ĐỔI LUẬT BẦU CỬ ĐẠI BIỂU QUỐC HỘI VÀ ĐẠI BIỂU HỘI ĐỒNG NHÂN DÂN"),
+    (_flattened("ỦY BAN NHÂN DÂN TỈNH KON TUM", "QUYẾT ĐỊNH BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY"
+                " BAN NHÂN DÂN TỈNH KON TUM\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
+                "Số: 12/QĐ-UBND"),
+     "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH KON TUM"),
+    # a sentence-case subject is not cut at a capital word
+    (_flattened("BỘ TƯ PHÁP", "QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch Thực hiện Đề án năm 2015\n"
+                "Căn cứ Nghị định số 22/2013/NĐ-CP;\n", "Số: 17/QĐ-BTP"),
+     "Về việc ban hành Kế hoạch Thực hiện Đề án năm 2015"),
+]
+
+
+@pytest.mark.parametrize("text,subject", SUBJECTS)
+def test_subject_stops_where_the_body_or_its_authority_line_starts(text, subject):
+    assert parse_text(text).document.subject == subject
