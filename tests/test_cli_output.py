@@ -102,6 +102,21 @@ def test_parse_text_file_spans_index_the_file_itself(capsys: pytest.CaptureFixtu
     assert len(record["citations"]) == 3
 
 
+def test_parse_spans_index_the_file_where_the_reader_took_out_page_numbers(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = "Các sở, ngành tiếp tục thực hiện nhiệm vụ được giao. " * 25 + "\n"
+    text = (f"{page}2\n{page}3\nThực hiện Quyết định số 12/QĐ-UBND ngày 01/01/2025 "
+            "của UBND tỉnh.\n")
+    path = tmp_path / "copied_from_pdf.txt"
+    path.write_text(text, encoding="utf-8")
+    assert len(read_document(path).removed) == 2  # the two page numbers
+    assert main(["parse", str(path)]) == 0
+    (cit,) = json.loads(capsys.readouterr().out)["citations"]
+    assert cit["key"] == "12/QĐ-UBND"
+    assert text[cit["start"]:cit["end"]] == cit["text"]
+    assert cit["text"].startswith("Quyết định số 12/QĐ-UBND")
+
+
 def test_parse_indent_prints_a_stream_of_objects(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", "--indent", "2", str(QD58), str(CITY)]) == 0
     out = capsys.readouterr().out

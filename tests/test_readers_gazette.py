@@ -132,3 +132,28 @@ def test_page_number_lines(text: str, spans: list[tuple[int, int]]) -> None:
 
     assert gazette._PAGE_NUMBERS.spans(text) == spans
     assert [m.span() for m in gazette.PAGE_NUMBER.finditer(text)] == spans
+
+
+_PAGE = "Các sở, ngành tiếp tục thực hiện nhiệm vụ được giao. " * 25 + "\n"  # ~1,300 characters
+
+
+@pytest.mark.parametrize(
+    "text,removed",
+    [
+        # copied from a PDF: the page numbers run 2, 3, 4 through the text
+        (f"{_PAGE}2\n{_PAGE}3\n{_PAGE}4\n{_PAGE}", ["2", "3", "4"]),
+        (f"{_PAGE}- 2 -\n{_PAGE}- 3 -\n{_PAGE}", ["- 2 -", "- 3 -"]),
+        (f"{_PAGE}Trang 2\n{_PAGE}", ["Trang 2"]),  # named a page: always one
+        # list items numbered on their own line: "1", then "3" and "4"
+        (f"1\n- {_PAGE}3\n- {_PAGE}4\n- {_PAGE}", []),
+        # the cells of a flattened table
+        ("Số liệu:\n82\n100\n45\n123\nTổng cộng.\n", []),
+        # two lone numbers too close to be pages
+        ("1\nMục một.\n2\nMục hai.\n3\nMục ba.\n", []),
+        (f"{_PAGE}2\n{_PAGE}", []),  # a lone "2": no run, nothing counted
+    ],
+)
+def test_lone_numbers_are_page_numbers_only_where_they_count_pages(text, removed):
+    cleaned = strip_page_noise(text)
+    assert [text[r.start:r.end].strip() for r in cleaned.removed] == removed
+    assert all(r.reason == "page-number" for r in cleaned.removed)

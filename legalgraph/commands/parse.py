@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 
-from parsers import parse_text
-from parsers.readers import ReadError, read_document
+from parsers import ParsedDocument, parse_text
+from parsers.readers import ReadError, ReadResult, read_document
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
             failed += 1
             continue
         try:
-            record = parse_text(doc.text, file=path).to_dict()
+            record = _on_source(parse_text(doc.text, file=path), doc).to_dict()
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
             # a parser defect, not the user's mistake: one line naming the file,
             # and the rest of the batch goes on
@@ -37,3 +38,17 @@ def run(args: argparse.Namespace) -> int:
             continue
         print(json.dumps(record, ensure_ascii=False, indent=args.indent), flush=True)
     return 1 if failed else 0
+
+
+def _on_source(record: ParsedDocument, doc: ReadResult) -> ParsedDocument:
+    """``record`` with each reference's span on the text as read from the
+    file, before the reader took out page numbers and gazette headers (the
+    parser read the cleaned text): ``start``/``end`` index the file's text."""
+    if doc.offsets is None or doc.source_text is None:
+        return record
+    source = doc.source_text
+    moved = []
+    for c in record.citations:
+        start, end = doc.span_to_source(c.start, c.end)
+        moved.append(dataclasses.replace(c, start=start, end=end, text=source[start:end]))
+    return dataclasses.replace(record, citations=tuple(moved))

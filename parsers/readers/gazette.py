@@ -106,6 +106,48 @@ def _shape(line: str) -> str:
     return re.sub(r"\d+", "#", " ".join(line.split())).casefold()
 
 
+#: Characters at least between two page numbers of a text copied from a PDF
+#: (a page holds a few thousand); lone numbers closer together are list items
+#: or the cells of a flattened table.
+_MIN_PAGE_CHARS = 1000
+_FIRST_NUMBER = re.compile(r"\d+")
+
+
+def _counting_pages(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Of the lone-number lines of a text without page breaks, those that
+    count its pages: "Trang 3" always; bare numbers when they rise by one
+    through the text from 1 or 2, each at least :data:`_MIN_PAGE_CHARS` after
+    the one before ("2" … "3" … "4"), the longest such run of two or more. A
+    lone "1", "3", "4" before list items, or "82", "100", "45" in a table,
+    stay."""
+    out: list[tuple[int, int]] = []
+    #: value → (length, start, end, previous) of the longest run ending at it
+    runs: dict[int, tuple] = {}
+    best: tuple | None = None
+    for start, end in lines:
+        line = text[start:end]
+        if "trang" in line.casefold():
+            out.append((start, end))
+            continue
+        value = int(_FIRST_NUMBER.search(line).group())  # type: ignore[union-attr]
+        before = runs.get(value - 1)
+        if before is not None and start - before[2] < _MIN_PAGE_CHARS:
+            before = None
+        if before is None and value > 2:
+            continue  # a text's pages are counted from its first or second
+        run = (before[0] + 1 if before else 1, start, end, before)
+        if value not in runs or run[0] > runs[value][0]:
+            runs[value] = run
+        if best is None or run[0] > best[0]:
+            best = run
+    if best is not None and best[0] >= 2:
+        node: tuple | None = best
+        while node is not None:
+            out.append((node[1], node[2]))
+            node = node[3]
+    return sorted(out)
+
+
 def strip_page_noise(
     pages: Sequence[str] | str, extra: Sequence[tuple[int, int, str]] = ()
 ) -> Cleaned:
@@ -115,9 +157,9 @@ def strip_page_noise(
     split at form feeds. Within a page only its first and last
     ``_EDGE_LINES`` non-blank lines are candidates for bare page numbers and
     repeated headers (so a "3" inside a table is kept); gazette header lines are
-    removed wherever they are. A text with no form feed is one page, so its bare
-    page numbers are removed wherever they are (text copied from a PDF keeps
-    them mid-text).
+    removed wherever they are. A text with no form feed is one page: text
+    copied from a PDF keeps its page numbers mid-text, and a lone number is
+    taken for one where the lone numbers count pages (:func:`_counting_pages`).
     """
     if isinstance(pages, str):
         paged = PAGE_BREAK in pages
@@ -142,7 +184,7 @@ def strip_page_noise(
             spans.append((page_start + start, page_start + _line_end(page, end),
                           "gazette-header"))
         if not paged:
-            for start, end in _PAGE_NUMBERS.spans(page):
+            for start, end in _counting_pages(page, _PAGE_NUMBERS.spans(page)):
                 spans.append((page_start + start, page_start + _line_end(page, end),
                               "page-number"))
     if paged:
