@@ -25,6 +25,7 @@ from parsers.patterns import (
     DATE,
     LIST_GLUE,
     NEAR,
+    FORM_BEFORE,
     NOT_DOCUMENT,
     OF,
     PLACE_NAME,
@@ -169,9 +170,16 @@ def _phrase_type(matched: str) -> str | None:
     return None
 
 
+#: A symbol typed in small letters ("quyết định số 06/2008/qđ-ubnd", a
+#: title lowercased by its publisher): a reference only after a type word.
+_LOWER_SYMBOL = regex.compile(
+    r"(?<![\w./-])\d{1,5}[a-z]?(?:/\d{4})?/[a-zđ]{1,6}(?:-[a-zđ]{1,10}){1,3}(?![\w/-])")
+
+
 def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
     """(start, end, key, joined) of every number/symbol token; ``joined`` marks
-    one cut by a footnote or page header printed in the middle."""
+    one that is a reference only after a type word: cut by a footnote or page
+    header printed in the middle, or typed in small letters."""
     found: list[tuple[int, int, str, bool]] = []
     # NUMBER_SYMBOL.finditer, and SPACED_HINT.search, in one compiled pass when built
     spans, spaced_dash = number_tokens(text)
@@ -191,6 +199,10 @@ def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
                  for m in spaced_party(text)  # "58 - QĐ/TU"
                  if not _covered(found, m.start()) and (key := canonical_key(m.group()))]
         found = sorted(found + extra)
+    lower = [(m.start(), m.end(), key, True) for m in _LOWER_SYMBOL.finditer(text)
+             if not _covered(found, m.start()) and (key := canonical_key(m.group().upper()))]
+    if lower:
+        found = sorted(found + lower)
     if not cut_after_number(text):
         return found
     joined = []
@@ -428,8 +440,9 @@ def find_mentions(
         found = _type_word(folded, lo, a_start)
         if joined and not found:
             continue  # a number cut at a line end is a reference only after a type word
-        if not found and NOT_DOCUMENT.search(folded, max(0, a_start - 30), a_start):
-            continue  # "Mẫu số 01/GTGT" is a form, not a document
+        if (NOT_DOCUMENT if not found else FORM_BEFORE).search(
+                folded, max(0, a_start - 30), a_start):
+            continue  # "Mẫu số 01/GTGT", "Biên bản mẫu số 04/…" is a form, not a document
         start = a_start
         doc_type = type_from_symbol(key)
         if found:

@@ -20,6 +20,7 @@ from parsers.vocabulary import (
     DOC_TYPES,
     GENERIC_PHRASES,
     INNER_LOWER_PARTS,
+    FORM_PHRASES,
     NOT_DOCUMENT_PHRASES,
     PLACE_NAMES,
     SUBJECT_OPENERS,
@@ -251,9 +252,16 @@ SO = r"s[o06dea5]?\s*[.:]?"
 
 #: A form, appendix or contract number right before the anchor (folded):
 #: "Mẫu số 01/GTGT", "Phụ lục số 02/PL-BTC".
+#: Numbers listed before the last one of a list ("mẫu số 01, 02, 03/HĐBC-QH").
+_LISTED_NUMBERS = r"(?:\s*\d{1,4}[a-z]?\s*(?:,|va(?![a-z])))*"
 NOT_DOCUMENT = engine.compile(
-    rf"(?<![a-z])(?:(?:{_alternation(list(NOT_DOCUMENT_PHRASES))})\s*(?:{SO})?"
+    rf"(?<![a-z])(?:(?:{_alternation(list(NOT_DOCUMENT_PHRASES))})\s*(?:{SO})?{_LISTED_NUMBERS}"
     r"|(?:qcvn|tcvn|tcxdvn|tcn|iso|iec)\s*[\d.\-]*:?)\s*$"
+)
+#: A form named right before the number: a form even after a type word
+#: ("BIÊN BẢN Mẫu số 04/…", "Tờ khai mẫu số 01/…").
+FORM_BEFORE = engine.compile(
+    rf"(?<![a-z])(?:{_alternation(list(FORM_PHRASES))})\s*(?:{SO})?{_LISTED_NUMBERS}\s*$"
 )
 
 #: What may stand between a type word and the number: nothing, "số", or a

@@ -99,9 +99,11 @@ GENERIC_PHRASES: tuple[str, ...] = ("van ban",)
 #: Numbered things that are not documents: forms ("Mẫu số 01/GTGT"),
 #: appendices, contracts, invoices, codes. A bare number/symbol right after
 #: one of these is not a reference.
+#: Forms and templates: a number right after one of them is the form's,
+#: whatever type word stands before ("Biên bản mẫu số 04/…").
+FORM_PHRASES: tuple[str, ...] = ("mau", "bieu mau", "mau bieu", "phu luc", "to khai")
 NOT_DOCUMENT_PHRASES: tuple[str, ...] = (
-    "mau", "bieu mau", "bieu", "phu luc", "to khai", "hop dong", "hoa don", "ma so",
-    "ky hieu", "tai khoan", "so hieu", "mau bieu",
+    *FORM_PHRASES, "bieu", "hop dong", "hoa don", "ma so", "ky hieu", "tai khoan", "so hieu",
 )
 
 #: A symbol with no type abbreviation (576/UBND-TH, 2181/STC-QLG&CS) is an

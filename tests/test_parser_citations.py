@@ -174,6 +174,19 @@ CASES = [
      "tax forms, appendices and contracts are not documents"),
     ("theo Mẫu số 01/TB-ĐKT ban hành kèm theo Thông tư số 80/2021/TT-BTC",
      [cite("80/2021/TT-BTC", "Thông tư")], "the form is skipped, the circular is kept"),
+    ("Biên bản hội nghị được lập theo Mẫu số 01/HNCT; BIÊN BẢN Mẫu số 04/XĐTMS/2015", [],
+     "a form right after a type word is still a form"),
+    ("(Kèm theo các mẫu số 01, 02, 03/HĐBC-QH và mẫu số 05 và 06/HĐBC-HĐND)", [],
+     "the last number of a list of forms"),
+    ("sửa đổi , bổ sung quy định ban hành kèm theo quyết định số 06/2008/qđ-ubnd ngày 24/4/2008",
+     [cite("06/2008/QĐ-UBND", "Quyết định", "2008-04-24", None, "amends")],
+     "a title lowercased by its publisher: the symbol in small letters after a type word"),
+    ("hướng dẫn thực hiện quyết định số 307/2005/qđ-ttg và văn bản số 2600/ttg-ktth",
+     [cite("307/2005/QĐ-TTg", "Quyết định", None, None, "guides"),
+      cite("2600/TTg-KTTH", "Công văn", None, None, "guides")],
+     "small letters made canonical (TTg keeps its g)"),
+    ("mật độ 5/ha-năm, định mức 3/hộ-gia đình", [],
+     "small letters without a type word are prose"),
 ]
 
 
