@@ -18,9 +18,9 @@ from parsers import engine
 from parsers.vocabulary import (
     BODY_NAMES,
     DOC_TYPES,
+    FORM_PHRASES,
     GENERIC_PHRASES,
     INNER_LOWER_PARTS,
-    FORM_PHRASES,
     NOT_DOCUMENT_PHRASES,
     PLACE_NAMES,
     SUBJECT_OPENERS,
