@@ -94,6 +94,9 @@ _IN_FORCE = engine.compile(r"hieu\s+luc\s+$")
 #: phrase holds "hieu" or "bai", which ``_ends_force`` finds first).
 _ENDS_FORCE = engine.compile(r"(?:^|[\s,])(?:het\s+hieu\s+luc|bi\s+bai\s+bo)(?![a-z])")
 _ENDS_FORCE_REACH = 200
+#: "… có hiệu lực từ ngày Nghị quyết số 61/2022/QH15 hết hiệu lực": a date
+#: named by another document's end, not a repeal.
+_DATE_CONDITION = engine.compile(r"(?:(?:tu|den|truoc|sau)\s+ngay|(?<![a-z])khi)\s*$")
 #: What stands between two items of a list: ", ", " và ", "; ".
 _ITEM_GAP = engine.compile(r"[\s]*(?:[,;]|\s(?:va|hoac))[\s]*$")
 #: The end of a paragraph: an open quotation does not reach past it.
@@ -485,8 +488,10 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                 if inherited and (clause.kind == "semi" or "," not in folded[clause.start : m.start]
                                   or clauses.own(ci) is None):
                     relation = inherited
-        if relation in (None, "cites") and not described and _repealed_after(
-                folded, m, clauses, ci, mention_starts):
+        ends_force = relation in (None, "cites") and not _DATE_CONDITION.search(
+            folded, max(0, m.start - 24), m.start) and _repealed_after(
+            folded, m, clauses, ci, mention_starts)
+        if ends_force and not described:
             relation = "repeals"  # "Thông tư số … hết hiệu lực": only its own words count
             else_from = max(clause.start, m.start - _PARTS_REACH)
         relation = relation or "cites"
@@ -497,7 +502,36 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
         out.append(Mention(m.start, m.end, m.key, m.type, m.date, m.issuer, relation,
                            m.in_list, m.anchor, partial))
         described_by.append(described)
+        amended = passive_target.get(m.key) if described else None
+        if ends_force and (not described or amended is not None):
+            _repeal_subject(out, described_by, clause.start, amended)
     return out, _unique(edges)
+
+
+def _repeal_subject(out: list[Mention], described_by: list, clause_start: int,
+                    amended: tuple[Mention, str] | None) -> None:
+    """The last of ``out`` stands before "hết hiệu lực": what ceases is the
+    sentence's subject. "Luật A đã được sửa đổi … theo Luật B, Luật C hết hiệu
+    lực": A (C only amended it); "Luật A và Luật B … hết hiệu lực": both
+    items of the list; and A named again in the sentence ("(sau đây gọi là
+    Luật A) hết hiệu lực")."""
+    k = len(out) - 1
+    if amended is not None:
+        target = amended[0]
+        k = next((i for i in range(k, -1, -1) if out[i] is target), -1)
+        if k < 0 or target.start < clause_start:
+            return
+        out[k] = out[k]._replace(relation="repeals")
+    key = out[k].key
+    while k > 0 and out[k].in_list and out[k - 1].start >= clause_start \
+            and described_by[k - 1] is None and out[k - 1].relation == "cites":
+        k -= 1
+        out[k] = out[k]._replace(relation="repeals")  # "Luật A và Luật B … hết hiệu lực"
+    for i in range(k - 1, -1, -1):
+        if out[i].start < clause_start:
+            break
+        if out[i].key == key and out[i].relation == "cites":
+            out[i] = out[i]._replace(relation="repeals")
 
 
 def _unique(relations: list[Relation]) -> list[Relation]:

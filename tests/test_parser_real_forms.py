@@ -367,10 +367,10 @@ RELATION_CASES = [
     ("2. Luật Tài nguyên nước số 17/2012/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số "
      "08/2017/QH14, Luật số 35/2018/QH14 (sau đây gọi chung là Luật số 17/2012/QH13) hết hiệu "
      "lực kể từ ngày Luật này có hiệu lực.",
-     [("17/2012/QH13", "cites"), ("08/2017/QH14", "cites"), ("35/2018/QH14", "cites"),
+     [("17/2012/QH13", "repeals"), ("08/2017/QH14", "cites"), ("35/2018/QH14", "cites"),
       ("17/2012/QH13", "repeals")],
      [("08/2017/QH14", "17/2012/QH13", "amends"), ("35/2018/QH14", "17/2012/QH13", "amends")],
-     "a passive list: every amender acts; '… hết hiệu lực' after the reference repeals it"),
+     "a passive list: every amender acts; '… hết hiệu lực' repeals the subject, named twice"),
     ("Căn cứ Luật Đất đai năm 1993 đã được sửa đổi, bổ sung theo Luật số 19/2000/QH10;\n"
      "Nội dung này đã được sửa đổi theo Luật số 20/2001/QH10.",
      [("19/2000/QH10", "based_on"), ("20/2001/QH10", "cites")], [],
@@ -403,6 +403,21 @@ RELATION_CASES = [
      "52/2024/QH15 sửa đổi Luật Thanh tra.",
      [("52/2024/QH15", "cites")], [],
      "a consolidated text's footnote: its provision was amended by B; it does not amend B"),
+    ("2. Luật Thí điểm số 12/2015/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số "
+     "08/2018/QH14, Luật số 19/2020/QH14 và Luật số 33/2022/QH15 hết hiệu lực kể từ ngày "
+     "Luật này có hiệu lực thi hành.",
+     [("12/2015/QH13", "repeals"), ("08/2018/QH14", "cites"), ("19/2020/QH14", "cites"),
+      ("33/2022/QH15", "cites")],
+     [("08/2018/QH14", "12/2015/QH13", "amends"), ("19/2020/QH14", "12/2015/QH13", "amends"),
+      ("33/2022/QH15", "12/2015/QH13", "amends")],
+     "'A đã được sửa đổi … theo B, C và D hết hiệu lực': A ceases, its amenders are cited"),
+    ("Điều 2. Luật Hải quan số 29/2001/QH10 và Luật số 42/2005/QH11 sửa đổi, bổ sung một số "
+     "điều của Luật Hải quan hết hiệu lực kể từ ngày Luật này có hiệu lực.",
+     [("29/2001/QH10", "repeals"), ("42/2005/QH11", "repeals")], [],
+     "'Luật A và Luật B … hết hiệu lực': both items of the subject cease"),
+    ("Khoản 9 Điều 60 của Luật này có hiệu lực thi hành từ ngày Nghị quyết số 61/2022/QH15 hết "
+     "hiệu lực.", [("61/2022/QH15", "cites")], [],
+     "'từ ngày Nghị quyết … hết hiệu lực' dates this text's force; it repeals nothing"),
 ]
 
 
