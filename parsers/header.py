@@ -278,17 +278,29 @@ def _ngay(folded: str, m: regex.Match[str]) -> int:
     return folded.rindex("ng", m.start(), m.end())
 
 
-def _join_names(parts: list[str], folded_parts: list[str]) -> str:
+def _join_names(parts: list[str], folded_parts: list[str], commas: list[bool]) -> str:
     """The issuer's lines as one name: lines of one body joined by a space
-    ("ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG"), a body and its sub-body by " - "."""
+    ("ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG", "ỦY BAN THƯỜNG VỤ" / "QUỐC HỘI"), or
+    by the comma a line ends with ("… ĐẦU TƯ," / "THƯƠNG MẠI VÀ DU LỊCH"); a
+    body and its sub-body by " - "."""
     out = parts[0]
-    for prev, raw, low in zip(folded_parts, parts[1:], folded_parts[1:], strict=False):
-        words = prev.split()
+    for i in range(1, len(parts)):
+        words, low = folded_parts[i - 1].split(), folded_parts[i]
+        if commas[i - 1]:
+            out += ", " + parts[i]
+            continue
         unfinished = bool(words) and (
             words[-1] in UNFINISHED_NAME_ENDS or " ".join(words[-2:]) == "hoi dong"
         )
-        out += (" " if unfinished or _ADMIN_START.match(low) else " - ") + raw
+        # the nation is what a body belongs to, never its sub-body
+        national = _NATION_START.match(low) is not None
+        out += (" " if unfinished or national or _ADMIN_START.match(low) else " - ") + parts[i]
     return out
+
+
+#: "QUỐC HỘI", "QUỐC GIA" opening a header line: the end of the name above
+#: ("ỦY BAN THƯỜNG VỤ" / "QUỐC HỘI", "HỘI ĐỒNG BẦU CỬ" / "QUỐC GIA").
+_NATION_START = engine.compile(r"quoc (?:hoi|gia)(?![a-z])")
 
 
 #: A blank number's tail run on after the name ("… XÃ HỘI /2015/TT-BLĐTBXH").
@@ -300,6 +312,7 @@ _CAPS_WORDS = regex.compile(r"(?:[\p{Lu}\d][\p{Lu}\d.,&]*(?:\s+|$))+")
 def _issuer(cells: list[Cell], kinds: list[str], stop: int) -> str | None:
     parts: list[str] = []
     folded: list[str] = []
+    commas: list[bool] = []  # the line ends with a comma: the name goes on
     for cell, kind in zip(cells[:stop], kinds[:stop], strict=False):
         raw = " ".join(cell.text.split())
         if kind == "text":
@@ -311,7 +324,9 @@ def _issuer(cells: list[Cell], kinds: list[str], stop: int) -> str | None:
             raw = caps.group().strip()
         elif kind != "upper":
             continue
-        raw = _NAME_TAIL.sub("", raw).strip(" -–,;:/")
+        raw = _NAME_TAIL.sub("", raw)
+        comma = raw.rstrip().endswith(",")
+        raw = raw.strip(" -–,;:/")
         if not raw or NUMBER_SYMBOL.search(raw) or _PAGE_MARK.match(cell.folded):
             continue
         low = " ".join(_WORDS.findall(cell.folded[: len(raw)] if kind == "text" else cell.folded))
@@ -319,7 +334,8 @@ def _issuer(cells: list[Cell], kinds: list[str], stop: int) -> str | None:
             continue  # a column repeated by the layout
         parts.append(raw)
         folded.append(low)
-    return _join_names(parts, folded) if parts else None
+        commas.append(comma)
+    return _join_names(parts, folded, commas) if parts else None
 
 
 #: A flattened page runs the subject, in capitals, on one line into the

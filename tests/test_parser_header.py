@@ -261,3 +261,20 @@ SUBJECTS = [
 @pytest.mark.parametrize("text,subject", SUBJECTS)
 def test_subject_stops_where_the_body_or_its_authority_line_starts(text, subject):
     assert parse_text(text).document.subject == subject
+
+
+def _header(left: str) -> str:
+    return (f"{left}\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 101/2025/UBTVQH15\nHà Nội, ngày 5 tháng 3 năm 2025\nNGHỊ QUYẾT\nVề việc x\n")
+
+
+@pytest.mark.parametrize("left,issuer", [
+    ("ỦY BAN THƯỜNG VỤ\nQUỐC HỘI", "ỦY BAN THƯỜNG VỤ QUỐC HỘI"),  # the nation ends the name
+    ("HỘI ĐỒNG BẦU CỬ\nQUỐC GIA", "HỘI ĐỒNG BẦU CỬ QUỐC GIA"),
+    ("UBND TỈNH LÂM ĐỒNG\nTRUNG TÂM XÚC TIẾN ĐẦU TƯ,\nTHƯƠNG MẠI VÀ DU LỊCH",  # its comma
+     "UBND TỈNH LÂM ĐỒNG - TRUNG TÂM XÚC TIẾN ĐẦU TƯ, THƯƠNG MẠI VÀ DU LỊCH"),
+    ("HỘI ĐỒNG NHÂN DÂN\nTỈNH QUẢNG NINH", "HỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG NINH"),
+    ("BỘ TÀI CHÍNH\nCỤC THUẾ", "BỘ TÀI CHÍNH - CỤC THUẾ"),  # a body and its sub-body
+])
+def test_issuer_lines_of_one_name_are_joined_as_one_name(left, issuer):
+    assert parse_text(_header(left)).document.issuer == issuer
