@@ -45,7 +45,7 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType("Nghị định", ("nghi dinh",), ("NĐ",)),
     DocType("Thông tư liên tịch", ("thong tu lien tich",), ("TTLT",)),
     DocType("Thông tư", ("thong tu",), ("TT",)),
-    DocType("Quy định", ("quy dinh",), ("QĐi", "QyĐ")),
+    DocType("Quy định", ("quy dinh", "qui dinh"), ("QĐi", "QyĐ")),  # "Qui" of older texts
     DocType("Bộ luật", ("bo luat",), ()),
     DocType("Luật", ("luat",), ()),
     DocType("Pháp lệnh", ("phap lenh",), ("PL",)),
@@ -56,7 +56,7 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType("Chương trình", ("chuong trinh hanh dong", "chuong trinh"), ("CTr",)),
     DocType("Báo cáo", ("bao cao",), ("BC",)),
     DocType("Tờ trình", ("to trinh",), ("TTr",)),
-    DocType("Quy chế", ("quy che",), ("QC",)),
+    DocType("Quy chế", ("quy che", "qui che"), ("QC",)),
     # Party circulars; their "TT" must not make them a Thông tư, so no abbreviation
     DocType("Thông tri", ("thong tri",), ()),
     DocType("Văn bản hợp nhất", ("van ban hop nhat",), ("VBHN",)),

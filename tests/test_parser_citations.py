@@ -185,6 +185,9 @@ CASES = [
      [cite("307/2005/QĐ-TTg", "Quyết định", None, None, "guides"),
       cite("2600/TTg-KTTH", "Công văn", None, None, "guides")],
      "small letters made canonical (TTg keeps its g)"),
+    ("ban hành kèm theo Qui định số 06/2008/QĐ-UBND và Qui chế số 5/QC-UBND",
+     [cite("06/2008/QĐ-UBND", "Quy định"), cite("5/QC-UBND", "Quy chế")],
+     "the older spelling 'Qui' of Quy định, Quy chế: the type word wins over QĐ"),
     ("mật độ 5/ha-năm, định mức 3/hộ-gia đình", [],
      "small letters without a type word are prose"),
 ]
