@@ -47,6 +47,7 @@ from parsers.vocabulary import (
     BODY_NAMES,
     DEFAULT_TYPE,
     DOC_TYPES,
+    ISSUER_CODE_WORDS,
     ISSUER_HEADS,
     ISSUER_JOINERS,
     ISSUER_STARTS,
@@ -470,12 +471,28 @@ def find_mentions(
     return mentions
 
 
+def _other_issuer(key: str, issuer: str) -> bool:
+    """``key``'s symbol names a body that ``issuer`` is not ("140/NQ-CP" is
+    the Government's, not "Ban Thường vụ Tỉnh ủy"'s): its last part is a
+    known body's code and none of that body's words stand in ``issuer``."""
+    names = ISSUER_CODE_WORDS.get(_SYMBOL_SEP.split(key)[-1].rstrip("0123456789"))
+    if names is None:
+        return False
+    said = fold(issuer)
+    return not any(n in said for n in names)
+
+
 def _share_issuer(mentions: list[Mention], last: Mention) -> None:
-    """Give ``last``'s issuer to the items before it in the same list."""
+    """Give ``last``'s issuer to the items before it in the same list ("các
+    Quyết định số 12/QĐ-UBND và 13/QĐ-UBND của UBND tỉnh"), up to one whose
+    symbol names another body ("Nghị quyết số 140/NQ-CP và Chương trình số
+    06-CTr/TU của Ban Thường vụ Tỉnh ủy")."""
     if last.issuer is None:
         return
     i = len(mentions) - 1
     while i >= 0 and mentions[i].issuer is None:
+        if _other_issuer(mentions[i].key, last.issuer):
+            break
         mentions[i] = mentions[i]._replace(issuer=last.issuer)
         if i == 0 or not mentions[i].in_list:
             break

@@ -106,6 +106,15 @@ NOT_DOCUMENT_PHRASES: tuple[str, ...] = (
     *FORM_PHRASES, "bieu", "hop dong", "hoa don", "ma so", "ky hieu", "tai khoan", "so hieu",
 )
 
+#: A symbol's last part naming its issuer, and the words (folded) any name of
+#: that issuer holds: an issuer stated for a list is not given to an item
+#: whose symbol names another body ("Nghị quyết số 140/NQ-CP và Chương trình
+#: số 06-CTr/TU của Ban Thường vụ Tỉnh ủy").
+ISSUER_CODE_WORDS: dict[str, tuple[str, ...]] = {
+    "CP": ("chinh phu",), "TTg": ("thu tuong",), "VPCP": ("van phong chinh phu",),
+    "QH": ("quoc hoi",), "TW": ("trung uong", "bi thu", "bo chinh tri"), "TU": ("tinh uy",),
+    "HĐND": ("hoi dong nhan dan", "hdnd"), "UBND": ("uy ban nhan dan", "ubnd"),
+}
 #: A symbol with no type abbreviation (576/UBND-TH, 2181/STC-QLG&CS) is an
 #: official letter.
 DEFAULT_TYPE = "Công văn"

@@ -188,6 +188,14 @@ CASES = [
     ("ban hành kèm theo Qui định số 06/2008/QĐ-UBND và Qui chế số 5/QC-UBND",
      [cite("06/2008/QĐ-UBND", "Quy định"), cite("5/QC-UBND", "Quy chế")],
      "the older spelling 'Qui' of Quy định, Quy chế: the type word wins over QĐ"),
+    ("các Quyết định số 12/QĐ-UBND ngày 1/1/2025 và 13/QĐ-UBND ngày 2/2/2025 của UBND tỉnh",
+     [cite("12/QĐ-UBND", "Quyết định", "2025-01-01", "UBND tỉnh"),
+      cite("13/QĐ-UBND", "Quyết định", "2025-02-02", "UBND tỉnh")],
+     "the issuer after a list names every item"),
+    ("Nghị quyết số 140/NQ-CP và Chương trình số 06-CTr/TU ngày 29/8/2025 của Ban Thường vụ "
+     "Tỉnh ủy", [cite("140/NQ-CP", "Nghị quyết"),
+                 cite("06-CTr/TU", "Chương trình", "2025-08-29", "Ban Thường vụ Tỉnh ủy")],
+     "but not an item whose symbol names another body"),
     ("mật độ 5/ha-năm, định mức 3/hộ-gia đình", [],
      "small letters without a type word are prose"),
 ]
