@@ -42,6 +42,7 @@ from parsers.patterns import (
     NUMBER_SYMBOL,
     PLACE_DATE_START,
     SUBJECT_PREFIX,
+    TITLE_START,
     type_phrase,
 )
 from parsers.vocabulary import (
@@ -63,6 +64,8 @@ from parsers.vocabulary import (
 #: "Căn cứ", "Kính gửi", "Điều 1" line.
 _HEADER_CHARS = 2500
 _SUBJECT_MAX_CHARS = 600
+#: A line this long after a blank line is a paragraph, not more subject.
+_PARAGRAPH_CHARS = 160
 _TITLE_TYPES = {p: t.name for t in (*DOC_TYPES, *TITLE_ONLY_TYPES) for p in t.phrases}
 _TITLE_START = engine.compile(
     r"(?:\(?\s*du\s+thao[^a-z]{0,24}\)?\s*)?"  # "DỰ THẢO", "(Dự thảo)", "DỰ THẢO 24.10.2016"
@@ -447,9 +450,12 @@ def _subject_lines(text: str, folded: str, start: int, limit: int,
             break
         if taken and _AUTHORITY.match(f) and (_is_upper(raw) or raw.endswith((".", ":"))):
             break
-        if taken and blank_seen and taken[-1].endswith((".", ":", ";")):
-            break
-        if taken and raw[0].isupper() and not raw.split()[0].isupper() and _ends_phrase(taken[-1]):
+        if taken and (taken[-1].endswith(":") or blank_seen and taken[-1].endswith((".", ";"))):
+            break  # a list follows the colon ("… được sửa đổi, bổ sung bởi:")
+        if taken and blank_seen and len(raw) > _PARAGRAPH_CHARS and not _is_upper(raw):
+            break  # a paragraph of the body after a blank line
+        if taken and raw[0].isupper() and not raw.split()[0].isupper() \
+                and _ends_phrase(taken[-1]) and (blank_seen or not _names_on(raw, f)):
             break
         if not taken and _NOT_A_SUBJECT.match(f):
             return None
@@ -476,6 +482,17 @@ def _subject_lines(text: str, folded: str, start: int, limit: int,
             taken[-1] = _SUBJECT_PREFIX_RAW.sub("", last[0][:cut]) if len(taken) == 1 \
                 else last[0][:cut]
     return " ".join(" ".join(taken).split()) or None
+
+
+def _names_on(raw: str, f: str) -> bool:
+    """A capitalized line that goes on naming what the subject line above
+    began: a document ("Công văn số 5689/BCA-C04 …", "Quyết định kiện toàn …")
+    or a proper name ("Hội Thừa phát lại …", "Hồ Chí Minh …"): its first
+    two words capitalized, not a sentence ("Thực hiện …", "Các sở …")."""
+    if TITLE_START.match(f):
+        return True
+    words = raw.split()[:2]
+    return len(words) == 2 and all(w[0].isupper() and w[1:].islower() for w in words)
 
 
 #: Words after which a subject line goes on ("… của", "… và", "… năm").

@@ -337,7 +337,7 @@ MOTTO_FRAGMENTS: tuple[str, ...] = (
 )
 #: Lines that open the body: the subject (trích yếu) stops before them.
 BODY_OPENERS: tuple[str, ...] = (
-    "can cu", "kinh gui", "ngay", "thuc hien", "theo", "trong", "dieu", "chuong",
+    "can cu", "kinh gui", "kinh thua", "ngay", "thuc hien", "theo", "trong", "dieu", "chuong",
     "phan", "muc", "hom nay", "sau khi",
 )
 #: Authority lines printed between the subject and the body of decrees and

@@ -278,3 +278,36 @@ def _header(left: str) -> str:
 ])
 def test_issuer_lines_of_one_name_are_joined_as_one_name(left, issuer):
     assert parse_text(_header(left)).document.issuer == issuer
+
+
+def _letter(subject_lines: str, after: str = "\nKính gửi: Ủy ban nhân dân tỉnh.\n") -> str:
+    return ("SỞ NỘI VỤ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "---------------\nSố: 448/SNV-TCBC\nLâm Đồng, ngày 05 tháng 02 năm 2025\n"
+            f"V/v {subject_lines}\n{after}")
+
+
+@pytest.mark.parametrize("text,subject", [
+    # the next line goes on naming what the line above began
+    (_letter("ý kiến đối với việc công nhận Ban vận động thành lập\n"
+             "Hội Thừa phát lại tỉnh Lâm Đồng"),
+     "ý kiến đối với việc công nhận Ban vận động thành lập Hội Thừa phát lại tỉnh Lâm Đồng"),
+    (_letter("triển khai thực hiện\nCông văn số 5689/BCA-C04 của Bộ Công an"),
+     "triển khai thực hiện Công văn số 5689/BCA-C04 của Bộ Công an"),
+    # a sentence of the body does not
+    (_letter("tổ chức hội nghị tổng kết", "Thực hiện chỉ đạo của UBND tỉnh, Sở Nội vụ báo cáo.\n"),
+     "tổ chức hội nghị tổng kết"),
+    (_letter("tổ chức hội nghị tổng kết", "Các sở, ngành chuẩn bị báo cáo.\n"),
+     "tổ chức hội nghị tổng kết"),
+    # nor a list after a colon, a paragraph after a blank line, a speech's address
+    (_letter("hợp nhất các văn bản sau:\nQuyết định số 5/QĐ-UBND ngày 1/1/2025"),
+     "hợp nhất các văn bản sau:"),
+    (_letter("công tác phòng, chống ma túy năm 2025",
+             "\nTrong năm 2025, tình hình tội phạm về ma túy trên địa bàn tỉnh diễn biến phức tạp, "
+             "các đối tượng lợi dụng mạng xã hội để hoạt động, lực lượng chức năng đã tập trung "
+             "đấu tranh, triệt phá nhiều đường dây.\n"),
+     "công tác phòng, chống ma túy năm 2025"),
+    (_letter("công tác phòng, chống ma túy", "Kính thưa các đồng chí lãnh đạo!\n"),
+     "công tác phòng, chống ma túy"),
+])
+def test_subject_goes_on_over_a_name_and_stops_at_the_body(text, subject):
+    assert parse_text(text).document.subject == subject
