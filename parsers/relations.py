@@ -436,12 +436,18 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
         first_in_clause = prev is None
         prev_clause = ci
         described: tuple[str, str] | None = None
+        coordinated = False
         act_from = -1  # end of the trigger the relation comes from, if one
         else_from = clause.start  # else: parts are named between here and the reference
         if prev is not None and prev.key != m.key and m.start - prev.end <= _RELATION_GAP:
             gap = folded[prev.end : m.start]
             stated = triggers.relation(prev.end, m.start, passive_ok=True)
-            if stated and stated != "based_on":
+            # "A về việc hướng dẫn bổ sung việc bố trí … và B": "và" joins B to
+            # A, the verb describes A only (but "A hướng dẫn Luật X và B": the
+            # verb's objects, a document named before "và")
+            coordinated = bool(stated and _ITEM_GAP.search(gap) and not TITLE_START.search(
+                folded, triggers.last_end, m.start))
+            if stated and stated != "based_on" and not coordinated:
                 if PASSIVE.match(gap) or (triggers.last_passive and not _OTHER_SUBJECT.search(
                         folded, prev.end, triggers.last_start)):
                     # "Nghị định A được sửa đổi, bổ sung bởi Nghị định B", also with
@@ -472,7 +478,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
             relation = "based_on"
         elif described:
             relation = "cites"
-        elif m.in_list and prev is not None:
+        elif (m.in_list or coordinated) and prev is not None:
             relation = prev.relation
         else:
             triggers.last_end = -1

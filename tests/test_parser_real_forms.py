@@ -415,6 +415,21 @@ RELATION_CASES = [
      "điều của Luật Hải quan hết hiệu lực kể từ ngày Luật này có hiệu lực.",
      [("29/2001/QH10", "repeals"), ("42/2005/QH11", "repeals")], [],
      "'Luật A và Luật B … hết hiệu lực': both items of the subject cease"),
+    ("Thực hiện Công điện số 06/CĐ-BTC ngày 25/8/2025 về việc tháo gỡ khó khăn, Công văn số "
+     "8380/BTC-QLCS ngày 13/6/2025 về việc hướng dẫn bổ sung và Công văn số 11738/BTC-QLCS ngày "
+     "31/7/2025 về việc rà soát tài sản, Sở Tài chính báo cáo.",
+     [("06/CĐ-BTC", "implements"), ("8380/BTC-QLCS", "implements"),
+      ("11738/BTC-QLCS", "implements")], [],
+     "'và' joins the next item to the list: a verb in an item's 'về việc' describes that item"),
+    ("Nghị định số 69/2008/NĐ-CP của Chính phủ quy định về chính sách xã hội hóa được sửa đổi, "
+     "bổ sung năm 2014 và Quyết định số 1466/QĐ-TTg ngày 10/10/2008 của Thủ tướng Chính phủ.",
+     [("69/2008/NĐ-CP", "cites"), ("1466/QĐ-TTg", "cites")], [],
+     "'A … được sửa đổi, bổ sung năm 2014 và B': B is listed with A, it does not amend A"),
+    ("Căn cứ Thông tư số 80/2021/TT-BTC hướng dẫn thi hành một số điều của Luật Quản lý thuế và "
+     "Nghị định số 126/2020/NĐ-CP;",
+     [("80/2021/TT-BTC", "based_on"), ("126/2020/NĐ-CP", "based_on")],
+     [("80/2021/TT-BTC", "126/2020/NĐ-CP", "guides")],
+     "but 'A hướng dẫn Luật X và B': B is the verb's object with the law named before 'và'"),
     ("Khoản 9 Điều 60 của Luật này có hiệu lực thi hành từ ngày Nghị quyết số 61/2022/QH15 hết "
      "hiệu lực.", [("61/2022/QH15", "cites")], [],
      "'từ ngày Nghị quyết … hết hiệu lực' dates this text's force; it repeals nothing"),
