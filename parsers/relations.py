@@ -94,6 +94,40 @@ _IN_FORCE = engine.compile(r"hieu\s+luc\s+$")
 #: phrase holds "hieu" or "bai", which ``_ends_force`` finds first).
 _ENDS_FORCE = engine.compile(r"(?:^|[\s,])(?:het\s+hieu\s+luc|bi\s+bai\s+bo)(?![a-z])")
 _ENDS_FORCE_REACH = 200
+#: The parts a trigger names before the document ("bãi bỏ các khoản 2, 3
+#: Điều 4; điểm b khoản 1 Điều 7 và các Điều 9, 10 [Nghị định số …]", "bổ sung
+#: điểm 2 , khoản 1 , Điều 4 [Quyết định số …]"): their commas, semicolons and
+#: "và" list parts, not documents, and do not cut the trigger off.
+_PART_WORD = (r"(?:cac|va|hoac|cua|tai|khoan|diem|dieu|chuong|muc|phan|tieu\s+muc"
+              r"|[0-9]+[a-z]?(?![a-z0-9])|[a-z](?![a-z0-9])|[ivxlc]+(?![a-z0-9]))")
+_PARTS_CHAIN = engine.compile(rf"(?:[\s,;.]*{_PART_WORD})+[\s,;]*")
+_PARTS_CHAIN_BACK = regex.compile(rf"(?:[\s,;.]*{_PART_WORD})+[\s,;]*", regex.REVERSE)
+_PROVISION = engine.compile(r"(?<![a-z])(?:khoan|diem|dieu|chuong|muc|phan)(?![a-z])")
+_FOUND_IN = engine.compile(r"[\s,;]*(?:tai|cua)(?![a-z])")
+#: How far back a chain of parts is read, and how far before it its trigger
+#: phrase may start ("sửa đổi, bổ sung các").
+_CHAIN_REACH = 400
+_CHAIN_TRIGGER = 30
+
+
+def _names_parts(folded: str, lo: int, hi: int) -> bool:
+    """``folded[lo:hi]``, right after a trigger, names the parts it acts on
+    and nothing else (at least one article, clause, …; not "hướng dẫn tại
+    Điều 5 của …" or "theo hướng dẫn của điểm a …", guidance found there)."""
+    return _PARTS_CHAIN.fullmatch(folded, lo, hi) is not None and \
+        _PROVISION.search(folded, lo, hi) is not None and \
+        _FOUND_IN.match(folded, lo, hi) is None
+
+
+def _chain_start(folded: str, pos: int) -> int:
+    """Where the chain of parts that ends at ``pos`` starts (``pos`` if none):
+    read only where an article, clause or point is named just before."""
+    if _PROVISION.search(folded, max(0, pos - 30), pos) is None:
+        return pos
+    m = _PARTS_CHAIN_BACK.match(folded, max(0, pos - _CHAIN_REACH), pos)
+    return m.start() if m is not None and _PROVISION.search(m.group()) else pos
+
+
 #: "… có hiệu lực từ ngày Nghị quyết số 61/2022/QH15 hết hiệu lực": a date
 #: named by another document's end, not a repeal.
 _DATE_CONDITION = engine.compile(r"(?:(?:tu|den|truoc|sau)\s+ngay|(?<![a-z])khi)\s*$")
@@ -154,17 +188,20 @@ class _Triggers:
         the phrase's reach. ``self.last_start``/``last_end`` are where the
         phrase used stands, ``self.last_passive`` whether it is passive."""
         folded = self.folded
-        lo = max(lo, hi - _TRIGGER_REACH)
+        lo = max(lo, min(hi, _chain_start(folded, hi)) - _TRIGGER_REACH)
         for start, end, trig in self.before(lo, hi):
             between = folded[end:hi]
-            if "," in between or between.count("\u201d") > between.count("\u201c") \
+            parts = ("," in between or ";" in between or hi - end > trig.max_gap) \
+                and trig.relation != "based_on" and _names_parts(folded, end, hi)
+            if ("," in between or ";" in between) and not parts \
+                    or between.count("\u201d") > between.count("\u201c") \
                     or between.count(")") > between.count("("):
                 return None  # every earlier trigger is behind the comma or the quote too
             if _QUALIFIER.match(folded, end) or _IN_FORCE.search(
                     folded, max(0, start - 12), start) or _NAMES_A_DOCUMENT.match(folded, end):
                 continue  # "Điều lệ (sửa đổi, bổ sung)", "có hiệu lực thi hành", "Hướng dẫn số 5"
             passive = bool(_PASSIVE_BEFORE.search(folded, max(0, start - 16), start))
-            gap = hi - end
+            gap = 0 if parts else hi - end  # the parts named do not count against the reach
             if passive and (agent := _AGENT.match(folded, end, hi)):
                 gap -= agent.end() - end  # "được hướng dẫn bởi Thông tư …"
             if gap <= trig.max_gap:
@@ -337,11 +374,12 @@ class _Clauses:
         return bool(TITLE_START.match(item)) or item.startswith(_LIST_ITEM_WORDS)
 
 
-def _reach_windows(mentions: list[Mention]) -> list[tuple[int, int]]:
-    """Where a trigger phrase can act on a reference: the reach before each."""
+def _reach_windows(folded: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Where a trigger phrase can act on a reference: the reach before each
+    (before the parts it names, :func:`_chain_start`)."""
     out: list[tuple[int, int]] = []
     for m in mentions:
-        lo = max(0, m.start - _TRIGGER_REACH)
+        lo = max(0, _chain_start(folded, m.start) - _TRIGGER_REACH)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], m.start))
         else:
@@ -418,7 +456,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
     if not mentions:
         return mentions, []
     windows = _windows(mentions, len(text))
-    triggers = _Triggers(folded, _reach_windows(mentions))
+    triggers = _Triggers(folded, _reach_windows(folded, mentions))
     clauses = _Clauses(text, folded, windows)
     starts = clauses.starts
     mention_starts = [m.start for m in mentions]
@@ -482,7 +520,10 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
             relation = prev.relation
         else:
             triggers.last_end = -1
-            relation = triggers.relation(clause.start if first_in_clause else prev.end, m.start)
+            lo = clause.start if first_in_clause else prev.end
+            if first_in_clause and (chain := _chain_start(folded, m.start)) < lo:
+                lo = max(0, chain - _CHAIN_TRIGGER)  # the parts named ran over a ";"
+            relation = triggers.relation(lo, m.start)
             act_from = triggers.last_end if relation else -1
             if relation is None and prev is not None and prev.relation not in ("cites",) \
                     and _ITEM_GAP.search(folded, max(prev.end, m.start - 12), m.start):

@@ -430,6 +430,17 @@ RELATION_CASES = [
      [("80/2021/TT-BTC", "based_on"), ("126/2020/NĐ-CP", "based_on")],
      [("80/2021/TT-BTC", "126/2020/NĐ-CP", "guides")],
      "but 'A hướng dẫn Luật X và B': B is the verb's object with the law named before 'và'"),
+    ("Điều 3. Bãi bỏ các khoản 2, 3 Điều 4; điểm b khoản 1 Điều 7 và các Điều 9, 10, 11 Nghị định "
+     "số 15/2019/NĐ-CP ngày 01 tháng 02 năm 2019 của Chính phủ.",
+     [("15/2019/NĐ-CP", "repeals")], [],
+     "the parts a repeal names, with their commas and ';', do not cut it off the document"),
+    ("3 / Bổ sung điểm 2 , khoản 1 , Điều 4 Quyết định số 55/2007/QĐ-UBND ngày 02/5/2007 của "
+     "UBND tỉnh :", [("55/2007/QĐ-UBND", "amends")], [],
+     "'Bổ sung điểm 2 , khoản 1 , Điều 4 Quyết định …' (spaced punctuation)"),
+    ("Người khai khai báo theo hướng dẫn tại điểm b khoản 3 Điều 20 Thông tư số "
+     "38/2015/TT-BTC và vận dụng theo hướng dẫn của điểm a, b và c khoản 2 Điều 32 Nghị định số "
+     "126/2024/NĐ-CP.", [("38/2015/TT-BTC", "cites"), ("126/2024/NĐ-CP", "cites")], [],
+     "but guidance found 'tại' / 'của' the parts of a document does not guide it"),
     ("Khoản 9 Điều 60 của Luật này có hiệu lực thi hành từ ngày Nghị quyết số 61/2022/QH15 hết "
      "hiệu lực.", [("61/2022/QH15", "cites")], [],
      "'từ ngày Nghị quyết … hết hiệu lực' dates this text's force; it repeals nothing"),
