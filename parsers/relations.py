@@ -110,22 +110,26 @@ _CHAIN_REACH = 400
 _CHAIN_TRIGGER = 30
 
 
-def _names_parts(folded: str, lo: int, hi: int) -> bool:
+#: One of these stands in any chain of parts (checked before the patterns).
+_PROVISION_WORDS = ("dieu", "khoan", "diem", "chuong", "muc", "phan")
+
+
+def _names_parts(folded: str, lo: int, hi: int, stretch: str | None = None) -> bool:
     """``folded[lo:hi]``, right after a trigger, names the parts it acts on
     and nothing else (at least one article, clause, …; not "hướng dẫn tại
     Điều 5 của …" or "theo hướng dẫn của điểm a …", guidance found there)."""
+    if hi - lo > _CHAIN_REACH or stretch is not None and not any(
+            w in stretch for w in _PROVISION_WORDS):
+        return False
     return _PARTS_CHAIN.fullmatch(folded, lo, hi) is not None and \
         _PROVISION.search(folded, lo, hi) is not None and \
         _FOUND_IN.match(folded, lo, hi) is None
 
 
 def _chain_start(folded: str, pos: int) -> int:
-    """Where the chain of parts that ends at ``pos`` starts (``pos`` if none):
-    read only where an article, clause or point is named just before."""
-    if _PROVISION.search(folded, max(0, pos - 30), pos) is None:
-        return pos
-    m = _PARTS_CHAIN_BACK.match(folded, max(0, pos - _CHAIN_REACH), pos)
-    return m.start() if m is not None and _PROVISION.search(m.group()) else pos
+    """Where the chain of parts that ends at ``pos`` starts (``pos`` if none)."""
+    chain = _PARTS_CHAIN_BACK.match(folded, max(0, pos - _CHAIN_REACH), pos)
+    return chain.start() if chain is not None and _PROVISION.search(chain.group()) else pos
 
 
 #: "… có hiệu lực từ ngày Nghị quyết số 61/2022/QH15 hết hiệu lực": a date
@@ -188,11 +192,11 @@ class _Triggers:
         the phrase's reach. ``self.last_start``/``last_end`` are where the
         phrase used stands, ``self.last_passive`` whether it is passive."""
         folded = self.folded
-        lo = max(lo, min(hi, _chain_start(folded, hi)) - _TRIGGER_REACH)
+        lo = max(lo, hi - _TRIGGER_REACH)
         for start, end, trig in self.before(lo, hi):
             between = folded[end:hi]
             parts = ("," in between or ";" in between or hi - end > trig.max_gap) \
-                and trig.relation != "based_on" and _names_parts(folded, end, hi)
+                and trig.relation != "based_on" and _names_parts(folded, end, hi, between)
             if ("," in between or ";" in between) and not parts \
                     or between.count("\u201d") > between.count("\u201c") \
                     or between.count(")") > between.count("("):
@@ -374,12 +378,11 @@ class _Clauses:
         return bool(TITLE_START.match(item)) or item.startswith(_LIST_ITEM_WORDS)
 
 
-def _reach_windows(folded: str, mentions: list[Mention]) -> list[tuple[int, int]]:
-    """Where a trigger phrase can act on a reference: the reach before each
-    (before the parts it names, :func:`_chain_start`)."""
+def _reach_windows(mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Where a trigger phrase can act on a reference: the reach before each."""
     out: list[tuple[int, int]] = []
     for m in mentions:
-        lo = max(0, _chain_start(folded, m.start) - _TRIGGER_REACH)
+        lo = max(0, m.start - _TRIGGER_REACH)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], m.start))
         else:
@@ -456,7 +459,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
     if not mentions:
         return mentions, []
     windows = _windows(mentions, len(text))
-    triggers = _Triggers(folded, _reach_windows(folded, mentions))
+    triggers = _Triggers(folded, _reach_windows(mentions))
     clauses = _Clauses(text, folded, windows)
     starts = clauses.starts
     mention_starts = [m.start for m in mentions]
@@ -483,7 +486,8 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
             # "A về việc hướng dẫn bổ sung việc bố trí … và B": "và" joins B to
             # A, the verb describes A only (but "A hướng dẫn Luật X và B": the
             # verb's objects, a document named before "và")
-            coordinated = bool(stated and _ITEM_GAP.search(gap) and not TITLE_START.search(
+            coordinated = bool(stated and _ITEM_GAP.search(
+                folded, max(prev.end, m.start - 12), m.start) and not TITLE_START.search(
                 folded, triggers.last_end, m.start))
             if stated and stated != "based_on" and not coordinated:
                 if PASSIVE.match(gap) or (triggers.last_passive and not _OTHER_SUBJECT.search(
@@ -521,9 +525,12 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
         else:
             triggers.last_end = -1
             lo = clause.start if first_in_clause else prev.end
-            if first_in_clause and (chain := _chain_start(folded, m.start)) < lo:
-                lo = max(0, chain - _CHAIN_TRIGGER)  # the parts named ran over a ";"
             relation = triggers.relation(lo, m.start)
+            if relation is None and first_in_clause and clause.kind == "semi" \
+                    and _names_parts(folded, lo, m.start) \
+                    and (chain := _chain_start(folded, m.start)) < lo:
+                # the parts named ran over a ";" ("Bãi bỏ khoản 2 Điều 4; Điều 7 …")
+                relation = triggers.relation(max(0, chain - _CHAIN_TRIGGER), m.start)
             act_from = triggers.last_end if relation else -1
             if relation is None and prev is not None and prev.relation not in ("cites",) \
                     and _ITEM_GAP.search(folded, max(prev.end, m.start - 12), m.start):
@@ -535,9 +542,10 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                 if inherited and (clause.kind == "semi" or "," not in folded[clause.start : m.start]
                                   or clauses.own(ci) is None):
                     relation = inherited
-        ends_force = relation in (None, "cites") and not _DATE_CONDITION.search(
-            folded, max(0, m.start - 24), m.start) and _repealed_after(
-            folded, m, clauses, ci, mention_starts)
+        amended = passive_target.get(m.key) if described else None
+        ends_force = relation in (None, "cites") and (not described or amended) and _repealed_after(
+            folded, m, clauses, ci, mention_starts) and not _DATE_CONDITION.search(
+            folded, max(0, m.start - 24), m.start)
         if ends_force and not described:
             relation = "repeals"  # "Thông tư số … hết hiệu lực": only its own words count
             else_from = max(clause.start, m.start - _PARTS_REACH)
@@ -549,8 +557,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
         out.append(Mention(m.start, m.end, m.key, m.type, m.date, m.issuer, relation,
                            m.in_list, m.anchor, partial))
         described_by.append(described)
-        amended = passive_target.get(m.key) if described else None
-        if ends_force and (not described or amended is not None):
+        if ends_force:
             _repeal_subject(out, described_by, clause.start, amended)
     return out, _unique(edges)
 

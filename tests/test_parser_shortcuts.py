@@ -245,3 +245,22 @@ def test_list_glue_is_linear_on_long_white_space() -> None:
     started = time.perf_counter()
     assert LIST_GLUE.match(gap, 0, len(gap)) is None
     assert time.perf_counter() - started < 0.5  # backtracking took seconds here
+
+
+@pytest.mark.parametrize("text", [
+    "bien ban mau so 04/", "theo mau so 01, 02, ", "phu luc so 2/", "to khai mau so 01/",
+    "bieu mau so 3/", "quyet dinh so 12/", "van ban so ", "mau ",
+])
+def test_form_words_are_found_wherever_the_form_pattern_matches(text):
+    """``_form_word_near`` gates FORM_BEFORE: it never says no where the pattern finds a form."""
+    if citations.FORM_BEFORE.search(text, max(0, len(text) - 30), len(text)):
+        assert citations._form_word_near(text, len(text))
+
+
+@given(st.lists(st.sampled_from(["mau", "bieu", "phu luc", "to khai", "so", "01", ",", "va",
+                                 "quyet dinh", " "]), max_size=8))
+@settings(max_examples=300, deadline=None)
+def test_form_words_gate_generated(words):
+    text = " ".join(words) + " "
+    if citations.FORM_BEFORE.search(text, max(0, len(text) - 30), len(text)):
+        assert citations._form_word_near(text, len(text))
