@@ -48,6 +48,7 @@ from parsers.patterns import (
 from parsers.vocabulary import (
     ADMIN_UNITS,
     AUTHORITY_OPENERS,
+    AUTHORITY_ROLES,
     BODY_OPENERS,
     DEFAULT_TYPE,
     DOC_TYPES,
@@ -374,7 +375,7 @@ _AUTHORITY_TAIL = engine.compile(
     r"(?:\s*khoa\s+[ivxlc0-9]+[ ,]*(?:ky hop thu\s+[a-z0-9]+)?)?\s*$"
 )
 _AUTHORITY_ROLES = engine.compile(
-    r"(?:(?:" + "|".join(regex.escape(p) for p in AUTHORITY_OPENERS) + r")\s+)*$"
+    r"(?:(?:" + "|".join(regex.escape(p) for p in AUTHORITY_ROLES) + r")\s+)*$"
 )
 
 
@@ -389,21 +390,25 @@ def _authority_at_end(f: str, end: int, issuer: str | None) -> int:
     """Where the authority line that ends ``f[:end]`` starts ("… TRƯỚC NĂM
     1991 QUỐC HỘI NƯỚC CỘNG HOÀ …", "… CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KON TUM"),
     or ``end``: from an authority opener (not after "của") to ``end`` stand
-    only the role words, the issuer's name (its last part, in full) and what
-    may follow it on that line (:data:`_AUTHORITY_TAIL`)."""
+    only the role words, the issuer's name (its last part: in full, without
+    the parent body before it, or without the place after it) and what may
+    follow it on that line (:data:`_AUTHORITY_TAIL`)."""
     if not issuer:
         return end
-    name = _spelled_out(fold(issuer.split(" - ")[-1]))
-    if not name:
+    words = _spelled_out(fold(issuer.split(" - ")[-1])).split()
+    if not words:
         return end
+    # the name in full, without its parent ("BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN":
+    # "TỔNG CỤC HẢI QUAN"), or without its place ("… CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH")
+    names = {" ".join(words[i:]) for i in range(len(words) - 1)} | {
+        " ".join(words[:i]) for i in range(3, len(words))} | {" ".join(words)}
     best = None  # the earliest opener of the line ("CHỦ TỊCH ỦY BAN …")
     for s in reversed([m.start() for m in _WORD_START.finditer(f, 0, end)]):
         if not _AUTHORITY_IN_LINE.match(f, s):
             continue
         stretch = _spelled_out(f[s:end])
-        at = stretch.find(name)
-        if at >= 0 and _AUTHORITY_ROLES.match(stretch, 0, at) \
-                and _AUTHORITY_TAIL.match(stretch, at + len(name)):
+        if any((at := stretch.find(name)) >= 0 and _AUTHORITY_ROLES.match(stretch, 0, at)
+               and _AUTHORITY_TAIL.match(stretch, at + len(name)) for name in names):
             best = s
         elif best is not None:
             break

@@ -348,6 +348,12 @@ AUTHORITY_OPENERS: tuple[str, ...] = (
     "thanh uy", "quoc hoi", "uy ban thuong vu", "giam doc", "tong cuc truong",
     "cuc truong", "chanh van phong", "bo chinh tri", "ban bi thu",
 )
+#: The offices an authority line may name before its body ("CHỦ TỊCH ỦY BAN
+#: NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ TƯ PHÁP", "TỔNG CỤC TRƯỞNG TỔNG CỤC …").
+AUTHORITY_ROLES: tuple[str, ...] = (
+    "chu tich", "bo truong", "thu tuong", "giam doc", "tong cuc truong", "cuc truong",
+    "chanh van phong",
+)
 #: The national motto and the Party heading as word sequences (folded): a
 #: header cell whose words are a run of one of them is the right column,
 #: even when a flattened layout cuts it into pieces ("CỘNG HÒA XÃ" /

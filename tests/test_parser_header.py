@@ -242,6 +242,15 @@ SUBJECTS = [
                 " DỤNG ĐẤT HUYỆN CHÂU THÀNH CHỦ TỊCH UBND TỈNH TÂY NINH\nCăn cứ Luật Đất đai;\n",
                 "Số: 3745/QĐ-UBND"),
      "VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH SỬ DỤNG ĐẤT HUYỆN CHÂU THÀNH"),
+    # the authority names the issuer without its parent body, or without its place
+    (_flattened("BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN", "QUYẾT ĐỊNH VỀ VIỆC BAN HÀNH QUY TRÌNH KIỂM TRA"
+                " TỔNG CỤC TRƯỞNG TỔNG CỤC HẢI QUAN\nCăn cứ Luật Hải quan số 54/2014/QH13;\n",
+                "Số: 2135/QĐ-TCHQ"),
+     "VỀ VIỆC BAN HÀNH QUY TRÌNH KIỂM TRA"),
+    (_flattened("UỶ BAN NHÂN DÂN TỈNH TUYÊN QUANG", "QUYẾT ĐỊNH BAN HÀNH MỨC TRỢ GIÚP TRÊN ĐỊA BÀN"
+                " TỈNH TUYÊN QUANG CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH\nCăn cứ Luật Ngân sách nhà nước;\n",
+                "Số: 1056/QĐ-CT"),
+     "BAN HÀNH MỨC TRỢ GIÚP TRÊN ĐỊA BÀN TỈNH TUYÊN QUANG"),
     # the issuer's name inside the subject is not its authority line
     (_flattened("QUỐC HỘI", "LUẬT SỬA ĐỔI LUẬT BẦU CỬ ĐẠI BIỂU QUỐC HỘI VÀ ĐẠI BIỂU HỘI ĐỒNG"
                 " NHÂN DÂN\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n",
