@@ -247,8 +247,8 @@ SUBJECTS = [
                 " TỔNG CỤC TRƯỞNG TỔNG CỤC HẢI QUAN\nCăn cứ Luật Hải quan số 54/2014/QH13;\n",
                 "Số: 2135/QĐ-TCHQ"),
      "VỀ VIỆC BAN HÀNH QUY TRÌNH KIỂM TRA"),
-    (_flattened("UỶ BAN NHÂN DÂN TỈNH TUYÊN QUANG", "QUYẾT ĐỊNH BAN HÀNH MỨC TRỢ GIÚP TRÊN ĐỊA BÀN"
-                " TỈNH TUYÊN QUANG CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH\nCăn cứ Luật Ngân sách nhà nước;\n",
+    (_flattened("UỶ BAN NHÂN DÂN TỈNH TUYÊN QUANG", "QUYẾT ĐỊNH BAN HÀNH MỨC TRỢ GIÚP TRÊN ĐỊA"
+                " BÀN TỈNH TUYÊN QUANG CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH\nCăn cứ Luật Ngân sách;\n",
                 "Số: 1056/QĐ-CT"),
      "BAN HÀNH MỨC TRỢ GIÚP TRÊN ĐỊA BÀN TỈNH TUYÊN QUANG"),
     # the issuer's name inside the subject is not its authority line
