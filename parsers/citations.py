@@ -368,6 +368,8 @@ def _date(folded: str, pos: int) -> tuple[str | None, int] | None:
     at = _BEFORE_DATE.match(folded, pos, pos + NEAR).end()
     if folded[at : at + 1] not in ("n", "b", "["):
         return None
+    if folded.find(")", pos, at) >= 0 and folded.find("(", pos, at) < 0:
+        return None  # "(gọi tắt là Nghị quyết số 50/NQ-CP), ngày 08/9/2025, …": not its date
     return _date_at(folded, pos)
 
 

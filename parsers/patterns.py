@@ -281,7 +281,8 @@ LIST_GLUE = engine.compile(
 #: "ngày 20/11/2025", "ngày 20 tháng 11 năm 2025" and their OCR forms.
 DATE = regex.compile(
     # (a .docx footnote marker "[1]" may stand between the symbol and the date)
-    r"(?:[\s,*_¹²³⁴-⁹()]|\[\d{1,3}\])*(?:ban\s+hanh\s+)?ng\w{1,2}y\s*:?\s*"
+    # (a flattened table's cell borders may stand after "ngày": "ngày |   |\n|11/12/2024")
+    r"(?:[\s,*_¹²³⁴-⁹()]|\[\d{1,3}\])*(?:ban\s+hanh\s+)?ng\w{1,2}y\s*:?[\s|]*"
     r"(?:(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4,5})"
     r"|(?P<d2>\d{1,2})\W{0,2}\s+(?:t?h\w{1,3}ng|ng\w{1,2}y)\s+(?P<m2>\d{1,2})\s*,?\s+"
     r"n\w{1,2}m\s+(?P<y2>\d{4}))"

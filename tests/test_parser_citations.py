@@ -196,6 +196,13 @@ CASES = [
      "Tỉnh ủy", [cite("140/NQ-CP", "Nghị quyết"),
                  cite("06-CTr/TU", "Chương trình", "2025-08-29", "Ban Thường vụ Tỉnh ủy")],
      "but not an item whose symbol names another body"),
+    ("(gọi tắt là Nghị quyết số 50/NQ-CP), ngày 08/9/2025, Bộ Công an đã ban hành kế hoạch",
+     [cite("50/NQ-CP", "Nghị quyết")],
+     "the date after the parenthesis that closes round the reference is the sentence's"),
+    ("|V/v triển khai Công điện số 131/CĐ-TTg ngày |      |\n"
+     "|11/12/2024 của Thủ tướng Chính phủ          |      |\n",
+     [cite("131/CĐ-TTg", "Công điện", "2024-12-11", "Thủ tướng Chính phủ", "implements")],
+     "a flattened table's cell borders between 'ngày' and the date"),
     ("mật độ 5/ha-năm, định mức 3/hộ-gia đình", [],
      "small letters without a type word are prose"),
 ]
