@@ -368,9 +368,15 @@ def _date(folded: str, pos: int) -> tuple[str | None, int] | None:
     at = _BEFORE_DATE.match(folded, pos, pos + NEAR).end()
     if folded[at : at + 1] not in ("n", "b", "["):
         return None
-    if folded.find(")", pos, at) >= 0 and folded.find("(", pos, at) < 0:
-        return None  # "(gọi tắt là Nghị quyết số 50/NQ-CP), ngày 08/9/2025, …": not its date
     return _date_at(folded, pos)
+
+
+def _closed_before_date(folded: str, pos: int) -> bool:
+    """A parenthesis closes round the reference before the date that follows
+    ("(gọi tắt là Nghị quyết số 50/NQ-CP), ngày 08/9/2025, Bộ …"): the date
+    is the sentence's."""
+    at = _BEFORE_DATE.match(folded, pos, pos + NEAR).end()
+    return folded.find(")", pos, at) >= 0 and folded.find("(", pos, at) < 0
 
 
 def _date_at(folded: str, pos: int) -> tuple[str | None, int] | None:
@@ -387,7 +393,7 @@ def _date_and_issuer(text: str, folded: str, pos: int) -> tuple[str | None, str 
     """Date and issuer written after a number at ``pos`` ("…, ngày 20/11/2025
     của Ban Thường vụ Tỉnh ủy", or the issuer first), and where they end."""
     date = issuer = None
-    if got := _date(folded, pos):
+    if (got := _date(folded, pos)) and not _closed_before_date(folded, pos):
         date, pos = got
     if got_issuer := _issuer(text, folded, pos):
         issuer, pos = got_issuer
