@@ -372,11 +372,13 @@ def _date(folded: str, pos: int) -> tuple[str | None, int] | None:
 
 
 def _closed_before_date(folded: str, pos: int) -> bool:
-    """A parenthesis closes round the reference before the date that follows
-    ("(gọi tắt là Nghị quyết số 50/NQ-CP), ngày 08/9/2025, Bộ …"): the date
-    is the sentence's."""
+    """A parenthesis closes round the reference right after it, before the
+    date that follows ("(gọi tắt là Nghị quyết số 50/NQ-CP), ngày 08/9/2025,
+    Bộ …"): the date is the sentence's."""
+    if folded.find(")", pos, pos + 3) < 0:
+        return False  # (most references: read no further)
     at = _BEFORE_DATE.match(folded, pos, pos + NEAR).end()
-    return folded.find(")", pos, at) >= 0 and folded.find("(", pos, at) < 0
+    return folded.find("(", pos, at) < 0
 
 
 def _date_at(folded: str, pos: int) -> tuple[str | None, int] | None:
@@ -502,8 +504,12 @@ def _other_issuer(key: str, issuer: str) -> bool:
     names = ISSUER_CODE_WORDS.get(_SYMBOL_SEP.split(key)[-1].rstrip("0123456789"))
     if names is None:
         return False
-    said = fold(issuer)
+    said = _folded_name(issuer)
     return not any(n in said for n in names)
+
+
+#: An issuer's name folded (names repeat: each folded once).
+_folded_name = lru_cache(maxsize=1 << 12)(fold)
 
 
 def _share_issuer(mentions: list[Mention], last: Mention) -> None:
