@@ -203,18 +203,39 @@ def _title_span(raw: str, folded: str) -> str:
 
 
 def _region_end(text: str, folded: str) -> int:
-    """End of the header region: the first body line after the top, or a cap."""
+    """End of the header region: the first body line after the top, or a cap.
+    A short line right under a bare title that opens with "Thực hiện" is
+    the subject ("KẾ HOẠCH" / "Thực hiện công tác bầu cử …"), not the body."""
     limit = min(len(text), _HEADER_CHARS)
     pos = 0
+    after_title = False  # the last line with words is a bare title ("KẾ HOẠCH")
     while pos < limit:
         nl = text.find("\n", pos, limit)
         line_end = limit if nl < 0 else nl
         if pos > 0 and _BODY_LINE.match(folded, pos, line_end):
             stripped = text[pos:line_end].lstrip(" \t-+*•|")
-            if stripped[:1].isupper():
+            if stripped[:1].isupper() and not (
+                    after_title and _SUBJECT_OPENS_AS_BODY.match(folded, pos, line_end)
+                    and _phrase_not_sentence(stripped)):
                 return pos
+        line = folded[pos:line_end].strip(" \t#*|")
+        if line:
+            after_title = line in _TITLE_TYPES and _is_upper(text[pos:line_end])
         pos = line_end + 1
     return limit
+
+
+def _phrase_not_sentence(line: str) -> bool:
+    """A short line with no comma and no closing stop: a subject's first
+    line, not the body's first sentence ("Thực hiện Công điện số …, Ủy ban
+    nhân dân tỉnh mời họp …:")."""
+    line = line.rstrip()
+    return len(line) <= _SUBJECT_LINE_CHARS and "," not in line and not line.endswith((".", ":"))
+
+
+_SUBJECT_LINE_CHARS = 120
+#: Body openers a subject may open with, right under its title.
+_SUBJECT_OPENS_AS_BODY = engine.compile(r"[ \t\-+*•|]*(?:thuc hien|trien khai)(?![a-z])")
 
 
 @dataclass(frozen=True, slots=True)

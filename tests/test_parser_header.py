@@ -320,3 +320,28 @@ def _letter(subject_lines: str, after: str = "\nKính gửi: Ủy ban nhân dân
 ])
 def test_subject_goes_on_over_a_name_and_stops_at_the_body(text, subject):
     assert parse_text(text).document.subject == subject
+
+
+_PLAN = """UBND TỈNH CAO BẰNG          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                            Độc lập - Tự do - Hạnh phúc
+Số: 16/KH-UBND              Cao Bằng, ngày 18 tháng 11 năm 2025
+
+{title}
+{first}
+và bầu cử đại biểu Hội đồng nhân dân các cấp
+
+Căn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân;
+"""
+
+
+@pytest.mark.parametrize("title,first,subject", [
+    # a plan's subject may open with "Thực hiện", right under its title
+    ("KẾ HOẠCH", "Thực hiện công tác bầu cử đại biểu Quốc hội khóa XVI",
+     "Thực hiện công tác bầu cử đại biểu Quốc hội khóa XVI và bầu cử đại biểu Hội đồng nhân dân"
+     " các cấp"),
+    # an invitation's first sentence is its body, not a subject
+    ("GIẤY MỜI", "Thực hiện Công điện số 63/CĐ-VPCP ngày 11/01/2026 của Văn phòng Chính phủ, "
+     "Ủy ban nhân dân tỉnh mời họp như sau:", None),
+])
+def test_a_subject_opening_with_thuc_hien_under_its_title(title, first, subject):
+    assert parse_text(_PLAN.format(title=title, first=first)).document.subject == subject
