@@ -144,7 +144,7 @@ _DESCRIPTION_LEAD = 40
 #: How far back an open quotation mark is looked for.
 _QUOTE_REACH = 3000
 #: Words that make a clause a list item of the one before it across ";".
-_LIST_ITEM_WORDS = ("cac ", "van ban", "va ")
+_LIST_ITEM_WORDS = ("van ban", "va ")
 
 
 @dataclass(slots=True)
@@ -375,6 +375,8 @@ class _Clauses:
 
     def listed(self, i: int) -> bool:
         item = self.folded[self.clauses[i].start : self.clauses[i].start + 40].lstrip(" \t\n-+*•")
+        if item.startswith("cac "):  # "các Nghị định …", not "các sở, ngành tổng kết …"
+            item = item[4:]
         return bool(TITLE_START.match(item)) or item.startswith(_LIST_ITEM_WORDS)
 
 

@@ -441,6 +441,14 @@ RELATION_CASES = [
      "38/2015/TT-BTC và vận dụng theo hướng dẫn của điểm a, b và c khoản 2 Điều 32 Nghị định số "
      "126/2024/NĐ-CP.", [("38/2015/TT-BTC", "cites"), ("126/2024/NĐ-CP", "cites")], [],
      "but guidance found 'tại' / 'của' the parts of a document does not guide it"),
+    ("Căn cứ nội dung Chiến lược, Chương trình; các sở, ngành tổng kết Chương trình (ban hành "
+     "kèm theo Quyết định số 424/QĐ-TTg ngày 1/4/2021 của Thủ tướng Chính phủ).",
+     [("424/QĐ-TTg", "cites")], [],
+     "after ';' a sentence ('các sở, ngành tổng kết …') is no item of the Căn cứ list"),
+    ("Căn cứ Luật Tổ chức chính quyền địa phương số 77/2015/QH13; các Nghị định số "
+     "2/2021/NĐ-CP, 3/2021/NĐ-CP của Chính phủ;",
+     [("77/2015/QH13", "based_on"), ("2/2021/NĐ-CP", "based_on"), ("3/2021/NĐ-CP", "based_on")],
+     [], "but 'các Nghị định …' is"),
     ("Khoản 9 Điều 60 của Luật này có hiệu lực thi hành từ ngày Nghị quyết số 61/2022/QH15 hết "
      "hiệu lực.", [("61/2022/QH15", "cites")], [],
      "'từ ngày Nghị quyết … hết hiệu lực' dates this text's force; it repeals nothing"),
