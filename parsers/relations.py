@@ -41,6 +41,7 @@ from parsers.patterns import (
     LINE_OPENER,
     PASSIVE,
     PROVISION_CITED,
+    SO,
     SUBJECT_OPENER,
     TITLE_START,
     TRIGGER_PATTERN,
@@ -441,6 +442,18 @@ def _dated_order_ok(actor: Mention, target: Mention) -> bool:
     return a is None or t is None or a >= t
 
 
+def _named(folded: str, m: Mention) -> bool:
+    """Words stand between the reference's type word and its number ("Luật
+    thuế giá trị gia tăng số 13/2008/QH12", not "Luật số 32/2013/QH13")."""
+    if m.anchor <= m.start:
+        return False
+    t = TITLE_START.match(folded, m.start, m.anchor)
+    return t is not None and _BARE_TAIL.fullmatch(folded, t.end(), m.anchor) is None
+
+
+_BARE_TAIL = engine.compile(rf"\s*(?:{SO})?\s*")
+
+
 def _quoted(text: str, pos: int) -> bool:
     """``pos`` lies inside a curly quotation “…” opened before it in the same
     paragraph (a “ typed where ” was meant, before ";" or a line end, closes)."""
@@ -479,6 +492,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
         first_in_clause = prev is None
         prev_clause = ci
         described: tuple[str, str] | None = None
+        outer_relation: str | None = None  # the relation of the list a passive chain interrupts
         coordinated = False
         act_from = -1  # end of the trigger the relation comes from, if one
         else_from = clause.start  # else: parts are named between here and the reference
@@ -506,7 +520,15 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                     described = (prev.key, stated)
             elif m.in_list and described_by and described_by[-1]:
                 described = described_by[-1]  # "… về thực hiện Nghị quyết A và B"
-                if not described[1] and prev.key in passive_target:
+                if not described[1] and prev.key in passive_target and _named(folded, m):
+                    # "… Luật A đã được sửa đổi theo Luật số B, Luật thuế C số Y": a
+                    # law named in full opens the next item of the list A is in
+                    described = None
+                    pairs = zip(reversed(out), reversed(described_by), strict=True)
+                    outer = next((x for x, d in pairs if d is None and x.start >= clause.start),
+                                 None)
+                    outer_relation = outer.relation if outer is not None else None
+                elif not described[1] and prev.key in passive_target:
                     # "… được sửa đổi theo Luật số A, Luật số B": B acts on it too
                     target, acted = passive_target[prev.key]
                     passive_target[m.key] = (target, acted)
@@ -522,6 +544,8 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
             relation = "based_on"
         elif described:
             relation = "cites"
+        elif outer_relation is not None:
+            relation = outer_relation
         elif (m.in_list or coordinated) and prev is not None:
             relation = prev.relation
         else:
@@ -579,10 +603,15 @@ def _repeal_subject(out: list[Mention], described_by: list, clause_start: int,
             return
         out[k] = out[k]._replace(relation="repeals")
     key = out[k].key
-    while k > 0 and out[k].in_list and out[k - 1].start >= clause_start \
-            and described_by[k - 1] is None and out[k - 1].relation == "cites":
-        k -= 1
-        out[k] = out[k]._replace(relation="repeals")  # "Luật A và Luật B … hết hiệu lực"
+    while k > 0 and out[k].in_list:
+        j = k - 1  # "Luật A và Luật B … hết hiệu lực", over A's amenders ("A đã được
+        while j >= 0 and described_by[j] == (out[j].key, "") and out[j].start >= clause_start:
+            j -= 1  # sửa đổi theo Luật số X, Luật B … hết hiệu lực")
+        if j < 0 or out[j].start < clause_start or described_by[j] is not None \
+                or out[j].relation != "cites":
+            break
+        k = j
+        out[k] = out[k]._replace(relation="repeals")
     for i in range(k - 1, -1, -1):
         if out[i].start < clause_start:
             break

@@ -449,6 +449,22 @@ RELATION_CASES = [
      "2/2021/NĐ-CP, 3/2021/NĐ-CP của Chính phủ;",
      [("77/2015/QH13", "based_on"), ("2/2021/NĐ-CP", "based_on"), ("3/2021/NĐ-CP", "based_on")],
      [], "but 'các Nghị định …' is"),
+    ("Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật thuế thu nhập doanh nghiệp số "
+     "14/2008/QH12 đã được sửa đổi, bổ sung một số điều theo Luật số 32/2013/QH13, Luật thuế giá "
+     "trị gia tăng số 13/2008/QH12 đã được sửa đổi, bổ sung một số điều theo Luật số "
+     "31/2013/QH13 và Luật Quản lý thuế số 78/2006/QH11.",
+     [("14/2008/QH12", "amends"), ("32/2013/QH13", "cites"), ("13/2008/QH12", "amends"),
+      ("31/2013/QH13", "cites"), ("78/2006/QH11", "amends")],
+     [("31/2013/QH13", "13/2008/QH12", "amends"), ("32/2013/QH13", "14/2008/QH12", "amends")],
+     "a law named in full after a passive chain ('theo Luật số B, Luật thuế C số …') is the "
+     "list's next item: amended, not an amender"),
+    ("2. Pháp lệnh Công nghiệp quốc phòng số 02/2008/PL-UBTVQH12 đã được sửa đổi, bổ sung một số "
+     "điều theo Pháp lệnh số 01/2018/UBTVQH14, Pháp lệnh Động viên công nghiệp số "
+     "09/2003/PL-UBTVQH11 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành.",
+     [("02/2008/PL-UBTVQH12", "repeals"), ("01/2018/UBTVQH14", "cites"),
+      ("09/2003/PL-UBTVQH11", "repeals")],
+     [("01/2018/UBTVQH14", "02/2008/PL-UBTVQH12", "amends")],
+     "'A đã được sửa đổi theo X, B hết hiệu lực': A and B cease, X amended A"),
     ("Khoản 9 Điều 60 của Luật này có hiệu lực thi hành từ ngày Nghị quyết số 61/2022/QH15 hết "
      "hiệu lực.", [("61/2022/QH15", "cites")], [],
      "'từ ngày Nghị quyết … hết hiệu lực' dates this text's force; it repeals nothing"),
