@@ -456,16 +456,32 @@ _BARE_TAIL = engine.compile(rf"\s*(?:{SO})?\s*")
 
 def _quoted(text: str, pos: int) -> bool:
     """``pos`` lies inside a curly quotation “…” opened before it in the same
-    paragraph (a “ typed where ” was meant, before ";" or a line end, closes)."""
+    paragraph (a “ typed where ” was meant, before ";" or a line end, closes),
+    or opened before the paragraph and closed after ``pos``."""
     lo = max(0, pos - _QUOTE_REACH)
-    if text.rfind("\u201c", lo, pos) < 0:
+    first = text.rfind("\u201c", lo, pos)
+    if first < 0:
         return False  # no quotation opens within reach (most references)
     para = _PARAGRAPH_END.search(text, lo, pos)
     lo = para.end() if para else lo
     opened = text.rfind("\u201c", lo, pos)
-    if opened < 0 or text.rfind("\u201d", opened, pos) >= 0:
+    if opened < 0:
+        # the quotation may run over lines ("có căn cứ ban hành như sau: “Căn cứ
+        # …;\nQuốc hội ban hành Luật …”"): open before the line, and closed by
+        # a ” after the reference before any “ opens
+        return text.rfind("\u201d", first, pos) < 0 and _closes_first(text, pos)
+    if text.rfind("\u201d", opened, pos) >= 0:
         return False
     return not text[opened + 1 : opened + 3].lstrip(" ;,.").startswith("\n")
+
+
+def _closes_first(text: str, pos: int) -> bool:
+    """After ``pos`` a ” comes within reach, before any “."""
+    hi = min(len(text), pos + _QUOTE_REACH)
+    close = text.find("\u201d", pos, hi)
+    if close < 0:
+        return False
+    return text.find("\u201c", pos, close) < 0
 
 
 def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mention], list[Relation]]:

@@ -465,6 +465,14 @@ RELATION_CASES = [
       ("09/2003/PL-UBTVQH11", "repeals")],
      [("01/2018/UBTVQH14", "02/2008/PL-UBTVQH12", "amends")],
      "'A đã được sửa đổi theo X, B hết hiệu lực': A and B cease, X amended A"),
+    ("[2] Luật số 26/2012/QH13 sửa đổi một số điều của Luật Thuế thu nhập cá nhân có căn cứ ban "
+     "hành như sau:\n“Căn cứ Hiến pháp năm 1992 đã được sửa đổi, bổ sung theo Nghị quyết số "
+     "51/2001/QH10;\nQuốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá "
+     "nhân số 04/2007/QH12.”.",
+     [("26/2012/QH13", "cites"), ("51/2001/QH10", "cites"), ("04/2007/QH12", "cites")],
+     [],
+     "a quotation over several lines (a consolidated text quoting a law's preamble) states "
+     "nothing this text does"),
     ("Khoản 9 Điều 60 của Luật này có hiệu lực thi hành từ ngày Nghị quyết số 61/2022/QH15 hết "
      "hiệu lực.", [("61/2022/QH15", "cites")], [],
      "'từ ngày Nghị quyết … hết hiệu lực' dates this text's force; it repeals nothing"),
