@@ -86,6 +86,8 @@ _STAMP = engine.compile(
 )
 _GAZETTE = regex.compile(r"^\s*cong\s+bao\b")
 _RULE = regex.compile(r"^[\W_]*$")
+#: A label before its value ("Thời gian: …", "Địa điểm: …"): no place.
+_LABEL = engine.compile(r"[a-z]\s*:(?:\s|$)")
 _WORDS = regex.compile(r"[a-z0-9]+")
 _SUBJECT_PREFIX_RAW = engine.compile(r"^\s*[Vv]\s*/\s*[Vv]\.?\s*:?\s*")
 _AUTHORITY = engine.compile(
@@ -184,8 +186,9 @@ def _kind_of_words(raw: str, f: str, first_in_line: bool) -> str:
         return "vv"
     if _KINH_GUI.match(f) or (first_in_line and raw[:1].isupper() and _BODY_LINE.match(f)):
         return "body"
-    if raw[:1].isupper() and PLACE_DATE_START.search(f, 0, 60):
-        return "placedate"
+    if raw[:1].isupper() and (pd := PLACE_DATE_START.search(f, 0, 60)) \
+            and not _LABEL.search(f, 0, pd.start()):
+        return "placedate"  # (not "Thời gian: ½ ngày, bắt đầu lúc 8h00, ngày …")
     if _STAMP.match(f):
         return "stamp"
     if _title_type(f) and _is_upper(_title_span(raw, f)):

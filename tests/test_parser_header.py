@@ -345,3 +345,12 @@ Căn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội �
 ])
 def test_a_subject_opening_with_thuc_hien_under_its_title(title, first, subject):
     assert parse_text(_PLAN.format(title=title, first=first)).document.subject == subject
+
+
+def test_a_labelled_time_line_is_no_place_and_date():
+    """A meeting programme's "Thời gian: …, ngày …" is when the meeting is,
+    not where and when the document was signed."""
+    text = ("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nCHƯƠNG TRÌNH\nHội nghị triển khai Chương trình mục tiêu"
+            "\nThời gian: ½ ngày, bắt đầu lúc 08h00, ngày 09/10/2025\nĐịa điểm: Hội trường.\n")
+    doc = parse_text(text).document
+    assert (doc.place, doc.date) == (None, None)
