@@ -301,6 +301,34 @@ def _place_and_date(text: str, folded: str, cell: Cell) -> tuple[str | None, str
     return place, date
 
 
+def _place_date_after(text: str, folded: str, region: int) -> Cell | None:
+    """The place-and-date line of a letter whose layout put it after "Kính
+    gửi:" (where the header region ends): a line of its own among the next
+    few, "Hà Nội, ngày 05 tháng 8 năm 2025"."""
+    pos = region
+    for _ in range(_LATE_PLACE_LINES):
+        if pos >= len(text):
+            break
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        raw = text[pos:end].strip(" \t|*_")
+        if raw and raw[0].isupper() and len(raw) <= 80:
+            f = folded[pos:end]
+            pd = PLACE_DATE_START.search(f, 0, 60)
+            if pd is not None and not _LABEL.search(f, 0, pd.start()) \
+                    and _MONTH_YEAR.search(f, pd.start()) is not None:
+                lead = len(text[pos:end]) - len(text[pos:end].lstrip(" \t|*_"))
+                return Cell(pos + lead, end, raw, f.strip(" \t|*_"), 0, 0)
+        pos = end + 1
+    return None
+
+
+#: "tháng … năm": a place-and-date line, even a draft's with blanks.
+_MONTH_YEAR = engine.compile(r"th[a-z]{1,3}ng[^\n]{0,12}n[a-z]{1,2}m")
+#: How many lines after the header region a letter's place-and-date may stand.
+_LATE_PLACE_LINES = 6
+
+
 def _ngay(folded: str, m: regex.Match[str]) -> int:
     """Where "ngày" starts inside a place-and-date match."""
     return folded.rindex("ng", m.start(), m.end())
@@ -608,6 +636,9 @@ def parse_header(text: str, folded: str) -> Header:
     place = date = None
     if i_pd is not None:
         place, date = _place_and_date(text, folded, cells[i_pd])
+    elif _KINH_GUI.match(folded[region : region + 40]) and (
+            late := _place_date_after(text, folded, region)) is not None:
+        place, date = _place_and_date(text, folded, late)
     issuer = _issuer(cells, kinds, stop)
 
     doc_type = subject = None

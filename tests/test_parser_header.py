@@ -354,3 +354,17 @@ def test_a_labelled_time_line_is_no_place_and_date():
             "\nThời gian: ½ ngày, bắt đầu lúc 08h00, ngày 09/10/2025\nĐịa điểm: Hội trường.\n")
     doc = parse_text(text).document
     assert (doc.place, doc.date) == (None, None)
+
+
+@pytest.mark.parametrize("date_line,place,date", [
+    ("Hà Nội, ngày 05 tháng 8 năm 2025", "Hà Nội", "2025-08-05"),
+    ("Hà Nội, ngày        tháng       năm 2025", "Hà Nội", None),  # a draft's blanks
+])
+def test_place_and_date_printed_after_kinh_gui(date_line, place, date):
+    """A ministry letter flattened with its place-and-date line after "Kính gửi:"."""
+    text = ("BỘ NỘI VỤ\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 15/BNV-CCHC\nV/v cập nhật số liệu sơ kết\n\nKính gửi:\n\n"
+            f"{date_line}\n\n- Các bộ, cơ quan ngang bộ;\n- UBND các tỉnh.\n\n"
+            "Triển khai thực hiện Quyết định số 145/QĐ-BNV ngày 03/3/2025 của Bộ Nội vụ.\n")
+    doc = parse_text(text).document
+    assert (doc.place, doc.date) == (place, date)
