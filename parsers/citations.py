@@ -226,12 +226,10 @@ def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
     return sorted(found + joined)
 
 
-def _form_word_near(folded: str, pos: int) -> bool:
-    """A word of :data:`FORM_PHRASES` stands in the 30 characters before
-    ``pos`` (found at C speed, before the pattern is tried)."""
-    lo = max(0, pos - 30)
-    return folded.find("mau", lo, pos) >= 0 or folded.find("phu luc", lo, pos) >= 0 \
-        or folded.find("to khai", lo, pos) >= 0
+def _form_words_in(stretch: str) -> bool:
+    """A word of :data:`FORM_PHRASES` stands in ``stretch`` (the test
+    :func:`find_mentions` makes, inline, before the form pattern)."""
+    return "mau" in stretch or "phu luc" in stretch or "to khai" in stretch
 
 
 def _covered(spans: list[tuple[int, int, str, bool]], pos: int) -> bool:
@@ -466,10 +464,13 @@ def find_mentions(
         found = _type_word(folded, lo, a_start)
         if joined and not found:
             continue  # a number cut at a line end is a reference only after a type word
-        if (not found or _form_word_near(folded, a_start)) and (
-                NOT_DOCUMENT if not found else FORM_BEFORE).search(
-                folded, max(0, a_start - 30), a_start):
-            continue  # "Mẫu số 01/GTGT", "Biên bản mẫu số 04/…" is a form, not a document
+        if found:  # a form named between the type word and the number ("Biên bản mẫu số 04/")
+            st = folded[found[0] : a_start]
+            if ("mau" in st or "phu luc" in st or "to khai" in st) and FORM_BEFORE.search(
+                    folded, max(0, a_start - 30), a_start):
+                continue
+        elif NOT_DOCUMENT.search(folded, max(0, a_start - 30), a_start):
+            continue  # "Mẫu số 01/GTGT" is a form, not a document
         start = a_start
         doc_type = type_from_symbol(key)
         if found:

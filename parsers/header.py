@@ -221,9 +221,12 @@ def _region_end(text: str, folded: str) -> int:
                     after_title and _SUBJECT_OPENS_AS_BODY.match(folded, pos, line_end)
                     and _phrase_not_sentence(stripped)):
                 return pos
-        line = folded[pos:line_end].strip(" \t#*|")
-        if line:
-            after_title = line in _TITLE_TYPES and _is_upper(text[pos:line_end])
+        if line_end - pos <= _TITLE_LINE_CHARS:  # (a bare title is a short line)
+            line = folded[pos:line_end].strip(" \t#*|")
+            if line:
+                after_title = line in _TITLE_TYPES and _is_upper(text[pos:line_end])
+        else:
+            after_title = False
         pos = line_end + 1
     return limit
 
@@ -237,6 +240,7 @@ def _phrase_not_sentence(line: str) -> bool:
 
 
 _SUBJECT_LINE_CHARS = 120
+_TITLE_LINE_CHARS = 40
 #: Body openers a subject may open with, right under its title.
 _SUBJECT_OPENS_AS_BODY = engine.compile(r"[ \t\-+*•|]*(?:thuc hien|trien khai)(?![a-z])")
 
@@ -411,6 +415,8 @@ def _flattened_body(raw: str, f: str, issuer: str | None) -> int | None:
     """Where the body starts inside a line whose subject is in capitals
     (:data:`_CAPS_RUN`), or None; the authority line before it goes with the
     body (:func:`_authority_at_end`)."""
+    if not raw[:2].isupper() or raw.isupper():
+        return None  # no capitals to open it, or no sentence after them
     caps = _CAPS_RUN.match(raw)
     if caps is None or not _SENTENCE_OPENER.match(f, caps.end()):
         return None
@@ -445,7 +451,7 @@ def _authority_at_end(f: str, end: int, issuer: str | None) -> int:
     only the role words, the issuer's name (its last part: in full, without
     the parent body before it, or without the place after it) and what may
     follow it on that line (:data:`_AUTHORITY_TAIL`)."""
-    if not issuer:
+    if not issuer or _AUTHORITY_IN_LINE.search(f, 0, end) is None:
         return end
     words = _spelled_out(fold(issuer.split(" - ")[-1])).split()
     if not words:

@@ -196,9 +196,10 @@ class _Triggers:
         lo = max(lo, hi - _TRIGGER_REACH)
         for start, end, trig in self.before(lo, hi):
             between = folded[end:hi]
-            parts = ("," in between or ";" in between or hi - end > trig.max_gap) \
-                and trig.relation != "based_on" and _names_parts(folded, end, hi, between)
-            if ("," in between or ";" in between) and not parts \
+            cut = "," in between or ";" in between
+            parts = (cut or hi - end > trig.max_gap) and trig.relation != "based_on" \
+                and _names_parts(folded, end, hi, between)
+            if cut and not parts \
                     or between.count("\u201d") > between.count("\u201c") \
                     or between.count(")") > between.count("("):
                 return None  # every earlier trigger is behind the comma or the quote too
