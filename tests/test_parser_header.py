@@ -182,7 +182,7 @@ def _is_upper_by_counting(raw: str) -> bool:
                                  "KẾ HOẠCH Thực hiện", "THÔNG BÁo", "a" * 8 + "A" * 32,
                                  "A" * 40 + "a" * 10, "1 a", "ªªªªª" + "A" * 30])
 def test_is_upper_decides_as_counting_every_letter(raw):
-    from parsers.header import _is_upper
+    from parsers.header_text import _is_upper
     assert _is_upper.__wrapped__(raw) == _is_upper_by_counting(raw)
 
 
@@ -192,7 +192,7 @@ def test_is_upper_decides_as_counting_every_letter(raw):
                 max_size=60).map("".join))
 def test_is_upper_decides_as_counting_every_letter_generated(raw):
     """The capitals test stops early on prose: the same answer as counting."""
-    from parsers.header import _is_upper
+    from parsers.header_text import _is_upper
     assert _is_upper.__wrapped__(raw) == _is_upper_by_counting(raw)
 
 
@@ -201,7 +201,7 @@ def test_is_upper_decides_as_counting_every_letter_generated(raw):
                                   "hoa\u00e0", "(phuc)", "san9", "9san"])
 def test_motto_marks_found_as_words(text):
     """The quick test finds a mark where the word list holds one."""
-    from parsers.header import _MOTTO_MARK, _WORDS
+    from parsers.header_text import _MOTTO_MARK, _WORDS
     from parsers.vocabulary import MOTTO_MARKS
     assert (_MOTTO_MARK.search(text) is not None) == any(
         w in MOTTO_MARKS for w in _WORDS.findall(text))

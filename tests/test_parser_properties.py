@@ -332,7 +332,7 @@ def test_docx_footnote_marker_before_the_date_keeps_the_date() -> None:
 @given(st.lists(st.sampled_from(["hoa", "nghia", "doc", "lap", "hanh", "phuc", "san", "t", "1",
                                  " ", "-", "_", "à", "x"]), max_size=12).map("".join))
 def test_motto_mark_words_found_as_the_word_list_does(text):
-    from parsers.header import _MOTTO_MARK, _WORDS
+    from parsers.header_text import _MOTTO_MARK, _WORDS
     from parsers.vocabulary import MOTTO_MARKS
     assert (_MOTTO_MARK.search(text) is not None) == any(
         w in MOTTO_MARKS for w in _WORDS.findall(text))

@@ -1,0 +1,206 @@
+"""The subject (trích yếu) of a document: where it runs from the title or
+"V/v" and where it stops (the body, an authority line, a place-and-date, a
+blank line after a sentence), and the forms flattened pages give it."""
+
+from __future__ import annotations
+
+import regex
+
+from parsers import engine
+from parsers.header_text import _KINH_GUI, _RULE, _is_motto, _is_upper
+from parsers.normalize import fold
+from parsers.patterns import PLACE_DATE_START, TITLE_START
+from parsers.vocabulary import AUTHORITY_OPENERS, AUTHORITY_ROLES, BODY_OPENERS
+
+_SUBJECT_MAX_CHARS = 600
+#: A line this long after a blank line is a paragraph, not more subject.
+_PARAGRAPH_CHARS = 160
+_SUBJECT_PREFIX_RAW = engine.compile(r"^\s*[Vv]\s*/\s*[Vv]\.?\s*:?\s*")
+_AUTHORITY = engine.compile(
+    r"^\s*(?:" + "|".join(regex.escape(p) for p in AUTHORITY_OPENERS) + r")(?![a-z])"
+)
+_BODY_OPENER = engine.compile(
+    r"^\s*(?:" + "|".join(regex.escape(p) for p in BODY_OPENERS) + r")(?![a-z])"
+    r"|^\s*\d+\s*[.)]\s|^\s*[-+•]\s"
+    r"|^\s*[ivx]{1,4}\s*[.)]\s"  # a section of the body: "I. ĐÁNH GIÁ CHUNG"
+)
+_NOT_A_SUBJECT = regex.compile(
+    r"^\s*(?:can cu|kinh gui)(?![a-z])|^\s*ng\w{1,2}y\s+\d|^\s*\d+(?:\.\d+)*\s*[.)]\s"
+    r"|^\s*dieu\s+\d"
+)
+
+#: A flattened page runs the subject, in capitals, on one line into the
+#: authority line and the body's first sentence ("… NĂM 1991 QUỐC HỘI NƯỚC …
+#: VIỆT NAM Xét thấy, …", "… MỚI” ỦY BAN NHÂN DÂN TỈNH KON TUM Căn cứ Luật …"):
+#: the capitals, then a sentence-case word opening the body.
+_CAPS_RUN = regex.compile(r"(?:[\p{Lu}\d][\p{Lu}\d\p{P}]*\s+){2,}?(?=\p{Lu}\p{Ll}+\s+[\p{Ll}\d])")
+_SENTENCE_OPENER = engine.compile(
+    r"(?:" + "|".join(regex.escape(p) for p in (*BODY_OPENERS, "xet", "de", "nham")) + r")(?![a-z])"
+)
+_AUTHORITY_IN_LINE = engine.compile(
+    r"(?:" + "|".join(regex.escape(p) for p in AUTHORITY_OPENERS) + r")(?![a-z])"
+)
+
+
+def _flattened_body(raw: str, f: str, issuer: str | None) -> int | None:
+    """Where the body starts inside a line whose subject is in capitals
+    (:data:`_CAPS_RUN`), or None; the authority line before it goes with the
+    body (:func:`_authority_at_end`)."""
+    if not raw[:2].isupper() or raw.isupper():
+        return None  # no capitals to open it, or no sentence after them
+    caps = _CAPS_RUN.match(raw)
+    if caps is None or not _SENTENCE_OPENER.match(f, caps.end()):
+        return None
+    return _authority_at_end(f, caps.end(), issuer)
+
+
+_ABBREVIATED = ((regex.compile(r"\bubnd\b"), "uy ban nhan dan"),
+                (regex.compile(r"\bhdnd\b"), "hoi dong nhan dan"))
+_WORD_START = engine.compile(r"(?<![a-z0-9])[a-z]")
+#: What an authority line may print after the issuer's name: the country,
+#: the term and session ("QUỐC HỘI NƯỚC CỘNG HOÀ …", "… KHÓA XV, KỲ HỌP THỨ 5").
+_AUTHORITY_TAIL = engine.compile(
+    r"(?:\s*nuoc cong hoa xa hoi chu nghia viet nam)?"
+    r"(?:\s*khoa\s+[ivxlc0-9]+[ ,]*(?:ky hop thu\s+[a-z0-9]+)?)?\s*$"
+)
+_AUTHORITY_ROLES = engine.compile(
+    r"(?:(?:" + "|".join(regex.escape(p) for p in AUTHORITY_ROLES) + r")\s+)*$"
+)
+
+
+def _spelled_out(folded: str) -> str:
+    folded = " ".join(folded.split())
+    for short, full in _ABBREVIATED:
+        folded = short.sub(full, folded)
+    return folded
+
+
+def _authority_at_end(f: str, end: int, issuer: str | None) -> int:
+    """Where the authority line that ends ``f[:end]`` starts ("… TRƯỚC NĂM
+    1991 QUỐC HỘI NƯỚC CỘNG HOÀ …", "… CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KON TUM"),
+    or ``end``: from an authority opener (not after "của") to ``end`` stand
+    only the role words, the issuer's name (its last part: in full, without
+    the parent body before it, or without the place after it) and what may
+    follow it on that line (:data:`_AUTHORITY_TAIL`)."""
+    if not issuer or _AUTHORITY_IN_LINE.search(f, 0, end) is None:
+        return end
+    words = _spelled_out(fold(issuer.split(" - ")[-1])).split()
+    if not words:
+        return end
+    # the name in full, without its parent ("BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN":
+    # "TỔNG CỤC HẢI QUAN"), or without its place ("… CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH")
+    names = {" ".join(words[i:]) for i in range(len(words) - 1)} | {
+        " ".join(words[:i]) for i in range(3, len(words))} | {" ".join(words)}
+    best = None  # the earliest opener of the line ("CHỦ TỊCH ỦY BAN …")
+    for s in reversed([m.start() for m in _WORD_START.finditer(f, 0, end)]):
+        if not _AUTHORITY_IN_LINE.match(f, s):
+            continue
+        stretch = _spelled_out(f[s:end])
+        if any((at := stretch.find(name)) >= 0 and _AUTHORITY_ROLES.match(stretch, 0, at)
+               and _AUTHORITY_TAIL.match(stretch, at + len(name)) for name in names):
+            best = s
+        elif best is not None:
+            break
+    if best is None:
+        return end
+    before = f[:best].split()
+    # "… CỦA QUỐC HỘI": the subject names the body
+    return best if before and before[-1] != "cua" else end
+
+
+def subject_lines(text: str, folded: str, start: int, limit: int,
+                   issuer: str | None = None) -> str | None:
+    """Subject text from ``start``: it runs over the following lines until a
+    body opener, an authority line, a place-and-date, or a blank line after a
+    complete sentence (or, in a flattened line, the body that follows the
+    subject's capitals, :func:`_flattened_body`)."""
+    taken: list[str] = []
+    last = ("", "")  # the last line taken, as printed and folded
+    body_next = False  # the body (or the region's end) follows the last line
+    blank_seen = False
+    pos = start
+    while pos < limit:
+        nl = text.find("\n", pos, limit)
+        end = limit if nl < 0 else nl
+        raw = text[pos:end].strip(" \t*_#|")
+        f = folded[pos:end].strip(" \t*_#|")
+        pos = end + 1
+        if not raw:
+            blank_seen = True
+            continue
+        if _RULE.match(raw):
+            if taken:
+                break
+            continue
+        if "|" in raw:  # a table row: its first cell holds the left column
+            raw = raw.split("|")[0].strip()
+            f = f.split("|")[0].strip()
+            if not raw:
+                break
+        opens_body = _BODY_OPENER.match(f) and not (f.startswith("ngay") and raw[:1].islower())
+        if taken and (opens_body or raw.startswith("(") or _KINH_GUI.match(f)
+                      or PLACE_DATE_START.search(f, 0, 60) or _is_motto(f)):
+            body_next = bool(opens_body)
+            break
+        if taken and _AUTHORITY.match(f) and (_is_upper(raw) or raw.endswith((".", ":"))):
+            break
+        if taken and (taken[-1].endswith(":") or blank_seen and taken[-1].endswith((".", ";"))):
+            break  # a list follows the colon ("… được sửa đổi, bổ sung bởi:")
+        if taken and blank_seen and len(raw) > _PARAGRAPH_CHARS and not _is_upper(raw):
+            break  # a paragraph of the body after a blank line
+        if taken and raw[0].isupper() and not raw.split()[0].isupper() \
+                and _ends_phrase(taken[-1]) and (blank_seen or not _names_on(raw, f)):
+            break
+        if not taken and _NOT_A_SUBJECT.match(f):
+            return None
+        body = _flattened_body(raw, f, issuer)
+        if body is not None:
+            raw = raw[:body]
+        printed = raw
+        if not taken:
+            raw = _SUBJECT_PREFIX_RAW.sub("", raw)
+        if raw:
+            taken.append(raw)
+            last = (printed, f)
+        if body is not None:
+            break
+        blank_seen = False
+        if sum(map(len, taken)) > _SUBJECT_MAX_CHARS:
+            break
+    else:
+        body_next = True
+    if taken and body_next and _is_upper(last[0]):
+        # the authority line ran on after the subject's capitals
+        cut = _authority_at_end(last[1], len(last[1]), issuer)
+        if cut < len(last[1]):
+            taken[-1] = _SUBJECT_PREFIX_RAW.sub("", last[0][:cut]) if len(taken) == 1 \
+                else last[0][:cut]
+    return " ".join(" ".join(taken).split()) or None
+
+
+def _names_on(raw: str, f: str) -> bool:
+    """A capitalized line that goes on naming what the subject line above
+    began: a document ("Công văn số 5689/BCA-C04 …", "Quyết định kiện toàn …")
+    or a proper name ("Hội Thừa phát lại …", "Hồ Chí Minh …"): its first
+    two words capitalized, not a sentence ("Thực hiện …", "Các sở …")."""
+    if TITLE_START.match(f):
+        return True
+    words = raw.split()[:2]
+    return len(words) == 2 and all(w[0].isupper() and w[1:].islower() for w in words)
+
+
+#: Words after which a subject line goes on ("… của", "… và", "… năm").
+_CONTINUES = frozenset(
+    "va cua ve tai voi cac cho trong tren den nam so ngay thang theo nhung giua tu hoac".split()
+)
+
+
+def _ends_phrase(line: str) -> bool:
+    """``line`` ends like a finished phrase: its last word is a lowercase word
+    that does not call for more (not "của", not a comma)."""
+    if _is_upper(line):
+        return False
+    last = line.split()[-1]
+    if not last[0].islower() or last.endswith((",", "-", "–")):
+        return False
+    return fold(last) not in _CONTINUES
