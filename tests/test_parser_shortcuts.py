@@ -9,7 +9,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parsers import citations, engine, relations
+from parsers import citations, clauses, engine
 from parsers.normalize import fold
 from parsers.patterns import (
     BODY_NAME,
@@ -135,7 +135,7 @@ def test_date_equals_the_pattern_form_generated(after: str) -> None:
                 max_size=10).map(" ".join))
 def test_ends_force_needs_the_words_searched_first(text: str) -> None:
     # relations._repealed_after searches _ENDS_FORCE only where "hieu" or "bai" is
-    if relations._ENDS_FORCE.search(text):
+    if clauses._ENDS_FORCE.search(text):
         assert "hieu" in text or "bai" in text
 
 

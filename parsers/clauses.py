@@ -1,0 +1,378 @@
+"""The structure around references that states relations: the text's
+clauses (cut at ";", full stops, line-opening clause words, bullets and
+numbered items; headings ending in ":" over the items listed under them),
+the governing word a clause opens with, and the trigger phrases before a
+reference with what they may reach over (a passive's agent word, the parts
+a trigger names: "bãi bỏ các khoản 2, 3 Điều 4; … Nghị định …").
+:mod:`parsers.relations` reads them to set each reference's relation."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from parsers import engine, scan
+from parsers.patterns import (
+    CAN_CU,
+    CLAUSE_LEAD,
+    LEGAL_BASIS_HEADING,
+    LINE_OPENER,
+    PROVISION_CITED,
+    TITLE_START,
+    TRIGGER_PATTERN,
+    TRIGGERS_BY_LENGTH,
+    match_near,
+    ocr_tolerant,
+)
+from parsers.vocabulary import TRIGGERS, Trigger
+
+#: The farthest any trigger phrase acts (see ``Trigger.max_gap``).
+_TRIGGER_REACH = max(t.max_gap for t in TRIGGERS) + max(len(t.phrase) for t in TRIGGERS) + 10
+
+
+#: Relations a heading ending in ":" gives the items listed under it, and how
+#: close to the colon its word stands.
+_LIST_HEADINGS = frozenset({"repeals", "replaces", "amends"})
+
+
+_HEADING_REACH = 80
+
+
+#: The words of those relations, to look for before reading triggers.
+_HEADING_WORDS = engine.compile(r"bai\s+bo|huy\s+bo|thay\s+the|sua\s+doi|bo\s+sung|dinh\s+chinh")
+
+
+#: A trigger closed by a bracket right after it is a qualifier: "(sửa đổi, bổ sung)".
+_QUALIFIER = engine.compile(r"[\s,]*(?:bo\s+sung|sua\s+doi)?\s*\)")
+
+
+#: Where a legal-basis heading may stand (folded).
+_PHAP_LY = engine.compile(ocr_tolerant("phap ly"))
+
+
+#: The agent after a passive trigger: "được hướng dẫn bởi", "được thực hiện theo".
+_AGENT = engine.compile(r"\s+(?:mot\s+so\s+dieu\s+)?(?:boi|theo|tai)(?![a-z])")
+
+
+_PASSIVE_BEFORE = engine.compile(r"(?:duoc|bi)\s+(?:[a-z]+(?:\s+[a-z]+)?\s*,\s*)?$")
+
+
+#: A trigger that is the type word of the reference it stands before
+#: ("Hướng dẫn số 5-HD/TU", "Hướng dẫn liên tịch số …"): it names, not guides.
+_NAMES_A_DOCUMENT = engine.compile(r"(?:\s+lien\s+tich)?\s+s[o06]\s*:?\s*[0-9]")
+
+
+#: "… có hiệu lực thi hành": not "thi hành" a document.
+_IN_FORCE = engine.compile(r"hieu\s+luc\s+$")
+
+
+#: "Thông tư số 75/2015/TT-BTNMT … hết hiệu lực kể từ ngày …": a repeal the
+#: document states after the reference (folded, within the clause; each
+#: phrase holds "hieu" or "bai", which ``_ends_force`` finds first).
+_ENDS_FORCE = engine.compile(r"(?:^|[\s,])(?:het\s+hieu\s+luc|bi\s+bai\s+bo)(?![a-z])")
+
+
+#: The parts a trigger names before the document ("bãi bỏ các khoản 2, 3
+#: Điều 4; điểm b khoản 1 Điều 7 và các Điều 9, 10 [Nghị định số …]", "bổ sung
+#: điểm 2 , khoản 1 , Điều 4 [Quyết định số …]"): their commas, semicolons and
+#: "và" list parts, not documents, and do not cut the trigger off.
+_PART_WORD = (r"(?:cac|va|hoac|cua|tai|khoan|diem|dieu|chuong|muc|phan|tieu\s+muc"
+              r"|[0-9]+[a-z]?(?![a-z0-9])|[a-z](?![a-z0-9])|[ivxlc]+(?![a-z0-9]))")
+
+
+_PARTS_CHAIN = engine.compile(rf"(?:[\s,;.]*{_PART_WORD})+[\s,;]*")
+
+
+_PARTS_CHAIN_BACK = regex.compile(rf"(?:[\s,;.]*{_PART_WORD})+[\s,;]*", regex.REVERSE)
+
+
+_PROVISION = engine.compile(r"(?<![a-z])(?:khoan|diem|dieu|chuong|muc|phan)(?![a-z])")
+
+
+_FOUND_IN = engine.compile(r"[\s,;]*(?:tai|cua)(?![a-z])")
+
+
+#: How far back a chain of parts is read, and how far before it its trigger
+#: phrase may start ("sửa đổi, bổ sung các").
+_CHAIN_REACH = 400
+
+
+_CHAIN_TRIGGER = 30
+
+
+#: One of these stands in any chain of parts (checked before the patterns).
+_PROVISION_WORDS = ("dieu", "khoan", "diem", "chuong", "muc", "phan")
+
+
+def _names_parts(folded: str, lo: int, hi: int, stretch: str | None = None) -> bool:
+    """``folded[lo:hi]``, right after a trigger, names the parts it acts on
+    and nothing else (at least one article, clause, …; not "hướng dẫn tại
+    Điều 5 của …" or "theo hướng dẫn của điểm a …", guidance found there)."""
+    if hi - lo > _CHAIN_REACH or stretch is not None and not any(
+            w in stretch for w in _PROVISION_WORDS):
+        return False
+    return _PARTS_CHAIN.fullmatch(folded, lo, hi) is not None and \
+        _PROVISION.search(folded, lo, hi) is not None and \
+        _FOUND_IN.match(folded, lo, hi) is None
+
+
+def _chain_start(folded: str, pos: int) -> int:
+    """Where the chain of parts that ends at ``pos`` starts (``pos`` if none)."""
+    chain = _PARTS_CHAIN_BACK.match(folded, max(0, pos - _CHAIN_REACH), pos)
+    return chain.start() if chain is not None and _PROVISION.search(chain.group()) else pos
+
+
+#: How far into the text after a reference a trigger still describes it.
+_DESCRIPTION_LEAD = 40
+
+
+#: Words that make a clause a list item of the one before it across ";".
+_LIST_ITEM_WORDS = ("van ban", "va ")
+
+
+@dataclass(slots=True)
+class _Clause:
+    start: int
+    kind: str  # what opened it: semi, stop, colon, num, bullet, note, opener, para, top
+    after_colon: bool = False  # the clause before it ends in ":" and a line break
+    heading: str | None = None  # relation a heading above gives it (list items)
+
+
+class _Triggers:
+    """Every trigger phrase in the given stretches (the reach before each
+    reference), found in one forward pass; asked for the nearest one before a
+    position, it walks back over that list instead of searching the text again
+    (a reverse regex search per reference cost most of the relation reading)."""
+
+    def __init__(self, folded: str, windows: list[tuple[int, int]]) -> None:
+        self.folded = folded
+        self.last_start = self.last_end = 0
+        self.last_passive = False  # the phrase used stands in the passive ("được …")
+        # leftmost, longest matches, in order (phrases that would overlap, as
+        # "này hướng dẫn" and "hướng dẫn thi hành", are listed joined too)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.found: list[Trigger] = []
+        for lo, hi in windows:
+            for m in scan.triggers(folded, lo, hi):  # TRIGGER_PATTERN.finditer
+                self.starts.append(m.start())
+                self.ends.append(m.end())
+                self.found.append(TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])])
+
+    def before(self, lo: int, hi: int) -> Iterator[tuple[int, int, Trigger]]:
+        """(start, end, trigger) of the phrases inside [lo, hi), nearest first."""
+        i = bisect.bisect_right(self.ends, hi) - 1
+        while i >= 0 and self.starts[i] >= lo:
+            yield self.starts[i], self.ends[i], self.found[i]
+            i -= 1
+
+    def relation(self, lo: int, hi: int, *, passive_ok: bool = False) -> str | None:
+        """Relation stated by the trigger phrase nearest before ``hi`` that is
+        close enough and not cut off by a comma or a "theo quy định tại"; a
+        passive one ("… đã được sửa đổi, bổ sung theo Luật số …") states what
+        another document did, so it gives none unless ``passive_ok``; its
+        agent word ("bởi", "theo", "một số điều tại") does not count against
+        the phrase's reach. ``self.last_start``/``last_end`` are where the
+        phrase used stands, ``self.last_passive`` whether it is passive."""
+        folded = self.folded
+        lo = max(lo, hi - _TRIGGER_REACH)
+        for start, end, trig in self.before(lo, hi):
+            between = folded[end:hi]
+            cut = "," in between or ";" in between
+            parts = (cut or hi - end > trig.max_gap) and trig.relation != "based_on" \
+                and _names_parts(folded, end, hi, between)
+            if cut and not parts \
+                    or between.count("\u201d") > between.count("\u201c") \
+                    or between.count(")") > between.count("("):
+                return None  # every earlier trigger is behind the comma or the quote too
+            if _QUALIFIER.match(folded, end) or _IN_FORCE.search(
+                    folded, max(0, start - 12), start) or _NAMES_A_DOCUMENT.match(folded, end):
+                continue  # "Điều lệ (sửa đổi, bổ sung)", "có hiệu lực thi hành", "Hướng dẫn số 5"
+            passive = bool(_PASSIVE_BEFORE.search(folded, max(0, start - 16), start))
+            gap = 0 if parts else hi - end  # the parts named do not count against the reach
+            if passive and (agent := _AGENT.match(folded, end, hi)):
+                gap -= agent.end() - end  # "được hướng dẫn bởi Thông tư …"
+            if gap <= trig.max_gap:
+                if trig.relation == "implements" and PROVISION_CITED.search(between):
+                    return None  # "thực hiện theo quy định tại Nghị định …" cites it
+                if passive and not passive_ok:
+                    return None
+                self.last_start, self.last_end, self.last_passive = start, end, passive
+                return trig.relation
+        return None
+
+    def near_start(self, lo: int, hi: int) -> bool:
+        """The trigger nearest before ``hi`` opens the text after ``lo`` (within a
+        few words of an issuer's tail: "… của Bộ Nông nghiệp và Phát triển nông
+        thôn hướng dẫn …")."""
+        nearest = next(self.before(max(lo, hi - _TRIGGER_REACH), hi), None)
+        return nearest is not None and nearest[0] - lo <= _DESCRIPTION_LEAD and not any(
+            ch in self.folded[lo : nearest[0]] for ch in ",;.:")
+
+
+def _opening(folded: str, start: int, end: int) -> str | None:
+    """Relation stated by the governing word a clause opens with."""
+    lead = CLAUSE_LEAD.match(folded, start, min(end, start + 40))
+    pos = lead.end() if lead else start
+    if CAN_CU.match(folded, pos, end):
+        # "Căn cứ pháp lý ban hành quyết định …" names another document's basis
+        return None if folded.startswith("can cu phap ly", pos) else "based_on"
+    m = match_near(TRIGGER_PATTERN, folded, pos)
+    if m and m.start() == pos and m.end() <= end and not _NAMES_A_DOCUMENT.match(folded, m.end()):
+        return TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])].relation
+    return None
+
+
+_ENDS_IN_COLON = engine.compile(r":[ \t]*\n[ \t]*(?:\S{1,6}[ \t]+)?$")
+
+
+_MARKER = engine.compile(
+    r"[ \t]*(?:(?P<num>\d+(?:\.\d+)*[.)]|[IVX]+\.)|(?P<bullet>[-+•*–]|[a-zđ]\)))[ \t]"
+)
+
+
+class _Clauses:
+    """The text's clauses, with what governs each computed when asked: the
+    scan for boundaries and headings is linear and cheap; the governing word
+    of a clause is read only for clauses that hold a reference (and the
+    clauses a list runs through)."""
+
+    def __init__(self, text: str, folded: str, windows: list[tuple[int, int]]) -> None:
+        self.text, self.folded = text, folded
+        self.windows = windows
+        self.clauses = self._scan()
+        self.starts = [c.start for c in self.clauses]
+        self._own: dict[int, str | None] = {}
+        self._inherited: dict[int, str | None] = {}
+        self._headings()
+
+    def _scan(self) -> list[_Clause]:
+        """Clauses inside the windows around the references (a window's start
+        opens a clause: nothing before it reaches a reference)."""
+        text, folded = self.text, self.folded
+        found: list[tuple[int, str]] = []
+        for lo, hi in self.windows:
+            found.append((lo, "top"))
+            found += scan.boundaries(text, lo, hi)  # (end, kind) of each BOUNDARY match
+            found += [(m.end(), "opener") for m in LINE_OPENER.finditer(folded, lo, hi)
+                      if text[m.end()].isupper()]
+        found.sort()
+        last = _Clause(0, "top")
+        clauses = [last]
+        for pos, kind in found:
+            colon = kind == "colon"
+            if colon or (kind == "stop" and text.find("\n", pos, pos + 3) >= 0):
+                # a line after ":" may open with a list marker; a full stop that
+                # ends its line starts a new paragraph
+                mark = _MARKER.match(text, pos)
+                kind = mark.lastgroup if mark else ("para" if kind == "stop" else kind)
+                if mark:
+                    pos = mark.end()
+            if pos > last.start:
+                last = _Clause(pos, kind, colon)
+                clauses.append(last)
+            elif kind != "semi":
+                last.kind = kind
+                last.after_colon |= colon
+        return clauses
+
+    def end(self, i: int) -> int:
+        return self.clauses[i + 1].start if i + 1 < len(self.clauses) else len(self.text)
+
+    def _headings(self) -> None:
+        """Which clauses sit under a heading: "Căn cứ pháp lý:" and its items
+        (or, inline, its own paragraph; numbered, its section), "Bãi bỏ các
+        Quyết định sau:" and its items."""
+        text, folded, clauses = self.text, self.folded, self.clauses
+        basis = {bisect.bisect_right(self.starts, m.start()) - 1
+                 for lo, hi in self.windows for m in _PHAP_LY.finditer(folded, lo, hi)}
+        # where a heading can open: a legal-basis clause, or one before a clause
+        # that follows ":" (between them, with no heading open, nothing happens)
+        opens = sorted(basis | {i - 1 for i in range(1, len(clauses)) if clauses[i].after_colon})
+        heading: str | None = None
+        kind_of_heading = ""
+        i = -1
+        while i + 1 < len(clauses):
+            i += 1
+            if heading is None and kind_of_heading != "inline":
+                k = bisect.bisect_left(opens, i)
+                if k == len(opens):
+                    break
+                i = opens[k]
+            c = clauses[i]
+            if heading == "based_on" and kind_of_heading == "num":
+                # a numbered heading's section runs to the next numbered item
+                if c.kind == "num":
+                    heading = None
+                else:
+                    c.heading = heading
+            elif kind_of_heading == "inline":
+                # "* Căn cứ pháp lý: …" with its text on the same line: that
+                # paragraph is the section; the next item or line ends it
+                if c.kind in ("stop", "semi") and "\n" not in text[c.start - 3 : c.start]:
+                    c.heading = heading
+                else:
+                    heading, kind_of_heading = None, ""
+            elif heading and c.kind in ("bullet", "num", "stop", "semi"):
+                c.heading = heading  # an item of the list, or a sentence inside one
+            else:
+                heading = None
+            end = self.end(i)
+            if i in basis and LEGAL_BASIS_HEADING.match(folded, c.start, end):
+                self._own[i] = "based_on"
+                colon = text.find(":", c.start, end)
+                line_end = text.find("\n", colon) if colon >= 0 else -1
+                rest = text[colon + 1 : line_end if line_end >= 0 else end] if colon >= 0 else ""
+                heading, kind_of_heading = "based_on", "inline" if rest.strip() else c.kind
+            elif i + 1 < len(clauses) and clauses[i + 1].after_colon:
+                # "Bãi bỏ các Quyết định sau:", "… thay thế các văn bản sau đây:"
+                colon = text.rfind(":", c.start, end)
+                lo = max(c.start, colon - _HEADING_REACH)
+                stated = _Triggers(folded, [(lo, colon)]).relation(lo, colon) \
+                    if _HEADING_WORDS.search(folded, lo, colon) else None
+                if stated is None and _ends_force(folded, lo, colon):
+                    stated = "repeals"  # "Các Thông tư sau đây hết hiệu lực:"
+                if stated in _LIST_HEADINGS:
+                    heading, kind_of_heading = stated, c.kind
+
+    def own(self, i: int) -> str | None:
+        """Relation stated by the governing word clause ``i`` opens with."""
+        if i not in self._own:
+            self._own[i] = _opening(self.folded, self.clauses[i].start, self.end(i))
+        return self._own[i]
+
+    def inherited(self, i: int) -> str | None:
+        """Relation the first reference of clause ``i`` takes when nothing
+        nearer states one: its own opening word, a heading above it, or the
+        list it continues after ";" ("Căn cứ Luật A; Luật B; …")."""
+        chain: list[int] = []
+        j = i
+        while j not in self._inherited:
+            c = self.clauses[j]
+            if self.own(j) or c.heading or c.kind != "semi" or j == 0 or not self.listed(j):
+                self._inherited[j] = self.own(j) or c.heading
+                break
+            chain.append(j)
+            j -= 1
+        value = self._inherited[j]
+        for k in chain:
+            self._inherited[k] = value
+        return self._inherited[i]
+
+    def listed(self, i: int) -> bool:
+        item = self.folded[self.clauses[i].start : self.clauses[i].start + 40].lstrip(" \t\n-+*•")
+        if item.startswith("cac "):  # "các Nghị định …", not "các sở, ngành tổng kết …"
+            item = item[4:]
+        return bool(TITLE_START.match(item)) or item.startswith(_LIST_ITEM_WORDS)
+
+
+def _ends_force(folded: str, lo: int, hi: int) -> bool:
+    """``_ENDS_FORCE.search(folded, lo, hi)`` found something; searched only
+    where "hieu" or "bai" stands, which each of its phrases holds (a find
+    costs less than the search)."""
+    if folded.find("hieu", lo, hi) < 0 and folded.find("bai", lo, hi) < 0:
+        return False
+    return bool(_ENDS_FORCE.search(folded, lo, hi))
