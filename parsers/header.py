@@ -140,9 +140,8 @@ def _kind_of_words(raw: str, f: str, first_in_line: bool) -> str:
         return "vv"
     if _KINH_GUI.match(f) or (first_in_line and raw[:1].isupper() and _BODY_LINE.match(f)):
         return "body"
-    if raw[:1].isupper() and (pd := PLACE_DATE_START.search(f, 0, 60)) \
-            and not _LABEL.search(f, 0, pd.start()):
-        return "placedate"  # (not "Thời gian: ½ ngày, bắt đầu lúc 8h00, ngày …")
+    if raw[:1].isupper() and _place_date_start(f) is not None:
+        return "placedate"
     if _STAMP.match(f):
         return "stamp"
     if _title_type(f) and _is_upper(_title_span(raw, f)):
@@ -259,6 +258,13 @@ def _place_and_date(text: str, folded: str, cell: Cell) -> tuple[str | None, str
     return place, date
 
 
+def _place_date_start(f: str) -> int | None:
+    """Where ", ngày" follows the place in a place-and-date line (folded), or
+    None; not after a label ("Thời gian: ½ ngày, bắt đầu lúc 8h00, ngày …")."""
+    pd = PLACE_DATE_START.search(f, 0, 60)
+    return pd.start() if pd is not None and not _LABEL.search(f, 0, pd.start()) else None
+
+
 def _place_date_after(text: str, folded: str, region: int) -> Cell | None:
     """The place-and-date line of a letter whose layout put it after "Kính
     gửi:" (where the header region ends): a line of its own among the next
@@ -272,9 +278,8 @@ def _place_date_after(text: str, folded: str, region: int) -> Cell | None:
         raw = text[pos:end].strip(" \t|*_")
         if raw and raw[0].isupper() and len(raw) <= 80:
             f = folded[pos:end]
-            pd = PLACE_DATE_START.search(f, 0, 60)
-            if pd is not None and not _LABEL.search(f, 0, pd.start()) \
-                    and _MONTH_YEAR.search(f, pd.start()) is not None:
+            pd = _place_date_start(f)
+            if pd is not None and _MONTH_YEAR.search(f, pd) is not None:
                 lead = len(text[pos:end]) - len(text[pos:end].lstrip(" \t|*_"))
                 return Cell(pos + lead, end, raw, f.strip(" \t|*_"), 0, 0)
         pos = end + 1

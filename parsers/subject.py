@@ -16,9 +16,9 @@ _SUBJECT_MAX_CHARS = 600
 #: A line this long after a blank line is a paragraph, not more subject.
 _PARAGRAPH_CHARS = 160
 _SUBJECT_PREFIX_RAW = engine.compile(r"^\s*[Vv]\s*/\s*[Vv]\.?\s*:?\s*")
-_AUTHORITY = engine.compile(
-    r"^\s*(?:" + "|".join(regex.escape(p) for p in AUTHORITY_OPENERS) + r")(?![a-z])"
-)
+#: An authority line's opening words ("chủ tịch", "ủy ban nhân dân", …).
+_AUTHORITY_WORDS = r"(?:" + "|".join(regex.escape(p) for p in AUTHORITY_OPENERS) + r")(?![a-z])"
+_AUTHORITY = engine.compile(r"^\s*" + _AUTHORITY_WORDS)  # a line that opens with them
 _BODY_OPENER = engine.compile(
     r"^\s*(?:" + "|".join(regex.escape(p) for p in BODY_OPENERS) + r")(?![a-z])"
     r"|^\s*\d+\s*[.)]\s|^\s*[-+•]\s"
@@ -37,9 +37,7 @@ _CAPS_RUN = regex.compile(r"(?:[\p{Lu}\d][\p{Lu}\d\p{P}]*\s+){2,}?(?=\p{Lu}\p{Ll
 _SENTENCE_OPENER = engine.compile(
     r"(?:" + "|".join(regex.escape(p) for p in (*BODY_OPENERS, "xet", "de", "nham")) + r")(?![a-z])"
 )
-_AUTHORITY_IN_LINE = engine.compile(
-    r"(?:" + "|".join(regex.escape(p) for p in AUTHORITY_OPENERS) + r")(?![a-z])"
-)
+_AUTHORITY_IN_LINE = engine.compile(_AUTHORITY_WORDS)  # anywhere in a line
 
 
 def _flattened_body(raw: str, f: str, issuer: str | None) -> int | None:

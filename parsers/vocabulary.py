@@ -96,12 +96,12 @@ TITLE_ONLY_TYPES: tuple[DocType, ...] = (
 #: the type then comes from the symbol, or is a Công văn.
 GENERIC_PHRASES: tuple[str, ...] = ("van ban",)
 
-#: Numbered things that are not documents: forms ("Mẫu số 01/GTGT"),
-#: appendices, contracts, invoices, codes. A bare number/symbol right after
-#: one of these is not a reference.
 #: Forms and templates: a number right after one of them is the form's,
 #: whatever type word stands before ("Biên bản mẫu số 04/…").
 FORM_PHRASES: tuple[str, ...] = ("mau", "bieu mau", "mau bieu", "phu luc", "to khai")
+#: Numbered things that are not documents: forms ("Mẫu số 01/GTGT"),
+#: appendices, contracts, invoices, codes. A bare number/symbol right after
+#: one of these is not a reference.
 NOT_DOCUMENT_PHRASES: tuple[str, ...] = (
     *FORM_PHRASES, "bieu", "hop dong", "hoa don", "ma so", "ky hieu", "tai khoan", "so hieu",
 )
