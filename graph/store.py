@@ -50,7 +50,7 @@ from typing import Any, NamedTuple, overload
 from graph.gcpause import gc_paused
 from graph.headers import HEADER_REACH
 from graph.locking import LOCK_FILENAME, StoreBusy, WriterLock
-from graph.resolve import DocInput, Resolution, Said
+from graph.resolve import Cited, DocInput, Resolution, Said
 from parsers.models import Citation, DocumentIdentity, ParsedDocument, Relation
 
 __all__ = [
@@ -620,11 +620,10 @@ class Store:
         rels = self.conn.execute(
             "SELECT file_id, from_key, to_key, relation FROM relations ORDER BY file_id, seq")
         cits_of, rels_of = _RowsByFile(cits), _RowsByFile(rels)
+        cited = Cited._make
         for row in files:
             file_id, text = row[0], row[-1]
-            these = [Citation(start, end, ctext, typ, key, date, issuer, relation, bool(partial))
-                     for start, end, ctext, typ, key, date, issuer, relation, partial
-                     in cits_of.take(file_id)]
+            these = list(map(cited, cits_of.take(file_id)))
             stated = [Relation(*r) for r in rels_of.take(file_id)]
             yield DocInput(file_id, row[1], DocumentIdentity(*row[2:-1]), these, stated,
                            head=text[:HEADER_REACH], contexts=_After(text, these))
