@@ -30,6 +30,8 @@ from parsers.patterns import (
     OF,
     PLACE_NAME,
     PLACE_NAME_OPENINGS,
+    SPACED_SLASH,
+    SPACED_SYMBOL,
     SPACED_TAIL,
     TITLE_START,
     TYPE_PHRASE_PATTERNS,
@@ -206,6 +208,8 @@ def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
                  for m in spaced_party(text)  # "58 - QĐ/TU"
                  if not _covered(found, m.start()) and (key := canonical_key(m.group()))]
         found = sorted(found + extra)
+    if " / " in text or " /" in text:  # (a C-speed find: 91 of the 944 corpus texts)
+        found = _with_spaced_slashes(text, found)
     lower = [(m.start(), m.end(), key, True) for m in _LOWER_SYMBOL.finditer(text)
              if not _covered(found, m.start()) and (key := canonical_key(m.group().upper()))
              ] if _LOWER_SYMBOL_HINT.search(text) else []
@@ -224,6 +228,37 @@ def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
                 joined.append((m.start(), c.end(1), key, True))
                 break
     return sorted(found + joined)
+
+
+_YEAR_PART = re.compile(r"(?:19|20)[0-9]{2}")
+
+
+def _with_spaced_slashes(text: str, found: list[tuple[int, int, str, bool]]
+                         ) -> list[tuple[int, int, str, bool]]:
+    """``found`` with each symbol typed with a spaced "/" (:data:`SPACED_SYMBOL`)
+    in place of the pieces of it the plain token read ("2008/TT-BTC" of "39 /
+    2008/TT-BTC", "57/2002/NĐ" of "57/2002/NĐ / CP"). A match that opens
+    where no plain token did is a reference only after a type word."""
+    for m in SPACED_SYMBOL.finditer(text):
+        s, e = m.span()
+        if not SPACED_SLASH.search(text, s, e):
+            continue  # the plain token's own
+        key = canonical_key(m.group())
+        if not key:
+            continue
+        parts = key.split("/")
+        if "-" not in parts[0]:
+            # a state symbol ("number/type-body", "number/year/type-body", not
+            # the Party's "number-type/body"): a slash typed after the type is
+            # the dash ("57/2002/NĐ / CP" is 57/2002/NĐ-CP)
+            head = 2 if len(parts) > 2 and _YEAR_PART.fullmatch(parts[1]) else 1
+            key = "/".join(parts[:head]) + "/" + "-".join(parts[head:])
+        inside = [t for t in found if t[0] < e and t[1] > s]
+        if any(t[0] < s or t[1] > e for t in inside):
+            continue  # part of a longer token
+        joined = not any(t[0] == s for t in inside)
+        found = sorted([t for t in found if t not in inside] + [(s, e, key, joined)])
+    return found
 
 
 def _form_words_in(stretch: str) -> bool:

@@ -160,6 +160,17 @@ SPACED_PARTY = regex.compile(
     rf"{_NUMBER}[ \t]{{1,3}}{_DASH}[ \t]{{1,3}}"
     rf"{SYMBOL_PART}/{SYMBOL_PART}(?:{_SEP}{SYMBOL_PART}){{0,4}}"
 )
+#: A symbol whose separators the typist spaced, a "/" on both sides ("Thông
+#: tư số 39 / 2008/TT-BTC", "Chỉ thị số 32-CT / TW", "57/2002/NĐ / CP", "11 /
+#: 2004 / / NQ-HĐND", the spacing of a whole collection of provincial
+#: decisions). Read only where a type word stands before it (see
+#: ``citations._anchors``): "20 / 30 người" is prose.
+_SPACED_SEP = rf"[ \t]{{0,2}}(?:{SEPARATOR_CHAR}[ \t]{{0,2}}){{1,2}}"
+SPACED_SYMBOL = regex.compile(
+    rf"{_NUMBER}(?:{_SPACED_SEP}{_YEAR}(?={_SPACED_SEP}))?(?:{_SPACED_SEP}{SYMBOL_PART}){{1,6}}"
+)
+#: What each match of SPACED_SYMBOL that the plain token misses holds.
+SPACED_SLASH = regex.compile(r"[ \t]/|/[ \t]")
 #: Cheap test before SPACED_PARTY's rare, costly pass: a dash spaced on both
 #: sides after a number ("58 - QĐ/TU"; ``parsers.scan.number_tokens`` reads
 #: it in its compiled pass, faster than this search). (its dash, and what may
