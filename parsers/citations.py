@@ -90,12 +90,13 @@ _DESCRIPTION = engine.compile(r"\s*(?:\u201c[^\u201d]{0,300}\u201d|\([^)]{0,300}
 #: How far before a type word a "<body> có/ban hành" may start.
 _BEFORE_REACH = 140
 _VERB_BEFORE = regex.compile(
-    r"(?<=[\p{L})])\s+(?:(?:da\s+|vua\s+)?(?:co|ban\s+hanh|ky\s+ban\s+hanh|ky|gui|trinh|ra)"
+    r"(?<=[\p{L})])\s+(?:(?:da\s+|vua\s+)?(?:co|ky\s+ban\s+hanh|ban\s+hanh|ky|gui|trinh|ra)"
     r"(?:\s+kem\s+theo)?|(?P<at>tai))\s+",
     regex.REVERSE,
 )
 _DATE_LEAD = regex.compile(
-    r"\s*ng\w{1,2}y\s+\d{1,2}\s+th\w{1,3}ng\s+\d{1,2}\s+n\w{1,2}m\s+\d{4}\s+"
+    r"\s*ng\w{1,2}y\s+(?:\d{1,2}\s+th\w{1,3}ng\s+\d{1,2}\s+n\w{1,2}m\s+\d{4}"
+    r"|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})\s+"
 )
 _VERB_TAIL = re.compile(r"(?:co|hanh|ky|gui|trinh|ra|tai|theo)\s+$")
 #: "… đề nghị của <body> tại Tờ trình số …": the body after "của".

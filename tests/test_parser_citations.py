@@ -341,3 +341,18 @@ def test_issuer_before_the_reference_keeps_its_former_qualifier(text, issuer, da
     close the name, they do not cut it off."""
     (c,) = parse_text(text).citations
     assert (c.issuer, c.date) == (issuer, date)
+
+
+@pytest.mark.parametrize("text,issuer,date", [
+    ("Ngày 31/12/2025 Chính phủ ban hành Nghị định số 361/2025/NĐ-CP quy định vị trí việc làm.",
+     "Chính phủ", "2025-12-31"),
+    ("Ngày 23/01/2026 Sở Nội vụ có văn bản số 498/SNV-TCBC gửi các cơ quan, đơn vị.",
+     "Sở Nội vụ", "2026-01-23"),
+    ("Ngày 08/9/2025, Bộ trưởng Bộ Công an đã ký ban hành Quyết định số 7619/QĐ-BCA phê duyệt "
+     "Chương trình.", "Bộ trưởng Bộ Công an", "2025-09-08"),
+])
+def test_date_and_body_before_the_verb(text, issuer, date):
+    """The date leading the sentence without a comma after it, and the verb
+    "đã ký ban hành", still give the reference its date and issuer."""
+    (c,) = parse_text(text).citations
+    assert (c.issuer, c.date) == (issuer, date)
