@@ -73,6 +73,10 @@ _ISSUER_MAX_WORDS = 14
 _ISSUER_STOP_PHRASE = engine.compile(
     r"(?:ban\s+hanh|phu\s+hop|dong\s+thoi|thuc\s+hien|trien\s+khai)(?![a-z])"
 )
+#: Phrases that end an issuer when written in small letters ("… của Chính
+#: phủ bổ sung Nghị định …", "… của Ủy ban nhân dân tỉnh kế hoạch hành động
+#: …"); capitalized they name a body ("Phòng Kế hoạch - Tài chính").
+_ISSUER_STOP_LOWER = engine.compile(r"(?:bo\s+sung|ke\s+hoach)(?![a-z])")
 _WORD = engine.compile(r"\S+")
 _CAPS_LINE = regex.compile(r"\p{Lu}+(?:[ \t]+\p{Lu}+){2,}[ \t]*(?:\n|$)")
 _CAPITAL_SOON = regex.compile(
@@ -356,7 +360,8 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
                 continue  # "Sở Giáo dục và Đào tạo", not "UBND tỉnh và Quyết định số …"
             break
         stops = ISSUER_STOP_WORDS if word[0].islower() else ISSUER_STOP_CAPITALIZED
-        if f in stops or match_near(_ISSUER_STOP_PHRASE, folded, at):
+        if f in stops or match_near(_ISSUER_STOP_PHRASE, folded, at) or (
+                word[0].islower() and match_near(_ISSUER_STOP_LOWER, folded, at)):
             break
         if word.isupper() and len(word) > 1 and end is not None and last not in ISSUER_HEADS \
                 and "\n" in text[end:at] and _CAPS_LINE.match(text, at):

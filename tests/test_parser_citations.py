@@ -307,6 +307,16 @@ def test_same_key_of_another_year_is_not_a_self_citation():
      "UBND tỉnh"),
     ("theo Nghị định số 01/2025/NĐ-CP của Chính phủ phù hợp với thực tiễn", "Chính phủ"),
     ("theo Công văn số 12/SGDĐT-VP của Sở Giáo dục và Đào tạo về việc", "Sở Giáo dục và Đào tạo"),
+    # a verb or a common noun in small letters after the name ends it
+    ("g) Nghị định số 64/2023/NĐ-CP ngày 23/8/2023 của Chính phủ bổ sung Nghị định số 87/2021",
+     "Chính phủ"),
+    ("Kế hoạch số 10086/KH-UBND ngày 31/12/2025 của Ủy ban nhân dân tỉnh kế hoạch hành động",
+     "Ủy ban nhân dân tỉnh"),
+    ("Công văn số 5/PKH-TC của Phòng Kế hoạch - Tài chính huyện về việc",
+     "Phòng Kế hoạch - Tài chính huyện"),
+    # a body whose name holds a word in small letters
+    ("Quyết định số 115/QĐ-VTLTNN ngày 25/5/2009 của Cục trưởng Cục Văn thư và Lưu trữ Nhà nước "
+     "về việc", "Cục trưởng Cục Văn thư và Lưu trữ Nhà nước"),
     # an association's name holds common words, over a line break, up to its place
     ("nhận được Tờ trình số 03/TTr-HHDL ngày 02/4/2025 của Hiệp\nhội Du lịch lữ hành "
      "tỉnh Bình Định kết quả Đại hội", "Hiệp hội Du lịch lữ hành tỉnh Bình Định"),
