@@ -18,7 +18,7 @@ from collections.abc import Iterator
 import regex
 
 from parsers import engine
-from parsers.normalize import iso_date
+from parsers.normalize import iso_date, quotation_closed
 from parsers.vocabulary import DOC_TYPES, TITLE_ONLY_TYPES
 
 __all__ = ["effective_dates", "is_partial"]
@@ -66,7 +66,7 @@ def _date_of(m: regex.Match[str], p: str) -> str | None:
 
 def _quoted(text: str, pos: int) -> bool:
     opened = text.rfind("\u201c", max(0, pos - 2000), pos)
-    return opened >= 0 and text.rfind("\u201d", opened, pos) < 0
+    return opened >= 0 and not quotation_closed(text, opened, pos)
 
 
 def effective_dates(text: str, folded: str, own_date: str | None) -> tuple[str | None,

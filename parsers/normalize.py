@@ -371,3 +371,11 @@ def iso_date(day: str | int, month: str | int, year: str | int) -> str | None:
         return _dt.date(int(y), int(month), int(day)).isoformat()
     except ValueError:
         return None
+
+
+def quotation_closed(text: str, opened: int, pos: int) -> bool:
+    """The quotation the “ at ``opened`` opens has closed before ``pos``: by a
+    ”, or by a straight " typed as its close (“c) Tịch thu …."Điều 4. Sửa
+    đổi …", a legal portal's mixed quotes): an odd count of straight quotes,
+    as a pair of them may stand inside a quotation."""
+    return text.find("\u201d", opened, pos) >= 0 or text.count('"', opened, pos) % 2 == 1

@@ -40,7 +40,7 @@ from parsers.clauses import (
 )
 from parsers.effect import is_partial
 from parsers.models import Mention, Relation
-from parsers.normalize import split_key
+from parsers.normalize import quotation_closed, split_key
 from parsers.patterns import (
     PASSIVE,
     SO,
@@ -161,8 +161,8 @@ def _quoted(text: str, pos: int) -> bool:
         # the quotation may run over lines ("có căn cứ ban hành như sau: “Căn cứ
         # …;\nQuốc hội ban hành Luật …”"): open before the line, and closed by
         # a ” after the reference before any “ opens
-        return text.rfind("\u201d", first, pos) < 0 and _closes_first(text, pos)
-    if text.rfind("\u201d", opened, pos) >= 0:
+        return not quotation_closed(text, first, pos) and _closes_first(text, pos)
+    if quotation_closed(text, opened, pos):
         return False
     return not text[opened + 1 : opened + 3].lstrip(" ;,.").startswith("\n")
 

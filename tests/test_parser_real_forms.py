@@ -473,6 +473,10 @@ RELATION_CASES = [
      [],
      "a quotation over several lines (a consolidated text quoting a law's preamble) states "
      "nothing this text does"),
+    ("Điều 3. Sửa đổi, bổ sung một số điều của Nghị định số 98/2013/NĐ-CP như sau:\n“c) Tịch "
+     "thu tang vật đối với tổ chức.\"Điều 4. Sửa đổi, bổ sung một số điều của Nghị định số "
+     "63/2019/NĐ-CP như sau:", [("98/2013/NĐ-CP", "amends"), ("63/2019/NĐ-CP", "amends")], [],
+     "a quotation opened with “ and closed with a straight quote: the next article is the text's"),
     ("Khoản 9 Điều 60 của Luật này có hiệu lực thi hành từ ngày Nghị quyết số 61/2022/QH15 hết "
      "hiệu lực.", [("61/2022/QH15", "cites")], [],
      "'từ ngày Nghị quyết … hết hiệu lực' dates this text's force; it repeals nothing"),
@@ -548,6 +552,12 @@ EFFECT_CASES = [
      "2025-04-01", "2026-12-31", "an end date the text sets"),
     (HEADER_2025 + "Điều 1. Sửa đổi Điều 5 như sau: “Luật này có hiệu lực thi hành từ ngày "
      "01 tháng 01 năm 2020.”", None, None, "a quoted clause belongs to the amended text"),
+    (HEADER_2025 + "Điều 1. Sửa đổi khoản 2 như sau:\n“2. Phạt cảnh cáo.\"Điều 2. Hiệu lực thi "
+     "hành\nThông tư này có hiệu lực thi hành từ ngày 10 tháng 4 năm 2025.", "2025-04-10", None,
+     "a quotation closed by a straight quote: the effect clause after it is the text's"),
+    (HEADER_2025 + "Điều 1. Điều 3 như sau: “Thuật ngữ \"đơn vị\" là tổ chức. Luật này có hiệu lực "
+     "thi hành từ ngày 01 tháng 01 năm 2020.”", None, None,
+     "a pair of straight quotes inside a quotation does not close it"),
     (HEADER_2025 + "trước ngày Luật này có hiệu lực thi hành thì được tiếp tục thực hiện.",
      None, None, "'before this law takes effect' is not its clause"),
     (HEADER_2025 + "Điều 9. Thông tư này có hiệu lực từ ngày 01/4/2025.\n2. Hồ sơ nộp kể từ thời "
