@@ -115,7 +115,14 @@ def _repealed_after(folded: str, m: Mention, clauses: _Clauses, ci: int,
     end = min(clauses.end(ci), m.end + _ENDS_FORCE_REACH)
     i = bisect.bisect_right(starts, m.start)  # the next reference (``starts`` ascend)
     nxt = starts[i] if i < len(starts) else end
-    return _ends_force(folded, m.end, min(end, nxt))
+    # "… hết hiệu lực kể từ ngày … theo quy định tại khoản 2 Điều 120 của Luật
+    # số 15/2023/QH15": the end another document declares (a consolidated
+    # text's footnote), which this one only reports
+    return _ends_force(folded, m.end, min(end, nxt)) and not _BY_ANOTHER.search(
+        folded, m.end, end)
+
+
+_BY_ANOTHER = engine.compile(r"theo\s+quy\s+dinh\s+(?:tai|cua)(?![a-z])")
 
 
 def _year(key: str, date: str | None) -> int | None:
@@ -246,7 +253,8 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
             actor = next((x for x in reversed(out) if x.key == described[0]), None)
             if actor is None or _dated_order_ok(actor, m):
                 edges.append(Relation(described[0], m.key, described[1]))
-        if _quoted(text, m.start):
+        quoted = _quoted(text, m.start)
+        if quoted:
             relation = "cites"
         elif inherited_here == "based_on":
             relation = "based_on"
@@ -277,7 +285,8 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                                   or clauses.own(ci) is None):
                     relation = inherited
         amended = passive_target.get(m.key) if described else None
-        ends_force = relation in (None, "cites") and (not described or amended) and _repealed_after(
+        ends_force = not quoted and relation in (None, "cites") and (
+            not described or amended) and _repealed_after(
             folded, m, clauses, ci, mention_starts) and not _DATE_CONDITION.search(
             folded, max(0, m.start - 24), m.start)
         if ends_force and not described:

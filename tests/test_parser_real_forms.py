@@ -477,6 +477,14 @@ RELATION_CASES = [
      "thu tang vật đối với tổ chức.\"Điều 4. Sửa đổi, bổ sung một số điều của Nghị định số "
      "63/2019/NĐ-CP như sau:", [("98/2013/NĐ-CP", "amends"), ("63/2019/NĐ-CP", "amends")], [],
      "a quotation opened with “ and closed with a straight quote: the next article is the text's"),
+    ("[9] Điều 120 của Luật số 15/2023/QH15 quy định như sau:\n“Điều 120. Hiệu lực thi hành\n"
+     "1. Luật này có hiệu lực từ ngày 01 tháng 01 năm 2024.\n2. Luật số 40/2009/QH12 hết hiệu "
+     "lực kể từ ngày Luật này có hiệu lực thi hành.”",
+     [("15/2023/QH15", "cites"), ("40/2009/QH12", "cites")], [],
+     "a quoted law's end of force is the quoted law's, not a repeal by this text"),
+    ("[10] Luật số 40/2009/QH12 hết hiệu lực kể từ ngày 01/01/2024 theo quy định tại khoản 2 "
+     "Điều 120 của Luật số 15/2023/QH15.", [("40/2009/QH12", "cites"), ("15/2023/QH15", "cites")],
+     [], "an end of force reported 'theo quy định tại' another law is that law's"),
     ("Khoản 9 Điều 60 của Luật này có hiệu lực thi hành từ ngày Nghị quyết số 61/2022/QH15 hết "
      "hiệu lực.", [("61/2022/QH15", "cites")], [],
      "'từ ngày Nghị quyết … hết hiệu lực' dates this text's force; it repeals nothing"),
