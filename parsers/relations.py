@@ -198,6 +198,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
     described_by: list[tuple[str, str] | None] = []  # (actor key, relation) per mention
     prev_clause = -1
     lead_relation: dict[int, str] = {}  # clause → relation its first reference took
+    led: set[int] = set()  # clauses whose first reference took a relation of its own (or cites)
     passive_target: dict[str, tuple[Mention, str]] = {}  # actor key → (acted on, relation)
     for m in mentions:
         ci = bisect.bisect_right(starts, m.start) - 1
@@ -279,8 +280,14 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                 relation = prev.relation  # "thay thế Quyết định A …, Quyết định B …"
             if relation is None and first_in_clause:
                 inherited = inherited_here
-                if inherited is None and clause.kind == "semi" and clauses.listed(ci):
-                    inherited = lead_relation.get(ci - 1)  # the list goes on after ";"
+                if clause.kind == "semi" and clauses.listed(ci) and (
+                        inherited is None or (ci - 1 in led and clauses.own(ci) is None
+                                              and not clause.heading)):
+                    # the list goes on after ";" with what its item before took
+                    # ("Triển khai thực hiện nhiệm vụ …, tỉnh đã ban hành …, cụ
+                    # thể: Quyết định A; Quyết định B": the opening word reached
+                    # neither)
+                    inherited = lead_relation.get(ci - 1)
                 if inherited and (clause.kind == "semi" or "," not in folded[clause.start : m.start]
                                   or clauses.own(ci) is None):
                     relation = inherited
@@ -293,8 +300,10 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
             relation = "repeals"  # "Thông tư số … hết hiệu lực": only its own words count
             else_from = max(clause.start, m.start - _PARTS_REACH)
         relation = relation or "cites"
-        if first_in_clause and not described and relation != "cites":
-            lead_relation[ci] = relation
+        if first_in_clause and not described:
+            led.add(ci)
+            if relation != "cites":
+                lead_relation[ci] = relation
         partial = relation in _ACTS and is_partial(
             folded, act_from if act_from >= 0 else else_from, m.start)
         out.append(Mention(m.start, m.end, m.key, m.type, m.date, m.issuer, relation,

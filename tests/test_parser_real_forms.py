@@ -477,6 +477,14 @@ RELATION_CASES = [
      "thu tang vật đối với tổ chức.\"Điều 4. Sửa đổi, bổ sung một số điều của Nghị định số "
      "63/2019/NĐ-CP như sau:", [("98/2013/NĐ-CP", "amends"), ("63/2019/NĐ-CP", "amends")], [],
      "a quotation opened with “ and closed with a straight quote: the next article is the text's"),
+    ("Triển khai thực hiện nhiệm vụ chuyển đổi số, tỉnh đã ban hành nhiều văn bản, cụ thể: "
+     "Quyết định số 2942/QĐ-UBND; Quyết định số 2943/QĐ-UBND; Kế hoạch số 10084/KH-UBND.",
+     [("2942/QĐ-UBND", "cites"), ("2943/QĐ-UBND", "cites"), ("10084/KH-UBND", "cites")], [],
+     "a list after ';' goes on with what its first item took, not an opening word that "
+     "governs a task"),
+    ("Triển khai thực hiện Nghị quyết số 57-NQ/TW; Chỉ thị số 09/CT-UBND.",
+     [("57-NQ/TW", "implements"), ("09/CT-UBND", "implements")], [],
+     "the opening word that governs the first item governs the list"),
     ("[9] Điều 120 của Luật số 15/2023/QH15 quy định như sau:\n“Điều 120. Hiệu lực thi hành\n"
      "1. Luật này có hiệu lực từ ngày 01 tháng 01 năm 2024.\n2. Luật số 40/2009/QH12 hết hiệu "
      "lực kể từ ngày Luật này có hiệu lực thi hành.”",
