@@ -141,6 +141,14 @@ class _Clause:
     heading: str | None = None  # relation a heading above gives it (list items)
 
 
+#: Other documents, named in general, right before a trigger: the phrase
+#: says what those do ("… và các văn bản quy phạm pháp luật quy định chi tiết
+#: Luật …", "các Nghị định hướng dẫn thi hành Luật Đất đai"), not this text.
+_OTHER_DOCUMENTS = engine.compile(
+    r"(?:(?:cac|nhung)\s+(?:van\s+ban|nghi\s+dinh|thong\s+tu|quyet\s+dinh|nghi\s+quyet)"
+    r"(?:\s+quy\s+pham\s+phap\s+luat)?|van\s+ban\s+quy\s+pham\s+phap\s+luat)\s+$")
+
+
 class _Triggers:
     """Every trigger phrase in the given stretches (the reach before each
     reference), found in one forward pass; asked for the nearest one before a
@@ -188,6 +196,8 @@ class _Triggers:
                     or between.count("\u201d") > between.count("\u201c") \
                     or between.count(")") > between.count("("):
                 return None  # every earlier trigger is behind the comma or the quote too
+            if _OTHER_DOCUMENTS.search(folded, max(0, start - 45), start):
+                continue  # "các văn bản quy phạm pháp luật quy định chi tiết Luật …"
             if _QUALIFIER.match(folded, end) or _IN_FORCE.search(
                     folded, max(0, start - 12), start) or _NAMES_A_DOCUMENT.match(folded, end):
                 continue  # "Điều lệ (sửa đổi, bổ sung)", "có hiệu lực thi hành", "Hướng dẫn số 5"

@@ -477,6 +477,14 @@ RELATION_CASES = [
      "thu tang vật đối với tổ chức.\"Điều 4. Sửa đổi, bổ sung một số điều của Nghị định số "
      "63/2019/NĐ-CP như sau:", [("98/2013/NĐ-CP", "amends"), ("63/2019/NĐ-CP", "amends")], [],
      "a quotation opened with “ and closed with a straight quote: the next article is the text's"),
+    ("theo quy định của Luật số 51/2005/QH11 và các văn bản quy phạm pháp luật quy định chi "
+     "tiết Luật số 51/2005/QH11.", [("51/2005/QH11", "cites"), ("51/2005/QH11", "cites")], [],
+     "'các văn bản … quy định chi tiết' says what other documents do"),
+    ("Nghị định số 17/2006/NĐ-CP về sửa đổi, bổ sung một số điều của các Nghị định hướng dẫn thi "
+     "hành Luật Đất đai và Nghị định số 187/2004/NĐ-CP về việc chuyển công ty",
+     [("17/2006/NĐ-CP", "cites"), ("187/2004/NĐ-CP", "cites")],
+     [("17/2006/NĐ-CP", "187/2004/NĐ-CP", "amends")],
+     "past the other documents' trigger, the amending one governs"),
     ("Triển khai thực hiện nhiệm vụ chuyển đổi số, tỉnh đã ban hành nhiều văn bản, cụ thể: "
      "Quyết định số 2942/QĐ-UBND; Quyết định số 2943/QĐ-UBND; Kế hoạch số 10084/KH-UBND.",
      [("2942/QĐ-UBND", "cites"), ("2943/QĐ-UBND", "cites"), ("10084/KH-UBND", "cites")], [],
