@@ -10,7 +10,7 @@ from parsers import engine
 from parsers.header_text import _KINH_GUI, _RULE, _is_motto, _is_upper
 from parsers.normalize import fold
 from parsers.patterns import PLACE_DATE_START, TITLE_START
-from parsers.vocabulary import AUTHORITY_OPENERS, AUTHORITY_ROLES, BODY_OPENERS
+from parsers.vocabulary import AUTHORITY_OPENERS, AUTHORITY_ROLES, BODY_OPENERS, BODY_SECTIONS
 
 _SUBJECT_MAX_CHARS = 600
 #: A line this long after a blank line is a paragraph, not more subject.
@@ -19,9 +19,11 @@ _SUBJECT_PREFIX_RAW = engine.compile(r"^\s*[Vv]\s*/\s*[Vv]\.?\s*:?\s*")
 #: An authority line's opening words ("chủ tịch", "ủy ban nhân dân", …).
 _AUTHORITY_WORDS = r"(?:" + "|".join(regex.escape(p) for p in AUTHORITY_OPENERS) + r")(?![a-z])"
 _AUTHORITY = engine.compile(r"^\s*" + _AUTHORITY_WORDS)  # a line that opens with them
+_SECTION = r"(?:" + "|".join(BODY_SECTIONS) + r")\s*(?:\d+|[ivxlc]+)(?![a-z])"
 _BODY_OPENER = engine.compile(
     r"^\s*(?:" + "|".join(regex.escape(p) for p in BODY_OPENERS) + r")(?![a-z])"
-    r"|^\s*\d+\s*[.)]\s|^\s*[-+•]\s"
+    r"|^\s*" + _SECTION
+    + r"|^\s*\d+\s*[.)]\s|^\s*[-+•]\s"
     r"|^\s*[ivx]{1,4}\s*[.)]\s"  # a section of the body: "I. ĐÁNH GIÁ CHUNG"
 )
 _NOT_A_SUBJECT = regex.compile(
@@ -36,6 +38,7 @@ _NOT_A_SUBJECT = regex.compile(
 _CAPS_RUN = regex.compile(r"(?:[\p{Lu}\d][\p{Lu}\d\p{P}]*\s+){2,}?(?=\p{Lu}\p{Ll}+\s+[\p{Ll}\d])")
 _SENTENCE_OPENER = engine.compile(
     r"(?:" + "|".join(regex.escape(p) for p in (*BODY_OPENERS, "xet", "de", "nham")) + r")(?![a-z])"
+    r"|" + _SECTION
 )
 _AUTHORITY_IN_LINE = engine.compile(_AUTHORITY_WORDS)  # anywhere in a line
 
@@ -193,12 +196,23 @@ _CONTINUES = frozenset(
 )
 
 
+#: Verbs and heads whose object or name the next line gives ("… đề nghị phê
+#: duyệt" / "Điều lệ Hội Golf …", "… việc" / "Giải thể Hiệp hội …", "…
+#: Hiệp hội" / "Thể thao giải trí …").
+_CALLS_FOR_MORE = frozenset(p.strip() for p in """phe duyet|thanh lap|cong nhan|giai the
+    |doi ten|kien toan|ban hanh|bo nhiem|sap nhap|hop nhat|huy bo|bai bo|thay the|sua doi
+    |bo sung|dieu chinh|hiep hoi|lien doan|cau lac bo""".split("|"))
+
+
 def _ends_phrase(line: str) -> bool:
     """``line`` ends like a finished phrase: its last word is a lowercase word
-    that does not call for more (not "của", not a comma)."""
+    that does not call for more (not "của", not a comma, not "phê duyệt")."""
     if _is_upper(line):
         return False
-    last = line.split()[-1]
+    words = line.split()
+    last = words[-1]
     if not last[0].islower() or last.endswith((",", "-", "–")):
         return False
-    return fold(last) not in _CONTINUES
+    folded = fold(" ".join(words[-3:])).split()
+    return folded[-1] not in _CONTINUES and folded[-1] != "viec" and not any(
+        " ".join(folded[-n:]) in _CALLS_FOR_MORE for n in (2, 3))

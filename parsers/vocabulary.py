@@ -338,9 +338,11 @@ MOTTO_FRAGMENTS: tuple[str, ...] = (
 )
 #: Lines that open the body: the subject (trích yếu) stops before them.
 BODY_OPENERS: tuple[str, ...] = (
-    "can cu", "kinh gui", "kinh thua", "ngay", "thuc hien", "theo", "trong", "dieu", "chuong",
-    "phan", "muc", "hom nay", "sau khi",
+    "can cu", "kinh gui", "kinh thua", "ngay", "thuc hien", "theo", "trong", "hom nay", "sau khi",
 )
+#: Sections of the body, which open it with their number ("Điều 1.", "Chương
+#: II"; "Điều lệ Hội …" on a subject's second line is no section).
+BODY_SECTIONS: tuple[str, ...] = ("dieu", "chuong", "phan", "muc")
 #: Authority lines printed between the subject and the body of decrees and
 #: decisions ("CHÍNH PHỦ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …").
 AUTHORITY_OPENERS: tuple[str, ...] = (

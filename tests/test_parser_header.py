@@ -302,7 +302,18 @@ def _letter(subject_lines: str, after: str = "\nKính gửi: Ủy ban nhân dân
      "ý kiến đối với việc công nhận Ban vận động thành lập Hội Thừa phát lại tỉnh Lâm Đồng"),
     (_letter("triển khai thực hiện\nCông văn số 5689/BCA-C04 của Bộ Công an"),
      "triển khai thực hiện Công văn số 5689/BCA-C04 của Bộ Công an"),
+    # a verb or a head that calls for its object or name ("phê duyệt", "việc",
+    # "Hiệp hội"), even when the next line opens with "Điều lệ"
+    (_letter("báo cáo kết quả Đại hội và đề nghị phê duyệt\nĐiều lệ Hội Golf tỉnh Lâm Đồng"),
+     "báo cáo kết quả Đại hội và đề nghị phê duyệt Điều lệ Hội Golf tỉnh Lâm Đồng"),
+    (_letter("đổi tên và phê duyệt Điều lệ Hiệp hội\n Thể thao giải trí và dưới nước tỉnh Lâm "
+             "Đồng"),
+     "đổi tên và phê duyệt Điều lệ Hiệp hội Thể thao giải trí và dưới nước tỉnh Lâm Đồng"),
+    (_letter("báo cáo giải trình việc\nGiải thể Hiệp hội rau quả Đà Lạt"),
+     "báo cáo giải trình việc Giải thể Hiệp hội rau quả Đà Lạt"),
     # a sentence of the body does not
+    (_letter("tổ chức hội nghị tổng kết", "Điều 1. Thành lập Ban Chỉ đạo.\n"),
+     "tổ chức hội nghị tổng kết"),
     (_letter("tổ chức hội nghị tổng kết", "Thực hiện chỉ đạo của UBND tỉnh, Sở Nội vụ báo cáo.\n"),
      "tổ chức hội nghị tổng kết"),
     (_letter("tổ chức hội nghị tổng kết", "Các sở, ngành chuẩn bị báo cáo.\n"),
