@@ -171,6 +171,15 @@ SPACED_SYMBOL = regex.compile(
 )
 #: What each match of SPACED_SYMBOL that the plain token misses holds.
 SPACED_SLASH = regex.compile(r"[ \t]/|/[ \t]")
+#: Where such a symbol can start apart from a plain token: a number (and
+#: year) with a spaced separator after it ("39 / 2008/…", "1959 / TTr-LT",
+#: "114/2004 / QĐ-UB", "49 - LTC / HĐNN") …
+SPACED_NUMBER = regex.compile(
+    rf"{_NUMBER}(?=(?:{_SLASH}{_YEAR})?[ \t]{{1,2}}{SEPARATOR_CHAR})")
+#: … or a plain token with one right after it ("57/2002/NĐ / CP", "33-CT /
+#: TW") or right before it ("39 / 2008/TT-BTC", "11 / 2004 / / NQ-HĐND").
+SPACED_AFTER = re.compile(r"[ \t]{1,2}/|/[ \t]")
+SPACED_BEFORE = re.compile(r"[0-9][ \t]{0,2}/[ \t/]{0,4}$")
 #: Cheap test before SPACED_PARTY's rare, costly pass: a dash spaced on both
 #: sides after a number ("58 - QĐ/TU"; ``parsers.scan.number_tokens`` reads
 #: it in its compiled pass, faster than this search). (its dash, and what may

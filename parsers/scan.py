@@ -33,6 +33,7 @@ same results come from the pure-Python forms; tests compare the two.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterator
 
 import numpy as np
@@ -53,6 +54,7 @@ from parsers.patterns import (
     SPACED_CAPITAL_CHAR,
     SPACED_DASH_CHAR,
     SPACED_HINT,
+    SPACED_NUMBER,
     SPACED_PARTY,
     SYMBOL_BODY,
     SYMBOL_CAPITAL,
@@ -64,7 +66,7 @@ from parsers.vocabulary import INNER_LOWER_PARTS
 
 __all__ = ["COMPILED", "boundaries", "boundaries_python", "cut_after_number",
            "cut_after_number_python", "number_tokens", "number_tokens_python", "spaced_party",
-           "spaced_party_python", "triggers", "triggers_python"]
+           "spaced_party_python", "tokens_and_spaced_numbers", "triggers", "triggers_python"]
 
 
 # Flags per code point of the Basic Multilingual Plane (as in parsers/csrc).
@@ -160,11 +162,26 @@ def number_tokens_python(text: str) -> tuple[list[tuple[int, int]], bool]:
     return [m.span() for m in NUMBER_SYMBOL.finditer(text)], SPACED_HINT.search(text) is not None
 
 
-def _number_tokens_compiled(text: str) -> tuple[list[tuple[int, int]], bool]:
+def tokens_and_spaced_numbers_python(text: str) -> tuple[list[tuple[int, int]], bool, list[int]]:
+    found, spaced = number_tokens_python(text)
+    if " /" not in text:
+        return found, spaced, []
+    starts = [m.start() for m in SPACED_NUMBER.finditer(text)]
+    return found, spaced, [s for s in starts if not _inside(found, s)]
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and pos < spans[i][1]
+
+
+def _number_tokens_compiled(text: str, missed: list[int] | None = None
+                            ) -> tuple[list[tuple[int, int]], bool]:
     """(start, end) of ``NUMBER_SYMBOL.finditer(text)``: each place a token
     can start, with the end the compiled pass read where the token has the
     plain form, else the pattern's match there (non-overlapping, as finditer);
-    and whether a spaced dash follows a number, read in the same pass."""
+    and whether a spaced dash follows a number, read in the same pass. The
+    places where no token starts go to ``missed``, if given."""
     found = []
     last = 0
     match, n = NUMBER_SYMBOL.match, len(text)
@@ -176,6 +193,8 @@ def _number_tokens_compiled(text: str) -> tuple[list[tuple[int, int]], bool]:
         if end < 0:
             m = match(text, start, n)
             if m is None:
+                if missed is not None:
+                    missed.append(start)
                 continue
             end = m.end()
         found.append((start, end))
@@ -183,10 +202,23 @@ def _number_tokens_compiled(text: str) -> tuple[list[tuple[int, int]], bool]:
     return found, spaced
 
 
+def _tokens_and_spaced_numbers_compiled(text: str
+                                        ) -> tuple[list[tuple[int, int]], bool, list[int]]:
+    missed: list[int] = []
+    found, spaced = _number_tokens_compiled(text, missed)
+    return found, spaced, [s for s in missed if SPACED_NUMBER.match(text, s)]
+
+
 #: ((start, end) of every number/symbol token, as ``NUMBER_SYMBOL.finditer``;
 #: whether a number is followed by a spaced dash, as ``SPACED_HINT.search``).
 number_tokens: Callable[[str], tuple[list[tuple[int, int]], bool]] = (
     _number_tokens_compiled if _SCAN is not None else number_tokens_python)
+#: :data:`number_tokens`, and where, outside the tokens, a number with a
+#: spaced slash after it stands (``SPACED_NUMBER``: "39 / 2008/TT-BTC"), read
+#: off the same compiled pass.
+tokens_and_spaced_numbers: Callable[[str], tuple[list[tuple[int, int]], bool, list[int]]] = (
+    _tokens_and_spaced_numbers_compiled if _SCAN is not None
+    else tokens_and_spaced_numbers_python)
 
 
 def spaced_party_python(text: str) -> Iterator[regex.Match[str]]:
