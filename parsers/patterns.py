@@ -175,7 +175,8 @@ SPACED_SLASH = regex.compile(r"[ \t]/|/[ \t]")
 #: year) with a spaced separator after it ("39 / 2008/…", "1959 / TTr-LT",
 #: "114/2004 / QĐ-UB", "49 - LTC / HĐNN") …
 SPACED_NUMBER = regex.compile(
-    rf"{_NUMBER}(?=(?:{_SLASH}{_YEAR})?[ \t]{{1,2}}{SEPARATOR_CHAR})")
+    rf"{_NUMBER}(?=(?:{_SLASH}{_YEAR})?[ \t]{{1,2}}{SEPARATOR_CHAR}[ \t]{{0,2}}"
+    rf"(?:{SEPARATOR_CHAR}[ \t]{{0,2}})?(?:{SYMBOL_PART_START}|{_YEAR}))")
 #: … or a plain token with one right after it ("57/2002/NĐ / CP", "33-CT /
 #: TW") or right before it ("39 / 2008/TT-BTC", "11 / 2004 / / NQ-HĐND").
 SPACED_AFTER = re.compile(r"[ \t]{1,2}/|/[ \t]")

@@ -164,8 +164,6 @@ def number_tokens_python(text: str) -> tuple[list[tuple[int, int]], bool]:
 
 def tokens_and_spaced_numbers_python(text: str) -> tuple[list[tuple[int, int]], bool, list[int]]:
     found, spaced = number_tokens_python(text)
-    if " /" not in text:
-        return found, spaced, []
     starts = [m.start() for m in SPACED_NUMBER.finditer(text)]
     return found, spaced, [s for s in starts if not _inside(found, s)]
 

@@ -51,6 +51,8 @@ TOKENS = [
     "5-2020/QĐ 5-2020/2021/QĐ 1/2025/QĐ 1/2025-QĐ 1/1999/QĐ 1/2100/QĐ 1/20255/QĐ",
     "75/2006/QH11 75/2006/QH 11 75/2006/QH\t1 12/QĐ-UBND;12/QĐ-UBND:12/QĐ|12/QĐ]",
     "12/QĐ-ubnd 12/QĐ-1 12/Đ-Ð 12/&-X 12/QĐ&CS-X",
+    # separators spaced on both sides (a whole collection's typing)
+    "số 39 / 2008/TT-BTC, 1959 / TTr-LT, 114/2004 / QĐ-UB, 49 - LTC / HĐNN, 20 / 30 người",
 ]
 
 
@@ -74,6 +76,21 @@ def test_number_tokens_find_the_tokens() -> None:
 
 _ALPHABET = st.sampled_from(list("0123456789/-–. \t\n*_\u00adQĐÐHNDCPTUqhđa𝐀١(),:sS&”;|")
                             + ["QH", "2025", "19", "TTg", "CTrLT", "QyĐ", "/QĐ", "-UBND", "/20"])
+
+
+@compiled
+@pytest.mark.parametrize("text", TOKENS)
+def test_spaced_numbers_compiled_equal_pattern(text: str) -> None:
+    # the numbers with a spaced separator after them that no token covers, as
+    # the pure-Python form finds them with SPACED_NUMBER
+    assert scan.tokens_and_spaced_numbers(text) == scan.tokens_and_spaced_numbers_python(text)
+
+
+@compiled
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_spaced_numbers_compiled_equal_pattern_generated(text: str) -> None:
+    assert scan.tokens_and_spaced_numbers(text) == scan.tokens_and_spaced_numbers_python(text)
 
 
 @compiled
