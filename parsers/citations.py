@@ -377,7 +377,8 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
             break
         stops = ISSUER_STOP_WORDS if word[0].islower() else ISSUER_STOP_CAPITALIZED
         if f in stops or match_near(_ISSUER_STOP_PHRASE, folded, at) or (
-                word[0].islower() and match_near(_ISSUER_STOP_LOWER, folded, at)):
+                f in ("bo", "ke") and word[0].islower()
+                and match_near(_ISSUER_STOP_LOWER, folded, at)):
             break
         if word.isupper() and len(word) > 1 and end is not None and last not in ISSUER_HEADS \
                 and "\n" in text[end:at] and _CAPS_LINE.match(text, at):
