@@ -277,7 +277,7 @@ SO = r"s[o06dea5]?\s*[.:]?"
 _LISTED_NUMBERS = r"(?:\s*\d{1,4}[a-z]?\s*(?:,|va(?![a-z])))*"
 NOT_DOCUMENT = engine.compile(
     rf"(?<![a-z])(?:(?:{_alternation(list(NOT_DOCUMENT_PHRASES))})\s*(?:{SO})?{_LISTED_NUMBERS}"
-    r"|(?:qcvn|tcvn|tcxdvn|tcn|iso|iec)\s*[\d.\-]*:?)\s*$"
+    r"|(?:qcvn|tcvn|tcxdvn|tcn|iso|iec)\s*[\d.\-]*\s*:?)\s*$"
 )
 #: A form named right before the number: a form even after a type word
 #: ("BIÊN BẢN Mẫu số 04/…", "Tờ khai mẫu số 01/…").

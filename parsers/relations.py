@@ -296,6 +296,10 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
             not described or amended) and _repealed_after(
             folded, m, clauses, ci, mention_starts) and not _DATE_CONDITION.search(
             folded, max(0, m.start - 24), m.start)
+        if ends_force and not described and _passive_agents(out, m, triggers, starts):
+            # "Luật Dầu khí ngày 06/7/1993 đã được sửa đổi, bổ sung theo Luật số A
+            # và Luật số B hết hiệu lực": A and B only amended what ceases
+            ends_force = False
         if ends_force and not described:
             relation = "repeals"  # "Thông tư số … hết hiệu lực": only its own words count
             else_from = max(clause.start, m.start - _PARTS_REACH)
@@ -312,6 +316,23 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
         if ends_force:
             _repeal_subject(out, described_by, clause.start, amended)
     return out, _unique(edges)
+
+
+def _passive_agents(out: list[Mention], m: Mention, triggers: _Triggers,
+                    starts: list[int]) -> bool:
+    """``m`` and the list it ends are named as the agent of a passive act
+    whose subject has no number ("Luật Dầu khí ngày 06/7/1993 đã được sửa
+    đổi, bổ sung một số điều theo Luật số A, Luật số B"): the list's first
+    reference follows the passive phrase, with no reference before it in its
+    clause (a numbered subject is read by the passive chain itself)."""
+    head, k = m, len(out) - 1
+    while head.in_list and k >= 0:
+        head, k = out[k], k - 1
+    clause_start = starts[bisect.bisect_right(starts, head.start) - 1]
+    if k >= 0 and out[k].end > clause_start:
+        return False
+    return bool(triggers.relation(clause_start, head.start, passive_ok=True)) \
+        and triggers.last_passive
 
 
 def _repeal_subject(out: list[Mention], described_by: list, clause_start: int,

@@ -295,6 +295,8 @@ REFERENCE_CASES = [
     ("Quyết định 61-CP ngày 5/7/1994", [("61-CP", "Quyết định")], "a 1990s key without '/'"),
     # not references
     ("theo QCVN 32:2018/BLĐTBXH và TCVN 5574:2018", [], "technical standards"),
+    ("không phù hợp với Quy chuẩn kỹ thuật QCVN 1 : 2007/BKHCN .", [],
+     "a standard typed with a spaced colon"),
     ("theo Mẫu số 01/PLI và Phụ lục số 02/PL-BTC", [], "forms and appendices"),
     ("in khổ A3/A0 tại https://vbpl.vn/12/QĐ-UBND", [], "paper sizes and URLs"),
     ("Tờ trình số …/TTr-SNV ngày … tháng … năm 2026", [], "a draft's blank placeholder"),
@@ -493,6 +495,10 @@ RELATION_CASES = [
     ("Triển khai thực hiện Nghị quyết số 57-NQ/TW; Chỉ thị số 09/CT-UBND.",
      [("57-NQ/TW", "implements"), ("09/CT-UBND", "implements")], [],
      "the opening word that governs the first item governs the list"),
+    ("2. Luật Dầu khí ngày 06 tháng 7 năm 1993 đã được sửa đổi, bổ sung một số điều theo Luật "
+     "số 19/2000/QH10, Luật số 10/2008/QH12 và Luật số 35/2018/QH14 hết hiệu lực.",
+     [("19/2000/QH10", "cites"), ("10/2008/QH12", "cites"), ("35/2018/QH14", "cites")], [],
+     "the amenders of an unnumbered law that ceases are not repealed"),
     ("[9] Điều 120 của Luật số 15/2023/QH15 quy định như sau:\n“Điều 120. Hiệu lực thi hành\n"
      "1. Luật này có hiệu lực từ ngày 01 tháng 01 năm 2024.\n2. Luật số 40/2009/QH12 hết hiệu "
      "lực kể từ ngày Luật này có hiệu lực thi hành.”",
