@@ -35,10 +35,13 @@ _NOT_A_SUBJECT = regex.compile(
 #: authority line and the body's first sentence ("… NĂM 1991 QUỐC HỘI NƯỚC …
 #: VIỆT NAM Xét thấy, …", "… MỚI” ỦY BAN NHÂN DÂN TỈNH KON TUM Căn cứ Luật …"):
 #: the capitals, then a sentence-case word opening the body.
-_CAPS_RUN = regex.compile(r"(?:[\p{Lu}\d][\p{Lu}\d\p{P}]*\s+){2,}?(?=\p{Lu}\p{Ll}+\s+[\p{Ll}\d])")
+_CAPS_RUN = regex.compile(r"(?:[\p{Lu}\d][\p{Lu}\d\p{P}]*\s+){2,}?(?=\p{Lu}\p{Ll}+\s+[\p{L}\d])")
 _SENTENCE_OPENER = engine.compile(
     r"(?:" + "|".join(regex.escape(p) for p in (*BODY_OPENERS, "xet", "de", "nham")) + r")(?![a-z])"
     r"|" + _SECTION
+    # a consolidated text's line naming the law it merges: "LUẬT QUY HOẠCH Luật
+    # Quy hoạch số 21/2017/QH14 ngày …, được sửa đổi, bổ sung bởi:"
+    + r"|(?:" + TITLE_START.pattern + r")[a-z ,]{0,80}?\sso\s+\d"
 )
 _AUTHORITY_IN_LINE = engine.compile(_AUTHORITY_WORDS)  # anywhere in a line
 

@@ -260,6 +260,11 @@ SUBJECTS = [
                 " BAN NHÂN DÂN TỈNH KON TUM\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
                 "Số: 12/QĐ-UBND"),
      "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH KON TUM"),
+    # a consolidated text: the law it merges is named after the title
+    (_flattened("VĂN PHÒNG QUỐC HỘI", "LUẬT QUY HOẠCH Luật Quy hoạch số 21/2017/QH14 ngày 24 "
+                "tháng 11 năm 2017 của Quốc hội, có hiệu lực kể từ ngày 01 tháng 01 năm 2019, "
+                "được sửa đổi, bổ sung bởi:\n1. Luật số 15/2023/QH15;\n", "Số: 131/VBHN-VPQH"),
+     "QUY HOẠCH"),
     # a sentence-case subject is not cut at a capital word
     (_flattened("BỘ TƯ PHÁP", "QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch Thực hiện Đề án năm 2015\n"
                 "Căn cứ Nghị định số 22/2013/NĐ-CP;\n", "Số: 17/QĐ-BTP"),
