@@ -442,9 +442,14 @@ def _date_at(folded: str, pos: int) -> tuple[str | None, int] | None:
     m = match_near(DATE, folded, pos)
     if not m:
         return None
-    if m.group("d") is not None:
-        return iso_date(m.group("d"), m.group("m"), m.group("y")), m.end()
-    return iso_date(m.group("d2"), m.group("m2"), m.group("y2")), m.end()
+    d, mo, y, d2, m2, y2 = m.groups()  # (one call: a named group costs a lookup each)
+    if d is not None:
+        return _iso(d, mo, y), m.end()
+    return _iso(d2, m2, y2), m.end()
+
+
+#: :func:`iso_date` of the parts as printed (the same dates recur in a text).
+_iso = lru_cache(maxsize=1 << 12)(iso_date)
 
 
 def _date_and_issuer(text: str, folded: str, pos: int) -> tuple[str | None, str | None, int]:

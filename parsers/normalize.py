@@ -266,8 +266,12 @@ def _canonical_part(part: str) -> str:
 
 
 def _unglue(part: str) -> list[str]:
-    """A type abbreviation typed onto its issuer without the hyphen
-    ("NĐCP" → NĐ, CP; "TTBTC" → TT, BTC), else the part alone."""
+    """A type abbreviation typed onto its issuer without the hyphen, or with
+    a dot for it ("NĐCP", "NĐ.CP" → NĐ, CP; "TTBTC" → TT, BTC), else the
+    part alone."""
+    head, dot, rest = part.partition(".")
+    if dot and head in _DOTTED_TYPES and (issuer := _canonical_part(rest)) in GLUED_ISSUERS:
+        return [head, issuer]  # a dot typed for the hyphen: "NĐ.CP", "QĐ.UBND"
     if part in GLUED_KNOWN or part in _PART_FIXES.values():
         return [part]
     for abbr in GLUED_TYPES:
@@ -277,6 +281,12 @@ def _unglue(part: str) -> list[str]:
                 if rest in GLUED_ISSUERS:
                     return [abbr, rest]
     return [part]
+
+
+#: Types whose dot before a known issuer stands for the hyphen ("142/2005/NĐ.CP");
+#: not "TT", as "TT.HĐND" is how a council's standing committee (Thường
+#: trực) may sign.
+_DOTTED_TYPES = frozenset({"NĐ", "QĐ", "NQ", "CT", "KH", "TB", "CĐ"})
 
 
 @lru_cache(maxsize=65536)

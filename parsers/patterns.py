@@ -431,7 +431,11 @@ HEADER_FIELD = engine.compile(
 )
 #: "Place, ngày" in a header cell (folded); the place is read from the raw
 #: text before the comma (see ``parsers.header``).
-PLACE_DATE_START = regex.compile(r"(?P<place>)[ \t]*,[ \t]*ng\w{1,2}y(?![a-z])")
+PLACE_DATE_START = regex.compile(
+    r"(?P<place>)(?:[ \t]*,[ \t]*"
+    # a province or city named right before "ngày", with no comma ("Hà Nội ngày 11 …")
+    + r"|(?<=(?<![a-z])(?:" + "|".join(sorted(PLACE_NAMES, key=len, reverse=True))
+    + r"))[ \t]+)ng\w{1,2}y(?![a-z])")
 #: The date of a place-and-date field, its parts possibly on several lines
 #: ("ngày 28 tháng 11\nnăm 2024") or with slashes; blanks give no match.
 HEADER_DATE = regex.compile(

@@ -189,6 +189,12 @@ Kính gửi: Hội Luật gia các tỉnh, thành phố
 
 IDENTITY_CASES = [
     # (text, type, key, date, issuer, note)
+    ("CHÍNH PHỦ                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "                              Độc lập - Tự do - Hạnh phúc\n"
+     "Số: 87/2025/NĐ-CP             Hà Nội ngày 11 tháng 4 năm 2025\nNGHỊ ĐỊNH\n"
+     "Quy định chi tiết một số điều\nCăn cứ Luật Tổ chức Chính phủ;\n",
+     "Nghị định", "87/2025/NĐ-CP", "2025-04-11", "CHÍNH PHỦ",
+     "a city named right before 'ngày', with no comma"),
     (PIPE_TABLE, "Công văn", "1520/VP-NC", "2024-12-05", "UBND TỈNH BÌNH THUẬN - VĂN PHÒNG",
      "'|' table cells; a letter (V/v, no title) is a Công văn"),
     (INTERLEAVED_AMENDING, "Quyết định", "12/2025/QĐ-UBND", "2025-04-03",
@@ -287,6 +293,9 @@ REFERENCE_CASES = [
     ("Căn cứ Nghị định số 118/2025/NĐCP và Thông tư số 12/2024/TTBTC;",
      [("118/2025/NĐ-CP", "Nghị định"), ("12/2024/TT-BTC", "Thông tư")],
      "a missing hyphen between type and issuer restored"),
+    ("Căn cứ Nghị định số 142/2005/NĐ.CP và Quyết định số 77/2006/QĐ.UBND",
+     [("142/2005/NĐ-CP", "Nghị định"), ("77/2006/QĐ-UBND", "Quyết định")],
+     "a dot typed for the hyphen between type and issuer"),
     ("theo Nghị định số 126/2024/NĐ-CP1 của Chính phủ",
      [("126/2024/NĐ-CP", "Nghị định")], "a footnote digit typed onto the symbol"),
     ("văn bản số 5348/CT-CS của Cục Thuế", [("5348/CT-CS", "Công văn")],
