@@ -465,10 +465,12 @@ def _date_and_issuer(text: str, folded: str, pos: int) -> tuple[str | None, str 
     return date, issuer, pos
 
 
-def _issuer_before(text: str, folded: str, start: int) -> tuple[str | None, str] | None:
+def _issuer_before(text: str, folded: str, start: int, key: str = ""
+                   ) -> tuple[str | None, str] | None:
     """(date, body) written before the type word: "Ngày 24/7/2024, Chủ tịch
     Ủy ban nhân dân tỉnh có Công văn số 2769/…", "Quốc hội ban hành Nghị
-    quyết số 202/…"."""
+    quyết số 202/…". ``key``: the reference's, whose symbol says whether one
+    body or several issued it."""
     if not _VERB_TAIL.search(folded, max(0, start - 16), start):
         return None  # (cheap: the verb must end right before the type word)
     lo = max(0, start - _BEFORE_REACH)
@@ -483,8 +485,15 @@ def _issuer_before(text: str, folded: str, start: int) -> tuple[str | None, str]
     if dated:
         body_start = dated.end()
     if verb.group("at"):
-        # only "của <body> tại": the body is what follows the last "của"
+        # only "của <body> tại": the body is what follows the last "của", or
+        # the last "và" before a body's name ("Theo đề nghị của A tại Công văn
+        # số … và Sở Nội vụ tại Tờ trình số …", "… của A và Sở Nội vụ tại …")
         of = folded.rfind("cua ", body_start, body_end)
+        # (not for a joint document, "… của Sở Tư pháp và Sở Tài chính tại Tờ
+        # trình liên ngành số 415/TTLN-TP-TC": its symbol names both)
+        va = folded.rfind(" va ", body_start, body_end) if key.count("-") <= 1 else -1
+        if va > of and ISSUER_START.match(folded, va + 4):
+            of = va  # (" va " is as long as "cua ")
         if of < 0:
             return None
         body_start = of + 4
@@ -500,7 +509,10 @@ def _issuer_before(text: str, folded: str, start: int) -> tuple[str | None, str]
     # the "(cũ)", "(trước sắp xếp)" closing it are no words of the name
     name_words = words[: opening[-1]] if opening else words
     if not all(w[0].isupper() or fold(w) in ISSUER_WORDS or fold(w) in _BODY_WORDS
-               for w in name_words):
+               for w in name_words) and not (
+            # "của <association> tại": its name may hold common words ("Hội
+            # Luật gia tỉnh", "Hiệp hội Nước mắm Phan Thiết")
+            verb.group("at") and fold(name_words[0]) in ASSOCIATION_HEADS):
         return None
     date = None
     head = _DATE_BEFORE.search(folded, max(0, body_start - 40), body_start)
@@ -548,7 +560,7 @@ def find_mentions(
         doc_type = doc_type or DEFAULT_TYPE
         date, issuer, end = _date_and_issuer(text, folded, a_end)
         if issuer is None:
-            before = _issuer_before(text, folded, start)
+            before = _issuer_before(text, folded, start, key)
             if before:
                 date, issuer = date or before[0], before[1]
         mention = Mention(start, end, key, doc_type, date, issuer, "cites", glued, a_start)

@@ -369,3 +369,21 @@ def test_date_and_body_before_the_verb(text, issuer, date):
     "đã ký ban hành", still give the reference its date and issuer."""
     (c,) = parse_text(text).citations
     assert (c.issuer, c.date) == (issuer, date)
+
+
+@pytest.mark.parametrize("text,issuers", [
+    ("Theo đề nghị của Hội Nữ hộ sinh tỉnh Bình Thuận (trước sắp xếp) và Sở Nội vụ tại Tờ trình "
+     "số 367/TTr-SNV ngày 03 tháng 10 năm 2025.", ["Sở Nội vụ"]),
+    ("Theo đề nghị của Đoàn Luật sư tỉnh Lâm Đồng tại Tờ trình số 34/TTr-ĐLS ngày 24/3/2026 và "
+     "Sở Tư pháp tại Tờ trình số 85/TTr-STP ngày 03/4/2026.",
+     ["Đoàn Luật sư tỉnh Lâm Đồng", "Sở Tư pháp"]),
+    ("Theo đề nghị của Hội Luật gia tỉnh tại Công văn số 02/CV-HLG.", ["Hội Luật gia tỉnh"]),
+    ("Theo đề nghị của Giám đốc Sở Kế hoạch và Đầu tư tại Tờ trình số 5/TTr-SKHĐT.",
+     ["Giám đốc Sở Kế hoạch và Đầu tư"]),
+    ("Xét đề nghị của Sở Tư pháp và Sở Tài chính tại Tờ trình liên ngành số 415/TTLN-TP-TC.",
+     ["Sở Tư pháp và Sở Tài chính"]),
+])
+def test_issuer_of_each_proposal_in_a_theo_de_nghi_line(text, issuers):
+    """"Theo đề nghị của A tại X và B tại Y": X is A's, Y is B's; "của A và B
+    tại Y" is B's unless Y's symbol names both (a joint proposal)."""
+    assert [c.issuer for c in parse_text(text).citations] == issuers
