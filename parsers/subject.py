@@ -142,7 +142,10 @@ def subject_lines(text: str, folded: str, start: int, limit: int,
             if not raw:
                 break
         opens_body = _BODY_OPENER.match(f) and not (f.startswith("ngay") and raw[:1].islower())
-        if taken and (opens_body or raw.startswith("(") or _KINH_GUI.match(f)
+        if opens_body and taken and raw[:1] in "-–" and _is_upper(taken[-1]) and _is_upper(raw):
+            opens_body = False  # a title in capitals wrapped at "KINH TẾ" / "- XÃ HỘI"
+        if taken and (opens_body or raw.startswith("(") and not _QUALIFIER_LINE.match(raw)
+                      or _KINH_GUI.match(f)
                       or PLACE_DATE_START.search(f, 0, 60) or _is_motto(f)):
             body_next = bool(opens_body)
             break
@@ -182,12 +185,20 @@ def subject_lines(text: str, folded: str, start: int, limit: int,
     return " ".join(" ".join(taken).split()) or None
 
 
+#: A line that opens with a qualifier of the name above and goes on: "(trước
+#: sắp xếp) thành Hội Hộ sinh Lâm Đồng …" (not "(Kèm theo Quyết định …)").
+_QUALIFIER_LINE = regex.compile(r"\([^()\n]{1,30}\)[ \t]*\S")
+#: Heads of associations' names, which hold words in small letters ("Hiệp
+#: hội Nước mắm …", "Liên đoàn Võ thuật …").
+_ASSOCIATION_LINE = engine.compile(r"(?:hiep hoi|lien doan|cau lac bo|tong hoi|lien hiep)\s")
+
+
 def _names_on(raw: str, f: str) -> bool:
     """A capitalized line that goes on naming what the subject line above
     began: a document ("Công văn số 5689/BCA-C04 …", "Quyết định kiện toàn …")
     or a proper name ("Hội Thừa phát lại …", "Hồ Chí Minh …"): its first
     two words capitalized, not a sentence ("Thực hiện …", "Các sở …")."""
-    if TITLE_START.match(f):
+    if TITLE_START.match(f) or _ASSOCIATION_LINE.match(f):
         return True
     words = raw.split()[:2]
     return len(words) == 2 and all(w[0].isupper() and w[1:].islower() for w in words)

@@ -260,6 +260,11 @@ SUBJECTS = [
                 " BAN NHÂN DÂN TỈNH KON TUM\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
                 "Số: 12/QĐ-UBND"),
      "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH KON TUM"),
+    # a title in capitals wrapped at a compound's dash
+    (_flattened("BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "QUYẾT ĐỊNH\nBAN HÀNH CHƯƠNG TRÌNH THỰC HIỆN KẾ "
+                "HOẠCH PHÁT TRIỂN KINH TẾ\n- XÃ HỘI NĂM 2024\nBỘ TRƯỞNG BỘ TÀI NGUYÊN VÀ MÔI "
+                "TRƯỜNG\nCăn cứ Nghị định số 68/2022/NĐ-CP;\n", "Số: 59/QĐ-BTNMT"),
+     "BAN HÀNH CHƯƠNG TRÌNH THỰC HIỆN KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2024"),
     # a consolidated text: the law it merges is named after the title
     (_flattened("VĂN PHÒNG QUỐC HỘI", "LUẬT QUY HOẠCH Luật Quy hoạch số 21/2017/QH14 ngày 24 "
                 "tháng 11 năm 2017 của Quốc hội, có hiệu lực kể từ ngày 01 tháng 01 năm 2019, "
@@ -316,6 +321,14 @@ def _letter(subject_lines: str, after: str = "\nKính gửi: Ủy ban nhân dân
      "đổi tên và phê duyệt Điều lệ Hiệp hội Thể thao giải trí và dưới nước tỉnh Lâm Đồng"),
     (_letter("báo cáo giải trình việc\nGiải thể Hiệp hội rau quả Đà Lạt"),
      "báo cáo giải trình việc Giải thể Hiệp hội rau quả Đà Lạt"),
+    # a line opening with a qualifier of the name above, or an association's name
+    (_letter("cho phép đổi tên Hội Nữ hộ sinh tỉnh Bình Thuận\n(trước sắp xếp) thành Hội Hộ "
+             "sinh Lâm Đồng"),
+     "cho phép đổi tên Hội Nữ hộ sinh tỉnh Bình Thuận (trước sắp xếp) thành Hội Hộ sinh Lâm Đồng"),
+    (_letter("phê duyệt Điều lệ (sửa đổi, bổ sung)\nHiệp hội Nước mắm Phan Thiết tỉnh Lâm Đồng"),
+     "phê duyệt Điều lệ (sửa đổi, bổ sung) Hiệp hội Nước mắm Phan Thiết tỉnh Lâm Đồng"),
+    (_letter("tổ chức hội nghị tổng kết\n(Kèm theo Kế hoạch số 5/KH-UBND)"),
+     "tổ chức hội nghị tổng kết"),
     # a sentence of the body does not
     (_letter("tổ chức hội nghị tổng kết", "Điều 1. Thành lập Ban Chỉ đạo.\n"),
      "tổ chức hội nghị tổng kết"),
