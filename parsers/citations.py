@@ -529,6 +529,7 @@ def find_mentions(
     reading order; relations are set by :func:`parsers.relations.relate`.
     ``skip`` is the span of the document's own number in its header."""
     mentions: list[Mention] = []
+    form_end = -1  # where the last number read as a form ends
     for a_start, a_end, key, joined in _anchors(text):
         if skip and a_start < skip[1] and a_end > skip[0]:
             continue
@@ -542,9 +543,15 @@ def find_mentions(
         if found:  # a form named between the type word and the number ("Biên bản mẫu số 04/")
             if _form_words_in(folded[found[0] : a_start]) and FORM_BEFORE.search(
                     folded, max(0, a_start - 30), a_start):
+                form_end = a_end
                 continue
-        elif NOT_DOCUMENT.search(folded, max(0, a_start - 30), a_start):
-            continue  # "Mẫu số 01/GTGT" is a form, not a document
+        elif NOT_DOCUMENT.search(folded, max(0, a_start - 30), a_start) or (
+                form_end >= 0 and a_start - form_end < 12
+                and LIST_GLUE.match(folded, form_end, a_start)):
+            # "Mẫu số 01/GTGT" is a form, not a document; so is each next item
+            # of a list of them ("các Mẫu số 01/ĐK, 02/ĐK, 03/ĐK")
+            form_end = a_end
+            continue
         start = a_start
         doc_type = type_from_symbol(key)
         if found:

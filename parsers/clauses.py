@@ -301,7 +301,15 @@ class _Clauses:
                  for lo, hi in self.windows for m in _PHAP_LY.finditer(folded, lo, hi)}
         # where a heading can open: a legal-basis clause, or one before a clause
         # that follows ":" (between them, with no heading open, nothing happens)
-        opens = sorted(basis | {i - 1 for i in range(1, len(clauses)) if clauses[i].after_colon})
+        # a list heading without its colon: a clause naming the documents "sau
+        # đây" right before a list's first item ("2. Các nghị định sau đây hết
+        # hiệu lực kể từ ngày …" / "a) Nghị định số …")
+        uncolon = {i - 1 for i in range(1, len(clauses))
+                   if clauses[i].kind in ("bullet", "num") and not clauses[i].after_colon
+                   and clauses[i - 1].kind != clauses[i].kind
+                   and folded.find("sau day", clauses[i - 1].start, clauses[i].start) >= 0}
+        opens = sorted(basis | uncolon
+                       | {i - 1 for i in range(1, len(clauses)) if clauses[i].after_colon})
         heading: str | None = None
         kind_of_heading = ""
         i = -1
@@ -337,12 +345,18 @@ class _Clauses:
                 line_end = text.find("\n", colon) if colon >= 0 else -1
                 rest = text[colon + 1 : line_end if line_end >= 0 else end] if colon >= 0 else ""
                 heading, kind_of_heading = "based_on", "inline" if rest.strip() else c.kind
-            elif i + 1 < len(clauses) and clauses[i + 1].after_colon:
+            elif i + 1 < len(clauses) and (clauses[i + 1].after_colon or i in uncolon):
                 # "Bãi bỏ các Quyết định sau:", "… thay thế các văn bản sau đây:"
                 colon = text.rfind(":", c.start, end)
+                if colon < 0:  # (no colon: the heading's line ends it)
+                    colon = text.rfind("\n", c.start, end)
+                    colon = colon if colon >= 0 else end
                 lo = max(c.start, colon - _HEADING_REACH)
                 stated = _Triggers(folded, [(lo, colon)]).relation(lo, colon) \
                     if _HEADING_WORDS.search(folded, lo, colon) else None
+                if stated is None and (act := _ACT_ON_LIST.match(folded, c.start, colon)):
+                    # "Bãi bỏ một số điều, khoản của các nghị định sau đây:"
+                    stated = _ACT_RELATIONS[act.group(1).split()[0]]
                 if stated is None and _ends_force(folded, lo, colon):
                     stated = "repeals"  # "Các Thông tư sau đây hết hiệu lực:"
                 if stated in _LIST_HEADINGS:
@@ -377,6 +391,13 @@ class _Clauses:
         if item.startswith("cac "):  # "các Nghị định …", not "các sở, ngành tổng kết …"
             item = item[4:]
         return bool(TITLE_START.match(item)) or item.startswith(_LIST_ITEM_WORDS)
+
+
+#: A list heading opening with its act, whatever parts it names before "sau
+#: (đây)" ("Bãi bỏ một số điều, khoản của các nghị định sau đây").
+_ACT_ON_LIST = engine.compile(
+    r"[ \t]*(bai bo|huy bo|thay the|sua doi)(?![a-z])[^:;\n]{0,120}\ssau(?: day)?[ \t]*$")
+_ACT_RELATIONS = {"bai": "repeals", "huy": "repeals", "thay": "replaces", "sua": "amends"}
 
 
 def _ends_force(folded: str, lo: int, hi: int) -> bool:

@@ -307,6 +307,8 @@ REFERENCE_CASES = [
     ("không phù hợp với Quy chuẩn kỹ thuật QCVN 1 : 2007/BKHCN .", [],
      "a standard typed with a spaced colon"),
     ("theo Mẫu số 01/PLI và Phụ lục số 02/PL-BTC", [], "forms and appendices"),
+    ("các Mẫu số 01/ĐK, 02/ĐK, 03/ĐK và 14/ĐK Nghị định số 101/2024/NĐ-CP",
+     [("101/2024/NĐ-CP", "Nghị định")], "each item of a list of forms is a form"),
     ("in khổ A3/A0 tại https://vbpl.vn/12/QĐ-UBND", [], "paper sizes and URLs"),
     ("Tờ trình số …/TTr-SNV ngày … tháng … năm 2026", [], "a draft's blank placeholder"),
     ("số 1/HỒ SƠ", [], "a list heading in capitals"),
@@ -504,6 +506,15 @@ RELATION_CASES = [
     ("Triển khai thực hiện Nghị quyết số 57-NQ/TW; Chỉ thị số 09/CT-UBND.",
      [("57-NQ/TW", "implements"), ("09/CT-UBND", "implements")], [],
      "the opening word that governs the first item governs the list"),
+    ("2. Các nghị định sau đây hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành\n"
+     "a) Nghị định số 119-CP ngày 16 tháng 9 năm 1994 của Chính phủ;\nb) Nghị định số "
+     "43/2014/NĐ-CP ngày 15 tháng 5 năm 2014 của Chính phủ.",
+     [("119-CP", "repeals"), ("43/2014/NĐ-CP", "repeals")], [],
+     "a repeal heading without its colon, right before the list's first item"),
+    ("3. Bãi bỏ một số điều, khoản của các nghị định sau đây:\na) Điều 1 Nghị định số "
+     "136/2018/NĐ-CP ngày 05 tháng 10 năm 2018 của Chính phủ;",
+     [("136/2018/NĐ-CP", "repeals")], [],
+     "a heading that names parts before 'sau đây' still repeals what it lists"),
     ("2. Luật Dầu khí ngày 06 tháng 7 năm 1993 đã được sửa đổi, bổ sung một số điều theo Luật "
      "số 19/2000/QH10, Luật số 10/2008/QH12 và Luật số 35/2018/QH14 hết hiệu lực.",
      [("19/2000/QH10", "cites"), ("10/2008/QH12", "cites"), ("35/2018/QH14", "cites")], [],
