@@ -390,7 +390,8 @@ class _Clauses:
         item = self.folded[self.clauses[i].start : self.clauses[i].start + 40].lstrip(" \t\n-+*•")
         if item.startswith("cac "):  # "các Nghị định …", not "các sở, ngành tổng kết …"
             item = item[4:]
-        return bool(TITLE_START.match(item)) or item.startswith(_LIST_ITEM_WORDS)
+        return bool(TITLE_START.match(item)) or item.startswith(_LIST_ITEM_WORDS) or (
+            item.startswith("so ") and item[3:4].isdigit())  # "…: số 01/NQ-CP …; số 02/NQ-CP …"
 
 
 #: A list heading opening with its act, whatever parts it names before "sau

@@ -293,7 +293,7 @@ BODY_NAMES: tuple[str, ...] = tuple(
     |phap che|van hoa - xa hoi|van hoa xa hoi|thong doc|giam doc|cong hoa xa hoi chu nghia viet nam
     |viet nam dan chu cong hoa|mat tran to quoc viet nam|mat tran to quoc|thanh pho|thanh uy
     |thanh vien|thanh nien|bau cu|ban chi dao|to cong tac|van thu va luu tru|van thu - luu tru
-    |luu tru""".replace("\n", "")
+    |luu tru|dien luc|vat gia""".replace("\n", "")
     .split("|")
 )
 #: Words that end an issuer even when capitalized ("… của UBND thành phố Kết

@@ -317,6 +317,8 @@ def test_same_key_of_another_year_is_not_a_self_citation():
      "Ủy ban nhân dân tỉnh"),
     ("Công văn số 5/PKH-TC của Phòng Kế hoạch - Tài chính huyện về việc",
      "Phòng Kế hoạch - Tài chính huyện"),
+    ("Văn bản số 12/EVN-KD của Tập đoàn Điện lực Việt Nam về giá điện",
+     "Tập đoàn Điện lực Việt Nam"),
     # a body whose name holds a word in small letters
     ("Quyết định số 115/QĐ-VTLTNN ngày 25/5/2009 của Cục trưởng Cục Văn thư và Lưu trữ Nhà nước "
      "về việc", "Cục trưởng Cục Văn thư và Lưu trữ Nhà nước"),

@@ -506,6 +506,10 @@ RELATION_CASES = [
     ("Triển khai thực hiện Nghị quyết số 57-NQ/TW; Chỉ thị số 09/CT-UBND.",
      [("57-NQ/TW", "implements"), ("09/CT-UBND", "implements")], [],
      "the opening word that governs the first item governs the list"),
+    ("Căn cứ các Nghị định của Chính phủ: số 181/2004/NĐ-CP ngày 29/10/2004 về thi hành Luật "
+     "Đất đai; số 198/2004/NĐ-CP ngày 03/12/2004 về thu tiền sử dụng đất;",
+     [("181/2004/NĐ-CP", "based_on"), ("198/2004/NĐ-CP", "based_on")], [],
+     "a list of numbers after ':' goes on after ';' with 'số …'"),
     ("2. Các nghị định sau đây hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành\n"
      "a) Nghị định số 119-CP ngày 16 tháng 9 năm 1994 của Chính phủ;\nb) Nghị định số "
      "43/2014/NĐ-CP ngày 15 tháng 5 năm 2014 của Chính phủ.",
