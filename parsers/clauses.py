@@ -133,6 +133,10 @@ _DESCRIPTION_LEAD = 40
 _LIST_ITEM_WORDS = ("van ban", "va ")
 
 
+#: A list item that is a number: "số 02/NQ-CP …" (OCR: "s6 02/…").
+_NUMBER_ITEM = engine.compile(r"s[o06dea5]?\s*[.:]?\s*\d")
+
+
 @dataclass(slots=True)
 class _Clause:
     start: int
@@ -391,7 +395,7 @@ class _Clauses:
         if item.startswith("cac "):  # "các Nghị định …", not "các sở, ngành tổng kết …"
             item = item[4:]
         return bool(TITLE_START.match(item)) or item.startswith(_LIST_ITEM_WORDS) or (
-            item.startswith("so ") and item[3:4].isdigit())  # "…: số 01/NQ-CP …; số 02/NQ-CP …"
+            item[:1] == "s" and _NUMBER_ITEM.match(item) is not None)  # "…: số 01/…; số 02/…"
 
 
 #: A list heading opening with its act, whatever parts it names before "sau
