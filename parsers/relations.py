@@ -74,6 +74,9 @@ _ENDS_FORCE_REACH = 200
 #: "… có hiệu lực từ ngày Nghị quyết số 61/2022/QH15 hết hiệu lực": a date
 #: named by another document's end, not a repeal.
 _DATE_CONDITION = engine.compile(r"(?:(?:tu|den|truoc|sau)\s+ngay|(?<![a-z])khi)\s*$")
+#: A document's issuing, right before a reference: "… Ủy ban nhân dân tỉnh đã
+#: ban hành Kế hoạch số …", "… Sở Tài chính đã có Văn bản …".
+_ISSUED_BEFORE = engine.compile(r"(?:ban\s+hanh|(?<![a-z])co|xay\s+dung)\s+$")
 #: What stands between two items of a list: ", ", " và ", "; ".
 _ITEM_GAP = engine.compile(r"[\s]*(?:[,;]|\s(?:va|hoac))[\s]*$")
 #: The end of a paragraph: an open quotation does not reach past it.
@@ -199,6 +202,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
     prev_clause = -1
     lead_relation: dict[int, str] = {}  # clause → relation its first reference took
     led: set[int] = set()  # clauses whose first reference took a relation of its own (or cites)
+    implemented: list[tuple[int, Mention]] = []  # (clause, reference) its opening verb implements
     passive_target: dict[str, tuple[Mention, str]] = {}  # actor key → (acted on, relation)
     for m in mentions:
         ci = bisect.bisect_right(starts, m.start) - 1
@@ -254,6 +258,14 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
             actor = next((x for x in reversed(out) if x.key == described[0]), None)
             if actor is None or _dated_order_ok(actor, m):
                 edges.append(Relation(described[0], m.key, described[1]))
+        if implemented and implemented[0][0] == ci and not first_in_clause \
+                and _ISSUED_BEFORE.search(folded, max(0, m.start - 24), m.start) \
+                and "," in folded[implemented[-1][1].end : m.start]:
+            # "Thực hiện Kế hoạch A …, Sở Tài chính đã có Văn bản B": B implements A
+            for _, a in implemented:
+                if a.key != m.key and _dated_order_ok(m, a):
+                    edges.append(Relation(m.key, a.key, "implements"))
+            implemented = []
         quoted = _quoted(text, m.start)
         if quoted:
             relation = "cites"
@@ -310,6 +322,12 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                 lead_relation[ci] = relation
         partial = relation in _ACTS and is_partial(
             folded, act_from if act_from >= 0 else else_from, m.start)
+        if relation == "implements" and not described and (
+                first_in_clause and clauses.own(ci) == "implements"
+                or implemented and implemented[0][0] == ci and m.in_list):
+            implemented.append((ci, m))  # what the clause's opening verb implements
+        elif first_in_clause:
+            implemented = []
         out.append(Mention(m.start, m.end, m.key, m.type, m.date, m.issuer, relation,
                            m.in_list, m.anchor, partial))
         described_by.append(described)

@@ -506,6 +506,14 @@ RELATION_CASES = [
     ("Triển khai thực hiện Nghị quyết số 57-NQ/TW; Chỉ thị số 09/CT-UBND.",
      [("57-NQ/TW", "implements"), ("09/CT-UBND", "implements")], [],
      "the opening word that governs the first item governs the list"),
+    ("Thực hiện Kế hoạch số 6008/KH-UBND ngày 27/10/2025 của Ủy ban nhân dân tỉnh về việc kiểm "
+     "kê, Sở Tài chính đã có Văn bản triển khai số 4455/STC-GCS ngày 29/10/2025.",
+     [("6008/KH-UBND", "implements"), ("4455/STC-GCS", "cites")],
+     [("4455/STC-GCS", "6008/KH-UBND", "implements")],
+     "'Thực hiện A, <body> đã có/ban hành B': B implements A"),
+    ("Thực hiện Kế hoạch số 6008/KH-UBND của Ủy ban nhân dân tỉnh và Công văn số 5/STC-GCS "
+     "ngày 29/10/2025.", [("6008/KH-UBND", "implements"), ("5/STC-GCS", "implements")], [],
+     "a second item of the list implemented is no document issued for it"),
     ("Căn cứ các Nghị định của Chính phủ: số 181/2004/NĐ-CP ngày 29/10/2004 về thi hành Luật "
      "Đất đai; số 198/2004/NĐ-CP ngày 03/12/2004 về thu tiền sử dụng đất;",
      [("181/2004/NĐ-CP", "based_on"), ("198/2004/NĐ-CP", "based_on")], [],
