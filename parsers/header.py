@@ -47,8 +47,8 @@ from parsers.patterns import (
     HEADER_DATE,
     HEADER_FIELD,
     NUMBER_SYMBOL,
-    PLACE_DATE_START,
     SUBJECT_PREFIX,
+    place_date_start,
     type_phrase,
 )
 from parsers.subject import _AUTHORITY, subject_lines
@@ -244,11 +244,12 @@ def _bare_number(text: str, cells: list[Cell], kinds: list[str], stop: int) -> _
 
 
 def _place_and_date(text: str, folded: str, cell: Cell) -> tuple[str | None, str | None]:
-    m = PLACE_DATE_START.search(folded, cell.start, min(cell.end, cell.start + 60))
+    m = place_date_start(folded, cell.start, min(cell.end, cell.start + 60))
     if not m:
         return None, None
-    place = text[cell.start : m.start()].strip(" \t,|*_") or None
-    d = HEADER_DATE.match(folded, _ngay(folded, m), min(len(folded), m.end() + 80))
+    place = text[cell.start : m[0]].strip(" \t,|*_") or None
+    ngay = folded.rindex("ng", m[0], m[1])  # where "ngày" starts
+    d = HEADER_DATE.match(folded, ngay, min(len(folded), m[1] + 80))
     date = None
     if d:
         if d.group("d") is not None:
@@ -261,8 +262,8 @@ def _place_and_date(text: str, folded: str, cell: Cell) -> tuple[str | None, str
 def _place_date_start(f: str) -> int | None:
     """Where ", ngày" follows the place in a place-and-date line (folded), or
     None; not after a label ("Thời gian: ½ ngày, bắt đầu lúc 8h00, ngày …")."""
-    pd = PLACE_DATE_START.search(f, 0, 60)
-    return pd.start() if pd is not None and not _LABEL.search(f, 0, pd.start()) else None
+    pd = place_date_start(f, 0, 60)
+    return pd[0] if pd is not None and not _LABEL.search(f, 0, pd[0]) else None
 
 
 def _place_date_after(text: str, folded: str, region: int) -> Cell | None:
@@ -290,11 +291,6 @@ def _place_date_after(text: str, folded: str, region: int) -> Cell | None:
 _MONTH_YEAR = engine.compile(r"th[a-z]{1,3}ng[^\n]{0,12}n[a-z]{1,2}m")
 #: How many lines after the header region a letter's place-and-date may stand.
 _LATE_PLACE_LINES = 6
-
-
-def _ngay(folded: str, m: regex.Match[str]) -> int:
-    """Where "ngày" starts inside a place-and-date match."""
-    return folded.rindex("ng", m.start(), m.end())
 
 
 def _join_names(parts: list[str], folded_parts: list[str], commas: list[bool]) -> str:

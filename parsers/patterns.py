@@ -431,11 +431,28 @@ HEADER_FIELD = engine.compile(
 )
 #: "Place, ngày" in a header cell (folded); the place is read from the raw
 #: text before the comma (see ``parsers.header``).
-PLACE_DATE_START = regex.compile(
-    r"(?P<place>)(?:[ \t]*,[ \t]*"
-    # a province or city named right before "ngày", with no comma ("Hà Nội ngày 11 …")
-    + r"|(?<=(?<![a-z])(?:" + "|".join(sorted(PLACE_NAMES, key=len, reverse=True))
-    + r"))[ \t]+)ng\w{1,2}y(?![a-z])")
+PLACE_DATE_START = regex.compile(r"(?P<place>)[ \t]*,[ \t]*ng\w{1,2}y(?![a-z])")
+#: … or a province or city named right before "ngày", with no comma ("Hà Nội
+#: ngày 11 tháng 4 năm 2025"): the place ends where the group ``gap`` starts.
+_PLACE_BEFORE = regex.compile(
+    r"(?<![a-z])(?:" + "|".join(sorted(PLACE_NAMES, key=len, reverse=True)) + r")(?P<gap>[ \t]+)$")
+
+
+def place_date_start(folded: str, pos: int, endpos: int) -> tuple[int, int] | None:
+    """(where the place ends, where "ngày" ends) of the first place-and-date
+    opening in ``folded[pos:endpos]`` (:data:`PLACE_DATE_START`, or the bare
+    form after a province's name, tried only where "ng" stands), or None."""
+    m = PLACE_DATE_START.search(folded, pos, endpos)
+    if m is not None:
+        return m.start(), m.end()
+    at = folded.find(" ngay", pos, endpos)  # (spelled out: OCR's forms come with a comma)
+    while at >= 0:
+        end = at + 5
+        if not folded[end : end + 1].isalpha() and (
+                place := _PLACE_BEFORE.search(folded, max(pos, at - 30), at + 1)) is not None:
+            return place.start("gap"), end
+        at = folded.find(" ngay", end, endpos)
+    return None
 #: The date of a place-and-date field, its parts possibly on several lines
 #: ("ngày 28 tháng 11\nnăm 2024") or with slashes; blanks give no match.
 HEADER_DATE = regex.compile(

@@ -9,7 +9,7 @@ import regex
 from parsers import engine
 from parsers.header_text import _KINH_GUI, _RULE, _is_motto, _is_upper
 from parsers.normalize import fold
-from parsers.patterns import PLACE_DATE_START, TITLE_START
+from parsers.patterns import TITLE_START, place_date_start
 from parsers.vocabulary import AUTHORITY_OPENERS, AUTHORITY_ROLES, BODY_OPENERS, BODY_SECTIONS
 
 _SUBJECT_MAX_CHARS = 600
@@ -146,7 +146,7 @@ def subject_lines(text: str, folded: str, start: int, limit: int,
             opens_body = False  # a title in capitals wrapped at "KINH TẾ" / "- XÃ HỘI"
         if taken and (opens_body or raw.startswith("(") and not _QUALIFIER_LINE.match(raw)
                       or _KINH_GUI.match(f)
-                      or PLACE_DATE_START.search(f, 0, 60) or _is_motto(f)):
+                      or place_date_start(f, 0, 60) or _is_motto(f)):
             body_next = bool(opens_body)
             break
         if taken and _AUTHORITY.match(f) and (_is_upper(raw) or raw.endswith((".", ":"))):
