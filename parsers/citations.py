@@ -8,7 +8,6 @@ sentence states, and relations between two cited documents are collected.
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 
@@ -44,7 +43,7 @@ from parsers.patterns import (
     match_near,
     name_near,
 )
-from parsers.scan import cut_after_number, spaced_party, tokens_and_spaced_numbers
+from parsers.scan import covered, cut_after_number, spaced_party, tokens_and_spaced_numbers
 from parsers.vocabulary import (
     ALSO_WRITTEN,
     ASSOCIATION_HEADS,
@@ -213,11 +212,11 @@ def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
     if spaced_dash:
         extra = [(m.start(), m.end(), key, False)
                  for m in spaced_party(text)  # "58 - QĐ/TU"
-                 if not _covered(found, m.start()) and (key := canonical_key(m.group()))]
+                 if not covered(found, m.start()) and (key := canonical_key(m.group()))]
         found = sorted(found + extra)
     found = _with_spaced_slashes(text, found, spans, spaced_numbers)
     lower = [(m.start(), m.end(), key, True) for m in _LOWER_SYMBOL.finditer(text)
-             if not _covered(found, m.start()) and (key := canonical_key(m.group().upper()))
+             if not covered(found, m.start()) and (key := canonical_key(m.group().upper()))
              ] if _LOWER_SYMBOL_HINT.search(text) else []
     if lower:
         found = sorted(found + lower)
@@ -225,7 +224,7 @@ def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
         return found
     joined = []
     for m in DANGLING_NUMBER.finditer(text):
-        if _covered(found, m.start()):
+        if covered(found, m.start()):
             continue
         limit = min(len(text), m.end() + _CONTINUATION_LOOKAHEAD)
         for c in CONTINUATION.finditer(text, m.end(), limit):
@@ -286,13 +285,6 @@ def _form_words_in(stretch: str) -> bool:
     """A word of :data:`FORM_PHRASES` stands in ``stretch`` (found at C
     speed, before :data:`FORM_BEFORE` is tried)."""
     return "mau" in stretch or "phu luc" in stretch or "to khai" in stretch
-
-
-def _covered(spans: list[tuple[int, int, str, bool]], pos: int) -> bool:
-    """``pos`` lies inside one of ``spans`` (sorted by start, not overlapping);
-    a bisection, so a text with thousands of references stays linear."""
-    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
-    return i >= 0 and pos < spans[i][1]
 
 
 def _type_word(folded: str, lo: int, anchor: int) -> tuple[int, str | None] | None:

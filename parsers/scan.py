@@ -34,7 +34,8 @@ same results come from the pure-Python forms; tests compare the two.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 import numpy as np
 import regex
@@ -64,7 +65,7 @@ from parsers.patterns import (
 )
 from parsers.vocabulary import INNER_LOWER_PARTS
 
-__all__ = ["COMPILED", "boundaries", "boundaries_python", "cut_after_number",
+__all__ = ["COMPILED", "boundaries", "boundaries_python", "covered", "cut_after_number",
            "cut_after_number_python", "number_tokens", "number_tokens_python", "spaced_party",
            "spaced_party_python", "tokens_and_spaced_numbers", "triggers", "triggers_python"]
 
@@ -165,10 +166,12 @@ def number_tokens_python(text: str) -> tuple[list[tuple[int, int]], bool]:
 def tokens_and_spaced_numbers_python(text: str) -> tuple[list[tuple[int, int]], bool, list[int]]:
     found, spaced = number_tokens_python(text)
     starts = [m.start() for m in SPACED_NUMBER.finditer(text)]
-    return found, spaced, [s for s in starts if not _inside(found, s)]
+    return found, spaced, [s for s in starts if not covered(found, s)]
 
 
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+def covered(spans: Sequence[tuple[Any, ...]], pos: int) -> bool:
+    """``pos`` lies inside one of ``spans`` ((start, end, …) sorted by start, not
+    overlapping); a bisection, so a text with thousands of tokens stays linear."""
     i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
     return i >= 0 and pos < spans[i][1]
 
