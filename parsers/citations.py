@@ -74,11 +74,21 @@ _ISSUER_MAX_WORDS = 14
 _ISSUER_STOP_PHRASE = engine.compile(
     r"(?:ban\s+hanh|phu\s+hop|dong\s+thoi|thuc\s+hien|trien\s+khai)(?![a-z])"
 )
-#: Phrases that end an issuer when written in small letters ("… của Chính
-#: phủ bổ sung Nghị định …", "… của Ủy ban nhân dân tỉnh kế hoạch hành động
-#: …"); capitalized they name a body ("Phòng Kế hoạch - Tài chính").
-_ISSUER_STOP_LOWER = engine.compile(r"(?:bo\s+sung|ke\s+hoach)(?![a-z])")
+#: Phrases that end an issuer when written in small letters: the subject
+#: going on without "về" or "quy định" ("… của Chính phủ bổ sung Nghị định …",
+#: "… của Ủy ban nhân dân tỉnh kế hoạch hành động …", "… của Chính phủ tổ
+#: chức, hoạt động và quản lý hội", "… của Chủ tịch UBND tỉnh công bố thủ tục
+#: …", "… của Chính phủ cơ sở dữ liệu …"); capitalized they name a body
+#: ("Phòng Kế hoạch - Tài chính", "Ban Tổ chức Tỉnh ủy").
+_ISSUER_STOP_LOWER_PHRASES = ("bo sung", "ke hoach", "to chuc", "cong bo", "cong nhan",
+                              "co so du lieu", "giao nhiem vu")
+_ISSUER_STOP_LOWER = engine.compile(
+    "(?:" + "|".join(p.replace(" ", r"\s+") for p in _ISSUER_STOP_LOWER_PHRASES) + ")(?![a-z])")
+#: The first words of those phrases: the pattern is tried only at one.
+_ISSUER_STOP_LOWER_FIRST = frozenset(p.split()[0] for p in _ISSUER_STOP_LOWER_PHRASES)
 _WORD = engine.compile(r"\S+")
+#: Levels of a place, which end a body's name ("UBND tỉnh", "UBND huyện").
+_PLACE_LEVELS = frozenset({"tinh", "huyen", "xa", "phuong", "quan"})
 _CAPS_LINE = regex.compile(r"\p{Lu}+(?:[ \t]+\p{Lu}+){2,}[ \t]*(?:\n|$)")
 _CAPITAL_SOON = regex.compile(
     r"[ \t]*\n?[ \t]*(?:\p{Ll}+[ \t]+\n?[ \t]*){0,3}"
@@ -369,12 +379,16 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
             break
         stops = ISSUER_STOP_WORDS if word[0].islower() else ISSUER_STOP_CAPITALIZED
         if f in stops or match_near(_ISSUER_STOP_PHRASE, folded, at) or (
-                f in ("bo", "ke") and word[0].islower()
+                f in _ISSUER_STOP_LOWER_FIRST and word[0].islower()
                 and match_near(_ISSUER_STOP_LOWER, folded, at)):
             break
         if word.isupper() and len(word) > 1 and end is not None and last not in ISSUER_HEADS \
                 and "\n" in text[end:at] and _CAPS_LINE.match(text, at):
             break  # the next line is a heading in capitals ("ỦY BAN NHÂN DÂN TỈNH …")
+        if word[0].isupper() and end is not None and (last == "" or last in _PLACE_LEVELS) \
+                and "\n" in text[end:at] and ISSUER_START.match(folded, at):
+            break  # a body complete at its place, another on the next line: a
+            # table's next cell ("… của UBND tỉnh\nSở Nội vụ", "… tỉnh Lâm Đồng\nVăn phòng …")
         if f not in ISSUER_WORDS and not (word[0].isupper() and (
             "\n" not in text[end or base : at] or word.isupper() or last in ISSUER_HEADS
         )) and not (first in ASSOCIATION_HEADS and word[0].islower() and last
