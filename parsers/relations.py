@@ -77,6 +77,11 @@ _DATE_CONDITION = engine.compile(r"(?:(?:tu|den|truoc|sau)\s+ngay|(?<![a-z])khi)
 #: A document's issuing, right before a reference: "… Ủy ban nhân dân tỉnh đã
 #: ban hành Kế hoạch số …", "… Sở Tài chính đã có Văn bản …".
 _ISSUED_BEFORE = engine.compile(r"(?:ban\s+hanh|(?<![a-z])co|xay\s+dung)\s+$")
+#: A participle after a document, its agent named last: "Nghị định A (sửa
+#: đổi, bổ sung tại Nghị định B)", "Luật A, sửa đổi, bổ sung bởi Luật B": the
+#: passive without "được", B acts on A.
+_PARTICIPLE = engine.compile(r"\s*[(,]\s*(?:sua\s+doi|bo\s+sung|thay\s+the)(?![a-z])")
+_AGENT_LAST = engine.compile(r"(?<![a-z])(?:boi|tai|theo)\s+$")
 #: What stands between two items of a list: ", ", " và ", "; ".
 _ITEM_GAP = engine.compile(r"[\s]*(?:[,;]|\s(?:va|hoac))[\s]*$")
 #: The end of a paragraph: an open quotation does not reach past it.
@@ -227,7 +232,8 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                 folded, triggers.last_end, m.start))
             if stated and stated != "based_on" and not coordinated:
                 if PASSIVE.match(gap) or (triggers.last_passive and not _OTHER_SUBJECT.search(
-                        folded, prev.end, triggers.last_start)):
+                        folded, prev.end, triggers.last_start)) or (
+                        _PARTICIPLE.match(gap) and _AGENT_LAST.search(gap)):
                     # "Nghị định A được sửa đổi, bổ sung bởi Nghị định B", also with
                     # words between ("Việc thi hành Luật A … được thực hiện theo
                     # Nghị quyết B"): B acts on A

@@ -362,6 +362,16 @@ RELATION_CASES = [
     ("Nghị định số 63/2010/NĐ-CP đã được sửa đổi, bổ sung bởi Nghị định số 48/2013/NĐ-CP.",
      [("63/2010/NĐ-CP", "cites"), ("48/2013/NĐ-CP", "cites")],
      [("48/2013/NĐ-CP", "63/2010/NĐ-CP", "amends")], "the passive turns the edge round"),
+    ("Quỹ báo cáo tại Điều 18, Nghị định số 93/2019/NĐ-CP (sửa đổi, bổ sung tại Nghị định "
+     "136/2024/NĐ-CP ngày 23/10/2024) về việc thành lập pháp nhân.",
+     [("93/2019/NĐ-CP", "cites"), ("136/2024/NĐ-CP", "cites")],
+     [("136/2024/NĐ-CP", "93/2019/NĐ-CP", "amends")],
+     "a participle in brackets, its agent last: the passive without 'được'"),
+    ("Quỹ hoạt động theo Nghị định số 93/2019/NĐ-CP của Chính phủ, sửa đổi, bổ sung bởi Nghị "
+     "định 136/2024/NĐ-CP và Điều lệ này.",
+     [("93/2019/NĐ-CP", "cites"), ("136/2024/NĐ-CP", "cites")],
+     [("136/2024/NĐ-CP", "93/2019/NĐ-CP", "amends")],
+     "', sửa đổi, bổ sung bởi …' after a document"),
     ("Nghị định số 48/2013/NĐ-CP được sửa đổi bởi Nghị định số 63/2010/NĐ-CP.",
      [("48/2013/NĐ-CP", "cites"), ("63/2010/NĐ-CP", "cites")], [],
      "an edge whose acting document is older than its object is not emitted"),
