@@ -65,6 +65,15 @@ _PASSIVE_BEFORE = engine.compile(r"(?:duoc|bi)\s+(?:[a-z]+(?:\s+[a-z]+)?\s*,\s*)
 _NAMES_A_DOCUMENT = engine.compile(r"(?:\s+lien\s+tich)?\s+s[o06]\s*:?\s*[0-9]")
 
 
+#: The trigger acts on an instrument the reference issued ("Bãi bỏ khoản 2
+#: Điều 18 Quy chế … Cầu Treo, tỉnh Hà Tĩnh ban hành kèm theo Quyết định số
+#: …", "Sửa đổi … Quy chế … (sau đây gọi là Quy chế), ban hành kèm theo …"):
+#: the commas are the instrument's name's, they do not cut the trigger off.
+_ATTACHED_BY = engine.compile(
+    r"(?<![a-z])(?:quy\s+che|quy\s+dinh|dieu\s+le|quy\s+trinh|danh\s+muc|bang\s+gia|noi\s+quy"
+    r"|chuong\s+trinh|ke\s+hoach|de\s+an|phu\s+luc)(?![a-z])[^;.]*(?<![a-z])kem\s+theo\s+$")
+
+
 #: "… có hiệu lực thi hành": not "thi hành" a document.
 _IN_FORCE = engine.compile(r"hieu\s+luc\s+$")
 
@@ -193,7 +202,8 @@ class _Triggers:
         lo = max(lo, hi - _TRIGGER_REACH)
         for start, end, trig in self.before(lo, hi):
             between = folded[end:hi]
-            cut = "," in between or ";" in between
+            cut = ";" in between or "," in between and not (
+                between.endswith("theo ") and _ATTACHED_BY.search(between))
             parts = (cut or hi - end > trig.max_gap) and trig.relation != "based_on" \
                 and _names_parts(folded, end, hi, between)
             if cut and not parts \

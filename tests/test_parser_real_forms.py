@@ -372,6 +372,15 @@ RELATION_CASES = [
      [("93/2019/NĐ-CP", "cites"), ("136/2024/NĐ-CP", "cites")],
      [("136/2024/NĐ-CP", "93/2019/NĐ-CP", "amends")],
      "', sửa đổi, bổ sung bởi …' after a document"),
+    ("1. Bãi bỏ khoản 2 Điều 18 Quy chế hoạt động của Khu kinh tế cửa khẩu Cầu Treo, tỉnh Hà "
+     "Tĩnh ban hành kèm theo Quyết định số 162/2007/QĐ-TTg của Thủ tướng Chính phủ.\n"
+     "Điều 2. Sửa đổi, bổ sung một số điều của Quy chế quản lý (sau đây gọi là Quy chế), ban "
+     "hành kèm theo Quyết định số 4466/QĐ-BCT như sau:",
+     [("162/2007/QĐ-TTg", "repeals"), ("4466/QĐ-BCT", "amends")], [],
+     "the commas of an instrument's name before 'ban hành kèm theo' do not cut the trigger"),
+    ("Sửa đổi Quy chế thi đua, Quyết định số 15/2020/QĐ-UBND quy định về khen thưởng.",
+     [("15/2020/QĐ-UBND", "cites")], [],
+     "a comma still cuts a trigger off where no instrument is attached by the reference"),
     ("Nghị định số 48/2013/NĐ-CP được sửa đổi bởi Nghị định số 63/2010/NĐ-CP.",
      [("48/2013/NĐ-CP", "cites"), ("63/2010/NĐ-CP", "cites")], [],
      "an edge whose acting document is older than its object is not emitted"),
