@@ -82,6 +82,11 @@ _ISSUED_BEFORE = engine.compile(r"(?:ban\s+hanh|(?<![a-z])co|xay\s+dung)\s+$")
 #: passive without "được", B acts on A.
 _PARTICIPLE = engine.compile(r"\s*[(,]\s*(?:sua\s+doi|bo\s+sung|thay\s+the)(?![a-z])")
 _AGENT_LAST = engine.compile(r"(?<![a-z])(?:boi|tai|theo)\s+$")
+#: "… được sửa đổi (, bổ sung) như sau", right after a reference: the
+#: document amends (or replaces) what it names there.
+_AMENDED_AFTER = engine.compile(
+    r"[\s,]*(?:da\s+)?duoc\s+(?:(thay\s+the)|sua\s+doi(?:\s*,?\s*bo\s+sung)?|bo\s+sung)"
+    r"(?:\s+mot\s+so\s+(?:dieu|noi\s+dung))?\s+nhu\s+sau(?![a-z])")
 #: What stands between two items of a list: ", ", " và ", "; ".
 _ITEM_GAP = engine.compile(r"[\s]*(?:[,;]|\s(?:va|hoac))[\s]*$")
 #: The end of a paragraph: an open quotation does not reach past it.
@@ -321,6 +326,11 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
         if ends_force and not described:
             relation = "repeals"  # "Thông tư số … hết hiệu lực": only its own words count
             else_from = max(clause.start, m.start - _PARTS_REACH)
+        elif relation in (None, "cites") and not quoted and not described \
+                and (amended_here := _AMENDED_AFTER.match(folded, m.end, m.end + 80)):
+            # "1. Điều 17 Quy chế … ban hành kèm theo Quyết định số … được sửa
+            # đổi như sau:": the text that follows is this document's amendment
+            relation = "replaces" if amended_here.group(1) else "amends"
         relation = relation or "cites"
         if first_in_clause and not described:
             led.add(ci)

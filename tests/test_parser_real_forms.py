@@ -378,6 +378,12 @@ RELATION_CASES = [
      "hành kèm theo Quyết định số 4466/QĐ-BCT như sau:",
      [("162/2007/QĐ-TTg", "repeals"), ("4466/QĐ-BCT", "amends")], [],
      "the commas of an instrument's name before 'ban hành kèm theo' do not cut the trigger"),
+    ("1. Điều 17 Quy chế khu kinh tế Lao Bảo ban hành kèm theo Quyết định số 11/2005/QĐ-TTg "
+     "ngày 12 tháng 01 năm 2005 của Thủ tướng Chính phủ được sửa đổi như sau:\n“Điều 17. …”\n"
+     "2. Luật số 45/2019/QH14 đã được sửa đổi bởi Luật số 20/2023/QH15.",
+     [("11/2005/QĐ-TTg", "amends"), ("45/2019/QH14", "cites"), ("20/2023/QH15", "cites")],
+     [("20/2023/QH15", "45/2019/QH14", "amends")],
+     "'… được sửa đổi như sau:' after a reference: this document amends it (not with an agent)"),
     ("Sửa đổi Quy chế thi đua, Quyết định số 15/2020/QĐ-UBND quy định về khen thưởng.",
      [("15/2020/QĐ-UBND", "cites")], [],
      "a comma still cuts a trigger off where no instrument is attached by the reference"),
