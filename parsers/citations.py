@@ -87,6 +87,8 @@ _ISSUER_STOP_LOWER = engine.compile(
 #: The first words of those phrases: the pattern is tried only at one.
 _ISSUER_STOP_LOWER_FIRST = frozenset(p.split()[0] for p in _ISSUER_STOP_LOWER_PHRASES)
 _WORD = engine.compile(r"\S+")
+#: Levels of a place numbered in cities ("Ủy ban nhân dân quận 3", "phường 5").
+_NUMBERED_LEVELS = frozenset({"quan", "phuong"})
 #: Levels of a place, which end a body's name ("UBND tỉnh", "UBND huyện").
 _PLACE_LEVELS = frozenset({"tinh", "huyen", "xa", "phuong", "quan"})
 _CAPS_LINE = regex.compile(r"\p{Lu}+(?:[ \t]+\p{Lu}+){2,}[ \t]*(?:\n|$)")
@@ -105,7 +107,7 @@ _DESCRIPTION = engine.compile(r"\s*(?:\u201c[^\u201d]{0,300}\u201d|\([^)]{0,300}
 #: How far before a type word a "<body> có/ban hành" may start.
 _BEFORE_REACH = 140
 _VERB_BEFORE = regex.compile(
-    r"(?<=[\p{L})])\s+(?:(?:da\s+|vua\s+)?(?:co|ky\s+ban\s+hanh|ban\s+hanh|ky|gui|trinh|ra)"
+    r"(?<=[\p{L}\p{N})])\s+(?:(?:da\s+|vua\s+)?(?:co|ky\s+ban\s+hanh|ban\s+hanh|ky|gui|trinh|ra)"
     r"(?:\s+kem\s+theo)?|(?P<at>tai))\s+",
     regex.REVERSE,
 )
@@ -389,6 +391,11 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
                 and "\n" in text[end:at] and ISSUER_START.match(folded, at):
             break  # a body complete at its place, another on the next line: a
             # table's next cell ("… của UBND tỉnh\nSở Nội vụ", "… tỉnh Lâm Đồng\nVăn phòng …")
+        if last in _NUMBERED_LEVELS and word.isdigit() and len(word) <= 2:
+            end, last = at + len(word), ""  # "quận 3", "Phường 10"
+            if word != raw:
+                break
+            continue
         if f not in ISSUER_WORDS and not (word[0].isupper() and (
             "\n" not in text[end or base : at] or word.isupper() or last in ISSUER_HEADS
         )) and not (first in ASSOCIATION_HEADS and word[0].islower() and last
@@ -515,7 +522,8 @@ def _issuer_before(text: str, folded: str, start: int, key: str = ""
     # the "(cũ)", "(trước sắp xếp)" closing it are no words of the name
     name_words = words[: opening[-1]] if opening else words
     if not all(w[0].isupper() or fold(w) in ISSUER_WORDS or fold(w) in _BODY_WORDS
-               for w in name_words) and not (
+               or w.isdigit() and i and fold(name_words[i - 1]) in _NUMBERED_LEVELS
+               for i, w in enumerate(name_words)) and not (
             # "của <association> tại": its name may hold common words ("Hội
             # Luật gia tỉnh", "Hiệp hội Nước mắm Phan Thiết")
             verb.group("at") and fold(name_words[0]) in ASSOCIATION_HEADS):

@@ -248,6 +248,13 @@ TRIGGERS: tuple[Trigger, ...] = (
 SUBJECT_OPENERS: tuple[str, ...] = ("ve viec", "ve", "v/v", "nham", "ban hanh", "phe duyet")
 
 # --- Issuers -------------------------------------------------------------------
+
+def _names(listed: str) -> tuple[str, ...]:
+    """The names of a "|"-separated list written over several lines, each
+    stripped (a name at a line's end keeps no indentation)."""
+    return tuple(name.strip() for name in listed.split("|"))
+
+
 #: Lowercase words that may continue an issuer name after "của"
 #: ("thành" only inside the BODY_NAMES "thành phố", "thành ủy": not "thành lập")
 #: ("của Ban Thường vụ Tỉnh ủy", "của Chủ tịch UBND thành phố"). Capitalized
@@ -265,15 +272,14 @@ ISSUER_WORDS: frozenset[str] = frozenset(
 )
 #: Words a body's name starts with (folded): an issuer read before a type
 #: word ("Ngày …, Chủ tịch UBND tỉnh có Công văn số …") starts at one.
-ISSUER_STARTS: tuple[str, ...] = tuple(
+ISSUER_STARTS: tuple[str, ...] = _names(
     """chu tich|pho chu tich|uy ban|ubnd|hdnd|hoi dong|bo|so|cuc|chi cuc|tong cuc|vien|toa an
     |ban|van phong|thu tuong|pho thu tuong|chinh phu|quoc hoi|tinh uy|thanh uy|huyen uy|dang uy
     |dang bo|cong an|lien doan|hiep hoi|hoi|doan|giam doc|pho giam doc|cuc truong|truong ban
+    |truong phong|pho truong phong
     |thong doc|bo truong|thu truong|chanh van phong|kho bac|ngan hang|thanh tra|kiem toan
     |mat tran|ubmttq|mttq|tong lien doan|lien hiep|cau lac bo|cong ty|quy|trung tam|phong
-    |bo chinh tri|ban bi thu|ban chap hanh|ban thuong vu|thuong truc""".replace("\n", "")
-    .split("|")
-)
+    |bo chinh tri|ban bi thu|ban chap hanh|ban thuong vu|thuong truc""")
 #: Heads of associations, whose names may hold common lowercase words
 #: ("Hiệp hội Nước mắm Phan Thiết", "Liên đoàn Quần vợt tỉnh Bình Thuận").
 ASSOCIATION_HEADS: frozenset[str] = frozenset(
@@ -282,7 +288,7 @@ ASSOCIATION_HEADS: frozenset[str] = frozenset(
 #: Names of bodies (folded) whose words alone would not continue an issuer
 #: ("vận tải", "tài nguyên và môi trường", "kinh tế và ngân sách", "thị
 #: trấn"): read as a whole where they stand, like a place name.
-BODY_NAMES: tuple[str, ...] = tuple(
+BODY_NAMES: tuple[str, ...] = _names(
     """giao thong van tai|tai nguyen va moi truong|tai nguyen moi truong|tai chinh
     |nong nghiep va phat trien nong thon|nong nghiep va moi truong|phat trien nong thon
     |van hoa, the thao va du lich|van hoa the thao va du lich|van hoa the thao du lich
@@ -293,9 +299,7 @@ BODY_NAMES: tuple[str, ...] = tuple(
     |phap che|van hoa - xa hoi|van hoa xa hoi|thong doc|giam doc|cong hoa xa hoi chu nghia viet nam
     |viet nam dan chu cong hoa|mat tran to quoc viet nam|mat tran to quoc|thanh pho|thanh uy
     |thanh vien|thanh nien|bau cu|ban chi dao|to cong tac|van thu va luu tru|van thu - luu tru
-    |luu tru|dien luc|vat gia""".replace("\n", "")
-    .split("|")
-)
+    |luu tru|dien luc|vat gia""")
 #: Words that end an issuer even when capitalized ("… của UBND thành phố Kết
 #: luận cuộc họp …", OCR "… Tinh Gy Ve viée …").
 ISSUER_STOP_WORDS: frozenset[str] = frozenset(
@@ -310,7 +314,7 @@ ISSUER_STOP_CAPITALIZED: frozenset[str] = frozenset(
 #: Provinces and centrally-run cities (folded): an issuer may break across a
 #: line inside one ("UBND tỉnh Lào \n\nCai"), where a capitalized word on a new
 #: line would otherwise open a new sentence.
-PLACE_NAMES: tuple[str, ...] = tuple(
+PLACE_NAMES: tuple[str, ...] = _names(
     """an giang|ba ria vung tau|ba ria - vung tau|bac giang|bac kan|bac lieu|bac ninh|ben tre
     |binh dinh|binh duong|binh phuoc|binh thuan|ca mau|can tho|cao bang|da nang|dak lak
     |dak nong|dien bien|dong nai|dong thap|gia lai|ha giang|ha nam|ha noi|ha tinh|hai duong
@@ -318,8 +322,7 @@ PLACE_NAMES: tuple[str, ...] = tuple(
     |lang son|lao cai|long an|nam dinh|nghe an|ninh binh|ninh thuan|phu tho|phu yen
     |quang binh|quang nam|quang ngai|quang ninh|quang tri|soc trang|son la|tay ninh
     |thai binh|thai nguyen|thanh hoa|thua thien hue|hue|tien giang|ho chi minh|tra vinh
-    |tuyen quang|vinh long|vinh phuc|yen bai""".replace("\n", "").split("|")
-)
+    |tuyen quang|vinh long|vinh phuc|yen bai""")
 #: Head nouns that cannot end an issuer name ("Ban", "Bộ", "Sở"): the name
 #: goes on even on the next line ("của Ban\nBí thư").
 ISSUER_HEADS: frozenset[str] = frozenset(

@@ -323,6 +323,8 @@ def test_same_key_of_another_year_is_not_a_self_citation():
     ("Nghị định số 52/2015/NĐ-CP ngày 28/5/2015 của Chính phủ cơ sở dữ liệu quốc gia",
      "Chính phủ"),
     ("Công văn số 9/BTC-TCCB của Ban Tổ chức Tỉnh ủy về việc", "Ban Tổ chức Tỉnh ủy"),
+    ("Quyết định số 43/2006/QĐ-UBND ngày 26/12/2006 của Uỷ ban nhân dân quận 3 về việc",
+     "Uỷ ban nhân dân quận 3"),
     # a table's next cell: another body complete on the next line
     ("|Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh\nVăn phòng UBND tỉnh |",
      "Chủ tịch UBND tỉnh"),
@@ -398,6 +400,12 @@ def test_date_and_body_before_the_verb(text, issuer, date):
      ["Giám đốc Sở Kế hoạch và Đầu tư"]),
     ("Xét đề nghị của Sở Tư pháp và Sở Tài chính tại Tờ trình liên ngành số 415/TTLN-TP-TC.",
      ["Sở Tư pháp và Sở Tài chính"]),
+    # a "Phòng" of a numbered district, and its head
+    ("Xét đề nghị của Phòng Tài nguyên và Môi trường quận 3 tại công văn số 828/TNMT ngày "
+     "12/01/2010;", ["Phòng Tài nguyên và Môi trường quận 3"]),
+    ("Xét đề nghị của Trưởng phòng Giáo dục và Đào tạo tại Tờ trình số 008/GDĐT ngày 10/01/2010 "
+     "và Tờ trình số 16/TTr-NV ngày 12/01/2010 của Trưởng Phòng Nội vụ quận 5,",
+     ["Trưởng phòng Giáo dục và Đào tạo", "Trưởng Phòng Nội vụ quận 5"]),
 ])
 def test_issuer_of_each_proposal_in_a_theo_de_nghi_line(text, issuers):
     """"Theo đề nghị của A tại X và B tại Y": X is A's, Y is B's; "của A và B

@@ -195,6 +195,12 @@ IDENTITY_CASES = [
      "Quy định chi tiết một số điều\nCăn cứ Luật Tổ chức Chính phủ;\n",
      "Nghị định", "87/2025/NĐ-CP", "2025-04-11", "CHÍNH PHỦ",
      "a city named right before 'ngày', with no comma"),
+    ("ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "TỈNH LÂM ĐỒNG                  Độc lập - Tự do - Hạnh phúc\n"
+     "Số: 12/QĐ-UBND                 Lâm Đồng ngày 12 tháng 01 năm 2026\nQUYẾT ĐỊNH\n"
+     "Về việc ban hành quy chế\n", "Quyết định", "12/QĐ-UBND", "2026-01-12",
+     "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG",
+     "a province whose name ended a line of the vocabulary's list, before 'ngày' with no comma"),
     (PIPE_TABLE, "Công văn", "1520/VP-NC", "2024-12-05", "UBND TỈNH BÌNH THUẬN - VĂN PHÒNG",
      "'|' table cells; a letter (V/v, no title) is a Công văn"),
     (INTERLEAVED_AMENDING, "Quyết định", "12/2025/QĐ-UBND", "2025-04-03",
