@@ -349,7 +349,44 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
         described_by.append(described)
         if ends_force:
             _repeal_subject(out, described_by, clause.start, amended)
-    return out, _unique(edges)
+    return out, _unique(edges + _amender_list_edges(folded, out))
+
+
+def _amender_list_edges(folded: str, mentions: list[Mention]) -> list[Relation]:
+    """A consolidated text's opening: "Luật Hải quan số 54/2014/QH13 …, được
+    sửa đổi, bổ sung bởi:\n1. Luật số 71/2014/QH13 …;\n2. Luật số …": the
+    first reference of each item amends the law named before the heading."""
+    edges: list[Relation] = []
+    for i, m in enumerate(mentions):
+        k = folded.find("duoc sua doi", m.end, m.end + 160)
+        if k < 0 or "\n" in folded[m.end : k] or (
+                i + 1 < len(mentions) and mentions[i + 1].start < k):
+            continue
+        heading = _AMENDERS_HEADING.match(folded, k)
+        if heading is None:
+            continue
+        j, pos = i + 1, heading.end() - 1  # (at the heading's line break)
+        while j < len(mentions):
+            line = folded.find("\n", pos)
+            if line < 0 or not _ITEM_MARK.match(folded, line + 1):
+                break
+            end = folded.find("\n", line + 1)
+            end = len(folded) if end < 0 else end
+            while j < len(mentions) and mentions[j].start < line:
+                j += 1
+            if j < len(mentions) and mentions[j].start < end:
+                item = mentions[j]
+                if item.key != m.key and _dated_order_ok(item, m):
+                    edges.append(Relation(item.key, m.key, "amends"))
+            pos = end
+    return edges
+
+
+#: The heading of a consolidated text's list of amenders, after the law.
+_AMENDERS_HEADING = engine.compile(
+    r"duoc\s+sua\s+doi(?:\s*,\s*bo\s+sung)?(?:\s+mot\s+so\s+dieu)?\s+(?:boi|theo)\s*:[ \t]*\n")
+#: An item's mark at a line's start: "1.", "2)", "a)", "-".
+_ITEM_MARK = engine.compile(r"[ \t]*(?:[0-9]{1,2}[.)]|[a-z][)]|[-+*•])[ \t]")
 
 
 def _passive_agents(out: list[Mention], m: Mention, triggers: _Triggers,

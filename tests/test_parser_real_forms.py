@@ -390,6 +390,18 @@ RELATION_CASES = [
      [("11/2005/QĐ-TTg", "amends"), ("45/2019/QH14", "cites"), ("20/2023/QH15", "cites")],
      [("20/2023/QH15", "45/2019/QH14", "amends")],
      "'… được sửa đổi như sau:' after a reference: this document amends it (not with an agent)"),
+    ("LUẬT HẢI QUAN Luật Hải quan số 54/2014/QH13 ngày 23 tháng 6 năm 2014 của Quốc hội, có "
+     "hiệu lực kể từ ngày 01 tháng 01 năm 2015, được sửa đổi, bổ sung bởi:\n"
+     "1. Luật số 71/2014/QH13 ngày 26 tháng 11 năm 2014 của Quốc hội sửa đổi, bổ sung một số "
+     "điều của các luật về thuế;\n"
+     "2. Luật số 35/2018/QH14 ngày 20 tháng 11 năm 2018 của Quốc hội sửa đổi, bổ sung một số "
+     "điều của 37 luật có liên quan đến quy hoạch.\n"
+     "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+     "Điều 1. Theo Luật số 12/2012/QH13.",
+     [("54/2014/QH13", "cites"), ("71/2014/QH13", "cites"), ("35/2018/QH14", "cites"),
+      ("12/2012/QH13", "cites")],
+     [("35/2018/QH14", "54/2014/QH13", "amends"), ("71/2014/QH13", "54/2014/QH13", "amends")],
+     "a consolidated text's list of amenders: each item amends the law before the heading"),
     ("Sửa đổi Quy chế thi đua, Quyết định số 15/2020/QĐ-UBND quy định về khen thưởng.",
      [("15/2020/QĐ-UBND", "cites")], [],
      "a comma still cuts a trigger off where no instrument is attached by the reference"),
