@@ -224,6 +224,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
         described: tuple[str, str] | None = None
         outer_relation: str | None = None  # the relation of the list a passive chain interrupts
         coordinated = False
+        prevs_verb = False  # the verb before ``m`` describes the reference before it
         act_from = -1  # end of the trigger the relation comes from, if one
         else_from = clause.start  # else: parts are named between here and the reference
         if prev is not None and prev.key != m.key and m.start - prev.end <= _RELATION_GAP:
@@ -248,7 +249,15 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                     passive_target[m.key] = (prev, stated)
                 elif (SUBJECT_OPENER.match(gap) or TRIGGER_PATTERN.match(gap.lstrip(" ,"))
                       or triggers.near_start(prev.end, m.start)):
-                    described = (prev.key, stated)
+                    if _dated_order_ok(prev, m):
+                        described = (prev.key, stated)
+                    else:
+                        # a later document is no object of an earlier one's verb
+                        # ("Pháp lệnh số 31/2007 sửa đổi … Pháp lệnh năm 2002 và Pháp
+                        # lệnh số 04/2008 … hết hiệu lực": listed side by side)
+                        prevs_verb = True
+                        if _ITEM_GAP.search(folded, max(prev.end, m.start - 12), m.start):
+                            m = m._replace(in_list=True)
             elif m.in_list and described_by and described_by[-1]:
                 described = described_by[-1]  # "… về thực hiện Nghị quyết A và B"
                 if not described[1] and prev.key in passive_target and _named(folded, m):
@@ -291,7 +300,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
         else:
             triggers.last_end = -1
             lo = clause.start if first_in_clause else prev.end
-            relation = triggers.relation(lo, m.start)
+            relation = None if prevs_verb else triggers.relation(lo, m.start)
             if relation is None and first_in_clause and clause.kind == "semi" \
                     and _names_parts(folded, lo, m.start) \
                     and (chain := _chain_start(folded, m.start)) < lo:

@@ -402,6 +402,13 @@ RELATION_CASES = [
       ("12/2012/QH13", "cites")],
      [("35/2018/QH14", "54/2014/QH13", "amends"), ("71/2014/QH13", "54/2014/QH13", "amends")],
      "a consolidated text's list of amenders: each item amends the law before the heading"),
+    ("2. Pháp lệnh xử lý vi phạm hành chính số 44/2002/PL-UBTVQH10, Pháp lệnh số "
+     "31/2007/PL-UBTVQH11 sửa đổi một số điều của Pháp lệnh Xử lý vi phạm hành chính năm 2002 và "
+     "Pháp lệnh số 04/2008/UBTVQH12 sửa đổi, bổ sung một số điều của Pháp lệnh xử lý vi phạm "
+     "hành chính hết hiệu lực kể từ ngày Luật này có hiệu lực.",
+     [("44/2002/PL-UBTVQH10", "repeals"), ("31/2007/PL-UBTVQH11", "repeals"),
+      ("04/2008/UBTVQH12", "repeals")], [],
+     "a later document is no object of an earlier one's verb: listed side by side, all cease"),
     ("Sửa đổi Quy chế thi đua, Quyết định số 15/2020/QĐ-UBND quy định về khen thưởng.",
      [("15/2020/QĐ-UBND", "cites")], [],
      "a comma still cuts a trigger off where no instrument is attached by the reference"),
