@@ -87,10 +87,17 @@ _ISSUER_STOP_LOWER = engine.compile(
 #: The first words of those phrases: the pattern is tried only at one.
 _ISSUER_STOP_LOWER_FIRST = frozenset(p.split()[0] for p in _ISSUER_STOP_LOWER_PHRASES)
 _WORD = engine.compile(r"\S+")
+#: Words opening a part of a text (folded): "và Chương II", "và Danh mục".
+_TEXT_PARTS = frozenset("chuong dieu khoan diem muc phan danh phu mau".split())
+#: Small-letter words that fold like words of a body's name but never stand
+#: in one ("có" like "cổ phần", "kể" like "kế hoạch", "tới" like "tối cao",
+#: "đúng" like "xây dựng", "số" like "Sở", "trì" like "chính trị").
+_NOT_IN_A_NAME = frozenset("có kể tới đúng số trì dữ bố cơ".split())
 #: Levels of a place numbered in cities ("Ủy ban nhân dân quận 3", "phường 5").
 _NUMBERED_LEVELS = frozenset({"quan", "phuong"})
-#: Levels of a place, which end a body's name ("UBND tỉnh", "UBND huyện").
-_PLACE_LEVELS = frozenset({"tinh", "huyen", "xa", "phuong", "quan"})
+#: Last words (folded) at which a body's name is complete: a level of a place
+#: ("UBND tỉnh"), a place or a name read whole (""), "Chính phủ".
+_COMPLETE_AT = frozenset({"tinh", "huyen", "xa", "phuong", "quan", "", "phu"})
 _CAPS_LINE = regex.compile(r"\p{Lu}+(?:[ \t]+\p{Lu}+){2,}[ \t]*(?:\n|$)")
 _CAPITAL_SOON = regex.compile(
     r"[ \t]*\n?[ \t]*(?:\p{Ll}+[ \t]+\n?[ \t]*){0,3}"
@@ -376,9 +383,12 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
             continue
         if f in ISSUER_JOINERS:
             nxt = match_near(_NEXT_WORD, text, w.end())
-            if nxt and nxt.group(1).isupper() and not match_near(TITLE_START, folded, nxt.start(1)):
+            if nxt and nxt.group(1).isupper() and _joins_a_name(folded, nxt.start(1)) \
+                    and not match_near(TITLE_START, folded, nxt.start(1)):
                 continue  # "Sở Giáo dục và Đào tạo", not "UBND tỉnh và Quyết định số …"
             break
+        if word in _NOT_IN_A_NAME:
+            break  # "… Chính phủ có …", "… Quốc hội kể từ …": folded like "cổ", "kế"
         stops = ISSUER_STOP_WORDS if word[0].islower() else ISSUER_STOP_CAPITALIZED
         if f in stops or match_near(_ISSUER_STOP_PHRASE, folded, at) or (
                 f in _ISSUER_STOP_LOWER_FIRST and word[0].islower()
@@ -387,7 +397,7 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
         if word.isupper() and len(word) > 1 and end is not None and last not in ISSUER_HEADS \
                 and "\n" in text[end:at] and _CAPS_LINE.match(text, at):
             break  # the next line is a heading in capitals ("ỦY BAN NHÂN DÂN TỈNH …")
-        if word[0].isupper() and end is not None and (last == "" or last in _PLACE_LEVELS) \
+        if word[0].isupper() and end is not None and (last in _COMPLETE_AT) \
                 and "\n" in text[end:at] and ISSUER_START.match(folded, at):
             break  # a body complete at its place, another on the next line: a
             # table's next cell ("… của UBND tỉnh\nSở Nội vụ", "… tỉnh Lâm Đồng\nVăn phòng …")
@@ -416,6 +426,14 @@ def _issuer(text: str, folded: str, pos: int) -> tuple[str, int] | None:
         end = qualifier.end()
     name = _SPACES.sub(" ", text[base:end].replace("|", " ")).strip()
     return name, end
+
+
+def _joins_a_name(folded: str, pos: int) -> bool:
+    """The word at ``pos``, after "và" or "-", may go on with a body's name
+    ("… Giáo dục và Đào tạo", "Sở Dân tộc và Tôn giáo"): it does not open a
+    part of a text ("Quốc hội và Chương II", "… Nhà nước và Danh mục …")."""
+    word = _WORD.match(folded, pos)
+    return word is None or _TRAILING_PUNCT.sub("", word.group()) not in _TEXT_PARTS
 
 
 def _capital_follows(text: str, pos: int) -> bool:

@@ -299,17 +299,17 @@ BODY_NAMES: tuple[str, ...] = _names(
     |phap che|van hoa - xa hoi|van hoa xa hoi|thong doc|giam doc|cong hoa xa hoi chu nghia viet nam
     |viet nam dan chu cong hoa|mat tran to quoc viet nam|mat tran to quoc|thanh pho|thanh uy
     |thanh vien|thanh nien|bau cu|ban chi dao|to cong tac|van thu va luu tru|van thu - luu tru
-    |luu tru|dien luc|vat gia""")
+    |luu tru|dien luc|vat gia|quoc gia""")
 #: Words that end an issuer even when capitalized ("… của UBND thành phố Kết
 #: luận cuộc họp …", OCR "… Tinh Gy Ve viée …").
 ISSUER_STOP_WORDS: frozenset[str] = frozenset(
     """ve v/v ket quy huong thuc trien sua thay bai nham theo ngay hoac la
-    da dang duoc se cho den voi trong tren ap phe kinh""".split()
+    da dang duoc se cho den voi trong tren ap phe kinh mau""".split()
 )
 #: The stop words that end an issuer when capitalized: "Về", "Kết luận", but
 #: not "Tài" (Bộ Tài chính) or "Đảng" (Trung ương Đảng), which fold like "tại", "đang".
 ISSUER_STOP_CAPITALIZED: frozenset[str] = frozenset(
-    "ve v/v ket quy huong thuc trien sua thay bai nham theo ngay kinh".split()
+    "ve v/v ket quy huong thuc trien sua thay bai nham theo ngay kinh mau".split()
 )
 #: Provinces and centrally-run cities (folded): an issuer may break across a
 #: line inside one ("UBND tỉnh Lào \n\nCai"), where a capitalized word on a new

@@ -325,6 +325,19 @@ def test_same_key_of_another_year_is_not_a_self_citation():
     ("Công văn số 9/BTC-TCCB của Ban Tổ chức Tỉnh ủy về việc", "Ban Tổ chức Tỉnh ủy"),
     ("Quyết định số 43/2006/QĐ-UBND ngày 26/12/2006 của Uỷ ban nhân dân quận 3 về việc",
      "Uỷ ban nhân dân quận 3"),
+    # small-letter words that fold like a name's words ("có" like "cổ phần")
+    ("theo Nghị định số 08/2015/NĐ-CP của Chính phủ có hiệu lực", "Chính phủ"),
+    ("Nghị quyết số 724/2009/UBTVQH12 của Ủy ban Thường vụ Quốc hội kể từ ngày 01/7/2021",
+     "Ủy ban Thường vụ Quốc hội"),
+    ("phổ biến Quyết định số 1956/QĐ-TTg của Thủ tướng Chính phủ tới các cán bộ",
+     "Thủ tướng Chính phủ"),
+    ("triển khai Đề án 06/CP, của Ủy ban Quốc gia chuyển đổi số", "Ủy ban Quốc gia"),
+    # "và" before a part of a text, not a body's name
+    ("theo Nghị quyết số 101/2025/UBTVQH15 của Uỷ ban Thường vụ Quốc hội và Chương II của Luật",
+     "Uỷ ban Thường vụ Quốc hội"),
+    ("Công văn số 12/SDTTG của Sở Dân tộc và Tôn giáo về việc", "Sở Dân tộc và Tôn giáo"),
+    ("Kế hoạch liên tịch số 77/KH-LT của UBND và UB MTTQ Thành phố về việc",
+     "UBND và UB MTTQ Thành phố"),
     # a table's next cell: another body complete on the next line
     ("|Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh\nVăn phòng UBND tỉnh |",
      "Chủ tịch UBND tỉnh"),
