@@ -24,6 +24,7 @@ identity is read from the classes:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -219,11 +220,48 @@ def _own_number(text: str, folded: str, cell: Cell) -> _Number | None:
         if key:
             return _Number((tok.start(), tok.end()), key, split_key(key)[2])
     gap = text[after:reach].lstrip(" \t|\n")
+    spaced = _spaced_number(text, reach - len(gap), reach)
+    if spaced is not None:
+        return spaced
     blank = BLANK_NUMBER.match(gap)
     if blank:
         symbol = canonical_key("0/" + blank.group(1))
         return _Number(None, symbol=split_key(symbol)[2] if symbol else None)
     return None
+
+
+def _spaced_number(text: str, start: int, reach: int) -> _Number | None:
+    """A number typed with spaces round its separators right after "Số:"
+    ("Số: 35 - CV/TU", "Số:114 -11/PT-NC", "Số: 12 / QĐ-UBND"): read with the
+    spaces next to a "-" or "/" left out (on the field's line only)."""
+    line_end = text.find("\n", start, reach)
+    stretch = text[start : line_end if line_end >= 0 else reach]
+    if not _SPACED_SEPARATOR.search(stretch):
+        return None
+    kept = [i for i, ch in enumerate(stretch)
+            if not (ch in " \t" and _beside_separator(stretch, i))]
+    joined = "".join(stretch[i] for i in kept)
+    tok = NUMBER_SYMBOL.match(joined)
+    if not tok:
+        return None
+    key = canonical_key(tok.group())
+    if not key:
+        return None
+    return _Number((start, start + kept[tok.end() - 1] + 1), key, split_key(key)[2])
+
+
+_SPACED_SEPARATOR = re.compile(r"[ \t][-/\u2013]|[-/\u2013][ \t]")
+
+
+def _beside_separator(s: str, i: int) -> bool:
+    """The blank at ``i`` is in a run of blanks next to a "-" or "/"."""
+    j = i
+    while j > 0 and s[j - 1] in " \t":
+        j -= 1
+    k = i
+    while k + 1 < len(s) and s[k + 1] in " \t":
+        k += 1
+    return (j > 0 and s[j - 1] in "-/\u2013") or (k + 1 < len(s) and s[k + 1] in "-/\u2013")
 
 
 def _bare_number(text: str, cells: list[Cell], kinds: list[str], stop: int) -> _Number | None:

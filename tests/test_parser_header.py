@@ -397,3 +397,17 @@ def test_place_and_date_printed_after_kinh_gui(date_line, place, date):
             "Triển khai thực hiện Quyết định số 145/QĐ-BNV ngày 03/3/2025 của Bộ Nội vụ.\n")
     doc = parse_text(text).document
     assert (doc.place, doc.date) == (place, date)
+
+
+@pytest.mark.parametrize("field,key", [
+    ("Số: 35 - CV/TU", "35-CV/TU"),  # a Party number, its dash spaced on both sides
+    ("Số:114 -11/PT-NC", "114-11/PT-NC"),  # a sub-number typed apart
+    ("Số: 12 / QĐ-UBND", "12/QĐ-UBND"),
+    ("Số: 1959 / TTr - LT", "1959/TTr-LT"),
+    ("Số:      /QĐ-UBND", None),  # a draft's blank stays blank
+])
+def test_own_number_typed_with_spaced_separators(field, key):
+    text = (f"TỈNH ỦY LÂM ĐỒNG\n{field}     Lâm Đồng, ngày 5 tháng 3 năm 2025\n"
+            "CÔNG VĂN\nVề việc tham dự hội nghị\n")
+    doc = parse_text(text).document
+    assert (doc.key, doc.date) == (key, "2025-03-05")
