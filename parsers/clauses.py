@@ -253,6 +253,10 @@ def _opening(folded: str, start: int, end: int) -> str | None:
 _ENDS_IN_COLON = engine.compile(r":[ \t]*\n[ \t]*(?:\S{1,6}[ \t]+)?$")
 
 
+#: A dash opening a line before a word in small letters ("- xã hội"), after
+#: a line that ends in a letter: the line was wrapped at the dash.
+_ENDS_UNPUNCTUATED = regex.compile(r"\p{L}[ \t]*$")
+
 _MARKER = engine.compile(
     r"[ \t]*(?:(?P<num>\d+(?:\.\d+)*[.)]|[IVX]+\.)|(?P<bullet>[-+•*–]|[a-zđ]\)))[ \t]"
 )
@@ -287,6 +291,9 @@ class _Clauses:
         last = _Clause(0, "top")
         clauses = [last]
         for pos, kind in found:
+            if kind == "bullet" and text[pos - 2] in "-\u2013" and text[pos : pos + 1].islower() \
+                    and _ENDS_UNPUNCTUATED.search(text, max(0, pos - 40), text.rfind("\n", 0, pos)):
+                continue  # "… kinh tế\n- xã hội …": a line wrapped at a dash, not a bullet
             colon = kind == "colon"
             if colon or (kind == "stop" and text.find("\n", pos, pos + 3) >= 0):
                 # a line after ":" may open with a list marker; a full stop that

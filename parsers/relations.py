@@ -154,6 +154,17 @@ def _dated_order_ok(actor: Mention, target: Mention) -> bool:
     return a is None or t is None or a >= t
 
 
+def _siblings(a: Mention, b: Mention) -> bool:
+    """Two documents of one series issued the same day ("các Nghị quyết của
+    Chính phủ: số 01/NQ-CP ngày 05/01/2024 về … thực hiện Kế hoạch … và số
+    02/NQ-CP ngày 05/01/2024"): listed side by side, neither acts on the other."""
+    if a.date is None or a.date != b.date:
+        return False
+    _, a_year, a_symbol = split_key(a.key)
+    _, b_year, b_symbol = split_key(b.key)
+    return a_symbol == b_symbol and a_year == b_year  # (a year in a key outweighs a misprint)
+
+
 def _named(folded: str, m: Mention) -> bool:
     """Words stand between the reference's type word and its number ("Luật
     thuế giá trị gia tăng số 13/2008/QH12", not "Luật số 32/2013/QH13")."""
@@ -249,7 +260,9 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                     passive_target[m.key] = (prev, stated)
                 elif (SUBJECT_OPENER.match(gap) or TRIGGER_PATTERN.match(gap.lstrip(" ,"))
                       or triggers.near_start(prev.end, m.start)):
-                    if _dated_order_ok(prev, m):
+                    if _siblings(prev, m):
+                        coordinated = True  # listed side by side: the list's relation
+                    elif _dated_order_ok(prev, m):
                         described = (prev.key, stated)
                     else:
                         # a later document is no object of an earlier one's verb

@@ -409,6 +409,16 @@ RELATION_CASES = [
      [("44/2002/PL-UBTVQH10", "repeals"), ("31/2007/PL-UBTVQH11", "repeals"),
       ("04/2008/UBTVQH12", "repeals")], [],
      "a later document is no object of an earlier one's verb: listed side by side, all cease"),
+    ("Thực hiện các Nghị quyết của Chính phủ: số 01/NQ-CP ngày 05 tháng 01 năm 2024 về nhiệm vụ, "
+     "giải pháp chủ yếu thực hiện Kế hoạch phát triển kinh tế - xã hội năm 2024 và số 02/NQ-CP "
+     "ngày 05 tháng 01 năm 2024 về những nhiệm vụ.",
+     [("01/NQ-CP", "implements"), ("02/NQ-CP", "implements")], [],
+     "two of one series issued the same day are listed side by side, neither acts on the other"),
+    ("Điều 1. Ban hành Chương trình hành động thực hiện các Nghị quyết của Chính phủ: số "
+     "01/NQ-CP ngày 05/01/2024 về giải pháp thực hiện Kế hoạch phát triển kinh tế\n- xã hội năm "
+     "2024; số 02/NQ-CP ngày 05/01/2024 về cải thiện môi trường kinh doanh.",
+     [("01/NQ-CP", "implements"), ("02/NQ-CP", "implements")], [],
+     "a line wrapped at the dash of 'kinh tế - xã hội' is no bullet: the list goes on"),
     ("Sửa đổi Quy chế thi đua, Quyết định số 15/2020/QĐ-UBND quy định về khen thưởng.",
      [("15/2020/QĐ-UBND", "cites")], [],
      "a comma still cuts a trigger off where no instrument is attached by the reference"),
