@@ -71,7 +71,7 @@ _NAMES_A_DOCUMENT = engine.compile(r"(?:\s+lien\s+tich)?\s+s[o06]\s*:?\s*[0-9]")
 #: the commas are the instrument's name's, they do not cut the trigger off.
 _ATTACHED_BY = engine.compile(
     r"(?<![a-z])(?:quy\s+che|quy\s+dinh|dieu\s+le|quy\s+trinh|danh\s+muc|bang\s+gia|noi\s+quy"
-    r"|chuong\s+trinh|ke\s+hoach|de\s+an|phu\s+luc)(?![a-z])[^;.]*(?<![a-z])kem\s+theo\s+$")
+    r"|chuong\s+trinh|ke\s+hoach|de\s+an|phu\s+luc)(?![a-z])[^;.]*(?<![a-z])(?:kem|hanh)\s+theo\s+$")
 
 
 #: "… có hiệu lực thi hành": not "thi hành" a document.
@@ -114,6 +114,15 @@ _CHAIN_TRIGGER = 30
 
 #: One of these stands in any chain of parts (checked before the patterns).
 _PROVISION_WORDS = ("dieu", "khoan", "diem", "chuong", "muc", "phan")
+
+
+def _parts_after_tai(folded: str, lo: int, hi: int, between: str) -> bool:
+    """The commas of ``between`` (``folded[lo:hi]``) all stand in the parts it
+    ends with ("sửa đổi chế độ … quy định tại khoản 3, điều 1 của [Quyết định
+    số …]")."""
+    k = between.rfind(" tai ")
+    return k >= 0 and "," not in between[:k] and not between[:k].endswith("theo quy dinh") \
+        and _names_parts(folded, lo + k + 5, hi)
 
 
 def _names_parts(folded: str, lo: int, hi: int, stretch: str | None = None) -> bool:
@@ -159,7 +168,17 @@ class _Clause:
 #: Luật …", "các Nghị định hướng dẫn thi hành Luật Đất đai"), not this text.
 _OTHER_DOCUMENTS = engine.compile(
     r"(?:(?:cac|nhung)\s+(?:van\s+ban|nghi\s+dinh|thong\s+tu|quyet\s+dinh|nghi\s+quyet)"
-    r"(?:\s+quy\s+pham\s+phap\s+luat)?|van\s+ban\s+quy\s+pham\s+phap\s+luat)\s+$")
+    r"(?:\s+quy\s+pham\s+phap\s+luat)?|van\s+ban\s+quy\s+pham\s+phap\s+luat)"
+    r"(?:\s+cua\s+[a-z]+(?:\s+[a-z]+)?)?\s+$")
+#: A document to be drafted, whose title holds the verb: "Xây dựng Nghị định
+#: sửa đổi … Nghị định số …", "Soạn thảo Quyết định … (thay thế Quy chế …)".
+_PLANNED = engine.compile(
+    r"(?<![a-z])(?:xay\s+dung|soan\s+thao|trinh\s+ban\s+hanh|de\s+nghi\s+ban\s+hanh)"
+    r"\s+(?:(?:cac|mot|du\s+thao)\s+)?(?:luat|nghi\s+dinh|thong\s+tu|quyet\s+dinh|nghi\s+quyet"
+    r"|chi\s+thi)(?![a-z])[^.;:\n]*$")
+_PLANNED_REACH = 160
+#: Relations by which a document acts on another.
+_ACTS = frozenset({"amends", "repeals", "replaces"})
 
 
 class _Triggers:
@@ -203,15 +222,18 @@ class _Triggers:
         for start, end, trig in self.before(lo, hi):
             between = folded[end:hi]
             cut = ";" in between or "," in between and not (
-                between.endswith("theo ") and _ATTACHED_BY.search(between))
+                between.endswith("theo ") and _ATTACHED_BY.search(between)) and not (
+                trig.relation in _ACTS and _parts_after_tai(folded, end, hi, between))
             parts = (cut or hi - end > trig.max_gap) and trig.relation != "based_on" \
                 and _names_parts(folded, end, hi, between)
             if cut and not parts \
                     or between.count("\u201d") > between.count("\u201c") \
                     or between.count(")") > between.count("("):
                 return None  # every earlier trigger is behind the comma or the quote too
-            if _OTHER_DOCUMENTS.search(folded, max(0, start - 45), start):
-                continue  # "các văn bản quy phạm pháp luật quy định chi tiết Luật …"
+            if _OTHER_DOCUMENTS.search(folded, max(0, start - 60), start) or \
+                    _PLANNED.search(folded, max(0, start - _PLANNED_REACH), start):
+                continue  # "các văn bản quy phạm pháp luật quy định chi tiết Luật …",
+                # "Xây dựng Nghị định sửa đổi … Nghị định số …": another's act
             if _QUALIFIER.match(folded, end) or _IN_FORCE.search(
                     folded, max(0, start - 12), start) or _NAMES_A_DOCUMENT.match(folded, end):
                 continue  # "Điều lệ (sửa đổi, bổ sung)", "có hiệu lực thi hành", "Hướng dẫn số 5"

@@ -299,7 +299,8 @@ BODY_NAMES: tuple[str, ...] = _names(
     |phap che|van hoa - xa hoi|van hoa xa hoi|thong doc|giam doc|cong hoa xa hoi chu nghia viet nam
     |viet nam dan chu cong hoa|mat tran to quoc viet nam|mat tran to quoc|thanh pho|thanh uy
     |thanh vien|thanh nien|bau cu|ban chi dao|to cong tac|van thu va luu tru|van thu - luu tru
-    |luu tru|dien luc|vat gia|quoc gia""")
+    |luu tru|dien luc|vat gia|quoc gia|an toan giao thong|the duc the thao|the thao
+    |khoa hoc va ky thuat|khoa hoc ky thuat""")
 #: Words that end an issuer even when capitalized ("… của UBND thành phố Kết
 #: luận cuộc họp …", OCR "… Tinh Gy Ve viée …").
 ISSUER_STOP_WORDS: frozenset[str] = frozenset(

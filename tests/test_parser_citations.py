@@ -336,6 +336,10 @@ def test_same_key_of_another_year_is_not_a_self_citation():
     ("theo Nghị quyết số 101/2025/UBTVQH15 của Uỷ ban Thường vụ Quốc hội và Chương II của Luật",
      "Uỷ ban Thường vụ Quốc hội"),
     ("Công văn số 12/SDTTG của Sở Dân tộc và Tôn giáo về việc", "Sở Dân tộc và Tôn giáo"),
+    ("Thông báo số 379/TB-UBATGT ngày 26/11/2009 của Uỷ ban An toàn giao thông Quốc gia về",
+     "Uỷ ban An toàn giao thông Quốc gia"),
+    ("Thông tư số 488/KHKT-TT ngày 5-6-1988 của Uỷ ban Khoa học và kỹ thuật Nhà nước hướng dẫn",
+     "Uỷ ban Khoa học và kỹ thuật Nhà nước"),
     ("Kế hoạch liên tịch số 77/KH-LT của UBND và UB MTTQ Thành phố về việc",
      "UBND và UB MTTQ Thành phố"),
     # a table's next cell: another body complete on the next line

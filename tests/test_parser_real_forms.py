@@ -419,6 +419,16 @@ RELATION_CASES = [
      "2024; số 02/NQ-CP ngày 05/01/2024 về cải thiện môi trường kinh doanh.",
      [("01/NQ-CP", "implements"), ("02/NQ-CP", "implements")], [],
      "a line wrapped at the dash of 'kinh tế - xã hội' is no bullet: the list goes on"),
+    ("1. Sửa đổi, bổ sung chế độ hỗ trợ tiền ăn quy định tại khoản 3, điều 1 của quyết định số "
+     "23/2007/QĐ-UBND ngày 25/6/2007.\n2. Người đã nộp khoản thu bổ sung theo quy định tại khoản "
+     "1 Điều 9, khoản 7 Điều 51 Nghị định số 103/2024/NĐ-CP thì được tính.",
+     [("23/2007/QĐ-UBND", "amends"), ("103/2024/NĐ-CP", "cites")], [],
+     "commas standing only in the parts the verb names after 'quy định tại' do not cut it off"),
+    ("Xây dựng Nghị định sửa đổi, bổ sung một số điều của Nghị định số 06/2022/NĐ-CP; soạn thảo "
+     "Quyết định ban hành Quy chế (thay thế Quy chế ban hành kèm theo Quyết định số "
+     "279/2005/QĐ-TTg); các văn bản của tỉnh hướng dẫn thực hiện Thông tư 23/2007/TT-BTC.",
+     [("06/2022/NĐ-CP", "cites"), ("279/2005/QĐ-TTg", "cites"), ("23/2007/TT-BTC", "cites")], [],
+     "the verb in the title of a document to be drafted, or of others, is not this one's act"),
     ("Sửa đổi Quy chế thi đua, Quyết định số 15/2020/QĐ-UBND quy định về khen thưởng.",
      [("15/2020/QĐ-UBND", "cites")], [],
      "a comma still cuts a trigger off where no instrument is attached by the reference"),
