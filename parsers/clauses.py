@@ -170,6 +170,15 @@ _OTHER_DOCUMENTS = engine.compile(
     r"(?:(?:cac|nhung)\s+(?:van\s+ban|nghi\s+dinh|thong\s+tu|quyet\s+dinh|nghi\s+quyet)"
     r"(?:\s+quy\s+pham\s+phap\s+luat)?|van\s+ban\s+quy\s+pham\s+phap\s+luat)"
     r"(?:\s+cua\s+[a-z]+(?:\s+[a-z]+)?)?\s+$")
+#: "Triển khai … (theo yêu cầu tại Công văn số …)", "… triển khai nhiệm vụ,
+#: giải pháp … theo chỉ đạo của Bộ Tài chính tại Công văn số …": the verb's
+#: commas do not cut it off from the document that asked for it.
+_DIRECTED = engine.compile(
+    r"theo\s+(?:yeu\s+cau|chi\s+dao)(?:\s+cua\s+[^,;.()]{1,80}?)?\s+tai\s+$")
+#: "Điều lệ sửa đổi, bổ sung …", "Quy chế sửa đổi": the amended instrument's
+#: name, not an act ("… theo Điều lệ sửa đổi, bổ sung Hiệp hội … đã được phê
+#: duyệt theo Quyết định số …").
+_INSTRUMENT_BEFORE = engine.compile(r"(?<![a-z])(?:dieu\s+le|quy\s+che)\s+(?:sua\s+doi\s*,?\s*)?$")
 #: A document to be drafted, whose title holds the verb: "Xây dựng Nghị định
 #: sửa đổi … Nghị định số …", "Soạn thảo Quyết định … (thay thế Quy chế …)".
 _PLANNED = engine.compile(
@@ -223,7 +232,9 @@ class _Triggers:
             between = folded[end:hi]
             cut = ";" in between or "," in between and not (
                 between.endswith("theo ") and _ATTACHED_BY.search(between)) and not (
-                trig.relation in _ACTS and _parts_after_tai(folded, end, hi, between))
+                trig.relation in _ACTS and _parts_after_tai(folded, end, hi, between)) and not (
+                trig.relation == "implements" and between.endswith("tai ")
+                and _DIRECTED.search(between))
             parts = (cut or hi - end > trig.max_gap) and trig.relation != "based_on" \
                 and _names_parts(folded, end, hi, between)
             if cut and not parts \
@@ -234,7 +245,8 @@ class _Triggers:
                     _PLANNED.search(folded, max(0, start - _PLANNED_REACH), start):
                 continue  # "các văn bản quy phạm pháp luật quy định chi tiết Luật …",
                 # "Xây dựng Nghị định sửa đổi … Nghị định số …": another's act
-            if _QUALIFIER.match(folded, end) or _IN_FORCE.search(
+            if _QUALIFIER.match(folded, end) or _INSTRUMENT_BEFORE.search(
+                    folded, max(0, start - 24), start) or _IN_FORCE.search(
                     folded, max(0, start - 12), start) or _NAMES_A_DOCUMENT.match(folded, end):
                 continue  # "Điều lệ (sửa đổi, bổ sung)", "có hiệu lực thi hành", "Hướng dẫn số 5"
             passive = bool(_PASSIVE_BEFORE.search(folded, max(0, start - 16), start))

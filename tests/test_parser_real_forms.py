@@ -429,6 +429,17 @@ RELATION_CASES = [
      "279/2005/QĐ-TTg); các văn bản của tỉnh hướng dẫn thực hiện Thông tư 23/2007/TT-BTC.",
      [("06/2022/NĐ-CP", "cites"), ("279/2005/QĐ-TTg", "cites"), ("23/2007/TT-BTC", "cites")], [],
      "the verb in the title of a document to be drafted, or of others, is not this one's act"),
+    ("Hiệp hội hoạt động theo Điều lệ sửa đổi, bổ sung Hiệp hội Nước mắm Phan Thiết đã được phê "
+     "duyệt theo Quyết định số 385/QĐ-UBND ngày 18/02/2003 và Quyết định số 1366/QĐ-UBND.",
+     [("385/QĐ-UBND", "cites"), ("1366/QĐ-UBND", "cites")], [],
+     "'Điều lệ sửa đổi, bổ sung' names the amended charter: no act of this document"),
+    ("- Triển khai rà soát thủ tục hành chính, cắt giảm giấy tờ (theo yêu cầu tại văn bản số "
+     "6084/TCT ngày 30/8/2025 của Cục Thuế).\nCông văn số 1469/UBND-KTTH ngày 30/01/2026 triển "
+     "khai nhiệm vụ, giải pháp trọng tâm theo chỉ đạo của Bộ Tài chính tại Công văn số "
+     "848/BTC-QLCS ngày 10/01/2026.",
+     [("6084/TCT", "implements"), ("1469/UBND-KTTH", "cites"), ("848/BTC-QLCS", "cites")],
+     [("1469/UBND-KTTH", "848/BTC-QLCS", "implements")],
+     "'triển khai … theo yêu cầu / chỉ đạo (của X) tại' reaches over the verb's commas"),
     ("Sửa đổi Quy chế thi đua, Quyết định số 15/2020/QĐ-UBND quy định về khen thưởng.",
      [("15/2020/QĐ-UBND", "cites")], [],
      "a comma still cuts a trigger off where no instrument is attached by the reference"),
