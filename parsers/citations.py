@@ -81,7 +81,9 @@ _ISSUER_STOP_PHRASE = engine.compile(
 #: …", "… của Chính phủ cơ sở dữ liệu …"); capitalized they name a body
 #: ("Phòng Kế hoạch - Tài chính", "Ban Tổ chức Tỉnh ủy").
 _ISSUER_STOP_LOWER_PHRASES = ("bo sung", "ke hoach", "to chuc", "cong bo", "cong nhan",
-                              "co so du lieu", "giao nhiem vu")
+                              "co so du lieu", "giao nhiem vu", "thong qua")
+#: The issuer's act between its name and the date ("… của Quốc hội thông qua ngày …").
+_PASSED = engine.compile(r"\s+(?:thong\s+qua|ban\s+hanh|ky)(?=\s+ng)")
 _ISSUER_STOP_LOWER = engine.compile(
     "(?:" + "|".join(p.replace(" ", r"\s+") for p in _ISSUER_STOP_LOWER_PHRASES) + ")(?![a-z])")
 #: The first words of those phrases: the pattern is tried only at one.
@@ -130,7 +132,8 @@ _DATE_BEFORE = regex.compile(
     r"|(?P<d2>\d{1,2})\s+th\w{1,3}ng\s+(?P<m2>\d{1,2})\s+n\w{1,2}m\s+(?P<y2>\d{4}))\s*,?\s*$"
 )
 ISSUER_START = engine.compile(
-    "(?:" + "|".join(regex.escape(p) for p in sorted(ISSUER_STARTS, key=len, reverse=True))
+    "(?:" + "|".join(r"\s+".join(regex.escape(w) for w in p.split())
+                     for p in sorted(ISSUER_STARTS, key=len, reverse=True))
     + r")(?![a-z])"
 )
 _BODY_WORDS = frozenset(w for name in BODY_NAMES for w in name.replace(",", "").split())
@@ -491,8 +494,11 @@ def _date_and_issuer(text: str, folded: str, pos: int) -> tuple[str | None, str 
         date, pos = got
     if got_issuer := _issuer(text, folded, pos):
         issuer, pos = got_issuer
-        if date is None and (got := _date(folded, pos)):
-            date, pos = got
+        if date is None:
+            # "… của Quốc hội thông qua ngày 12 tháng 6 năm 2025"
+            passed = match_near(_PASSED, folded, pos)
+            if got := _date(folded, passed.end() if passed else pos):
+                date, pos = got
     return date, issuer, pos
 
 
@@ -528,11 +534,12 @@ def _issuer_before(text: str, folded: str, start: int, key: str = ""
         if of < 0:
             return None
         body_start = of + 4
-    raw = _SPACES.sub(" ", text[body_start:body_end]).strip()
-    words = raw.split()
+    found = list(_WORD.finditer(text, body_start, body_end))
     # "Việc Chủ tịch …", "DẪN ĐẾN CHỦ TỊCH …": the name starts at its head word
-    while words and not ISSUER_START.match(fold(" ".join(words[:3]))):
-        words.pop(0)
+    while found and not (found[0].group()[0].isupper()
+                         and ISSUER_START.match(folded, found[0].start())):
+        found.pop(0)  # (a capitalized head word: "viên chức\nỦy ban …" starts at "Ủy")
+    words = [w.group() for w in found]
     raw = " ".join(words)
     if not words or len(raw) > 90 or not words[0][0].isupper():
         return None
@@ -547,7 +554,10 @@ def _issuer_before(text: str, folded: str, start: int, key: str = ""
             verb.group("at") and fold(name_words[0]) in ASSOCIATION_HEADS):
         return None
     date = None
-    head = _DATE_BEFORE.search(folded, max(0, body_start - 40), body_start)
+    # the date stands before the name ("Cơ quan, đơn vị\n-\nNgày 31/12/2025 Chính
+    # phủ …") or before what opened the clause ("Ngày 25/02/2026, C04 - Bộ …")
+    head = _DATE_BEFORE.search(folded, max(0, found[0].start() - 40), found[0].start()) \
+        or _DATE_BEFORE.search(folded, max(0, body_start - 40), body_start)
     if head:
         date = iso_date(head.group("d") or head.group("d2"), head.group("m") or head.group("m2"),
                         head.group("y") or head.group("y2"))

@@ -398,6 +398,14 @@ def test_issuer_before_the_reference_keeps_its_former_qualifier(text, issuer, da
      "Sở Nội vụ", "2026-01-23"),
     ("Ngày 08/9/2025, Bộ trưởng Bộ Công an đã ký ban hành Quyết định số 7619/QĐ-BCA phê duyệt "
      "Chương trình.", "Bộ trưởng Bộ Công an", "2025-09-08"),
+    # a table's cells before the sentence, a heading line ending in small letters
+    ("Cơ quan, đơn vị\n-\nNgày 31/12/2025 Chính phủ ban hành Nghị định số 361/2025/NĐ-CP quy "
+     "định vị trí việc làm.", "Chính phủ", "2025-12-31"),
+    ("2. Về tuyển dụng công chức, viên chức\nỦy  ban  nhân  dân  tỉnh  ban hành Quyết định số "
+     "2631/QĐ-UBND ngày 12/10/2025 về tuyển dụng.", "Ủy ban nhân dân tỉnh", "2025-10-12"),
+    # the issuer's act between its name and the date
+    ("Nghị quyết số 202/2025/QH15 của Quốc hội thông qua ngày 12 tháng 6 năm 2025 về sắp xếp.",
+     "Quốc hội", "2025-06-12"),
 ])
 def test_date_and_body_before_the_verb(text, issuer, date):
     """The date leading the sentence without a comma after it, and the verb
