@@ -314,6 +314,11 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
             triggers.last_end = -1
             lo = clause.start if first_in_clause else prev.end
             relation = None if prevs_verb else triggers.relation(lo, m.start)
+            if relation in ("implements", "guides") and _ISSUED_BEFORE.search(
+                    folded, max(0, m.start - 24), m.start):
+                # "… thi hành pháp luật\nỦy ban nhân dân tỉnh ban hành Kế hoạch số
+                # …": a document another body issued is reported, not carried out
+                relation = None
             if relation is None and first_in_clause and clause.kind == "semi" \
                     and _names_parts(folded, lo, m.start) \
                     and (chain := _chain_start(folded, m.start)) < lo:

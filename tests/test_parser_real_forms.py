@@ -440,6 +440,12 @@ RELATION_CASES = [
      [("6084/TCT", "implements"), ("1469/UBND-KTTH", "cites"), ("848/BTC-QLCS", "cites")],
      [("1469/UBND-KTTH", "848/BTC-QLCS", "implements")],
      "'triển khai … theo yêu cầu / chỉ đạo (của X) tại' reaches over the verb's commas"),
+    ("4. Công tác xây dựng, thi hành pháp luật\nỦy ban nhân dân tỉnh ban hành Kế hoạch số "
+     "865/KH-UBND ngày 20/01/2026 về công tác quản lý.\nSở đã triển khai xác minh và có Báo cáo "
+     "số 482/BC-STNMT ngày 26/8/2024.",
+     [("865/KH-UBND", "cites"), ("482/BC-STNMT", "cites")], [],
+     "a document another body issued or has ('… ban hành Kế hoạch số', '… có Báo cáo số') is "
+     "reported, not carried out"),
     ("Sửa đổi Quy chế thi đua, Quyết định số 15/2020/QĐ-UBND quy định về khen thưởng.",
      [("15/2020/QĐ-UBND", "cites")], [],
      "a comma still cuts a trigger off where no instrument is attached by the reference"),
