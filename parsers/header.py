@@ -230,6 +230,17 @@ def _own_number(text: str, folded: str, cell: Cell) -> _Number | None:
     return None
 
 
+def _ve_cell(cells: list[Cell], kinds: list[str], after: int) -> int | None:
+    """A letter's subject typed "Về …" for "V/v …" in a cell under its number
+    ("Số: /UBND-NC" / "Về kết quả Đại hội …"), before its body."""
+    for i in range(after + 1, len(cells)):
+        if kinds[i] == "body":
+            return None
+        if kinds[i] == "text" and cells[i].text.startswith("Về "):
+            return i
+    return None
+
+
 def _spaced_number(text: str, start: int, reach: int) -> _Number | None:
     """A number typed with spaces round its separators right after "Số:"
     ("Số: 35 - CV/TU", "Số:114 -11/PT-NC", "Số: 12 / QĐ-UBND"): read with the
@@ -473,6 +484,8 @@ def parse_header(text: str, folded: str) -> Header:
         subject = subject_lines(text, folded, rest_start, region, issuer)
     elif i_vv is not None:
         subject = subject_lines(text, folded, cells[i_vv].start, region, issuer)
+    elif i_num is not None and (i_ve := _ve_cell(cells, kinds, i_num)) is not None:
+        subject = subject_lines(text, folded, cells[i_ve].start, region, issuer)
     starts = _starts_at_title(text, folded) if marks == [] or (
         i_title is None and num is None and i_pd is None) else None
     if starts and doc_type is None:

@@ -126,12 +126,15 @@ def subject_lines(text: str, folded: str, start: int, limit: int,
     while pos < limit:
         nl = text.find("\n", pos, limit)
         end = limit if nl < 0 else nl
+        row = "|" in text[pos:end]
         raw = text[pos:end].strip(" \t*_#|")
         f = folded[pos:end].strip(" \t*_#|")
         pos = end + 1
         if not raw:
             blank_seen = True
             continue
+        if taken and (row and blank_seen or _TABLE_HEAD.match(f)):
+            break  # a table after the subject ("|STT |Đơn vị |…", "Số TT")
         if _RULE.match(raw):
             if taken:
                 break
@@ -185,6 +188,8 @@ def subject_lines(text: str, folded: str, start: int, limit: int,
     return " ".join(" ".join(taken).split()) or None
 
 
+#: A table's first column heading, alone in its cell: "STT", "Số TT", "TT".
+_TABLE_HEAD = engine.compile(r"(?:so\s+)?t\s*t(?:\s*\|.*)?$")
 #: A line that opens with a qualifier of the name above and goes on: "(trước
 #: sắp xếp) thành Hội Hộ sinh Lâm Đồng …" (not "(Kèm theo Quyết định …)").
 _QUALIFIER_LINE = regex.compile(r"\([^()\n]{1,30}\)[ \t]*\S")
@@ -206,7 +211,8 @@ def _names_on(raw: str, f: str) -> bool:
 
 #: Words after which a subject line goes on ("… của", "… và", "… năm").
 _CONTINUES = frozenset(
-    "va cua ve tai voi cac cho trong tren den nam so ngay thang theo nhung giua tu hoac".split()
+    "va cua ve tai voi cac cho trong tren den nam so ngay thang theo nhung giua tu hoac thanh"
+    .split()
 )
 
 

@@ -411,3 +411,30 @@ def test_own_number_typed_with_spaced_separators(field, key):
             "CÔNG VĂN\nVề việc tham dự hội nghị\n")
     doc = parse_text(text).document
     assert (doc.key, doc.date) == (key, "2025-03-05")
+
+
+@pytest.mark.parametrize("text,subject", [
+    # a list's title, and the table under it
+    ("DANH SÁCH\nXã, phường trọng điểm, phức tạp về ma túy năm 2025\n\n\n"
+     "|STT       |Đơn vị              |Phân loại |\n|          |Xã Phan Rí Cửa      |II        |\n",
+     "Xã, phường trọng điểm, phức tạp về ma túy năm 2025"),
+    ("DANH SÁCH\n Thành viên UBND tỉnh tham gia ý kiến đối với dự thảo Quyết định,\n"
+     "nhiệm kỳ 2025 - 2030\n\nSố TT\nHọ và tên\nChức vụ, đơn vị\n1\nĐ/c Hồ Văn Mười\n",
+     "Thành viên UBND tỉnh tham gia ý kiến đối với dự thảo Quyết định, nhiệm kỳ 2025 - 2030"),
+    # "… thành" calls for the name on the next line
+    ("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSố: 12/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc cho phép hợp nhất các "
+     "Hội của tỉnh Lâm Đồng, tỉnh Bình Thuận thành\nHội do Đảng, Nhà nước giao nhiệm vụ tỉnh Lâm "
+     "Đồng (mới)\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nCăn cứ Luật Tổ chức chính quyền;\n",
+     "Về việc cho phép hợp nhất các Hội của tỉnh Lâm Đồng, tỉnh Bình Thuận thành Hội do Đảng, "
+     "Nhà nước giao nhiệm vụ tỉnh Lâm Đồng (mới)"),
+    # a letter's subject typed "Về …" for "V/v …" in the cell under its number
+    ("|ỦY BAN NHÂN DÂN                    |CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM          |\n"
+     "|TỈNH LÂM ĐỒNG                      |Độc lập - Tự do - Hạnh phúc                 |\n"
+     "|Số:            /UBND-NC            |    Lâm Đồng, ngày    tháng 01 năm 2026     |\n"
+     "|Về kết quả Đại hội Hội truyền thống|                                            |\n"
+     "|Trường Sơn tỉnh Lâm Đồng           |                                            |\n\n\n"
+     "Kính gửi: Hội Truyền thống Trường Sơn tỉnh Lâm Đồng\n",
+     "Về kết quả Đại hội Hội truyền thống Trường Sơn tỉnh Lâm Đồng"),
+])
+def test_subject_ends_before_a_table_and_goes_on_where_called_for(text, subject):
+    assert parse_text(text).document.subject == subject
