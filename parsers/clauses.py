@@ -179,6 +179,13 @@ _DIRECTED = engine.compile(
 #: name, not an act ("… theo Điều lệ sửa đổi, bổ sung Hiệp hội … đã được phê
 #: duyệt theo Quyết định số …").
 _INSTRUMENT_BEFORE = engine.compile(r"(?<![a-z])(?:dieu\s+le|quy\s+che)\s+(?:sua\s+doi\s*,?\s*)?$")
+#: What a verb's object is for, standing between it and a law it only names:
+#: "… sửa đổi, bổ sung, thay thế để bảo đảm không trái với quy định của Luật …".
+_PURPOSE = engine.compile(
+    r"(?<![a-z])(?:de\s+(?:bao\s+dam|dam\s+bao)|khong\s+trai\s+voi|phu\s+hop\s+voi)(?![a-z])")
+#: "Thay thế cụm từ …", "thay thế các từ …": words of a text are replaced,
+#: which amends it.
+_WORDING = engine.compile(r"\s+(?:(?:cac|mot\s+so)\s+)?(?:cum\s+tu|tu\s+ngu|tu)(?![a-z])")
 #: A document to be drafted, whose title holds the verb: "Xây dựng Nghị định
 #: sửa đổi … Nghị định số …", "Soạn thảo Quyết định … (thay thế Quy chế …)".
 _PLANNED = engine.compile(
@@ -258,7 +265,11 @@ class _Triggers:
                     return None  # "thực hiện theo quy định tại Nghị định …" cites it
                 if passive and not passive_ok:
                     return None
+                if trig.relation in _ACTS and _PURPOSE.search(between):
+                    return None  # "kịp thời sửa đổi, thay thế để bảo đảm không trái với … Luật …"
                 self.last_start, self.last_end, self.last_passive = start, end, passive
+                if trig.relation == "replaces" and _WORDING.match(folded, end):
+                    return "amends"  # "Thay thế cụm từ “…” bằng … của Luật …": its wording
                 return trig.relation
         return None
 
@@ -280,7 +291,8 @@ def _opening(folded: str, start: int, end: int) -> str | None:
         return None if folded.startswith("can cu phap ly", pos) else "based_on"
     m = match_near(TRIGGER_PATTERN, folded, pos)
     if m and m.start() == pos and m.end() <= end and not _NAMES_A_DOCUMENT.match(folded, m.end()):
-        return TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])].relation
+        relation = TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])].relation
+        return "amends" if relation == "replaces" and _WORDING.match(folded, m.end()) else relation
     return None
 
 

@@ -382,7 +382,8 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
 def _amender_list_edges(folded: str, mentions: list[Mention]) -> list[Relation]:
     """A consolidated text's opening: "Luật Hải quan số 54/2014/QH13 …, được
     sửa đổi, bổ sung bởi:\n1. Luật số 71/2014/QH13 …;\n2. Luật số …": the
-    first reference of each item amends the law named before the heading."""
+    first reference of each item (or of the one line that follows, unmarked)
+    amends the law named before the heading."""
     edges: list[Relation] = []
     for i, m in enumerate(mentions):
         k = folded.find("duoc sua doi", m.end, m.end + 160)
@@ -393,10 +394,15 @@ def _amender_list_edges(folded: str, mentions: list[Mention]) -> list[Relation]:
         if heading is None:
             continue
         j, pos = i + 1, heading.end() - 1  # (at the heading's line break)
-        while j < len(mentions):
+        single = False  # one amender, on the next line without a mark
+        while j < len(mentions) and not single:
             line = folded.find("\n", pos)
-            if line < 0 or not _ITEM_MARK.match(folded, line + 1):
+            if line < 0:
                 break
+            if not _ITEM_MARK.match(folded, line + 1):
+                if pos != heading.end() - 1:
+                    break
+                single = True
             end = folded.find("\n", line + 1)
             end = len(folded) if end < 0 else end
             while j < len(mentions) and mentions[j].start < line:
