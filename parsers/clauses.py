@@ -179,6 +179,12 @@ _DIRECTED = engine.compile(
 #: name, not an act ("… theo Điều lệ sửa đổi, bổ sung Hiệp hội … đã được phê
 #: duyệt theo Quyết định số …").
 _INSTRUMENT_BEFORE = engine.compile(r"(?<![a-z])(?:dieu\s+le|quy\s+che)\s+(?:sua\s+doi\s*,?\s*)?$")
+#: A type word right before a verb (folded): "Luật sửa đổi …", "Nghị định sửa đổi …".
+_TYPE_BEFORE = engine.compile(
+    r"(?:,|\s(?:va|hoac))\s*(?:luat|nghi\s+dinh|thong\s+tu|quyet\s+dinh|nghi\s+quyet|phap\s+lenh)"
+    r"\s+(?:sua\s+doi\s*,?\s*)?$")
+#: … issued by this text's enacting words: "Quốc hội ban hành Luật sửa đổi …".
+_ENACTED = engine.compile(r"ban\s+hanh\s+$")
 #: What a verb's object is for, standing between it and a law it only names:
 #: "… sửa đổi, bổ sung, thay thế để bảo đảm không trái với quy định của Luật …".
 _PURPOSE = engine.compile(
@@ -203,8 +209,10 @@ class _Triggers:
     position, it walks back over that list instead of searching the text again
     (a reverse regex search per reference cost most of the relation reading)."""
 
-    def __init__(self, folded: str, windows: list[tuple[int, int]]) -> None:
+    def __init__(self, folded: str, windows: list[tuple[int, int]],
+                 text: str | None = None) -> None:
         self.folded = folded
+        self.text = text  # (as printed: a title's type word is in capitals)
         self.last_start = self.last_end = 0
         self.last_passive = False  # the phrase used stands in the passive ("được …")
         # leftmost, longest matches, in order (phrases that would overlap, as
@@ -249,7 +257,8 @@ class _Triggers:
                     or between.count(")") > between.count("("):
                 return None  # every earlier trigger is behind the comma or the quote too
             if _OTHER_DOCUMENTS.search(folded, max(0, start - 60), start) or \
-                    _PLANNED.search(folded, max(0, start - _PLANNED_REACH), start):
+                    _PLANNED.search(folded, max(0, start - _PLANNED_REACH), start) or \
+                    not passive_ok and self._titled(start):
                 continue  # "các văn bản quy phạm pháp luật quy định chi tiết Luật …",
                 # "Xây dựng Nghị định sửa đổi … Nghị định số …": another's act
             if _QUALIFIER.match(folded, end) or _INSTRUMENT_BEFORE.search(
@@ -272,6 +281,17 @@ class _Triggers:
                     return "amends"  # "Thay thế cụm từ “…” bằng … của Luật …": its wording
                 return trig.relation
         return None
+
+    def _titled(self, start: int) -> bool:
+        """The verb at ``start`` opens the title of an unnumbered document listed
+        right before it ("… hướng dẫn thực hiện Luật Thuế thu nhập cá nhân, Luật
+        sửa đổi, bổ sung … và Nghị định số …"): not a title in capitals, nor
+        the enacting words ("Quốc hội ban hành Luật sửa đổi …")."""
+        if self.text is None:
+            return False
+        typed = _TYPE_BEFORE.search(self.folded, max(0, start - 32), start)
+        return typed is not None and not self.text[typed.start() : typed.end()].isupper() \
+            and not _ENACTED.search(self.folded, max(0, typed.start() - 12), typed.start())
 
     def near_start(self, lo: int, hi: int) -> bool:
         """The trigger nearest before ``hi`` opens the text after ``lo`` (within a

@@ -47,6 +47,7 @@ from parsers.patterns import (
     SUBJECT_OPENER,
     TITLE_START,
     TRIGGER_PATTERN,
+    TRIGGERS_BY_LENGTH,
 )
 
 __all__ = ["relate"]
@@ -213,7 +214,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
     if not mentions:
         return mentions, []
     windows = _windows(mentions, len(text))
-    triggers = _Triggers(folded, _reach_windows(mentions))
+    triggers = _Triggers(folded, _reach_windows(mentions), text)
     clauses = _Clauses(text, folded, windows)
     starts = clauses.starts
     mention_starts = [m.start for m in mentions]
@@ -258,12 +259,19 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                         edges.append(Relation(m.key, prev.key, stated))
                     described = (m.key, "")
                     passive_target[m.key] = (prev, stated)
-                elif (SUBJECT_OPENER.match(gap) or TRIGGER_PATTERN.match(gap.lstrip(" ,"))
+                elif ((lead := TRIGGER_PATTERN.match(gap.lstrip(" ,"))) or SUBJECT_OPENER.match(gap)
                       or triggers.near_start(prev.end, m.start)):
                     if _siblings(prev, m):
                         coordinated = True  # listed side by side: the list's relation
                     elif _dated_order_ok(prev, m):
-                        described = (prev.key, stated)
+                        # the verb the description opens with, over one in a title it
+                        # names ("Thông tư A hướng dẫn thực hiện Luật X, Luật sửa đổi …
+                        # và Nghị định B": A guides B)
+                        opened = prev.end + len(gap) - len(gap.lstrip(" ,"))
+                        titled = lead is not None and TITLE_START.search(
+                            folded, opened + lead.end(), triggers.last_start) is not None
+                        described = (prev.key, TRIGGERS_BY_LENGTH[int(lead.lastgroup[1:])].relation
+                                     if titled else stated)
                     else:
                         # a later document is no object of an earlier one's verb
                         # ("Pháp lệnh số 31/2007 sửa đổi … Pháp lệnh năm 2002 và Pháp

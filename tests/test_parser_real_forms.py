@@ -460,6 +460,19 @@ RELATION_CASES = [
      [("36/2018/QH14", "cites"), ("59/2020/QH14", "cites"), ("12/2012/QH13", "cites")],
      [("59/2020/QH14", "36/2018/QH14", "amends")],
      "a consolidated text's one amender, on the line after the heading without a mark"),
+    ("Căn cứ Thông tư số 111/2013/TT-BTC ngày 15/8/2013 của Bộ Tài chính hướng dẫn thực hiện "
+     "Luật Thuế thu nhập cá nhân, Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá "
+     "nhân và Nghị định số 65/2013/NĐ-CP ngày 27/6/2013 của Chính phủ;\n"
+     "Quốc hội ban hành Luật Hải quan.\nĐiều 1. Luật này thay thế Luật Hải quan số 29/2001/QH10 "
+     "và Luật sửa đổi, bổ sung một số điều của "
+     "Luật Hải quan số 42/2005/QH11.\n"
+     "Điều 2. Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật Đất đai số "
+     "31/2024/QH15.",
+     [("111/2013/TT-BTC", "based_on"), ("65/2013/NĐ-CP", "based_on"), ("29/2001/QH10", "replaces"),
+      ("42/2005/QH11", "cites"), ("31/2024/QH15", "amends")],
+     [("111/2013/TT-BTC", "65/2013/NĐ-CP", "guides")],
+     "the verb of an unnumbered law's title listed before ('…, Luật sửa đổi, bổ sung …') is "
+     "that law's, not this text's nor the describing document's; the enacting words are"),
     ("Sửa đổi Quy chế thi đua, Quyết định số 15/2020/QĐ-UBND quy định về khen thưởng.",
      [("15/2020/QĐ-UBND", "cites")], [],
      "a comma still cuts a trigger off where no instrument is attached by the reference"),
