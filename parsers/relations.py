@@ -88,6 +88,8 @@ _AGENT_LAST = engine.compile(r"(?<![a-z])(?:boi|tai|theo)\s+$")
 _AMENDED_AFTER = engine.compile(
     r"[\s,]*(?:da\s+)?duoc\s+(?:(thay\s+the)|sua\s+doi(?:\s*,?\s*bo\s+sung)?|bo\s+sung)"
     r"(?:\s+mot\s+so\s+(?:dieu|noi\s+dung))?\s+nhu\s+sau(?![a-z])")
+#: "(sau đây gọi là Nghị định số …)": the short name of the document just named.
+_ALIAS = engine.compile(r"(?:goi(?:\s+(?:tat|chung))?|viet\s+tat)\s+la\s*$")
 #: What stands between two items of a list: ", ", " và ", "; ".
 _ITEM_GAP = engine.compile(r"[\s]*(?:[,;]|\s(?:va|hoac))[\s]*$")
 #: The end of a paragraph: an open quotation does not reach past it.
@@ -321,7 +323,9 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
         else:
             triggers.last_end = -1
             lo = clause.start if first_in_clause else prev.end
-            relation = None if prevs_verb else triggers.relation(lo, m.start)
+            # (a short name, "(sau đây gọi là …)", takes no verb of the title it names)
+            relation = None if prevs_verb or _ALIAS.search(folded, max(0, m.start - 30), m.start) \
+                else triggers.relation(lo, m.start)
             if relation in ("implements", "guides") and _ISSUED_BEFORE.search(
                     folded, max(0, m.start - 24), m.start):
                 # "… thi hành pháp luật\nỦy ban nhân dân tỉnh ban hành Kế hoạch số

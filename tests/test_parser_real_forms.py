@@ -473,6 +473,14 @@ RELATION_CASES = [
      [("111/2013/TT-BTC", "65/2013/NĐ-CP", "guides")],
      "the verb of an unnumbered law's title listed before ('…, Luật sửa đổi, bổ sung …') is "
      "that law's, not this text's nor the describing document's; the enacting words are"),
+    ("2. Nghị định số 30/2015/NĐ-CP ngày 17 tháng 3 năm 2015 của Chính phủ quy định chi tiết thi "
+     "hành một số điều của Luật Đấu thầu (sau đây gọi là Nghị định số 30/2015/NĐ-CP) hết hiệu "
+     "lực kể từ ngày Nghị định này có hiệu lực.\n3. Hàng hóa theo Nghị định số 31/2018/NĐ-CP của "
+     "Chính phủ quy định chi tiết Luật Quản lý ngoại thương (sau đây gọi là Nghị định số "
+     "31/2018/NĐ-CP), gồm:",
+     [("30/2015/NĐ-CP", "repeals"), ("30/2015/NĐ-CP", "repeals"), ("31/2018/NĐ-CP", "cites"),
+      ("31/2018/NĐ-CP", "cites")], [],
+     "a short name '(sau đây gọi là …)' takes no verb of the title it names"),
     ("Sửa đổi Quy chế thi đua, Quyết định số 15/2020/QĐ-UBND quy định về khen thưởng.",
      [("15/2020/QĐ-UBND", "cites")], [],
      "a comma still cuts a trigger off where no instrument is attached by the reference"),
