@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import parsers  # noqa: F401  (imports every module that compiles patterns)
-from parsers import citations, clauses, effect, engine, header, relations  # noqa: F401
+from parsers import citations, clauses, effect, engine, header, issuers, relations  # noqa: F401
 
 #: Characters where the engines' Unicode tables differ, and common glue.
 _TRICKY = list(" \t\n\x0b\x1c\x1f\x85\xa0\u2000\u2028\u3000\u200b,.;:()[]“”-–/*_¹²3٣２𝟘")
@@ -45,7 +45,7 @@ def _same(rx: regex.Pattern[str], rp: re.Pattern[str], text: str) -> None:
 def test_hot_patterns_are_rewritten() -> None:
     # the point of the module: the per-reference patterns run under re
     rewritten = {source for source, _ in engine.REWRITTEN}
-    for pattern in (citations.TYPE_TAIL, citations.LIST_GLUE, citations.OF,
+    for pattern in (citations.TYPE_TAIL, citations.LIST_GLUE, issuers.OF,
                     relations._ITEM_GAP, clauses._PASSIVE_BEFORE, relations.TRIGGER_PATTERN):
         assert isinstance(pattern, re.Pattern) and pattern.pattern != "", pattern
     assert len(rewritten) >= 20
