@@ -304,13 +304,14 @@ def _date_at(folded: str, pos: int) -> tuple[str | None, int] | None:
 _iso = lru_cache(maxsize=1 << 12)(iso_date)
 
 
-def _date_and_issuer(text: str, folded: str, pos: int) -> tuple[str | None, str | None, int]:
+def _date_and_issuer(text: str, folded: str, pos: int, joint: bool = False
+                     ) -> tuple[str | None, str | None, int]:
     """Date and issuer written after a number at ``pos`` ("…, ngày 20/11/2025
     của Ban Thường vụ Tỉnh ủy", or the issuer first), and where they end."""
     date = issuer = None
     if (got := _date(folded, pos)) and not _closed_before_date(folded, pos):
         date, pos = got
-    if got_issuer := issuer_after(text, folded, pos):
+    if got_issuer := issuer_after(text, folded, pos, joint):
         issuer, pos = got_issuer
         if date is None:
             # "… của Quốc hội thông qua ngày 12 tháng 6 năm 2025"
@@ -363,7 +364,8 @@ def find_mentions(
         if glued and not found and _keeps_list_type(prev.type, doc_type, key):
             doc_type = prev.type  # "các Nghị định số 01/…, 02/…": the list's type
         doc_type = doc_type or DEFAULT_TYPE
-        date, issuer, end = _date_and_issuer(text, folded, a_end)
+        date, issuer, end = _date_and_issuer(text, folded, a_end,
+                                             key.count("-") >= 2 or "TTL" in key)
         if issuer is None:
             before = issuer_before(text, folded, start, key)
             if before:

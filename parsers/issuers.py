@@ -56,6 +56,8 @@ _ISSUER_STOP_LOWER = engine.compile(
     "(?:" + "|".join(p.replace(" ", r"\s+") for p in _ISSUER_STOP_LOWER_PHRASES) + ")(?![a-z])")
 #: The first words of those phrases: the pattern is tried only at one.
 _ISSUER_STOP_LOWER_FIRST = frozenset(p.split()[0] for p in _ISSUER_STOP_LOWER_PHRASES)
+#: "V/v" ("về việc"), typed with spaces: the subject after the name.
+_VV = engine.compile(r"v\s*/\s*v(?![a-z])")
 #: Words opening a part of a text (folded): "và Chương II", "và Danh mục".
 _TEXT_PARTS = frozenset("chuong dieu khoan diem muc phan danh phu mau".split())
 #: Small-letter words that fold like words of a body's name but never stand
@@ -110,8 +112,11 @@ _WORD_END_KEPT = frozenset(regex.findall(
     r"[\p{L}\p{N}/&]", "".join(map(chr, [*range(0x250), *range(0x1E00, 0x1F00)]))))
 
 
-def issuer_after(text: str, folded: str, pos: int) -> tuple[str, int] | None:
-    """Issuer named after "của" at ``pos``, and where it ends."""
+def issuer_after(text: str, folded: str, pos: int, joint: bool = False
+                 ) -> tuple[str, int] | None:
+    """Issuer named after "của" at ``pos``, and where it ends. ``joint``: the
+    reference's symbol names several bodies ("…/TTLT-BNV-BTC"), whose names a
+    comma may list ("của Bộ Nội vụ, Bộ Tài chính")."""
     m = match_near(OF, folded, pos)
     if not m:
         return None
@@ -131,6 +136,8 @@ def issuer_after(text: str, folded: str, pos: int) -> tuple[str, int] | None:
             raw = raw.lstrip("|")
         word = _TRAILING_PUNCT.sub("", raw) if len(raw) > 1 and raw[-1] not in _WORD_END_KEPT \
             else raw
+        if raw == "," and end is not None and _listed_on(text, folded, w.end(), joint, base, end):
+            continue  # "Bộ Nội vụ , Bộ Tài chính" of a joint circular
         if not word:
             break
         f = folded[at : at + len(word)]
@@ -148,6 +155,8 @@ def issuer_after(text: str, folded: str, pos: int) -> tuple[str, int] | None:
                     and not match_near(TITLE_START, folded, nxt.start(1)):
                 continue  # "Sở Giáo dục và Đào tạo", not "UBND tỉnh và Quyết định số …"
             break
+        if f == "v" and match_near(_VV, folded, at):
+            break  # "… của UBND tỉnh V / v đổi tên …": the subject follows
         if word in _NOT_IN_A_NAME:
             break  # "… Chính phủ có …", "… Quốc hội kể từ …": folded like "cổ", "kế"
         stops = ISSUER_STOP_WORDS if word[0].islower() else ISSUER_STOP_CAPITALIZED
@@ -178,7 +187,11 @@ def issuer_after(text: str, folded: str, pos: int) -> tuple[str, int] | None:
             break
         end, last = at + len(word), f
         first = first or f
-        if word != raw or taken >= _ISSUER_MAX_WORDS:  # punctuation closes the name
+        if word != raw and raw[len(word):] == "," and _listed_on(
+                text, folded, w.end(), joint, base, end):
+            continue  # "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"
+        if word != raw or taken >= _ISSUER_MAX_WORDS * (2 if joint else 1):
+            # (punctuation closes the name; several bodies' names take more words)
             break
     if end is None:
         return None
@@ -187,6 +200,23 @@ def issuer_after(text: str, folded: str, pos: int) -> tuple[str, int] | None:
         end = qualifier.end()
     name = _SPACES.sub(" ", text[base:end].replace("|", " ")).strip()
     return name, end
+
+
+def _listed_on(text: str, folded: str, pos: int, joint: bool, base: int, end: int) -> bool:
+    """After a comma at ``pos``, the name goes on: another body of a joint
+    document ("của Bộ Y tế, Bộ Tài chính"), or the office a bare role holds
+    ("của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ")."""
+    nxt = match_near(_NEXT_WORD, text, pos)
+    if nxt is None or not nxt.group(1).isupper() or "\n" in text[pos : nxt.start(1)]:
+        return False
+    if joint and ISSUER_START.match(folded, nxt.start(1)):
+        return True
+    return " ".join(folded[base:end].split()) in _BARE_ROLES
+
+
+#: Roles that name no body on their own: a second title follows a comma.
+_BARE_ROLES = frozenset({"bo truong", "thu truong", "chu tich", "pho chu tich", "giam doc",
+                         "pho giam doc", "chanh an", "vien truong", "tong cuc truong"})
 
 
 def _joins_a_name(folded: str, pos: int) -> bool:

@@ -342,6 +342,17 @@ def test_same_key_of_another_year_is_not_a_self_citation():
      "Uỷ ban Khoa học và kỹ thuật Nhà nước"),
     ("Kế hoạch liên tịch số 77/KH-LT của UBND và UB MTTQ Thành phố về việc",
      "UBND và UB MTTQ Thành phố"),
+    # a comma lists the bodies of a joint document, or the office a bare role holds
+    ("Căn cứ Thông tư liên tịch số 08/2005/TTLT-BNV-BTC ngày 05/01/2005 của Bộ Nội vụ, Bộ Tài "
+     "chính hướng dẫn;", "Bộ Nội vụ, Bộ Tài chính"),
+    ("Thông tư số 03/2025/TT-VPCP ngày 15/9/2025 của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ quy "
+     "định", "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"),
+    ("Quyết định số 12/QĐ-UBND của UBND tỉnh, Sở Tài chính có trách nhiệm", "UBND tỉnh"),
+    ("Nghị quyết liên tịch số 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN ngày 15/6/2017 của Ủy ban "
+     "Thường vụ Quốc hội, Chính phủ và Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam "
+     "quy định", "Ủy ban Thường vụ Quốc hội, Chính phủ và Đoàn Chủ tịch Ủy ban Trung ương Mặt trận "
+     "Tổ quốc Việt Nam"),
+    ("Quyết định số 114/2004/QĐ-UB ngày 12/01/2004 của UBND tỉnh V / v đổi tên", "UBND tỉnh"),
     # a table's next cell: another body complete on the next line
     ("|Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh\nVăn phòng UBND tỉnh |",
      "Chủ tịch UBND tỉnh"),
