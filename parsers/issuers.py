@@ -146,7 +146,8 @@ def issuer_after(text: str, folded: str, pos: int, joint: bool = False
         place = place or name_near(BODY_NAME, BODY_NAME_OPENINGS, folded, at)
         if place:
             end, last, first = place.end(), "", first or f
-            if end < len(text) and text[end] in ".,;:)":
+            if end < len(text) and text[end] in ".,;:)" and not (
+                    text[end] == "," and _listed_on(text, folded, end + 1, joint, base, end)):
                 break
             continue
         if f in ISSUER_JOINERS:
