@@ -189,7 +189,7 @@ def subject_lines(text: str, folded: str, start: int, limit: int,
 
 
 #: A table's first column heading, alone in its cell: "STT", "Số TT", "TT".
-_TABLE_HEAD = engine.compile(r"(?:so\s+)?t\s*t(?:\s*\|.*)?$")
+_TABLE_HEAD = engine.compile(r"(?:so\s+tt|stt|tt)(?:\s*\|.*)?$")
 #: A line that opens with a qualifier of the name above and goes on: "(trước
 #: sắp xếp) thành Hội Hộ sinh Lâm Đồng …" (not "(Kèm theo Quyết định …)").
 _QUALIFIER_LINE = regex.compile(r"\([^()\n]{1,30}\)[ \t]*\S")

@@ -421,6 +421,9 @@ def test_own_number_typed_with_spaced_separators(field, key):
     ("DANH SÁCH\n Thành viên UBND tỉnh tham gia ý kiến đối với dự thảo Quyết định,\n"
      "nhiệm kỳ 2025 - 2030\n\nSố TT\nHọ và tên\nChức vụ, đơn vị\n1\nĐ/c Hồ Văn Mười\n",
      "Thành viên UBND tỉnh tham gia ý kiến đối với dự thảo Quyết định, nhiệm kỳ 2025 - 2030"),
+    ("DANH SÁCH\nĐơn vị tham luận tại Hội nghị triển khai Chương trình năm 2030\n\n\nSTT\n"
+     "ĐƠN VỊ THAM LUẬN\nCHỦ ĐỀ THAM LUẬN\n1\nBộ Y tế\n",
+     "Đơn vị tham luận tại Hội nghị triển khai Chương trình năm 2030"),
     # "… thành" calls for the name on the next line
     ("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSố: 12/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc cho phép hợp nhất các "
      "Hội của tỉnh Lâm Đồng, tỉnh Bình Thuận thành\nHội do Đảng, Nhà nước giao nhiệm vụ tỉnh Lâm "
