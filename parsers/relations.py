@@ -25,6 +25,7 @@ another text (“…”) are that text's, so they are only cited.
 from __future__ import annotations
 
 import bisect
+import re
 
 import regex
 
@@ -90,6 +91,8 @@ _AMENDED_AFTER = engine.compile(
     r"(?:\s+mot\s+so\s+(?:dieu|noi\s+dung))?\s+nhu\s+sau(?![a-z])")
 #: "(sau đây gọi là Nghị định số …)": the short name of the document just named.
 _ALIAS = engine.compile(r"(?:goi(?:\s+(?:tat|chung))?|viet\s+tat)\s+la\s*$")
+#: Between what was implemented and the document issued for it: "…, Sở … đã có".
+_ITEM_BREAK = re.compile(r"[,;]")
 #: What stands between two items of a list: ", ", " và ", "; ".
 _ITEM_GAP = engine.compile(r"[\s]*(?:[,;]|\s(?:va|hoac))[\s]*$")
 #: The end of a paragraph: an open quotation does not reach past it.
@@ -301,10 +304,12 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
             actor = next((x for x in reversed(out) if x.key == described[0]), None)
             if actor is None or _dated_order_ok(actor, m):
                 edges.append(Relation(described[0], m.key, described[1]))
-        if implemented and implemented[0][0] == ci and not first_in_clause \
+        if implemented and (implemented[0][0] == ci and not first_in_clause
+                            or ci == implemented[-1][0] + 1 and clause.kind == "semi") \
                 and _ISSUED_BEFORE.search(folded, max(0, m.start - 24), m.start) \
-                and "," in folded[implemented[-1][1].end : m.start]:
-            # "Thực hiện Kế hoạch A …, Sở Tài chính đã có Văn bản B": B implements A
+                and _ITEM_BREAK.search(folded, implemented[-1][1].end, m.start):
+            # "Thực hiện Kế hoạch A …, Sở Tài chính đã có Văn bản B", also with
+            # several (A, C và D …; Sở … đã có B): B implements each
             for _, a in implemented:
                 if a.key != m.key and _dated_order_ok(m, a):
                     edges.append(Relation(m.key, a.key, "implements"))
@@ -377,11 +382,14 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                 lead_relation[ci] = relation
         partial = relation in _ACTS and is_partial(
             folded, act_from if act_from >= 0 else else_from, m.start)
-        if relation == "implements" and not described and (
-                first_in_clause and clauses.own(ci) == "implements"
-                or implemented and implemented[0][0] == ci and m.in_list):
-            implemented.append((ci, m))  # what the clause's opening verb implements
-        elif first_in_clause:
+        carried = relation == "implements" and not described
+        if carried and first_in_clause and clauses.own(ci) == "implements":
+            implemented = [(ci, m)]  # what the clause's opening verb implements
+        elif carried and (implemented and implemented[0][0] == ci
+                          or not implemented and triggers.last_end > clause.start):
+            implemented.append((ci, m))  # … and the items listed with it
+        elif first_in_clause and not (implemented and ci == implemented[-1][0] + 1
+                                      and clause.kind == "semi"):
             implemented = []
         out.append(Mention(m.start, m.end, m.key, m.type, m.date, m.issuer, relation,
                            m.in_list, m.anchor, partial))

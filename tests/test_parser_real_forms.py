@@ -481,6 +481,17 @@ RELATION_CASES = [
      [("30/2015/NĐ-CP", "repeals"), ("30/2015/NĐ-CP", "repeals"), ("31/2018/NĐ-CP", "cites"),
       ("31/2018/NĐ-CP", "cites")], [],
      "a short name '(sau đây gọi là …)' takes no verb of the title it names"),
+    ("Thực hiện Nghị quyết số 68-NQ/TW ngày 04/5/2025 của Bộ Chính trị về phát triển kinh tế tư "
+     "nhân, Nghị quyết số 02/NQ-CP ngày 08/01/2025 của Chính phủ về nhiệm vụ, giải pháp, Ủy ban "
+     "nhân dân tỉnh đã ban hành Kế hoạch số 1868/KH-UBND ngày 15/8/2025 về triển khai.\n"
+     "Sau sáp nhập, thực hiện hướng dẫn của Bộ Tài chính tại Công điện số 06/CĐ-BTC ngày "
+     "25/8/2025 và Công văn số 8380/BTC-QLCS ngày 13/6/2025; Sở Tài chính đã có Công văn số "
+     "1621/STC-GCS ngày 30/8/2025 hướng dẫn.",
+     [("68-NQ/TW", "implements"), ("02/NQ-CP", "implements"), ("1868/KH-UBND", "cites"),
+      ("06/CĐ-BTC", "implements"), ("8380/BTC-QLCS", "implements"), ("1621/STC-GCS", "cites")],
+     [("1621/STC-GCS", "06/CĐ-BTC", "implements"), ("1621/STC-GCS", "8380/BTC-QLCS", "implements"),
+      ("1868/KH-UBND", "02/NQ-CP", "implements"), ("1868/KH-UBND", "68-NQ/TW", "implements")],
+     "'Thực hiện A, B …, X đã ban hành Y' with several sources, also over ';': Y implements each"),
     ("Sửa đổi Quy chế thi đua, Quyết định số 15/2020/QĐ-UBND quy định về khen thưởng.",
      [("15/2020/QĐ-UBND", "cites")], [],
      "a comma still cuts a trigger off where no instrument is attached by the reference"),
