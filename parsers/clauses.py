@@ -89,7 +89,9 @@ _ENDS_FORCE = engine.compile(r"(?:^|[\s,])(?:het\s+hieu\s+luc|bi\s+bai\s+bo)(?![
 #: điểm 2 , khoản 1 , Điều 4 [Quyết định số …]"): their commas, semicolons and
 #: "và" list parts, not documents, and do not cut the trigger off.
 _PART_WORD = (r"(?:cac|va|hoac|cua|tai|khoan|diem|dieu|chuong|muc|phan|tieu\s+muc"
-              r"|[0-9]+[a-z]?(?![a-z0-9])|[a-z](?![a-z0-9])|[ivxlc]+(?![a-z0-9]))")
+              r"|vao\s+sau|vao\s+truoc|sau|truoc"  # "bổ sung khoản 18 vào sau khoản 17 …"
+              # (a roman number before a letter: read backwards, "iii" is not "i")
+              r"|[0-9]+[a-z]?(?![a-z0-9])|[ivxlc]+(?![a-z0-9])|[a-z](?![a-z0-9]))")
 
 
 _PARTS_CHAIN = engine.compile(rf"(?:[\s,;.]*{_PART_WORD})+[\s,;]*")

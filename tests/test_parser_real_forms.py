@@ -492,6 +492,11 @@ RELATION_CASES = [
      [("1621/STC-GCS", "06/CĐ-BTC", "implements"), ("1621/STC-GCS", "8380/BTC-QLCS", "implements"),
       ("1868/KH-UBND", "02/NQ-CP", "implements"), ("1868/KH-UBND", "68-NQ/TW", "implements")],
      "'Thực hiện A, B …, X đã ban hành Y' with several sources, also over ';': Y implements each"),
+    ("1. Bãi bỏ các khoản 9, 10, 11 và 12 Điều 4; Mục 3 và Mục 4 Chương III của Luật Công nghệ "
+     "thông tin số 67/2006/QH11.\n3. Bổ sung các khoản 18, 19, 20 vào sau khoản 17 Điều 4 của "
+     "Luật Thuế thu nhập cá nhân số 04/2007/QH12 như sau:",
+     [("67/2006/QH11", "repeals"), ("04/2007/QH12", "amends")], [],
+     "parts named over a ';' up to a roman chapter number, and 'vào sau khoản …'"),
     ("Sửa đổi Quy chế thi đua, Quyết định số 15/2020/QĐ-UBND quy định về khen thưởng.",
      [("15/2020/QĐ-UBND", "cites")], [],
      "a comma still cuts a trigger off where no instrument is attached by the reference"),
