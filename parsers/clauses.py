@@ -443,9 +443,14 @@ class _Clauses:
                 lo = max(c.start, colon - _HEADING_REACH)
                 stated = _Triggers(folded, [(lo, colon)]).relation(lo, colon) \
                     if _HEADING_WORDS.search(folded, lo, colon) else None
-                if stated is None and (act := _ACT_ON_LIST.match(folded, c.start, colon)):
-                    # "Bãi bỏ một số điều, khoản của các nghị định sau đây:"
+                lead = CLAUSE_LEAD.match(folded, c.start, colon)
+                if stated is None and (act := _ACT_ON_LIST.match(
+                        folded, lead.end() if lead else c.start, colon)):
+                    # "Bãi bỏ một số điều, khoản của các nghị định sau đây:", "5.\nThay
+                    # thế cụm từ “…” bằng cụm từ “…” tại các luật sau đây:" (amends)
                     stated = _ACT_RELATIONS[act.group(1).split()[0]]
+                    if stated == "replaces" and _WORDING.match(folded, act.end(1)):
+                        stated = "amends"
                 if stated is None and _ends_force(folded, lo, colon):
                     stated = "repeals"  # "Các Thông tư sau đây hết hiệu lực:"
                 if stated in _LIST_HEADINGS:
@@ -486,7 +491,7 @@ class _Clauses:
 #: A list heading opening with its act, whatever parts it names before "sau
 #: (đây)" ("Bãi bỏ một số điều, khoản của các nghị định sau đây").
 _ACT_ON_LIST = engine.compile(
-    r"[ \t]*(bai bo|huy bo|thay the|sua doi)(?![a-z])[^:;\n]{0,120}\ssau(?: day)?[ \t]*$")
+    r"[ \t]*(bai bo|huy bo|thay the|sua doi)(?![a-z])[^:;\n]{0,200}\ssau(?: day)?[ \t]*$")
 _ACT_RELATIONS = {"bai": "repeals", "huy": "repeals", "thay": "replaces", "sua": "amends"}
 
 

@@ -497,6 +497,11 @@ RELATION_CASES = [
      "Luật Thuế thu nhập cá nhân số 04/2007/QH12 như sau:",
      [("67/2006/QH11", "repeals"), ("04/2007/QH12", "amends")], [],
      "parts named over a ';' up to a roman chapter number, and 'vào sau khoản …'"),
+    ("5.\nThay thế cụm từ “khu công nghệ thông tin tập trung” bằng cụm từ “khu công nghệ số tập "
+     "trung” tại các luật, nghị quyết sau đây:\na) Khoản 5 Điều 9 của Luật Đất đai số "
+     "31/2024/QH15;\nb) Điểm a khoản 2 Điều 12 của Luật Thủ đô số 39/2024/QH15;",
+     [("31/2024/QH15", "amends"), ("39/2024/QH15", "amends")], [],
+     "a numbered heading replacing wording in the laws listed under it amends each"),
     ("Sửa đổi Quy chế thi đua, Quyết định số 15/2020/QĐ-UBND quy định về khen thưởng.",
      [("15/2020/QĐ-UBND", "cites")], [],
      "a comma still cuts a trigger off where no instrument is attached by the reference"),
