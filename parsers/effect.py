@@ -28,17 +28,20 @@ _DATE = (r"(?:ngay\s+)?(?:(?P<{p}d>\d{{1,2}})\s+thang\s+(?P<{p}m>\d{{1,2}})\s*,?
          r"(?P<{p}y2>\d{{4}}))")
 
 #: "… này có hiệu lực (thi hành) (kể) từ ngày …" (folded text); found by its
-#: literal words, then checked to open a sentence or an article.
+#: literal words, then checked to open a sentence or an article. "… từ ngày
+#: ký" and "… từ ngày được thông qua" give the document's own date.
 _EFFECTIVE = engine.compile(
     r"nay\s+co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s*"
-    r"(?:(?:ke\s+)?tu\s+(?:ngay\s+ky(?P<signed>)|" + _DATE.format(p="e") + r")"
+    r"(?:(?:ke\s+)?tu\s+(?:ngay\s+(?:ky|(?:duoc\s+)?thong\s+qua)(?P<signed>)|"
+    + _DATE.format(p="e") + r")"
     r"|sau\s+(?P<days>\d{1,3})\s+ngay\s+(?:ke\s+)?tu\s+ngay\s+ky)"
 )
 #: What stands before it: the sentence or article opens with the document's
 #: type word ("Quyết định này", "2. Luật này", "Điều 9. Thông tư này"), searched
 #: backwards from "này".
 _OPENS = engine.compile(
-    r"(?:^|[\n.:;])[ \t\d.)\-]*(?:dieu\s+\d+[a-z]?\s*[.:]\s*(?:hieu\s+luc[^\n]{0,40}\n)?"
+    r"(?:^|[\n.:;])[ \t\d.)\-]*(?:\[\d{1,3}\][ \t]*)?"  # (a footnote's mark: "1.[28] Luật này")
+    r"(?:dieu\s+\d+[a-z]?\s*[.:]\s*(?:hieu\s+luc[^\n]{0,40}\n)?"
     r"[ \t\d.)\-]*)?(?:" + "|".join(
         sorted({p for t in (*DOC_TYPES, *TITLE_ONLY_TYPES) for p in t.phrases} | {"van ban"},
                key=len, reverse=True)) + r")\s$",

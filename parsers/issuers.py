@@ -42,7 +42,7 @@ _ISSUER_MAX_WORDS = 14
 #: one: "Ban hành" (issue) is a verb where "Ban Thường vụ" is a body; "phù
 #: hợp" folds like "phủ hợp"; "và Quyết định số …" starts the next reference.
 _ISSUER_STOP_PHRASE = engine.compile(
-    r"(?:ban\s+hanh|phu\s+hop|dong\s+thoi|thuc\s+hien|trien\s+khai)(?![a-z])"
+    r"(?:ban\s+hanh|phu\s+hop|dong\s+thoi|thuc\s+hien|trien\s+khai|giai\s+thich)(?![a-z])"
 )
 #: Phrases that end an issuer when written in small letters: the subject
 #: going on without "về" or "quy định" ("… của Chính phủ bổ sung Nghị định …",
@@ -64,8 +64,18 @@ _TEXT_PARTS = frozenset("chuong dieu khoan diem muc phan danh phu mau".split())
 #: in one ("có" like "cổ phần", "kể" like "kế hoạch", "tới" like "tối cao",
 #: "đúng" like "xây dựng", "số" like "Sở", "trì" like "chính trị").
 _NOT_IN_A_NAME = frozenset("có kể tới đúng số trì dữ bố cơ".split())
-#: Levels of a place numbered in cities ("Ủy ban nhân dân quận 3", "phường 5").
-_NUMBERED_LEVELS = frozenset({"quan", "phuong"})
+#: Levels of a place numbered in cities ("Ủy ban nhân dân quận 3", "phường 5"),
+#: and a session's ordinal ("Hội nghị lần thứ 4 Ban Chấp hành …").
+_NUMBERED_LEVELS = frozenset({"quan", "phuong", "thu"})
+#: Heads a type word may name a unit of ("Phòng Kế hoạch", "Ban Quản lý").
+_NEEDS_NAME = frozenset({"phong", "ban", "vu", "cuc", "so", "bo"})
+#: Type words that open a title after a body's name ("… xã Lương Minh Thông
+#: báo địa điểm …"); not "Luật", "Đề án", which names hold ("Đoàn Luật sư").
+_TITLE_AFTER = engine.compile(
+    r"(?:thong\s+bao|quyet\s+dinh|ke\s+hoach|bao\s+cao|to\s+trinh|cong\s+van|chi\s+thi"
+    r"|nghi\s+quyet|huong\s+dan)(?![a-z])")
+#: First letters of those words: the title test runs only there.
+_TITLE_INITIALS = frozenset("bcdhknqt")
 #: Last words (folded) at which a body's name is complete: a level of a place
 #: ("UBND tỉnh"), a place or a name read whole (""), "Chính phủ".
 _COMPLETE_AT = frozenset({"tinh", "huyen", "xa", "phuong", "quan", "", "phu"})
@@ -168,6 +178,10 @@ def issuer_after(text: str, folded: str, pos: int, joint: bool = False
         if word.isupper() and len(word) > 1 and end is not None and last not in ISSUER_HEADS \
                 and "\n" in text[end:at] and _CAPS_LINE.match(text, at):
             break  # the next line is a heading in capitals ("ỦY BAN NHÂN DÂN TỈNH …")
+        if word[0].isupper() and end is not None and last not in ISSUER_HEADS \
+                and last not in _NEEDS_NAME and f[:1] in _TITLE_INITIALS \
+                and match_near(_TITLE_AFTER, folded, at):
+            break  # "… Ủy ban bầu cử xã Lương Minh Thông báo địa điểm …": a title
         if word[0].isupper() and end is not None and (last in _COMPLETE_AT) \
                 and "\n" in text[end:at] and ISSUER_START.match(folded, at):
             break  # a body complete at its place, another on the next line: a

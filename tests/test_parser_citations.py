@@ -353,6 +353,15 @@ def test_same_key_of_another_year_is_not_a_self_citation():
      "quy định", "Ủy ban Thường vụ Quốc hội, Chính phủ và Đoàn Chủ tịch Ủy ban Trung ương Mặt trận "
      "Tổ quốc Việt Nam"),
     ("Quyết định số 114/2004/QĐ-UB ngày 12/01/2004 của UBND tỉnh V / v đổi tên", "UBND tỉnh"),
+    # a title after the name; a session's ordinal; a name holding a type word
+    ("thông báo số 09/TB-UBBC ngày 5/1/2026 của Ủy ban bầu cử xã Lương Minh Thông báo địa điểm",
+     "Ủy ban bầu cử xã Lương Minh"),
+    ("Nghị quyết số 1004/2015/UBTVQH13 của Ủy ban Thường vụ Quốc hội Giải thích một số điều",
+     "Ủy ban Thường vụ Quốc hội"),
+    ("Nghị quyết số 13-NQ/TW ngày 16/01/2012 của Hội nghị lần thứ 4 Ban Chấp hành Trung ương Đảng",
+     "Hội nghị lần thứ 4 Ban Chấp hành Trung ương Đảng"),
+    ("Công văn số 07/ĐLS ngày 10/3/2026 của Đoàn Luật sư tỉnh Gia Lai Thông báo",
+     "Đoàn Luật sư tỉnh Gia Lai"),
     # a table's next cell: another body complete on the next line
     ("|Quyết định số 1441/QĐ-UBND ngày 25/9/2025 của Chủ tịch UBND tỉnh\nVăn phòng UBND tỉnh |",
      "Chủ tịch UBND tỉnh"),

@@ -771,6 +771,12 @@ EFFECT_CASES = [
     (HEADER_2025 + "Điều 9. Hiệu lực thi hành\n1. Thông tư có hiệu lực từ ngày 01/4/2025.\n"
      "2. Thông tư\nnày hết hiệu lực kể từ ngày 01/01/2027.", None, "2027-01-01",
      "an end clause whose 'này' opens a line"),
+    ("Số: 72/2025/QH15\nHà Nội, ngày 16 tháng 6 năm 2025\nLUẬT\nSửa đổi\nĐiều 5.\n1. Luật này có "
+     "hiệu lực thi hành từ ngày được thông qua.\n", "2025-06-16", None,
+     "'… từ ngày được thông qua': the document's own date"),
+    ("Số: 31/2024/QH15\nHà Nội, ngày 18 tháng 01 năm 2024\nLUẬT\nĐẤT ĐAI\nĐiều 252. Hiệu lực thi "
+     "hành\n1.[28] Luật này có hiệu lực thi hành từ ngày 01 tháng 8 năm 2024.\n", "2024-08-01",
+     None, "a footnote's mark before 'Luật này'"),
 ]
 
 
