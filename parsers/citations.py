@@ -315,7 +315,8 @@ def _date_and_issuer(text: str, folded: str, pos: int, joint: bool = False
         issuer, pos = got_issuer
         if date is None:
             # "… của Quốc hội thông qua ngày 12 tháng 6 năm 2025"
-            passed = match_near(_PASSED, folded, pos)
+            passed = match_near(_PASSED, folded, pos) \
+                if folded.startswith((" thong", " ban", " ky"), pos) else None
             if got := _date(folded, passed.end() if passed else pos):
                 date, pos = got
     return date, issuer, pos

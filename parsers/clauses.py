@@ -118,6 +118,23 @@ _CHAIN_TRIGGER = 30
 _PROVISION_WORDS = ("dieu", "khoan", "diem", "chuong", "muc", "phan")
 
 
+def _other_documents(folded: str, start: int) -> bool:
+    """:data:`_OTHER_DOCUMENTS` right before ``start`` (its words found first)."""
+    lo = max(0, start - 60)
+    return (folded.find("cac ", lo, start) >= 0 or folded.find("nhung ", lo, start) >= 0
+            or folded.find("van ban", lo, start) >= 0) \
+        and _OTHER_DOCUMENTS.search(folded, lo, start) is not None
+
+
+def _planned(folded: str, start: int) -> bool:
+    """:data:`_PLANNED` before ``start`` (its verbs found first: most texts
+    have none near a trigger)."""
+    lo = max(0, start - _PLANNED_REACH)
+    return (folded.find("xay dung", lo, start) >= 0 or folded.find("soan thao", lo, start) >= 0
+            or folded.find("ban hanh", lo, start) >= 0) \
+        and _PLANNED.search(folded, lo, start) is not None
+
+
 def _parts_after_tai(folded: str, lo: int, hi: int, between: str) -> bool:
     """The commas of ``between`` (``folded[lo:hi]``) all stand in the parts it
     ends with ("sửa đổi chế độ … quy định tại khoản 3, điều 1 của [Quyết định
@@ -258,12 +275,12 @@ class _Triggers:
                     or between.count("\u201d") > between.count("\u201c") \
                     or between.count(")") > between.count("("):
                 return None  # every earlier trigger is behind the comma or the quote too
-            if _OTHER_DOCUMENTS.search(folded, max(0, start - 60), start) or \
-                    _PLANNED.search(folded, max(0, start - _PLANNED_REACH), start) or \
-                    not passive_ok and self._titled(start):
+            acts = trig.relation in _ACTS
+            if _other_documents(folded, start) \
+                    or _planned(folded, start) or acts and not passive_ok and self._titled(start):
                 continue  # "các văn bản quy phạm pháp luật quy định chi tiết Luật …",
                 # "Xây dựng Nghị định sửa đổi … Nghị định số …": another's act
-            if _QUALIFIER.match(folded, end) or _INSTRUMENT_BEFORE.search(
+            if _QUALIFIER.match(folded, end) or acts and _INSTRUMENT_BEFORE.search(
                     folded, max(0, start - 24), start) or _IN_FORCE.search(
                     folded, max(0, start - 12), start) or _NAMES_A_DOCUMENT.match(folded, end):
                 continue  # "Điều lệ (sửa đổi, bổ sung)", "có hiệu lực thi hành", "Hướng dẫn số 5"
@@ -276,7 +293,7 @@ class _Triggers:
                     return None  # "thực hiện theo quy định tại Nghị định …" cites it
                 if passive and not passive_ok:
                     return None
-                if trig.relation in _ACTS and _PURPOSE.search(between):
+                if acts and _PURPOSE.search(between):
                     return None  # "kịp thời sửa đổi, thay thế để bảo đảm không trái với … Luật …"
                 self.last_start, self.last_end, self.last_passive = start, end, passive
                 if trig.relation == "replaces" and _WORDING.match(folded, end):
@@ -393,12 +410,17 @@ class _Clauses:
         # a list heading without its colon: a clause naming the documents "sau
         # đây" right before a list's first item ("2. Các nghị định sau đây hết
         # hiệu lực kể từ ngày …" / "a) Nghị định số …")
-        uncolon = {i - 1 for i in range(1, len(clauses))
-                   if clauses[i].kind in ("bullet", "num") and not clauses[i].after_colon
-                   and clauses[i - 1].kind != clauses[i].kind
-                   and folded.find("sau day", clauses[i - 1].start, clauses[i].start) >= 0}
-        opens = sorted(basis | uncolon
-                       | {i - 1 for i in range(1, len(clauses)) if clauses[i].after_colon})
+        uncolon: set[int] = set()
+        after_colon: set[int] = set()
+        before = clauses[0]
+        for i, c in enumerate(clauses[1:], 1):  # (one pass: texts hold many clauses)
+            if c.after_colon:
+                after_colon.add(i - 1)
+            elif c.kind in ("bullet", "num") and before.kind != c.kind \
+                    and folded.find("sau day", before.start, c.start) >= 0:
+                uncolon.add(i - 1)
+            before = c
+        opens = sorted(basis | uncolon | after_colon)
         heading: str | None = None
         kind_of_heading = ""
         i = -1

@@ -178,9 +178,9 @@ def issuer_after(text: str, folded: str, pos: int, joint: bool = False
         if word.isupper() and len(word) > 1 and end is not None and last not in ISSUER_HEADS \
                 and "\n" in text[end:at] and _CAPS_LINE.match(text, at):
             break  # the next line is a heading in capitals ("ỦY BAN NHÂN DÂN TỈNH …")
-        if word[0].isupper() and end is not None and last not in ISSUER_HEADS \
-                and last not in _NEEDS_NAME and f[:1] in _TITLE_INITIALS \
-                and match_near(_TITLE_AFTER, folded, at):
+        if f[:1] in _TITLE_INITIALS and end is not None and word[0].isupper() \
+                and last not in ISSUER_HEADS and last not in _NEEDS_NAME \
+                and _TITLE_AFTER.match(folded, at, at + 20):
             break  # "… Ủy ban bầu cử xã Lương Minh Thông báo địa điểm …": a title
         if word[0].isupper() and end is not None and (last in _COMPLETE_AT) \
                 and "\n" in text[end:at] and ISSUER_START.match(folded, at):

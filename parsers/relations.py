@@ -329,7 +329,8 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
             triggers.last_end = -1
             lo = clause.start if first_in_clause else prev.end
             # (a short name, "(sau đây gọi là …)", takes no verb of the title it names)
-            relation = None if prevs_verb or _ALIAS.search(folded, max(0, m.start - 30), m.start) \
+            relation = None if prevs_verb or folded.find("la", m.start - 5, m.start) >= 0 \
+                and _ALIAS.search(folded, max(0, m.start - 30), m.start) \
                 else triggers.relation(lo, m.start)
             if relation in ("implements", "guides") and _ISSUED_BEFORE.search(
                     folded, max(0, m.start - 24), m.start):
@@ -371,6 +372,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
             relation = "repeals"  # "Thông tư số … hết hiệu lực": only its own words count
             else_from = max(clause.start, m.start - _PARTS_REACH)
         elif relation in (None, "cites") and not quoted and not described \
+                and folded.find("nhu sau", m.end, m.end + 80) >= 0 \
                 and (amended_here := _AMENDED_AFTER.match(folded, m.end, m.end + 80)):
             # "1. Điều 17 Quy chế … ban hành kèm theo Quyết định số … được sửa
             # đổi như sau:": the text that follows is this document's amendment
