@@ -208,6 +208,13 @@ _ENACTED = engine.compile(r"ban\s+hanh\s+$")
 #: "… sửa đổi, bổ sung, thay thế để bảo đảm không trái với quy định của Luật …".
 _PURPOSE = engine.compile(
     r"(?<![a-z])(?:de\s+(?:bao\s+dam|dam\s+bao)|khong\s+trai\s+voi|phu\s+hop\s+voi)(?![a-z])")
+#: Verbs listed with a repeal or replacement, before it: "Sửa đổi, bổ sung,
+#: bãi bỏ …", "Bổ sung, thay thế, bãi bỏ một số cụm từ …": the text is amended.
+_AMENDING_BEFORE = engine.compile(
+    r"(?<![a-z])(?:sua\s+doi|bo\s+sung)\s*,\s*(?:(?:bo\s+sung|thay\s+the|sua\s+doi)\s*,?\s*)*"
+    r"(?:va\s+)?$")
+#: … and after an opening "sửa đổi": ", bổ sung, bãi bỏ", ", thay thế".
+_ACTS_LISTED = engine.compile(r"\s*,\s*(?:(?:bo\s+sung|thay\s+the|bai\s+bo|huy\s+bo)\s*,?\s*)+")
 #: "Thay thế cụm từ …", "thay thế các từ …": words of a text are replaced,
 #: which amends it.
 _WORDING = engine.compile(r"\s+(?:(?:cac|mot\s+so)\s+)?(?:cum\s+tu|tu\s+ngu|tu)(?![a-z])")
@@ -298,6 +305,9 @@ class _Triggers:
                 self.last_start, self.last_end, self.last_passive = start, end, passive
                 if trig.relation == "replaces" and _WORDING.match(folded, end):
                     return "amends"  # "Thay thế cụm từ “…” bằng … của Luật …": its wording
+                if acts and trig.relation != "amends" and _AMENDING_BEFORE.search(
+                        folded, max(0, start - 30), start):
+                    return "amends"  # "Sửa đổi, bổ sung, bãi bỏ một số điều của Luật …"
                 return trig.relation
         return None
 
@@ -331,7 +341,11 @@ def _opening(folded: str, start: int, end: int) -> str | None:
     m = match_near(TRIGGER_PATTERN, folded, pos)
     if m and m.start() == pos and m.end() <= end and not _NAMES_A_DOCUMENT.match(folded, m.end()):
         relation = TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])].relation
-        return "amends" if relation == "replaces" and _WORDING.match(folded, m.end()) else relation
+        if relation == "replaces" and _WORDING.match(folded, m.end()):
+            return "amends"
+        if relation == "amends" and _ACTS_LISTED.match(folded, m.end()):
+            return "amends"  # "Sửa đổi, bổ sung, bãi bỏ …": amended, in part repealed
+        return relation
     return None
 
 

@@ -502,6 +502,11 @@ RELATION_CASES = [
      "31/2024/QH15;\nb) Điểm a khoản 2 Điều 12 của Luật Thủ đô số 39/2024/QH15;",
      [("31/2024/QH15", "amends"), ("39/2024/QH15", "amends")], [],
      "a numbered heading replacing wording in the laws listed under it amends each"),
+    ("Điều 3. Sửa đổi, bổ sung, bãi bỏ một số điều của Luật Sở hữu trí tuệ số 50/2005/QH11 như "
+     "sau:\n22. Bổ sung, thay thế, bãi bỏ một số cụm từ tại Nghị định số 103/2024/NĐ-CP như sau:\n"
+     "23. Bãi bỏ Điều 5 của Nghị định số 12/2020/NĐ-CP.",
+     [("50/2005/QH11", "amends"), ("103/2024/NĐ-CP", "amends"), ("12/2020/NĐ-CP", "repeals")], [],
+     "a repeal listed with amending verbs ('Sửa đổi, bổ sung, bãi bỏ …') amends the text"),
     ("Sửa đổi Quy chế thi đua, Quyết định số 15/2020/QĐ-UBND quy định về khen thưởng.",
      [("15/2020/QĐ-UBND", "cites")], [],
      "a comma still cuts a trigger off where no instrument is attached by the reference"),
