@@ -64,9 +64,9 @@ _TEXT_PARTS = frozenset("chuong dieu khoan diem muc phan danh phu mau".split())
 #: in one ("có" like "cổ phần", "kể" like "kế hoạch", "tới" like "tối cao",
 #: "đúng" like "xây dựng", "số" like "Sở", "trì" like "chính trị").
 _NOT_IN_A_NAME = frozenset("có kể tới đúng số trì dữ bố cơ".split())
-#: Levels of a place numbered in cities ("Ủy ban nhân dân quận 3", "phường 5"),
+#: Levels of a place numbered in cities ("Ủy ban nhân dân quận 3", "phường 5", "Khu vực 1"),
 #: and a session's ordinal ("Hội nghị lần thứ 4 Ban Chấp hành …").
-_NUMBERED_LEVELS = frozenset({"quan", "phuong", "thu"})
+_NUMBERED_LEVELS = frozenset({"quan", "phuong", "thu", "vuc"})
 #: Heads a type word may name a unit of ("Phòng Kế hoạch", "Ban Quản lý").
 _NEEDS_NAME = frozenset({"phong", "ban", "vu", "cuc", "so", "bo"})
 #: Type words that open a title after a body's name ("… xã Lương Minh Thông

@@ -325,6 +325,8 @@ def test_same_key_of_another_year_is_not_a_self_citation():
     ("Công văn số 9/BTC-TCCB của Ban Tổ chức Tỉnh ủy về việc", "Ban Tổ chức Tỉnh ủy"),
     ("Quyết định số 43/2006/QĐ-UBND ngày 26/12/2006 của Uỷ ban nhân dân quận 3 về việc",
      "Uỷ ban nhân dân quận 3"),
+    ("Thông báo số 11/2025/TLST-HC ngày 13/4/2026 của Tòa án nhân dân Khu vực 1 - Lâm Đồng về "
+     "việc thụ lý", "Tòa án nhân dân Khu vực 1 - Lâm Đồng"),
     # small-letter words that fold like a name's words ("có" like "cổ phần")
     ("theo Nghị định số 08/2015/NĐ-CP của Chính phủ có hiệu lực", "Chính phủ"),
     ("Nghị quyết số 724/2009/UBTVQH12 của Ủy ban Thường vụ Quốc hội kể từ ngày 01/7/2021",
