@@ -218,6 +218,9 @@ _ACTS_LISTED = engine.compile(r"\s*,\s*(?:(?:bo\s+sung|thay\s+the|bai\s+bo|huy\s
 #: "Thay thế cụm từ …", "thay thế các từ …": words of a text are replaced,
 #: which amends it.
 _WORDING = engine.compile(r"\s+(?:(?:cac|mot\s+so)\s+)?(?:cum\s+tu|tu\s+ngu|tu)(?![a-z])")
+#: An act proposed to another body, not done: "Bộ Y tế nghiên cứu, sửa đổi
+#: Thông tư số …", "kiến nghị sửa đổi Nghị định …".
+_PROPOSED = engine.compile(r"(?<![a-z])(?:nghien\s+cuu|de\s+nghi|kien\s+nghi|de\s+xuat)\s*,?\s*$")
 #: A document to be drafted, whose title holds the verb: "Xây dựng Nghị định
 #: sửa đổi … Nghị định số …", "Soạn thảo Quyết định … (thay thế Quy chế …)".
 _PLANNED = engine.compile(
@@ -283,8 +286,9 @@ class _Triggers:
                     or between.count(")") > between.count("("):
                 return None  # every earlier trigger is behind the comma or the quote too
             acts = trig.relation in _ACTS
-            if _other_documents(folded, start) \
-                    or _planned(folded, start) or acts and not passive_ok and self._titled(start):
+            if _other_documents(folded, start) or _planned(folded, start) or acts and (
+                    not passive_ok and self._titled(start)
+                    or _PROPOSED.search(folded, max(0, start - 24), start)):
                 continue  # "các văn bản quy phạm pháp luật quy định chi tiết Luật …",
                 # "Xây dựng Nghị định sửa đổi … Nghị định số …": another's act
             if _QUALIFIER.match(folded, end) or acts and _INSTRUMENT_BEFORE.search(

@@ -93,6 +93,10 @@ _AMENDED_AFTER = engine.compile(
 _ALIAS = engine.compile(r"(?:goi(?:\s+(?:tat|chung))?|viet\s+tat)\s+la\s*$")
 #: Between what was implemented and the document issued for it: "…, Sở … đã có".
 _ITEM_BREAK = re.compile(r"[,;]")
+#: An unnumbered document whose name holds the verb after it: "kế hoạch thực
+#: hiện …", "văn bản triển khai thực hiện …".
+_DOCUMENT_NOUN = engine.compile(
+    r"(?<![a-z])(?:ke\s+hoach|chuong\s+trinh|de\s+an|van\s+ban|phuong\s+an)\s+(?:trien\s+khai\s+)?$")
 #: What stands between two items of a list: ", ", " và ", "; ".
 _ITEM_GAP = engine.compile(r"[\s]*(?:[,;]|\s(?:va|hoac))[\s]*$")
 #: The end of a paragraph: an open quotation does not reach past it.
@@ -380,7 +384,13 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
         relation = relation or "cites"
         if first_in_clause and not described:
             led.add(ci)
-            if relation != "cites":
+            # (not "- Ban hành kế hoạch thực hiện Quyết định A; Kế hoạch B …": the
+            # verb of a plan's name right before A takes A alone; the list is of
+            # what was issued)
+            if relation != "cites" and not (
+                    relation == "implements" and 0 <= act_from and m.start - act_from <= 2
+                    and _DOCUMENT_NOUN.search(folded, max(0, triggers.last_start - 30),
+                                              triggers.last_start)):
                 lead_relation[ci] = relation
         partial = relation in _ACTS and is_partial(
             folded, act_from if act_from >= 0 else else_from, m.start)

@@ -507,6 +507,15 @@ RELATION_CASES = [
      "23. Bãi bỏ Điều 5 của Nghị định số 12/2020/NĐ-CP.",
      [("50/2005/QH11", "amends"), ("103/2024/NĐ-CP", "amends"), ("12/2020/NĐ-CP", "repeals")], [],
      "a repeal listed with amending verbs ('Sửa đổi, bổ sung, bãi bỏ …') amends the text"),
+    ("- Ban hành kế hoạch thực hiện Quyết định số 1452/QĐ-TTg ngày 16/9/2020; Kế hoạch số "
+     "7353/KH-UBND ngày 14/10/2021 về tổ chức; Kế hoạch số 2104/KH-UBND ngày 05/3/2025.\n"
+     "1. Tiếp tục thực hiện Chỉ thị số 07-CT/TU ngày 14/11/2008 của Thành uỷ; Nghị định số "
+     "116/2007/NĐ-CP của Chính phủ về giáo dục quốc phòng.\n"
+     "2. Bộ Y tế nghiên cứu, sửa đổi Thông tư số 18/2021/TT-BYT cho phù hợp.",
+     [("1452/QĐ-TTg", "implements"), ("7353/KH-UBND", "cites"), ("2104/KH-UBND", "cites"),
+      ("07-CT/TU", "implements"), ("116/2007/NĐ-CP", "implements"), ("18/2021/TT-BYT", "cites")],
+     [], "a plan's name 'kế hoạch thực hiện A' takes A alone, the list after is of plans issued; "
+     "an amendment proposed to a ministry is not done"),
     ("Sửa đổi Quy chế thi đua, Quyết định số 15/2020/QĐ-UBND quy định về khen thưởng.",
      [("15/2020/QĐ-UBND", "cites")], [],
      "a comma still cuts a trigger off where no instrument is attached by the reference"),
