@@ -152,7 +152,8 @@ def issuer_after(text: str, folded: str, pos: int, joint: bool = False
             break
         f = folded[at : at + len(word)]
         place = name_near(PLACE_NAME, PLACE_NAME_OPENINGS, folded, at) \
-            if word[0].isupper() else None
+            if word[0].isupper() or end is not None and last in _COMPLETE_AT else None
+        # (a province in small letters after its level: "của ubnd tỉnh bình thuận")
         place = place or name_near(BODY_NAME, BODY_NAME_OPENINGS, folded, at)
         if place:
             end, last, first = place.end(), "", first or f

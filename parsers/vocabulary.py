@@ -231,6 +231,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("bai bo", "repeals", 130),
     Trigger("huy bo", "repeals", 130),
     Trigger("quy dinh chi tiet", "guides"),
+    Trigger("quy dinh chi tiet thi hanh", "guides"),  # (not the "thi hành" in it)
     Trigger("huong dan thi hanh", "guides"),
     Trigger("huong dan thuc hien", "guides"),
     Trigger("huong dan trien khai", "guides"),
@@ -268,7 +269,7 @@ ISSUER_WORDS: frozenset[str] = frozenset(
     nong nghiep ke hoach dau phap thong van tin truyen hoa the du
     lich ngoai ninh toc chuc lao binh hoc nghe tuyen dan kiem ly nghi lan thu
     nhat hai ba bon sau bay tam chin muoi ty tnhh co phan mot vien hop tac
-    tap doan mai dich san xuat nhap khau doc toi cao nghia truong""".split()
+    tap doan mai dich san xuat nhap khau doc toi cao nghia truong ubnd hdnd ubmttq mttq""".split()
 )
 #: Words a body's name starts with (folded): an issuer read before a type
 #: word ("Ngày …, Chủ tịch UBND tỉnh có Công văn số …") starts at one.
@@ -300,7 +301,8 @@ BODY_NAMES: tuple[str, ...] = _names(
     |viet nam dan chu cong hoa|mat tran to quoc viet nam|mat tran to quoc|thanh pho|thanh uy
     |thanh vien|thanh nien|bau cu|ban chi dao|to cong tac|van thu va luu tru|van thu - luu tru
     |luu tru|dien luc|vat gia|quoc gia|an toan giao thong|the duc the thao|the thao
-    |khoa hoc va ky thuat|khoa hoc ky thuat""")
+    |khoa hoc va ky thuat|khoa hoc ky thuat|giao thong - van tai|van hoa - thong tin
+    |van hoa-thong tin|van hoa thong tin|lam thoi""")
 #: Words that end an issuer even when capitalized ("… của UBND thành phố Kết
 #: luận cuộc họp …", OCR "… Tinh Gy Ve viée …").
 ISSUER_STOP_WORDS: frozenset[str] = frozenset(
@@ -310,7 +312,7 @@ ISSUER_STOP_WORDS: frozenset[str] = frozenset(
 #: The stop words that end an issuer when capitalized: "Về", "Kết luận", but
 #: not "Tài" (Bộ Tài chính) or "Đảng" (Trung ương Đảng), which fold like "tại", "đang".
 ISSUER_STOP_CAPITALIZED: frozenset[str] = frozenset(
-    "ve v/v ket quy huong thuc trien sua thay bai nham theo ngay kinh mau".split()
+    "ve v/v ket quy huong thuc trien sua thay bai nham theo ngay kinh mau phe".split()
 )
 #: Provinces and centrally-run cities (folded): an issuer may break across a
 #: line inside one ("UBND tỉnh Lào \n\nCai"), where a capitalized word on a new

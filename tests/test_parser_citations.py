@@ -325,6 +325,16 @@ def test_same_key_of_another_year_is_not_a_self_citation():
     ("Công văn số 9/BTC-TCCB của Ban Tổ chức Tỉnh ủy về việc", "Ban Tổ chức Tỉnh ủy"),
     ("Quyết định số 43/2006/QĐ-UBND ngày 26/12/2006 của Uỷ ban nhân dân quận 3 về việc",
      "Uỷ ban nhân dân quận 3"),
+    ("quyết định về việc sửa đổi quyết định số 09/2005/qđ-ub ngày 17/01/2005 của ubnd thành phố "
+     "đà nẵng", "ubnd thành phố đà nẵng"),
+    ("Quyết định số 102/2006/QĐ-BVHTT ngày 29/12/2006 của Bộ trưởng Bộ Văn hoá-Thông tin về",
+     "Bộ trưởng Bộ Văn hoá-Thông tin"),
+    ("Quyết định số 3415/QĐ-BGTVT ngày 05/11/2007 của Bộ trưởng Bộ Giao thông - Vận tải về",
+     "Bộ trưởng Bộ Giao thông - Vận tải"),
+    ("Quyết định số 98/2004/QĐ-UB ngày 01/4/2004 của Uỷ ban nhân dân lâm thời tỉnh Hậu Giang về",
+     "Uỷ ban nhân dân lâm thời tỉnh Hậu Giang"),
+    ("Quyết định số 158/2008/QĐ-TTg của Thủ tướng Chính phủ Phê duyệt Chương trình",
+     "Thủ tướng Chính phủ"),
     ("Thông báo số 11/2025/TLST-HC ngày 13/4/2026 của Tòa án nhân dân Khu vực 1 - Lâm Đồng về "
      "việc thụ lý", "Tòa án nhân dân Khu vực 1 - Lâm Đồng"),
     # small-letter words that fold like a name's words ("có" like "cổ phần")

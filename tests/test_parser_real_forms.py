@@ -516,6 +516,9 @@ RELATION_CASES = [
       ("07-CT/TU", "implements"), ("116/2007/NĐ-CP", "implements"), ("18/2021/TT-BYT", "cites")],
      [], "a plan's name 'kế hoạch thực hiện A' takes A alone, the list after is of plans issued; "
      "an amendment proposed to a ministry is not done"),
+    ("Thông tư này quy định chi tiết thi hành một số điều của Nghị định số 58/2001/NĐ-CP ngày "
+     "24/8/2001.", [("58/2001/NĐ-CP", "guides")], [],
+     "'quy định chi tiết thi hành' guides (not the 'thi hành' in it)"),
     ("Sửa đổi Quy chế thi đua, Quyết định số 15/2020/QĐ-UBND quy định về khen thưởng.",
      [("15/2020/QĐ-UBND", "cites")], [],
      "a comma still cuts a trigger off where no instrument is attached by the reference"),
