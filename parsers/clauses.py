@@ -361,7 +361,7 @@ _ENDS_IN_COLON = engine.compile(r":[ \t]*\n[ \t]*(?:\S{1,6}[ \t]+)?$")
 _ENDS_UNPUNCTUATED = regex.compile(r"\p{L}[ \t]*$")
 
 _MARKER = engine.compile(
-    r"[ \t]*(?:(?P<num>\d+(?:\.\d+)*[.)]|[IVX]+\.)|(?P<bullet>[-+•*–]|[a-zđ]\)))[ \t]"
+    r"[ \t]*(?:(?P<num>\d+(?:\.\d+)*[ \t]?[.)]|[IVX]+\.)|(?P<bullet>[-+•*–]|[a-zđ][ \t]?\)))[ \t]"
 )
 
 

@@ -519,6 +519,11 @@ RELATION_CASES = [
     ("Thông tư này quy định chi tiết thi hành một số điều của Nghị định số 58/2001/NĐ-CP ngày "
      "24/8/2001.", [("58/2001/NĐ-CP", "guides")], [],
      "'quy định chi tiết thi hành' guides (not the 'thi hành' in it)"),
+    ("Điều 3. Quyết định này thay thế các Quyết định sau :\n1 . Quyết định số 47/2005/QĐ-UBND "
+     "ngày 21 tháng 9 năm 2005 của UBND tỉnh;\n2 . Quyết định số 04/2007/QĐ-UBND ngày 21 tháng 3 "
+     "năm 2007 của UBND tỉnh.",
+     [("47/2005/QĐ-UBND", "replaces"), ("04/2007/QĐ-UBND", "replaces")], [],
+     "items numbered with a spaced dot ('1 .') under a heading"),
     ("Sửa đổi Quy chế thi đua, Quyết định số 15/2020/QĐ-UBND quy định về khen thưởng.",
      [("15/2020/QĐ-UBND", "cites")], [],
      "a comma still cuts a trigger off where no instrument is attached by the reference"),
