@@ -151,10 +151,15 @@ def issuer_after(text: str, folded: str, pos: int, joint: bool = False
         if not word:
             break
         f = folded[at : at + len(word)]
+        # (a name opens with a word of letters: "f" is that word, unless it holds
+        # others, where the pattern's own test of the letters decides)
+        letters = f.isalpha()
         place = name_near(PLACE_NAME, PLACE_NAME_OPENINGS, folded, at) \
-            if word[0].isupper() or end is not None and last in _COMPLETE_AT else None
+            if (word[0].isupper() or end is not None and last in _COMPLETE_AT) and (
+                not letters or f in PLACE_NAME_OPENINGS) else None
         # (a province in small letters after its level: "của ubnd tỉnh bình thuận")
-        place = place or name_near(BODY_NAME, BODY_NAME_OPENINGS, folded, at)
+        if place is None and (not letters or f in BODY_NAME_OPENINGS):
+            place = name_near(BODY_NAME, BODY_NAME_OPENINGS, folded, at)
         if place:
             end, last, first = place.end(), "", first or f
             if end < len(text) and text[end] in ".,;:)" and not (
