@@ -219,7 +219,8 @@ def _with_spaced_slashes(text: str, found: list[tuple[int, int, str, bool]],
 def _form_words_in(stretch: str) -> bool:
     """A word of :data:`FORM_PHRASES` stands in ``stretch`` (found at C
     speed, before :data:`FORM_BEFORE` is tried)."""
-    return "mau" in stretch or "phu luc" in stretch or "to khai" in stretch
+    return "mau" in stretch or "phu luc" in stretch or "to khai" in stretch \
+        or "bang so" in stretch or "so do so" in stretch
 
 
 def _type_word(folded: str, lo: int, anchor: int) -> tuple[int, str | None] | None:
@@ -304,6 +305,16 @@ def _date_at(folded: str, pos: int) -> tuple[str | None, int] | None:
 _iso = lru_cache(maxsize=1 << 12)(iso_date)
 
 
+def _after_form(folded: str, pos: int) -> int:
+    """Past the appendix a form at ``pos`` belongs to ("… của Phụ lục II")."""
+    tail = _FORM_APPENDIX.match(folded, pos)
+    return tail.end() if tail else pos
+
+
+#: "… của Phụ lục II", after a form's number.
+_FORM_APPENDIX = engine.compile(r"\s+(?:cua|tai|thuoc)\s+phu\s+luc\s+[ivxlc0-9]+[a-z]?")
+
+
 def _date_and_issuer(text: str, folded: str, pos: int, joint: bool = False
                      ) -> tuple[str | None, str | None, int]:
     """Date and issuer written after a number at ``pos`` ("…, ngày 20/11/2025
@@ -346,10 +357,11 @@ def find_mentions(
                 form_end = a_end
                 continue
         elif NOT_DOCUMENT.search(folded, max(0, a_start - 30), a_start) or (
-                form_end >= 0 and a_start - form_end < 12
-                and LIST_GLUE.match(folded, form_end, a_start)):
+                form_end >= 0 and a_start - form_end < 40
+                and LIST_GLUE.match(folded, _after_form(folded, form_end), a_start)):
             # "Mẫu số 01/GTGT" is a form, not a document; so is each next item
-            # of a list of them ("các Mẫu số 01/ĐK, 02/ĐK, 03/ĐK")
+            # of a list of them ("các Mẫu số 01/ĐK, 02/ĐK, 03/ĐK", "mẫu số 07/CLĐ
+            # của Phụ lục II, 04/THĐ của Phụ lục III")
             form_end = a_end
             continue
         start = a_start

@@ -402,6 +402,15 @@ def test_issuer_stops_where_the_name_ends(text, issuer):
     assert parse_text(text).citations[0].issuer == issuer
 
 
+@pytest.mark.parametrize("text", [
+    "các chỉ tiêu theo mẫu số 07/CLĐ của Phụ lục II, 04/THĐ của Phụ lục III ban hành kèm theo",
+    "theo quy định tại Bảng số 04/QĐC của Phụ lục I",
+    "minh họa chi tiết tại Sơ đồ số 02/CLĐ của Phụ lục II",
+])
+def test_tables_diagrams_and_listed_forms_are_no_references(text):
+    assert parse_text(text).citations == ()
+
+
 def test_self_citation_is_dropped():
     text = ("Số: 72/TB-UBND\nTHÔNG BÁO\n"
             "Thông báo số 72/TB-UBND này thay thế Thông báo số 70/TB-UBND.")
