@@ -428,17 +428,12 @@ class _Clauses:
         # a list heading without its colon: a clause naming the documents "sau
         # đây" right before a list's first item ("2. Các nghị định sau đây hết
         # hiệu lực kể từ ngày …" / "a) Nghị định số …")
-        uncolon: set[int] = set()
-        after_colon: set[int] = set()
-        before = clauses[0]
-        for i, c in enumerate(clauses[1:], 1):  # (one pass: texts hold many clauses)
-            if c.after_colon:
-                after_colon.add(i - 1)
-            elif c.kind in ("bullet", "num") and before.kind != c.kind \
-                    and folded.find("sau day", before.start, c.start) >= 0:
-                uncolon.add(i - 1)
-            before = c
-        opens = sorted(basis | uncolon | after_colon)
+        uncolon = {i - 1 for i in range(1, len(clauses))
+                   if clauses[i].kind in ("bullet", "num") and not clauses[i].after_colon
+                   and clauses[i - 1].kind != clauses[i].kind
+                   and folded.find("sau day", clauses[i - 1].start, clauses[i].start) >= 0}
+        opens = sorted(basis | uncolon
+                       | {i - 1 for i in range(1, len(clauses)) if clauses[i].after_colon})
         heading: str | None = None
         kind_of_heading = ""
         i = -1

@@ -524,6 +524,13 @@ RELATION_CASES = [
      "năm 2007 của UBND tỉnh.",
      [("47/2005/QĐ-UBND", "replaces"), ("04/2007/QĐ-UBND", "replaces")], [],
      "items numbered with a spaced dot ('1 .') under a heading"),
+    ("[9] Điều 217 của Luật Doanh nghiệp số 59/2020/QH14 quy định như sau:\n“Điều 217. Điều "
+     "khoản thi hành\n1. Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021.\n2. Luật "
+     "Doanh nghiệp số 68/2014/QH13 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành.\n3. "
+     "Thay thế cụm từ “doanh nghiệp nhà nước” bằng cụm từ “doanh nghiệp do Nhà nước nắm giữ” tại "
+     "Điều 35 của Luật Ngân sách nhà nước số 83/2015/QH13.”",
+     [("59/2020/QH14", "cites"), ("68/2014/QH13", "cites"), ("83/2015/QH13", "cites")], [],
+     "an article quoted in a footnote, quoting phrases itself: its acts are the quoted law's"),
     ("Sửa đổi Quy chế thi đua, Quyết định số 15/2020/QĐ-UBND quy định về khen thưởng.",
      [("15/2020/QĐ-UBND", "cites")], [],
      "a comma still cuts a trigger off where no instrument is attached by the reference"),
