@@ -97,6 +97,13 @@ _ITEM_BREAK = re.compile(r"[,;]")
 #: hiện …", "văn bản triển khai thực hiện …".
 _DOCUMENT_NOUN = engine.compile(
     r"(?<![a-z])(?:ke\s+hoach|chuong\s+trinh|de\s+an|van\s+ban|phuong\s+an)\s+(?:trien\s+khai\s+)?$")
+#: An amending verb of a title before the parts it names.
+_TITLE_VERB = engine.compile(r"(?:sua\s+doi|bo\s+sung)(?![a-z])")
+#: "… và Luật sửa đổi, bổ sung Điều 170 của Luật doanh nghiệp số": an amending
+#: law named by its title, listed after the document before it.
+_AMENDER_JOINED = engine.compile(
+    r"[^.;\n]{0,120}?(?:,|\s(?:va|hoac))\s+(?:luat|phap\s+lenh|nghi\s+dinh|thong\s+tu|quyet\s+dinh"
+    r"|nghi\s+quyet)\s+sua\s+doi[^.;\n]{0,200}$")
 #: What stands between two items of a list: ", ", " và ", "; ".
 _ITEM_GAP = engine.compile(r"[\s]*(?:[,;]|\s(?:va|hoac))[\s]*$")
 #: The end of a paragraph: an open quotation does not reach past it.
@@ -396,6 +403,9 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
         if ends_force and not described:
             relation = "repeals"  # "Thông tư số … hết hiệu lực": only its own words count
             else_from = max(clause.start, m.start - _PARTS_REACH)
+            if _TITLE_VERB.search(folded, max(0, else_from - 30), m.start):
+                else_from = m.start  # "Luật sửa đổi, bổ sung Điều 170 của Luật …": the
+                # title's parts; the law ceases whole
         elif relation in (None, "cites") and not quoted and not described \
                 and folded.find("nhu sau", m.end, m.end + 80) >= 0 \
                 and (amended_here := _AMENDED_AFTER.match(folded, m.end, m.end + 80)):
@@ -428,7 +438,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                            m.in_list, m.anchor, partial))
         described_by.append(described)
         if ends_force:
-            _repeal_subject(out, described_by, clause.start, amended)
+            _repeal_subject(folded, out, described_by, clause.start, amended)
     return out, _unique(edges + _amender_list_edges(folded, out))
 
 
@@ -492,7 +502,7 @@ def _passive_agents(out: list[Mention], m: Mention, triggers: _Triggers,
         and triggers.last_passive
 
 
-def _repeal_subject(out: list[Mention], described_by: list, clause_start: int,
+def _repeal_subject(folded: str, out: list[Mention], described_by: list, clause_start: int,
                     amended: tuple[Mention, str] | None) -> None:
     """The last of ``out`` stands before "hết hiệu lực": what ceases is the
     sentence's subject. "Luật A đã được sửa đổi … theo Luật B, Luật C hết hiệu
@@ -507,7 +517,8 @@ def _repeal_subject(out: list[Mention], described_by: list, clause_start: int,
             return
         out[k] = out[k]._replace(relation="repeals")
     key = out[k].key
-    while k > 0 and out[k].in_list:
+    while k > 0 and (out[k].in_list or _AMENDER_JOINED.match(folded, out[k - 1].end, out[k].start)):
+        # (also "Luật A … và Luật sửa đổi, bổ sung … Luật B hết hiệu lực": both)
         j = k - 1  # "Luật A và Luật B … hết hiệu lực", over A's amenders ("A đã được
         while j >= 0 and described_by[j] == (out[j].key, "") and out[j].start >= clause_start:
             j -= 1  # sửa đổi theo Luật số X, Luật B … hết hiệu lực")

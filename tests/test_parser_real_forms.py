@@ -531,6 +531,11 @@ RELATION_CASES = [
      "Điều 35 của Luật Ngân sách nhà nước số 83/2015/QH13.”",
      [("59/2020/QH14", "cites"), ("68/2014/QH13", "cites"), ("83/2015/QH13", "cites")], [],
      "an article quoted in a footnote, quoting phrases itself: its acts are the quoted law's"),
+    ("Luật doanh nghiệp số 60/2005/QH11 ngày 29 tháng 11 năm 2005 và Luật sửa đổi, bổ sung Điều "
+     "170 của Luật doanh nghiệp số 37/2013/QH13 ngày 20 tháng 6 năm 2013 hết hiệu lực kể từ ngày "
+     "Luật này có hiệu lực.",
+     [("60/2005/QH11", "repeals"), ("37/2013/QH13", "repeals")], [],
+     "a law and its amending law named by title cease together, the amending law whole"),
     ("Sửa đổi Quy chế thi đua, Quyết định số 15/2020/QĐ-UBND quy định về khen thưởng.",
      [("15/2020/QĐ-UBND", "cites")], [],
      "a comma still cuts a trigger off where no instrument is attached by the reference"),
@@ -826,6 +831,8 @@ def test_own_effective_and_end_dates(text, effective, expires, note):
     ("Điều 3. Bãi bỏ Quyết định số 12/2020/QĐ-UBND.", "repeals", False),
     ("Quyết định này thay thế Quyết định số 84/2020/QĐ-UBND.", "replaces", False),
     ("Bãi bỏ một số điều của Quyết định số 12/2020/QĐ-UBND.", "repeals", True),
+    ("Luật sửa đổi, bổ sung Điều 170 của Luật doanh nghiệp số 37/2013/QH13 hết hiệu lực.",
+     "repeals", False),
 ])
 def test_partial_repeal_is_marked(text, relation, partial):
     (c,) = parse_text(text).citations
