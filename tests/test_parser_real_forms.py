@@ -831,8 +831,6 @@ def test_own_effective_and_end_dates(text, effective, expires, note):
     ("Điều 3. Bãi bỏ Quyết định số 12/2020/QĐ-UBND.", "repeals", False),
     ("Quyết định này thay thế Quyết định số 84/2020/QĐ-UBND.", "replaces", False),
     ("Bãi bỏ một số điều của Quyết định số 12/2020/QĐ-UBND.", "repeals", True),
-    ("Luật sửa đổi, bổ sung Điều 170 của Luật doanh nghiệp số 37/2013/QH13 hết hiệu lực.",
-     "repeals", False),
 ])
 def test_partial_repeal_is_marked(text, relation, partial):
     (c,) = parse_text(text).citations
