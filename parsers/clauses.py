@@ -520,9 +520,22 @@ class _Clauses:
         if item.startswith("cac "):  # "các Nghị định …", not "các sở, ngành tổng kết …"
             item = item[4:]
         return bool(TITLE_START.match(item)) or item.startswith(_LIST_ITEM_WORDS) or (
-            item[:1] == "s" and _NUMBER_ITEM.match(item) is not None)  # "…: số 01/…; số 02/…"
+            item[:1] == "s" and _NUMBER_ITEM.match(item) is not None) or (  # "…: số 01/…; số 02/…"
+            item.startswith(_PROVISION_WORDS) and self._parts_of_document(i))
+
+    def _parts_of_document(self, i: int) -> bool:
+        """Clause ``i`` names parts of a document ("điểm a khoản 3 Điều 23 của
+        Luật Thủy lợi số …"): an item of a list of amended texts."""
+        start = self.clauses[i].start
+        lead = len(self.folded[start : start + 8]) - len(self.folded[start : start + 8].lstrip(
+            " \t\n-+*•"))
+        return _PARTS_OF_DOCUMENT.match(self.folded, start + lead, start + 160) is not None
 
 
+#: Parts, then the document they belong to: "điểm a khoản 3 Điều 23 của Luật …".
+_PARTS_OF_DOCUMENT = engine.compile(
+    r"(?:diem|khoan|dieu|muc|chuong)\s[^;:\n]{0,80}?(?:cua|tai)\s+(?:bo\s+luat|luat|nghi\s+dinh"
+    r"|thong\s+tu|quyet\s+dinh|nghi\s+quyet|phap\s+lenh)(?![a-z])")
 #: A list heading opening with its act, whatever parts it names before "sau
 #: (đây)" ("Bãi bỏ một số điều, khoản của các nghị định sau đây").
 _ACT_ON_LIST = engine.compile(

@@ -536,6 +536,12 @@ RELATION_CASES = [
      "Luật này có hiệu lực.",
      [("60/2005/QH11", "repeals"), ("37/2013/QH13", "repeals")], [],
      "a law and its amending law named by title cease together, the amending law whole"),
+    ("3. Thay thế cụm từ “doanh nghiệp nhà nước” bằng cụm từ “doanh nghiệp do Nhà nước nắm giữ” "
+     "tại điểm m khoản 1 Điều 35 của Luật Ngân sách nhà nước số 83/2015/QH13; điểm a khoản 3 Điều "
+     "23 của Luật Thủy lợi số 08/2017/QH14; điểm b khoản 2 Điều 74 của Bộ luật Tố tụng dân sự số "
+     "92/2015/QH13.",
+     [("83/2015/QH13", "amends"), ("08/2017/QH14", "amends"), ("92/2015/QH13", "amends")], [],
+     "items after ';' naming parts of further laws go on with the amendment"),
     ("Sửa đổi Quy chế thi đua, Quyết định số 15/2020/QĐ-UBND quy định về khen thưởng.",
      [("15/2020/QĐ-UBND", "cites")], [],
      "a comma still cuts a trigger off where no instrument is attached by the reference"),
