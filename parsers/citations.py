@@ -71,6 +71,8 @@ _ONE_PART = engine.compile(r"[^/\-]+/[A-ZĐ]{1,3}")
 _CAPS_WORD_AFTER = regex.compile(
     r"[ \t]+(?!(?:NGÀY|NGAY|CỦA|CUA|VỀ|VE|VÀ|VA|V/V|TẠI|TAI)\b)\p{Lu}{2,}\b"
 )
+#: A joint document's symbol with one body so far ("…/TTLT-BLĐTBXH").
+_JOINT_ONE_BODY = engine.compile(r"/(?:TTLT|NQLT|KHLT|QĐLT|CTLT|HDLT)-[A-ZĐ&]+$")
 #: A state-style number whose symbol has only its type part so far ("12/QĐ";
 #: no dash: tested first, as a pattern call costs more).
 _TYPE_ONLY = engine.compile(r"\d+(?:/\d{4})?/\s*[A-ZĐ]+[a-z]?")
@@ -135,9 +137,11 @@ def _anchors(text: str) -> list[tuple[int, int, str, bool]]:
     spans, spaced_dash, spaced_numbers = tokens_and_spaced_numbers(text)
     for start, end in spans:
         raw = text[start:end]
-        if "-" not in raw and _TYPE_ONLY.fullmatch(raw) and (
-                tail := match_near(SPACED_TAIL, text, end)):
-            end, raw = tail.end(), raw + "-" + tail.group(1)  # "12/QĐ - UBND"
+        if ("-" not in raw and _TYPE_ONLY.fullmatch(raw) or "LT-" in raw and _JOINT_ONE_BODY.search(
+                raw)) and (tail := match_near(SPACED_TAIL, text, end)):
+            # "12/QĐ - UBND"; a joint document names two bodies at least
+            # ("01/2006/TTLT-BLĐTBXH - BGDĐT-BYT")
+            end, raw = tail.end(), raw + "-" + tail.group(1)
         key = canonical_key(raw)
         if key and not ("-" not in key and _ONE_PART.fullmatch(key)
                         and match_near(_CAPS_WORD_AFTER, text, end)):
