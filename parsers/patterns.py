@@ -288,7 +288,7 @@ FORM_BEFORE = engine.compile(
 #: What may stand between a type word and the number: nothing, "số", or a
 #: short title and "số" ("Luật Tổ chức chính quyền địa phương số").
 TYPE_TAIL = engine.compile(
-    rf"^[\s*_¹²³⁴-⁹]*(?:(?:[a-z0-9\-]+[ \t\n,]+){{0,12}}?{SO})?[\s*_]*$"
+    rf"^[\s*_¹²³⁴-⁹]*(?:(?:[a-z0-9\-]+[ \t\n,]+){{0,16}}?{SO})?[\s*_]*$"
 )
 
 #: Connective text between two items of a list of references.

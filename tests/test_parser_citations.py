@@ -102,6 +102,8 @@ CASES = [
     ("theo Thông tư liên tịch số 01/2006/TTLT-BLĐTBXH - BGDĐT-BYT; Quốc lộ 1 - BOT",
      [cite("01/2006/TTLT-BLĐTBXH-BGDĐT-BYT", "Thông tư liên tịch")],
      "a joint document's symbol goes on over a spaced dash to its other bodies"),
+    ("Pháp lệnh Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ số 16/2011/UBTVQH12",
+     [cite("16/2011/UBTVQH12", "Pháp lệnh")], "a type word before a long name with commas"),
     ("theo **Quyết định số 12/QĐ-UBND** ngày 3/1/2025",
      [cite("12/QĐ-UBND", "Quyết định", "2025-01-03")], "markdown bold around the reference"),
     ("theo Quyết định số **12/QĐ-UBND**", [cite("12/QĐ-UBND", "Quyết định")],
