@@ -97,6 +97,9 @@ _ITEM_BREAK = re.compile(r"[,;]")
 #: hiện …", "văn bản triển khai thực hiện …".
 _DOCUMENT_NOUN = engine.compile(
     r"(?<![a-z])(?:ke\s+hoach|chuong\s+trinh|de\s+an|van\s+ban|phuong\s+an)\s+(?:trien\s+khai\s+)?$")
+#: Parts named right before a reference: "Điều 29 của [Luật số …]".
+_PARTS_RIGHT_BEFORE = engine.compile(
+    r"(?<![a-z])(?:dieu|khoan|diem|chuong|muc)\s+[0-9a-z]+\s+(?:cua\s+)?$")
 #: An amending verb of a title before the parts it names.
 _TITLE_VERB = engine.compile(r"(?:sua\s+doi|bo\s+sung)(?![a-z])")
 #: "… và Luật sửa đổi, bổ sung Điều 170 của Luật doanh nghiệp số": an amending
@@ -527,6 +530,10 @@ def _repeal_subject(folded: str, out: list[Mention], described_by: list, clause_
             break
         k = j
         out[k] = out[k]._replace(relation="repeals")
+    if out[k].partial and _PARTS_RIGHT_BEFORE.search(folded, max(0, out[k].start - 30),
+                                                     out[k].start):
+        return  # (parts of it cease: where it is named again it is the whole, "… theo
+        # Luật số 35/2018/QH14, … và Điều 29 của Luật số 35/2018/QH14 hết hiệu lực")
     for i in range(k - 1, -1, -1):
         if out[i].start < clause_start:
             break

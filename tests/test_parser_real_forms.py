@@ -542,6 +542,13 @@ RELATION_CASES = [
      "92/2015/QH13.",
      [("83/2015/QH13", "amends"), ("08/2017/QH14", "amends"), ("92/2015/QH13", "amends")], [],
      "items after ';' naming parts of further laws go on with the amendment"),
+    ("2. Luật Quy hoạch đô thị số 30/2009/QH12 đã được sửa đổi, bổ sung một số điều theo Luật số "
+     "77/2015/QH13, Luật số 35/2018/QH14 và Điều 29 của Luật số 35/2018/QH14 hết hiệu lực kể từ "
+     "ngày Luật này có hiệu lực thi hành.",
+     [("30/2009/QH12", "cites"), ("77/2015/QH13", "cites"), ("35/2018/QH14", "cites"),
+      ("35/2018/QH14", "repeals")],
+     [("35/2018/QH14", "30/2009/QH12", "amends"), ("77/2015/QH13", "30/2009/QH12", "amends")],
+     "an article of a law ceasing does not make the whole law, named before, cease"),
     ("Sửa đổi Quy chế thi đua, Quyết định số 15/2020/QĐ-UBND quy định về khen thưởng.",
      [("15/2020/QĐ-UBND", "cites")], [],
      "a comma still cuts a trigger off where no instrument is attached by the reference"),
