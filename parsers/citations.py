@@ -380,6 +380,12 @@ def find_mentions(
             glued = bool(LIST_GLUE.match(folded, title.end() if title else prev.end, start))
         if glued and not found and _keeps_list_type(prev.type, doc_type, key):
             doc_type = prev.type  # "các Nghị định số 01/…, 02/…": the list's type
+        header = None
+        if not found and folded.find("so", max(0, a_start - 5), a_start) >= 0 and (
+                header := _list_header(text, folded, start)):
+            # "Căn cứ các Quyết định của Thủ tướng Chính phủ: số 118/TTg …; số …"
+            if _keeps_list_type(header[0], doc_type, key):
+                doc_type = header[0]
         doc_type = doc_type or DEFAULT_TYPE
         date, issuer, end = _date_and_issuer(text, folded, a_end,
                                              key.count("-") >= 2 or "TTL" in key)
@@ -387,6 +393,8 @@ def find_mentions(
             before = issuer_before(text, folded, start, key)
             if before:
                 date, issuer = date or before[0], before[1]
+        if issuer is None and header and header[1] and not _other_issuer(key, header[1]):
+            issuer = header[1]
         mention = Mention(start, end, key, doc_type, date, issuer, "cites", glued, a_start)
         if glued:
             # "các Quyết định số 12/QĐ-UBND và 13/QĐ-UBND của UBND tỉnh": the
@@ -394,6 +402,39 @@ def find_mentions(
             _share_issuer(mentions, mention)
         mentions.append(mention)
     return mentions
+
+
+def _list_header(text: str, folded: str, start: int) -> tuple[str, str | None] | None:
+    """(type, issuer) of the list an item "số …" at ``start`` stands in: "các
+    Quyết định của Thủ tướng Chính phủ: số A …; số B …" (the header within
+    reach, the items after it separated by ";")."""
+    lo = max(0, start - _LIST_HEADER_REACH)
+    colon = folded.rfind(":", lo, start)
+    if colon < 0 or "\n" in folded[colon:start] or "." in folded[colon:start]:
+        return None
+    if folded.count(";", colon, start) and not _ITEM_AFTER_SEMI.search(folded, colon, start):
+        return None
+    head = _LIST_HEAD.search(folded, max(0, colon - 100), colon + 1)
+    if head is None:
+        return None
+    doc_type = _TYPE_BY_PHRASE.get(" ".join(head.group("t").split()))
+    if doc_type is None:
+        return None
+    issuer = None
+    if head.group("of"):
+        issuer = " ".join(text[head.start("of") : head.end("of")].split()) or None
+    return doc_type, issuer
+
+
+#: How far before an item its list's header may stand.
+_LIST_HEADER_REACH = 600
+#: "các Quyết định (của Thủ tướng Chính phủ):", right before the colon.
+_LIST_HEAD = regex.compile(
+    r"(?<![a-z])(?:cac|nhung)\s+(?P<t>" + "|".join(
+        sorted((p for p in _TYPE_BY_PHRASE if " " in p or len(p) > 3), key=len, reverse=True))
+    + r")(?:\s+cua\s+(?P<of>[^:;\n]{2,60}?))?\s*:$")
+#: The list goes on after ";": the item before it ended, "số" opens the next.
+_ITEM_AFTER_SEMI = engine.compile(r";\s*(?:va\s+)?so\s*$")
 
 
 def _other_issuer(key: str, issuer: str) -> bool:

@@ -102,6 +102,11 @@ CASES = [
     ("theo Thông tư liên tịch số 01/2006/TTLT-BLĐTBXH - BGDĐT-BYT; Quốc lộ 1 - BOT",
      [cite("01/2006/TTLT-BLĐTBXH-BGDĐT-BYT", "Thông tư liên tịch")],
      "a joint document's symbol goes on over a spaced dash to its other bodies"),
+    ("Căn cứ các Quyết định của Thủ tướng Chính phủ : số 118/TTg ngày 27/02/1996 về việc hỗ trợ; "
+     "số 20/2000/QĐ-TTg ngày 03/02/2000 về việc hỗ trợ;",
+     [cite("118/TTg", "Quyết định", "1996-02-27", "Thủ tướng Chính phủ", "based_on"),
+      cite("20/2000/QĐ-TTg", "Quyết định", "2000-02-03", "Thủ tướng Chính phủ", "based_on")],
+     "a list's header gives its items, 'số …' each, their type and issuer"),
     ("Pháp lệnh Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ số 16/2011/UBTVQH12",
      [cite("16/2011/UBTVQH12", "Pháp lệnh")], "a type word before a long name with commas"),
     ("theo **Quyết định số 12/QĐ-UBND** ngày 3/1/2025",
