@@ -315,6 +315,8 @@ def _after_form(folded: str, pos: int) -> int:
     return tail.end() if tail else pos
 
 
+#: "Mẫu " right before a type word: the heading of a form ("Mẫu Quyết định số …").
+_FORM_TITLED = engine.compile(r"(?<![a-z])mau\s+$")
 #: "… của Phụ lục II", after a form's number.
 _FORM_APPENDIX = engine.compile(r"\s+(?:cua|tai|thuoc)\s+phu\s+luc\s+[ivxlc0-9]+[a-z]?")
 
@@ -357,7 +359,9 @@ def find_mentions(
             continue  # a number cut at a line end is a reference only after a type word
         if found:  # a form named between the type word and the number ("Biên bản mẫu số 04/")
             if _form_words_in(folded[found[0] : a_start]) and FORM_BEFORE.search(
-                    folded, max(0, a_start - 30), a_start):
+                    folded, max(0, a_start - 30), a_start) or _FORM_TITLED.search(
+                    folded, max(0, found[0] - 8), found[0]):
+                # (or before the type word: "Mẫu Quyết định số 01/QĐ-HĐ", a form's heading)
                 form_end = a_end
                 continue
         elif NOT_DOCUMENT.search(folded, max(0, a_start - 30), a_start) or (

@@ -88,7 +88,8 @@ _ENDS_FORCE = engine.compile(r"(?:^|[\s,])(?:het\s+hieu\s+luc|bi\s+bai\s+bo)(?![
 #: Điều 4; điểm b khoản 1 Điều 7 và các Điều 9, 10 [Nghị định số …]", "bổ sung
 #: điểm 2 , khoản 1 , Điều 4 [Quyết định số …]"): their commas, semicolons and
 #: "và" list parts, not documents, and do not cut the trigger off.
-_PART_WORD = (r"(?:cac|va|hoac|cua|tai|khoan|diem|dieu|chuong|muc|phan|tieu\s+muc"
+_PART_WORD = (r"(?:cac|va|hoac|cua|tai|khoan|diem|dieu|chuong|muc|phan|tieu\s+muc|mot\s+s[o06]"
+              r"|cum\s+tu|tu|mau"  # "bãi bỏ các điểm, khoản, cụm từ, mẫu tại …"
               r"|vao\s+sau|vao\s+truoc|sau|truoc"  # "bổ sung khoản 18 vào sau khoản 17 …"
               # (a roman number before a letter: read backwards, "iii" is not "i")
               r"|[0-9]+[a-z]?(?![a-z0-9])|[ivxlc]+(?![a-z0-9])|[a-z](?![a-z0-9]))")
@@ -196,8 +197,12 @@ _DIRECTED = engine.compile(
     r"theo\s+(?:yeu\s+cau|chi\s+dao)(?:\s+cua\s+[^,;.()]{1,80}?)?\s+tai\s+$")
 #: "Điều lệ sửa đổi, bổ sung …", "Quy chế sửa đổi": the amended instrument's
 #: name, not an act ("… theo Điều lệ sửa đổi, bổ sung Hiệp hội … đã được phê
-#: duyệt theo Quyết định số …").
-_INSTRUMENT_BEFORE = engine.compile(r"(?<![a-z])(?:dieu\s+le|quy\s+che)\s+(?:sua\s+doi\s*,?\s*)?$")
+#: duyệt theo Quyết định số …"); a declaration amended ("khai sửa đổi, bổ
+#: sung … theo Điều 20 Thông tư …", "chứng từ sửa đổi"); a negated act
+#: ("không sửa đổi, bổ sung … tại Nghị định …").
+_INSTRUMENT_BEFORE = engine.compile(
+    r"(?<![a-z])(?:dieu\s+le|quy\s+che|khai|chung\s+tu|chap\s+nhan|khong)\s+"
+    r"(?:sua\s+doi\s*,?\s*)?$")
 #: A type word right before a verb (folded): "Luật sửa đổi …", "Nghị định sửa đổi …".
 _TYPE_BEFORE = engine.compile(
     r"(?:,|\s(?:va|hoac))\s*(?:luat|nghi\s+dinh|thong\s+tu|quyet\s+dinh|nghi\s+quyet|phap\s+lenh)"
@@ -211,8 +216,8 @@ _PURPOSE = engine.compile(
 #: Verbs listed with a repeal or replacement, before it: "Sửa đổi, bổ sung,
 #: bãi bỏ …", "Bổ sung, thay thế, bãi bỏ một số cụm từ …": the text is amended.
 _AMENDING_BEFORE = engine.compile(
-    r"(?<![a-z])(?:sua\s+doi|bo\s+sung)\s*,\s*(?:(?:bo\s+sung|thay\s+the|sua\s+doi)\s*,?\s*)*"
-    r"(?:va\s+)?$")
+    r"(?<![a-z])(?:sua\s+doi|bo\s+sung|thay\s+the)\s*,\s*(?:(?:bo\s+sung|thay\s+the|sua\s+doi)"
+    r"\s*,?\s*)*(?:va\s+)?$")
 #: … and after an opening "sửa đổi": ", bổ sung, bãi bỏ", ", thay thế".
 _ACTS_LISTED = engine.compile(r"\s*,\s*(?:(?:bo\s+sung|thay\s+the|bai\s+bo|huy\s+bo)\s*,?\s*)+")
 #: "Thay thế cụm từ …", "thay thế các từ …": words of a text are replaced,

@@ -29,7 +29,7 @@ from parsers.vocabulary import (
 
 #: What OCR reads each folded vowel as: ư/u as y or w ("thyc", "Chwong"),
 #: o as 0, i as l or 1. Diacritic confusions (ế→é) are already gone in the fold.
-_VOWEL_CLASS = {"a": "a", "e": "e", "i": "[il1]", "o": "[o0]", "u": "[uyw]", "y": "[yu]"}
+_VOWEL_CLASS = {"a": "a", "e": "e", "i": "[il1]", "o": "[o06]", "u": "[uyw]", "y": "[yu]"}
 
 
 def ocr_tolerant(phrase: str, d_positions: frozenset[int] = frozenset()) -> str:

@@ -229,6 +229,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("bo sung", "amends", 130),
     Trigger("dinh chinh", "amends", 130),
     Trigger("thay the", "replaces", 130),
+    # words of a text dropped or changed: "Bỏ một số cụm từ tại Nghị định …"
+    Trigger("bo cum tu", "amends", 130),
+    Trigger("bo mot so cum tu", "amends", 130),
+    Trigger("bo mot so tu", "amends", 130),
+    Trigger("sua cum tu", "amends", 130),
     Trigger("bai bo", "repeals", 130),
     Trigger("huy bo", "repeals", 130),
     Trigger("quy dinh chi tiet", "guides"),

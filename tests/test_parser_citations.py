@@ -416,6 +416,7 @@ def test_issuer_stops_where_the_name_ends(text, issuer):
     "các chỉ tiêu theo mẫu số 07/CLĐ của Phụ lục II, 04/THĐ của Phụ lục III ban hành kèm theo",
     "theo quy định tại Bảng số 04/QĐC của Phụ lục I",
     "minh họa chi tiết tại Sơ đồ số 02/CLĐ của Phụ lục II",
+    "Mẫu Quyết định số 01/QĐ-HĐ\n(Ban hành kèm theo Thông tư)",
 ])
 def test_tables_diagrams_and_listed_forms_are_no_references(text):
     assert parse_text(text).citations == ()

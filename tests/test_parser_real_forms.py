@@ -549,6 +549,14 @@ RELATION_CASES = [
       ("35/2018/QH14", "repeals")],
      [("35/2018/QH14", "30/2009/QH12", "amends"), ("77/2015/QH13", "30/2009/QH12", "amends")],
      "an article of a law ceasing does not make the whole law, named before, cease"),
+    ("1. Thay thế, bãi bỏ các điểm, khoản, cụm từ, mẫu tại Nghị định số 71/2024/NĐ-CP.\n"
+     "2. Bổ sung, bỏ một số cụm từ tại Nghị định số 128/2020/NĐ-CP ngày 19 tháng 10 năm 2020.\n"
+     "3. Sửa đổi, bổ sung, bãi bỏ một số khoản, điều của Luật Hàng không dân dụng Việt Nam số "
+     "66/2006/QH11.",
+     [("71/2024/NĐ-CP", "amends"), ("128/2020/NĐ-CP", "amends"), ("66/2006/QH11", "amends")], [],
+     "wording and parts replaced, dropped or repealed amend the text"),
+    ("Người khai hải quan thực hiện khai sửa đổi, bổ sung theo quy định tại Điều 20 Thông tư "
+     "38/2015/TT-BTC.", [("38/2015/TT-BTC", "cites")], [], "a declaration amended is no act"),
     ("Sửa đổi Quy chế thi đua, Quyết định số 15/2020/QĐ-UBND quy định về khen thưởng.",
      [("15/2020/QĐ-UBND", "cites")], [],
      "a comma still cuts a trigger off where no instrument is attached by the reference"),
