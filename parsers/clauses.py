@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from parsers import engine, scan
+from parsers.parts import PROVISION_WORDS, names_parts, parts_after_tai
 from parsers.patterns import (
     CAN_CU,
     CLAUSE_LEAD,
@@ -84,41 +85,6 @@ _IN_FORCE = engine.compile(r"hieu\s+luc\s+$")
 _ENDS_FORCE = engine.compile(r"(?:^|[\s,])(?:het\s+hieu\s+luc|bi\s+bai\s+bo)(?![a-z])")
 
 
-#: The parts a trigger names before the document ("bãi bỏ các khoản 2, 3
-#: Điều 4; điểm b khoản 1 Điều 7 và các Điều 9, 10 [Nghị định số …]", "bổ sung
-#: điểm 2 , khoản 1 , Điều 4 [Quyết định số …]"): their commas, semicolons and
-#: "và" list parts, not documents, and do not cut the trigger off.
-_PART_WORD = (r"(?:cac|va|hoac|cua|tai|khoan|diem|dieu|chuong|muc|phan|tieu\s+muc|mot\s+s[o06]"
-              r"|cum\s+tu|tu|mau"  # "bãi bỏ các điểm, khoản, cụm từ, mẫu tại …"
-              r"|vao\s+sau|vao\s+truoc|sau|truoc"  # "bổ sung khoản 18 vào sau khoản 17 …"
-              # (a roman number before a letter: read backwards, "iii" is not "i")
-              r"|[0-9]+[a-z]?(?![a-z0-9])|[ivxlc]+(?![a-z0-9])|[a-z](?![a-z0-9]))")
-
-
-_PARTS_CHAIN = engine.compile(rf"(?:[\s,;.]*{_PART_WORD})+[\s,;]*")
-
-
-_PARTS_CHAIN_BACK = regex.compile(rf"(?:[\s,;.]*{_PART_WORD})+[\s,;]*", regex.REVERSE)
-
-
-_PROVISION = engine.compile(r"(?<![a-z])(?:khoan|diem|dieu|chuong|muc|phan)(?![a-z])")
-
-
-_FOUND_IN = engine.compile(r"[\s,;]*(?:tai|cua)(?![a-z])")
-
-
-#: How far back a chain of parts is read, and how far before it its trigger
-#: phrase may start ("sửa đổi, bổ sung các").
-_CHAIN_REACH = 400
-
-
-_CHAIN_TRIGGER = 30
-
-
-#: One of these stands in any chain of parts (checked before the patterns).
-_PROVISION_WORDS = ("dieu", "khoan", "diem", "chuong", "muc", "phan")
-
-
 def _other_documents(folded: str, start: int) -> bool:
     """:data:`_OTHER_DOCUMENTS` right before ``start`` (its words found first)."""
     lo = max(0, start - 60)
@@ -134,33 +100,6 @@ def _planned(folded: str, start: int) -> bool:
     return (folded.find("xay dung", lo, start) >= 0 or folded.find("soan thao", lo, start) >= 0
             or folded.find("ban hanh", lo, start) >= 0) \
         and _PLANNED.search(folded, lo, start) is not None
-
-
-def _parts_after_tai(folded: str, lo: int, hi: int, between: str) -> bool:
-    """The commas of ``between`` (``folded[lo:hi]``) all stand in the parts it
-    ends with ("sửa đổi chế độ … quy định tại khoản 3, điều 1 của [Quyết định
-    số …]")."""
-    k = between.rfind(" tai ")
-    return k >= 0 and "," not in between[:k] and not between[:k].endswith("theo quy dinh") \
-        and _names_parts(folded, lo + k + 5, hi)
-
-
-def _names_parts(folded: str, lo: int, hi: int, stretch: str | None = None) -> bool:
-    """``folded[lo:hi]``, right after a trigger, names the parts it acts on
-    and nothing else (at least one article, clause, …; not "hướng dẫn tại
-    Điều 5 của …" or "theo hướng dẫn của điểm a …", guidance found there)."""
-    if hi - lo > _CHAIN_REACH or stretch is not None and not any(
-            w in stretch for w in _PROVISION_WORDS):
-        return False
-    return _PARTS_CHAIN.fullmatch(folded, lo, hi) is not None and \
-        _PROVISION.search(folded, lo, hi) is not None and \
-        _FOUND_IN.match(folded, lo, hi) is None
-
-
-def _chain_start(folded: str, pos: int) -> int:
-    """Where the chain of parts that ends at ``pos`` starts (``pos`` if none)."""
-    chain = _PARTS_CHAIN_BACK.match(folded, max(0, pos - _CHAIN_REACH), pos)
-    return chain.start() if chain is not None and _PROVISION.search(chain.group()) else pos
 
 
 #: How far into the text after a reference a trigger still describes it.
@@ -281,11 +220,11 @@ class _Triggers:
             between = folded[end:hi]
             cut = ";" in between or "," in between and not (
                 between.endswith("theo ") and _ATTACHED_BY.search(between)) and not (
-                trig.relation in _ACTS and _parts_after_tai(folded, end, hi, between)) and not (
+                trig.relation in _ACTS and parts_after_tai(folded, end, hi, between)) and not (
                 trig.relation == "implements" and between.endswith("tai ")
                 and _DIRECTED.search(between))
             parts = (cut or hi - end > trig.max_gap) and trig.relation != "based_on" \
-                and _names_parts(folded, end, hi, between)
+                and names_parts(folded, end, hi, between)
             if cut and not parts \
                     or between.count("\u201d") > between.count("\u201c") \
                     or between.count(")") > between.count("("):
@@ -526,7 +465,7 @@ class _Clauses:
             item = item[4:]
         return bool(TITLE_START.match(item)) or item.startswith(_LIST_ITEM_WORDS) or (
             item[:1] == "s" and _NUMBER_ITEM.match(item) is not None) or (  # "…: số 01/…; số 02/…"
-            item.startswith(_PROVISION_WORDS) and self._parts_of_document(i))
+            item.startswith(PROVISION_WORDS) and self._parts_of_document(i))
 
     def _parts_of_document(self, i: int) -> bool:
         """Clause ``i`` names parts of a document ("điểm a khoản 3 Điều 23 của

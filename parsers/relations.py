@@ -27,21 +27,12 @@ from __future__ import annotations
 import bisect
 import re
 
-import regex
-
 from parsers import engine
-from parsers.clauses import (
-    _CHAIN_TRIGGER,
-    _TRIGGER_REACH,
-    _chain_start,
-    _Clauses,
-    _ends_force,
-    _names_parts,
-    _Triggers,
-)
+from parsers.clauses import _TRIGGER_REACH, _Clauses, _ends_force, _Triggers
 from parsers.effect import is_partial
 from parsers.models import Mention, Relation
-from parsers.normalize import quotation_closed, split_key
+from parsers.normalize import split_key
+from parsers.parts import CHAIN_TRIGGER, chain_start, names_parts
 from parsers.patterns import (
     PASSIVE,
     SO,
@@ -50,6 +41,7 @@ from parsers.patterns import (
     TRIGGER_PATTERN,
     TRIGGERS_BY_LENGTH,
 )
+from parsers.quotations import quoted as quoted_at
 
 __all__ = ["relate"]
 
@@ -109,10 +101,6 @@ _AMENDER_JOINED = engine.compile(
     r"|nghi\s+quyet)\s+sua\s+doi[^.;\n]{0,200}$")
 #: What stands between two items of a list: ", ", " và ", "; ".
 _ITEM_GAP = engine.compile(r"[\s]*(?:[,;]|\s(?:va|hoac))[\s]*$")
-#: The end of a paragraph: an open quotation does not reach past it.
-_PARAGRAPH_END = regex.compile(r"[.;:][ \t\u201d\u201c\"]*\n", regex.REVERSE)
-#: How far back an open quotation mark is looked for.
-_QUOTE_REACH = 3000
 
 
 def _reach_windows(mentions: list[Mention]) -> list[tuple[int, int]]:
@@ -195,57 +183,6 @@ def _named(folded: str, m: Mention) -> bool:
 
 
 _BARE_TAIL = engine.compile(rf"\s*(?:{SO})?\s*")
-
-
-def _quoted(text: str, pos: int) -> bool:
-    """``pos`` lies inside a curly quotation “…” opened before it in the same
-    paragraph (a “ typed where ” was meant, before ";" or a line end, closes),
-    or opened before the paragraph and closed after ``pos``."""
-    reach = max(0, pos - _QUOTE_REACH)
-    first = text.rfind("\u201c", reach, pos)
-    if first < 0:
-        return False  # no quotation opens within reach (most references)
-    para = _PARAGRAPH_END.search(text, reach, pos)
-    lo = para.end() if para else reach
-    opened = text.rfind("\u201c", lo, pos)
-    if opened < 0:
-        # the quotation may run over lines ("có căn cứ ban hành như sau: “Căn cứ
-        # …;\nQuốc hội ban hành Luật …”"): open before the line, and closed by
-        # a ” after the reference before any “ opens
-        if not quotation_closed(text, first, pos) and _closes_first(text, pos):
-            return True
-    elif not quotation_closed(text, opened, pos):
-        return not text[opened + 1 : opened + 3].lstrip(" ;,.").startswith("\n")
-    # a quoted article that quotes phrases itself, its “…” closed before the
-    # reference ("như sau:\n“Điều 217. … 3. Thay thế cụm từ “…” bằng … của
-    # Luật … số 83/2015/QH13 …”"): still open, counted over the nested ones
-    return text.count("\u201c", reach, pos) > text.count("\u201d", reach, pos) \
-        and _closes_first(text, pos)
-
-
-def _closes_first(text: str, pos: int) -> bool:
-    """After ``pos`` a ” comes within reach that closes a quotation open at
-    ``pos``: quotations opened and closed on the way are passed over (a
-    quoted article quotes phrases itself: "“… 3. Thay thế cụm từ “doanh nghiệp
-    nhà nước” bằng … Luật số 83/2015/QH13 …”")."""
-    hi = min(len(text), pos + _QUOTE_REACH)
-    close = text.find("\u201d", pos, hi)
-    if close < 0:
-        return False
-    if text.find("\u201c", pos, close) < 0:
-        return True  # (the first ” comes before any “: most quotations)
-    depth = 0
-    for m in _CURLY.finditer(text, pos, hi):
-        if m.group() == "\u201c":
-            depth += 1
-        elif depth == 0:
-            return True
-        else:
-            depth -= 1
-    return False
-
-
-_CURLY = re.compile("[\u201c\u201d]")
 
 
 def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mention], list[Relation]]:
@@ -349,7 +286,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                 if a.key != m.key and _dated_order_ok(m, a):
                     edges.append(Relation(m.key, a.key, "implements"))
             implemented = []
-        quoted = _quoted(text, m.start)
+        quoted = quoted_at(text, m.start)
         if quoted:
             relation = "cites"
         elif inherited_here == "based_on":
@@ -373,10 +310,10 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                 # …": a document another body issued is reported, not carried out
                 relation = None
             if relation is None and first_in_clause and clause.kind == "semi" \
-                    and _names_parts(folded, lo, m.start) \
-                    and (chain := _chain_start(folded, m.start)) < lo:
+                    and names_parts(folded, lo, m.start) \
+                    and (chain := chain_start(folded, m.start)) < lo:
                 # the parts named ran over a ";" ("Bãi bỏ khoản 2 Điều 4; Điều 7 …")
-                relation = triggers.relation(max(0, chain - _CHAIN_TRIGGER), m.start)
+                relation = triggers.relation(max(0, chain - CHAIN_TRIGGER), m.start)
             act_from = triggers.last_end if relation else -1
             if relation is None and prev is not None and prev.relation not in ("cites",) \
                     and _ITEM_GAP.search(folded, max(prev.end, m.start - 12), m.start):
