@@ -157,8 +157,6 @@ _PURPOSE = engine.compile(
 _AMENDING_BEFORE = engine.compile(
     r"(?<![a-z])(?:sua\s+doi|bo\s+sung|thay\s+the)\s*,\s*(?:(?:bo\s+sung|thay\s+the|sua\s+doi)"
     r"\s*,?\s*)*(?:va\s+)?$")
-#: … and after an opening "sửa đổi": ", bổ sung, bãi bỏ", ", thay thế".
-_ACTS_LISTED = engine.compile(r"\s*,\s*(?:(?:bo\s+sung|thay\s+the|bai\s+bo|huy\s+bo)\s*,?\s*)+")
 #: "Thay thế cụm từ …", "thay thế các từ …": words of a text are replaced,
 #: which amends it.
 _WORDING = engine.compile(r"\s+(?:(?:cac|mot\s+so)\s+)?(?:cum\s+tu|tu\s+ngu|tu)(?![a-z])")
@@ -291,8 +289,6 @@ def _opening(folded: str, start: int, end: int) -> str | None:
         relation = TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])].relation
         if relation == "replaces" and _WORDING.match(folded, m.end()):
             return "amends"
-        if relation == "amends" and _ACTS_LISTED.match(folded, m.end()):
-            return "amends"  # "Sửa đổi, bổ sung, bãi bỏ …": amended, in part repealed
         return relation
     return None
 
