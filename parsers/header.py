@@ -42,7 +42,7 @@ from parsers.header_text import (
 )
 from parsers.layout import Cell, header_cells
 from parsers.models import DocumentIdentity
-from parsers.normalize import canonical_key, iso_date, split_key
+from parsers.normalize import canonical_key, fold, iso_date, split_key
 from parsers.patterns import (
     BLANK_NUMBER,
     HEADER_DATE,
@@ -417,7 +417,18 @@ def _starts_at_title(text: str, folded: str) -> tuple[str, int, int] | None:
     if regex.match(r"\s*(?:(?:s[o06]\s*:?\s*)?[\d.…_]|nay(?![a-z]))", line[m.end():]):
         return None  # "Quyết định số 12/…" opens a sentence citing it, not a title
     name = _title_type(line)
-    return (name, pos + m.end(), end) if name else None
+    return (name, pos + _past_type(line, m, name), end) if name else None
+
+
+def _past_type(folded: str, m: regex.Match[str], doc_type: str | None) -> int:
+    """Where the subject starts after the title's type phrase ``m``: after the
+    type's own name when the phrase goes on with the subject's first words
+    ("Thông báo kết luận của …": "kết luận của …")."""
+    name = fold(doc_type) if doc_type else ""
+    at = m.start("t")
+    if name and m.end("t") - at > len(name) and folded.startswith(name + " ", at):
+        return at + len(name)
+    return m.end()
 
 
 def _authority_line(text: str, folded: str, start: int) -> str | None:
@@ -480,7 +491,7 @@ def parse_header(text: str, folded: str) -> Header:
         t = cells[i_title]
         m = _TITLE_START.match(folded, t.start + len(t.folded) - len(t.folded.lstrip(" \t#*:(")),
                                t.end)
-        rest_start = m.end() if m else t.end
+        rest_start = _past_type(folded, m, doc_type) if m else t.end
         subject = subject_lines(text, folded, rest_start, region, issuer)
     elif i_vv is not None:
         subject = subject_lines(text, folded, cells[i_vv].start, region, issuer)

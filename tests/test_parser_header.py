@@ -424,6 +424,10 @@ def test_own_number_typed_with_spaced_separators(field, key):
     ("DANH SÁCH\nĐơn vị tham luận tại Hội nghị triển khai Chương trình năm 2030\n\n\nSTT\n"
      "ĐƠN VỊ THAM LUẬN\nCHỦ ĐỀ THAM LUẬN\n1\nBộ Y tế\n",
      "Đơn vị tham luận tại Hội nghị triển khai Chương trình năm 2030"),
+    # the title's phrase goes on with the subject's first words
+    ("Thông báo kết luận của thứ trưởng Nguyễn Văn A tại hội nghị tổng kết\nBộ Tư pháp\n"
+     "Ngày 5/3/2009, tại Hà Nội, Bộ Tư pháp tổ chức hội nghị.\n",
+     "kết luận của thứ trưởng Nguyễn Văn A tại hội nghị tổng kết"),
     # "… thành" calls for the name on the next line
     ("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSố: 12/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc cho phép hợp nhất các "
      "Hội của tỉnh Lâm Đồng, tỉnh Bình Thuận thành\nHội do Đảng, Nhà nước giao nhiệm vụ tỉnh Lâm "
