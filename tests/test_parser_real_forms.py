@@ -740,6 +740,17 @@ RELATION_CASES = [
     ("Khoản 9 Điều 60 của Luật này có hiệu lực thi hành từ ngày Nghị quyết số 61/2022/QH15 hết "
      "hiệu lực.", [("61/2022/QH15", "cites")], [],
      "'từ ngày Nghị quyết … hết hiệu lực' dates this text's force; it repeals nothing"),
+    ("LUẬT THI HÀNH ÁN DÂN SỰ\n\nLuật Thi hành án dân sự số 26/2008/QH12 ngày 14 tháng 11 năm "
+     "2008 của Quốc hội, có hiệu lực kể từ ngày 01 tháng 7 năm 2009, được sửa đổi, bổ sung bởi:",
+     [("26/2008/QH12", "cites")], [],
+     "'Thi hành án' (enforcing judgments) names a law's field; it implements nothing"),
+    ("Theo đề nghị của Cục trưởng Cục Thi hành án dân sự tại Tờ trình số 12/TTr-THADS ngày "
+     "01/02/2024.", [("12/TTr-THADS", "cites")], [],
+     "'Cục Thi hành án' is a body, not an act of implementing"),
+    ("Chi cục Thi hành án dân sự huyện đề nghị áp dụng Nghị định số 62/2015/NĐ-CP.",
+     [("62/2015/NĐ-CP", "cites")], [], "a body's name before a verb it does not govern"),
+    ("Thi hành Luật số 81/2025/QH15, Ủy ban nhân dân tỉnh ban hành Kế hoạch.",
+     [("81/2025/QH15", "implements")], [], "'Thi hành Luật …' still implements it"),
 ]
 
 
