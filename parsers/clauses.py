@@ -78,10 +78,6 @@ _ATTACHED_BY = engine.compile(
 #: "… có hiệu lực thi hành": not "thi hành" a document.
 _IN_FORCE = engine.compile(r"hieu\s+luc\s+$")
 
-#: "thi hành án" (enforcing judgments) is a field's or a body's name ("Luật Thi
-#: hành án dân sự", "Cục Thi hành án dân sự"), not the verb "thi hành" (folded).
-_JUDGMENTS = engine.compile(r"\s+an(?![a-z])")
-
 
 #: "Thông tư số 75/2015/TT-BTNMT … hết hiệu lực kể từ ngày …": a repeal the
 #: document states after the reference (folded, within the clause; each
@@ -239,10 +235,8 @@ class _Triggers:
                 # "Xây dựng Nghị định sửa đổi … Nghị định số …": another's act
             if _QUALIFIER.match(folded, end) or acts and _INSTRUMENT_BEFORE.search(
                     folded, max(0, start - 24), start) or _IN_FORCE.search(
-                    folded, max(0, start - 12), start) or _NAMES_A_DOCUMENT.match(folded, end) \
-                    or trig.phrase == "thi hanh" and _JUDGMENTS.match(folded, end):
-                continue  # "Điều lệ (sửa đổi, bổ sung)", "có hiệu lực thi hành", "Hướng dẫn số 5",
-                # "Cục Thi hành án dân sự"
+                    folded, max(0, start - 12), start) or _NAMES_A_DOCUMENT.match(folded, end):
+                continue  # "Điều lệ (sửa đổi, bổ sung)", "có hiệu lực thi hành", "Hướng dẫn số 5"
             passive = bool(_PASSIVE_BEFORE.search(folded, max(0, start - 16), start))
             gap = 0 if parts else hi - end  # the parts named do not count against the reach
             if passive and (agent := _AGENT.match(folded, end, hi)):
@@ -292,10 +286,7 @@ def _opening(folded: str, start: int, end: int) -> str | None:
         return None if folded.startswith("can cu phap ly", pos) else "based_on"
     m = match_near(TRIGGER_PATTERN, folded, pos)
     if m and m.start() == pos and m.end() <= end and not _NAMES_A_DOCUMENT.match(folded, m.end()):
-        trig = TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])]
-        if trig.phrase == "thi hanh" and _JUDGMENTS.match(folded, m.end()):
-            return None  # "Thi hành án dân sự …" opens a field's name
-        relation = trig.relation
+        relation = TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])].relation
         if relation == "replaces" and _WORDING.match(folded, m.end()):
             return "amends"
         return relation

@@ -385,7 +385,9 @@ LINE_OPENER = engine.compile(
 TRIGGERS_BY_LENGTH = tuple(sorted(TRIGGERS, key=lambda t: len(t.phrase), reverse=True))
 _TRIGGER_ALTERNATION = (
     "(?<![a-z])" + _first_letters([t.phrase for t in TRIGGERS]) + "(?:" + "|".join(
-        f"(?P<t{i}>{ocr_tolerant(t.phrase)}(?![a-z]))" for i, t in enumerate(TRIGGERS_BY_LENGTH)
+        f"(?P<t{i}>{ocr_tolerant(t.phrase)}(?![a-z])"
+        + (f"(?!\\s+{t.not_before}(?![a-z]))" if t.not_before else "") + ")"
+        for i, t in enumerate(TRIGGERS_BY_LENGTH)
     ) + ")"
 )
 TRIGGER_PATTERN = engine.compile(_TRIGGER_ALTERNATION)

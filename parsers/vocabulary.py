@@ -215,6 +215,8 @@ class Trigger:
     phrase: str
     relation: str
     max_gap: int = 80
+    #: A next word that makes the phrase part of a name, not a verb (folded).
+    not_before: str = ""
 
 
 TRIGGERS: tuple[Trigger, ...] = (
@@ -222,7 +224,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger("thuc hien", "implements"),
     Trigger("trien khai", "implements"),
     Trigger("cu the hoa", "implements"),
-    Trigger("thi hanh", "implements"),
+    # not "thi hành án" (enforcing judgments): "Luật Thi hành án dân sự", "Cục
+    # Thi hành án dân sự" name a law's field or a body
+    Trigger("thi hanh", "implements", not_before="an"),
     # the object of these is often a long phrase: "bổ sung một số điều của Quy
     # chế … ban hành kèm theo Quyết định số …", "bãi bỏ khoản 2 Điều 3 của …"
     Trigger("sua doi", "amends", 130),
