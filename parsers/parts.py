@@ -24,6 +24,10 @@ _PARTS_CHAIN = engine.compile(rf"(?:[\s,;.]*{_PART_WORD})+[\s,;]*")
 _PARTS_CHAIN_BACK = regex.compile(rf"(?:[\s,;.]*{_PART_WORD})+[\s,;]*", regex.REVERSE)
 _PROVISION = engine.compile(r"(?<![a-z])(?:khoan|diem|dieu|chuong|muc|phan)(?![a-z])")
 _FOUND_IN = engine.compile(r"[\s,;]*(?:tai|cua)(?![a-z])")
+#: Words quoted as an act's object, one or a list of them ("cụm từ “, thanh
+#: tra sở,”", "các cụm từ “thanh tra sở”, “thanh tra huyện” và “thanh tra”").
+_QUOTED = regex.compile(
+    "\u201c[^\u201c\u201d\n]*\u201d(?:[ \t]*(?:,|va|hoac)[ \t]*\u201c[^\u201c\u201d\n]*\u201d)*")
 #: How far back a chain of parts is read, and how far before it its trigger
 #: phrase may start ("sửa đổi, bổ sung các").
 _CHAIN_REACH = 400
@@ -38,7 +42,12 @@ def parts_after_tai(folded: str, lo: int, hi: int, between: str) -> bool:
     ends with ("sửa đổi chế độ … quy định tại khoản 3, điều 1 của [Quyết định
     số …]")."""
     k = between.rfind(" tai ")
-    return k >= 0 and "," not in between[:k] and not between[:k].endswith("theo quy dinh") \
+    if k < 0:
+        return False
+    head = between[:k]
+    if "\u201c" in head:  # "bãi bỏ cụm từ “thanh tra,” tại …": the words quoted are
+        head = _QUOTED.sub("", head)  # the object, their commas list nothing
+    return "," not in head and not head.endswith("theo quy dinh") \
         and names_parts(folded, lo + k + 5, hi)
 
 

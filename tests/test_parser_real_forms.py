@@ -863,6 +863,16 @@ def test_own_effective_and_end_dates(text, effective, expires, note):
     ("Điều 3. Bãi bỏ Quyết định số 12/2020/QĐ-UBND.", "repeals", False),
     ("Quyết định này thay thế Quyết định số 84/2020/QĐ-UBND.", "replaces", False),
     ("Bãi bỏ một số điều của Quyết định số 12/2020/QĐ-UBND.", "repeals", True),
+    # the words repealed, quoted, hold commas of their own
+    ("r) Bãi bỏ cụm từ “thanh tra,” tại điểm a khoản 5 Điều 190, khoản 3 Điều 234 của Luật Đất "
+     "đai số 31/2024/QH15;", "repeals", True),
+    ("g) Bãi bỏ cụm từ “, thanh tra sở, thanh tra huyện” tại khoản 3 Điều 63 của Luật Khiếu nại "
+     "số 02/2011/QH13;", "repeals", True),
+    ("Bãi bỏ cụm từ “thanh tra sở”, “thanh tra huyện” tại khoản 3 Điều 63 của Luật Khiếu nại "
+     "số 02/2011/QH13;", "repeals", True),
+    # a comma outside the quotation still cuts the verb off
+    ("Bãi bỏ cụm từ “thanh tra” tại khoản 3 Điều 63, nội dung khác giữ như Luật Khiếu nại "
+     "số 02/2011/QH13;", "cites", False),
 ])
 def test_partial_repeal_is_marked(text, relation, partial):
     (c,) = parse_text(text).citations
