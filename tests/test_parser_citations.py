@@ -404,6 +404,9 @@ def test_same_key_of_another_year_is_not_a_self_citation():
      "Liên đoàn Cầu lông tỉnh"),
     ("Công văn số 07/ĐLS ngày 10/3/2026 của Đoàn Luật sư tỉnh Gia Lai xin ý kiến Sở Tư pháp",
      "Đoàn Luật sư tỉnh Gia Lai"),
+    # the closing mark "./." of a text's last sentence
+    ("Thực hiện Nghị định số 151/2013/NĐ-CP ngày 01/11/2013 của Chính phủ./.\n", "Chính phủ"),
+    ("theo Quyết định số 12/QĐ-UBND ngày 01/11/2013 của UBND tỉnh./.", "UBND tỉnh"),
     # a flattened table: the next row's border glued to the name's next word
     ("|tại Quyết định số 52/QĐ-UBND ngày 08/7/2025 của UBND |\n|tỉnh về việc phân công |",
      "UBND tỉnh"),
