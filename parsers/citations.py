@@ -224,7 +224,7 @@ def _form_words_in(stretch: str) -> bool:
     """A word of :data:`FORM_PHRASES` stands in ``stretch`` (found at C
     speed, before :data:`FORM_BEFORE` is tried)."""
     return "mau" in stretch or "phu luc" in stretch or "to khai" in stretch \
-        or "bang so" in stretch or "so do so" in stretch
+        or "bang so" in stretch or "so do" in stretch
 
 
 def _type_word(folded: str, lo: int, anchor: int) -> tuple[int, str | None] | None:

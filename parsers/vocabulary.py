@@ -99,7 +99,7 @@ GENERIC_PHRASES: tuple[str, ...] = ("van ban",)
 #: Forms and templates: a number right after one of them is the form's,
 #: whatever type word stands before ("Biên bản mẫu số 04/…").
 FORM_PHRASES: tuple[str, ...] = ("mau", "bieu mau", "mau bieu", "phu luc", "to khai",
-                                 "bang so", "so do so")  # (tables, diagrams)
+                                 "bang so", "so do")  # (tables, diagrams)
 #: Numbered things that are not documents: forms ("Mẫu số 01/GTGT"),
 #: appendices, contracts, invoices, codes. A bare number/symbol right after
 #: one of these is not a reference.

@@ -313,6 +313,8 @@ REFERENCE_CASES = [
     ("không phù hợp với Quy chuẩn kỹ thuật QCVN 1 : 2007/BKHCN .", [],
      "a standard typed with a spaced colon"),
     ("theo Mẫu số 01/PLI và Phụ lục số 02/PL-BTC", [], "forms and appendices"),
+    ("minh họa chi tiết tại Sơ đồ 02/BVĐ của Phụ lục VI ban hành kèm theo Thông tư này.", [],
+     "a diagram numbered without 'số'"),
     ("các Mẫu số 01/ĐK, 02/ĐK, 03/ĐK và 14/ĐK Nghị định số 101/2024/NĐ-CP",
      [("101/2024/NĐ-CP", "Nghị định")], "each item of a list of forms is a form"),
     ("in khổ A3/A0 tại https://vbpl.vn/12/QĐ-UBND", [], "paper sizes and URLs"),
