@@ -99,6 +99,9 @@ _TITLE_VERB = engine.compile(r"(?:sua\s+doi|bo\s+sung)(?![a-z])")
 _AMENDER_JOINED = engine.compile(
     r"[^.;\n]{0,120}?(?:,|\s(?:va|hoac))\s+(?:luat|phap\s+lenh|nghi\s+dinh|thong\s+tu|quyet\s+dinh"
     r"|nghi\s+quyet)\s+sua\s+doi[^.;\n]{0,200}$")
+#: The glue that opens the parts of a list's next item ("Luật A và Điều 29 của Luật B").
+_PARTS_ITEM = engine.compile(
+    r"[ \t]*(?:,|\s?(?:va|hoac))\s+(?:cac\s+)?(?:diem|khoan|dieu|chuong|muc)\s")
 #: What stands between two items of a list: ", ", " và ", "; ".
 _ITEM_GAP = engine.compile(r"[\s]*(?:[,;]|\s(?:va|hoac))[\s]*$")
 
@@ -209,6 +212,10 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
         inherited_here = clauses.inherited(ci)
         prev = out[-1] if out and ci == prev_clause else None
         first_in_clause = prev is None
+        if prev is not None and not m.in_list and _PARTS_ITEM.match(folded, prev.end, m.start) \
+                and names_parts(folded, prev.end, m.start):
+            m = m._replace(in_list=True)  # "Luật A và Điều 29 của Luật B": B, in part, is
+            # the list's next item
         prev_clause = ci
         described: tuple[str, str] | None = None
         outer_relation: str | None = None  # the relation of the list a passive chain interrupts

@@ -753,6 +753,19 @@ RELATION_CASES = [
      [("62/2015/NĐ-CP", "cites")], [], "a body's name before a verb it does not govern"),
     ("Thi hành Luật số 81/2025/QH15, Ủy ban nhân dân tỉnh ban hành Kế hoạch.",
      [("81/2025/QH15", "implements")], [], "'Thi hành Luật …' still implements it"),
+    # the next item of a list named by its parts: "A và Điều 29 của B"
+    ("2. Luật Quy hoạch đô thị số 30/2009/QH12 đã được sửa đổi, bổ sung một số điều theo Luật số "
+     "77/2015/QH13 và Điều 29 của Luật số 35/2018/QH14 hết hiệu lực kể từ ngày Luật này có hiệu "
+     "lực thi hành.",
+     [("30/2009/QH12", "repeals"), ("77/2015/QH13", "cites"), ("35/2018/QH14", "cites")],
+     [("35/2018/QH14", "30/2009/QH12", "amends"), ("77/2015/QH13", "30/2009/QH12", "amends")],
+     "an article of an omnibus law among the amenders; the law amended ceases"),
+    ("Điều 3. Bãi bỏ Quyết định số 1/2020/QĐ-UBND và Điều 3 của Quyết định số 2/2021/QĐ-UBND.",
+     [("1/2020/QĐ-UBND", "repeals"), ("2/2021/QĐ-UBND", "repeals")], [],
+     "a repeal of one text whole and of another's article"),
+    ("Quyết định số 1/2020/QĐ-UBND và khoản 2 Điều 3 của Quyết định số 2/2021/QĐ-UBND hết hiệu "
+     "lực.", [("1/2020/QĐ-UBND", "repeals"), ("2/2021/QĐ-UBND", "repeals")], [],
+     "one text whole and another's clause cease"),
 ]
 
 
