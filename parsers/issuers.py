@@ -116,7 +116,7 @@ _BODY_WORDS = frozenset(w for name in BODY_NAMES for w in name.replace(",", "").
 _NEXT_WORD = engine.compile(r"\s+(\S)")
 #: (a "/" after a full stop is punctuation too: the closing mark "./." of a
 #: text's last sentence, "… của Chính phủ./.")
-_TRAILING_PUNCT = regex.compile(r"(?:[^\p{L}\p{N}/&]|(?<=\.)/)+$")
+_TRAILING_PUNCT = regex.compile(r"(?:[^\p{L}\p{N}/&]|(?<=\.)/(?=\.))+$")
 #: Characters ``_TRAILING_PUNCT`` keeps, among those Vietnamese words end in
 #: (Latin, with its extensions for Vietnamese): a word ending in one has
 #: nothing to strip, and most words do (the pattern is not called for them).

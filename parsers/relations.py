@@ -176,6 +176,17 @@ def _siblings(a: Mention, b: Mention) -> bool:
     return a_symbol == b_symbol and a_year == b_year  # (a year in a key outweighs a misprint)
 
 
+def _after_closed_list(folded: str, out: list[Mention], m: Mention) -> bool:
+    """``m`` follows a comma after a list whose last item "và" joined ("Luật
+    số B và Luật số C, Nghị quyết số D"): it is no item of that list."""
+    if len(out) < 2 or folded.find(",", out[-1].end, m.start) < 0:
+        return False
+    gap = folded[out[-1].end : m.start]
+    return " va " not in gap and " hoac " not in gap and (
+        folded.find(" va ", out[-2].end, out[-1].start) >= 0
+        or folded.find(" hoac ", out[-2].end, out[-1].start) >= 0)
+
+
 def _named(folded: str, m: Mention) -> bool:
     """Words stand between the reference's type word and its number ("Luật
     thuế giá trị gia tăng số 13/2008/QH12", not "Luật số 32/2013/QH13")."""
@@ -212,8 +223,10 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
         inherited_here = clauses.inherited(ci)
         prev = out[-1] if out and ci == prev_clause else None
         first_in_clause = prev is None
-        if prev is not None and not m.in_list and _PARTS_ITEM.match(folded, prev.end, m.start) \
-                and names_parts(folded, prev.end, m.start):
+        parts_item = prev is not None and not m.in_list \
+            and _PARTS_ITEM.match(folded, prev.end, m.start) is not None \
+            and names_parts(folded, prev.end, m.start)
+        if parts_item:
             m = m._replace(in_list=True)  # "Luật A và Điều 29 của Luật B": B, in part, is
             # the list's next item
         prev_clause = ci
@@ -265,9 +278,16 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                             m = m._replace(in_list=True)
             elif m.in_list and described_by and described_by[-1]:
                 described = described_by[-1]  # "… về thực hiện Nghị quyết A và B"
-                if not described[1] and prev.key in passive_target and _named(folded, m):
+                if not described[1] and prev.key in passive_target and (
+                        _named(folded, m) or _after_closed_list(folded, out, m)
+                        or parts_item and any(x.key == m.key and x.start >= clause.start
+                                              for x in out)):
                     # "… Luật A đã được sửa đổi theo Luật số B, Luật thuế C số Y": a
-                    # law named in full opens the next item of the list A is in
+                    # law named in full opens the next item of the list A is in, as
+                    # does one after the amenders' list closed by "và" ("… theo Luật
+                    # số B và Luật số C, Nghị quyết số D của Quốc hội về …"), or an
+                    # amender's parts named again ("… theo Luật số B, Luật số C và
+                    # Điều 29 của Luật số B hết hiệu lực": they cease with A)
                     described = None
                     pairs = zip(reversed(out), reversed(described_by), strict=True)
                     outer = next((x for x, d in pairs if d is None and x.start >= clause.start),
@@ -467,7 +487,8 @@ def _repeal_subject(folded: str, out: list[Mention], described_by: list, clause_
     while k > 0 and (out[k].in_list or _AMENDER_JOINED.match(folded, out[k - 1].end, out[k].start)):
         # (also "Luật A … và Luật sửa đổi, bổ sung … Luật B hết hiệu lực": both)
         j = k - 1  # "Luật A và Luật B … hết hiệu lực", over A's amenders ("A đã được
-        while j >= 0 and described_by[j] == (out[j].key, "") and out[j].start >= clause_start:
+        while j >= 0 and described_by[j] is not None and not described_by[j][1] \
+                and out[j].start >= clause_start:
             j -= 1  # sửa đổi theo Luật số X, Luật B … hết hiệu lực")
         if j < 0 or out[j].start < clause_start or described_by[j] is not None \
                 or out[j].relation != "cites":

@@ -547,10 +547,10 @@ RELATION_CASES = [
     ("2. Luật Quy hoạch đô thị số 30/2009/QH12 đã được sửa đổi, bổ sung một số điều theo Luật số "
      "77/2015/QH13, Luật số 35/2018/QH14 và Điều 29 của Luật số 35/2018/QH14 hết hiệu lực kể từ "
      "ngày Luật này có hiệu lực thi hành.",
-     [("30/2009/QH12", "cites"), ("77/2015/QH13", "cites"), ("35/2018/QH14", "cites"),
+     [("30/2009/QH12", "repeals"), ("77/2015/QH13", "cites"), ("35/2018/QH14", "cites"),
       ("35/2018/QH14", "repeals")],
      [("35/2018/QH14", "30/2009/QH12", "amends"), ("77/2015/QH13", "30/2009/QH12", "amends")],
-     "an article of a law ceasing does not make the whole law, named before, cease"),
+     "an amender's article ceasing with the law amended, not the amender whole"),
     ("1. Thay thế, bãi bỏ các điểm, khoản, cụm từ, mẫu tại Nghị định số 71/2024/NĐ-CP.\n"
      "2. Bổ sung, bỏ một số cụm từ tại Nghị định số 128/2020/NĐ-CP ngày 19 tháng 10 năm 2020.\n"
      "3. Sửa đổi, bổ sung, bãi bỏ một số khoản, điều của Luật Hàng không dân dụng Việt Nam số "
@@ -766,6 +766,13 @@ RELATION_CASES = [
     ("Quyết định số 1/2020/QĐ-UBND và khoản 2 Điều 3 của Quyết định số 2/2021/QĐ-UBND hết hiệu "
      "lực.", [("1/2020/QĐ-UBND", "repeals"), ("2/2021/QĐ-UBND", "repeals")], [],
      "one text whole and another's clause cease"),
+    ("2. Luật nhà ở số 56/2005/QH11 đã được sửa đổi, bổ sung một số điều theo Luật số 34/2009/QH12 "
+     "và Luật số 38/2009/QH12, Nghị quyết số 19/2008/QH12 của Quốc hội về thí điểm cho tổ chức, "
+     "cá nhân nước ngoài mua nhà ở tại Việt Nam hết hiệu lực kể từ ngày Luật này có hiệu lực.",
+     [("56/2005/QH11", "repeals"), ("34/2009/QH12", "cites"), ("38/2009/QH12", "cites"),
+      ("19/2008/QH12", "repeals")],
+     [("34/2009/QH12", "56/2005/QH11", "amends"), ("38/2009/QH12", "56/2005/QH11", "amends")],
+     "a text of another type after a law's amenders is the next item of what ceases"),
 ]
 
 
