@@ -347,6 +347,7 @@ def find_mentions(
     ``skip`` is the span of the document's own number in its header."""
     mentions: list[Mention] = []
     form_end = -1  # where the last number read as a form ends
+    lead_issuer: str | None = None  # the issuer named before the last reference read
     for a_start, a_end, key, joined in _anchors(text):
         if skip and a_start < skip[1] and a_end > skip[0]:
             continue
@@ -397,6 +398,13 @@ def find_mentions(
             before = issuer_before(text, folded, start, key)
             if before:
                 date, issuer = date or before[0], before[1]
+            elif glued and lead_issuer and not _other_issuer(key, lead_issuer):
+                # "đề nghị của Sở X tại Tờ trình số A và Tờ trình số B": the body
+                # named before the list's first item issued each item
+                issuer = lead_issuer
+            lead_issuer = issuer
+        else:
+            lead_issuer = None
         if issuer is None and header and header[1] and not _other_issuer(key, header[1]):
             issuer = header[1]
         mention = Mention(start, end, key, doc_type, date, issuer, "cites", glued, a_start)

@@ -491,3 +491,20 @@ def test_issuer_of_each_proposal_in_a_theo_de_nghi_line(text, issuers):
     """"Theo đề nghị của A tại X và B tại Y": X is A's, Y is B's; "của A và B
     tại Y" is B's unless Y's symbol names both (a joint proposal)."""
     assert [c.issuer for c in parse_text(text).citations] == issuers
+
+
+@pytest.mark.parametrize("text,issuers", [
+    # the body named before a list's first item ("của X tại …") issued every item
+    ("Xét đề nghị của Giám đốc Sở Lao động - Thương binh và Xã hội tại Tờ trình số 33/TTr-SLĐTBXH "
+     "ngày 16 tháng 4 năm 2020 và Tờ trình số 42/TTr-SLĐTBXH ngày 29 tháng 4 năm 2020, QUYẾT ĐỊNH:",
+     ["Giám đốc Sở Lao động - Thương binh và Xã hội"] * 2),
+    ("Theo đề nghị của Sở Nội vụ tại Tờ trình số 33/TTr-SNV ngày 16/4/2020 và Công văn số "
+     "42/SNV-TCBC ngày 29/4/2020.", ["Sở Nội vụ", "Sở Nội vụ"]),
+    # not an item whose symbol names another body, nor one after a name said after its item
+    ("Theo đề nghị của Sở Nội vụ tại Tờ trình số 33/TTr-SNV và Nghị quyết số 12/NQ-CP.",
+     ["Sở Nội vụ", None]),
+    ("Căn cứ Nghị định số 12/2020/NĐ-CP của Chính phủ và Thông tư số 3/2021/TT-BNV;",
+     ["Chính phủ", None]),
+])
+def test_issuer_named_before_a_list_reaches_its_items(text, issuers):
+    assert [c.issuer for c in parse_text(text).citations] == issuers
