@@ -93,7 +93,8 @@ _FORMER_BEFORE = engine.compile(
 _BEFORE_REACH = 140
 _VERB_BEFORE = regex.compile(
     r"(?<=[\p{L}\p{N})])\s+(?:(?:da\s+|vua\s+)?(?:co|ky\s+ban\s+hanh|ban\s+hanh|ky|gui|trinh|ra)"
-    r"(?:\s+kem\s+theo)?|(?P<at>tai))\s+",
+    r"(?:\s+kem\s+theo)?|(?P<did>(?:da\s+)?(?:phe\s+duyet|cong\s+nhan|chi\s+dao|thu\s+ly\s+va"
+    r"\s+giai\s+quyet|giai\s+quyet|cho\s+phep|chap\s+thuan|thanh\s+lap)\s+tai)|(?P<at>tai))\s+",
     regex.REVERSE,
 )
 _DATE_LEAD = regex.compile(
@@ -258,6 +259,24 @@ def _capital_follows(text: str, pos: int) -> bool:
     return bool(m)
 
 
+def _association_named(words: list[str]) -> bool:
+    """The name opens with an association's head word, or with a role and
+    then one ("Chủ tịch Hội Nữ doanh nhân tỉnh …"), not a body's name that
+    holds such a word ("Bộ Công Thương quy định")."""
+    for w in words:
+        f = fold(w)
+        if w[0].isupper() and f in ASSOCIATION_HEADS:
+            return True
+        if f not in _ROLE_WORDS:
+            return False
+    return False
+
+
+#: Words (folded) of the roles that head an association ("Chủ tịch", "Phó
+#: Chủ tịch Thường trực", "Tổng Thư ký").
+_ROLE_WORDS = frozenset("chu tich pho thuong truc thu ky truong".split())
+
+
 def issuer_before(text: str, folded: str, start: int, key: str = ""
                    ) -> tuple[str | None, str] | None:
     """(date, body) written before the type word: "Ngày 24/7/2024, Chủ tịch
@@ -277,6 +296,11 @@ def issuer_before(text: str, folded: str, start: int, key: str = ""
     dated = _DATE_LEAD.match(folded, body_start, body_end)  # "Ngày 24 tháng 6 năm 1977 Hội đồng …"
     if dated:
         body_start = dated.end()
+    if verb.group("did"):
+        # "… được Chủ tịch UBND tỉnh công nhận tại Quyết định số …": the agent
+        agent = folded.rfind(" duoc ", body_start, body_end)
+        if agent >= 0:
+            body_start = agent + 6
     if verb.group("at"):
         # only "của <body> tại": the body is what follows the last "của", or
         # the last "và" before a body's name ("Theo đề nghị của A tại Công văn
@@ -306,8 +330,8 @@ def issuer_before(text: str, folded: str, start: int, key: str = ""
                or w.isdigit() and i and fold(name_words[i - 1]) in _NUMBERED_LEVELS
                for i, w in enumerate(name_words)) and not (
             # "của <association> tại": its name may hold common words ("Hội
-            # Luật gia tỉnh", "Hiệp hội Nước mắm Phan Thiết")
-            verb.group("at") and fold(name_words[0]) in ASSOCIATION_HEADS):
+            # Luật gia tỉnh", "Chủ tịch Hiệp hội Nước mắm Phan Thiết")
+            verb.group("at") and _association_named(name_words)):
         return None
     date = None
     # the date stands before the name ("Cơ quan, đơn vị\n-\nNgày 31/12/2025 Chính

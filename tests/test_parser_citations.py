@@ -508,3 +508,27 @@ def test_issuer_of_each_proposal_in_a_theo_de_nghi_line(text, issuers):
 ])
 def test_issuer_named_before_a_list_reaches_its_items(text, issuers):
     assert [c.issuer for c in parse_text(text).citations] == issuers
+
+
+@pytest.mark.parametrize("text,issuer", [
+    # the body that approved, recognised, settled … "tại" the document
+    ("Chủ tịch Ủy ban nhân dân tỉnh đã thụ lý và giải quyết tại Quyết định số 510/QĐ-UBND ngày "
+     "14/3/2025.", "Chủ tịch Ủy ban nhân dân tỉnh"),
+    ("Bà T có đơn khiếu nại được Chủ tịch Ủy ban nhân dân thành phố Đà Lạt (cũ) thụ lý và giải "
+     "quyết tại Quyết định số 810/QĐ-UBND ngày 27/3/2024 về việc giải quyết khiếu nại.",
+     "Chủ tịch Ủy ban nhân dân thành phố Đà Lạt (cũ)"),
+    ("Điều lệ Liên đoàn Pickleball tỉnh Lâm Đồng được Chủ tịch UBND tỉnh công nhận tại Quyết định "
+     "số 180/QĐ-UBND.", "Chủ tịch UBND tỉnh"),
+    ("Quy hoạch tỉnh đã được Thủ tướng Chính phủ phê duyệt tại Quyết định số 1727/QĐ-TTg.",
+     "Thủ tướng Chính phủ"),
+    # an association's head after a role; its name holds common words
+    ("Theo đề nghị của Chủ tịch Hội Nữ doanh nhân tỉnh Bình Thuận tại Công văn số 11/CV-HNDN.",
+     "Chủ tịch Hội Nữ doanh nhân tỉnh Bình Thuận"),
+    # no body before the verb; a body's name holding an association's word ("Công")
+    ("Các nhiệm vụ đã phê duyệt tại Quyết định số 12/QĐ-UBND.", None),
+    ("Thông tư này thay thế các nội dung của Bộ Công Thương quy định tại Thông tư liên tịch số "
+     "84/2013/TTLT-BTC-BCT-BGTVT.", None),
+    ("theo hướng dẫn tại Công văn số 12/SNV-TCCC.", None),
+])
+def test_issuer_before_a_verb_and_tai(text, issuer):
+    assert parse_text(text).citations[0].issuer == issuer
