@@ -40,9 +40,12 @@ _EFFECTIVE = engine.compile(
 #: type word ("Quyết định này", "2. Luật này", "Điều 9. Thông tư này"), searched
 #: backwards from "này".
 _OPENS = engine.compile(
-    r"(?:^|[\n.:;])[ \t\d.)\-]*(?:\[\d{1,3}\][ \t]*)?"  # (a footnote's mark: "1.[28] Luật này")
-    r"(?:dieu\s+\d+[a-z]?\s*[.:]\s*(?:hieu\s+luc[^\n]{0,40}\n)?"
-    r"[ \t\d.)\-]*)?(?:" + "|".join(
+    # (after a quotation's end: '… hải quan.”Điều 2 Luật này'; a footnote's mark:
+    # "1.[28] Luật này"; an article's number with no stop: "Điều 73 Luật này")
+    r"(?:^|[\n.:;\u201d\"])[ \t\d.)\-]*(?:\[\d{1,3}\][ \t]*)?"
+    r"(?:dieu\s+\d+[a-z]?\s*[.:]?\s*(?:hieu\s+luc[^\n]{0,40}\n)?[ \t\d.)\-]*)?"
+    # (a heading run into its sentence: "1. Hiệu lực thi hành Nghị định này")
+    r"(?:hieu\s+luc(?:\s+thi\s+hanh)?\s+)?(?:" + "|".join(
         sorted({p for t in (*DOC_TYPES, *TITLE_ONLY_TYPES) for p in t.phrases} | {"van ban"},
                key=len, reverse=True)) + r")\s$",
 )

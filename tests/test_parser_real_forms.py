@@ -835,6 +835,16 @@ HEADER_2025 = ("BỘ TÀI CHÍNH\nSố: 12/2025/TT-BTC\nHà Nội, ngày 10 thá
                "Quy định về phí\n")
 
 EFFECT_CASES = [
+    (HEADER_2025 + "Điều 73 Thông tư này có hiệu lực từ ngày 01 tháng 7 năm 2025.",
+     "2025-07-01", None, "an article's number with no stop"),
+    (HEADER_2025 + "Điều 9. Hiệu lực và trách nhiệm thi hành\n1. Hiệu lực thi hành Thông tư này có "
+     "hiệu lực thi hành từ ngày 15 tháng 8 năm 2025.", "2025-08-15", None,
+     "a heading run into its sentence"),
+    (HEADER_2025 + "Điều 1. Sửa đổi Điều 8 như sau: “Điều 8. Hiện đại hoá quản lý.”Điều 2 "
+     "Thông tư này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026.", "2026-01-01", None,
+     "an article right after a quotation's end"),
+    (HEADER_2025 + "Trường hợp Thông tư này có hiệu lực từ ngày 01 tháng 01 năm 2026 thì áp dụng.",
+     None, None, "the words inside another sentence"),
     (HEADER_2025 + "Điều 9. Thông tư này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025.",
      "2025-07-01", None, "a dated clause"),
     (HEADER_2025 + "Điều 9. Thông tư này có hiệu lực kể từ ngày ký ban hành.",
