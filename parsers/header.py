@@ -52,7 +52,7 @@ from parsers.patterns import (
     place_date_start,
     type_phrase,
 )
-from parsers.subject import _AUTHORITY, subject_lines
+from parsers.subject import _AUTHORITY, subject_lines, trim_title_identity
 from parsers.vocabulary import (
     ADMIN_UNITS,
     DEFAULT_TYPE,
@@ -517,6 +517,7 @@ def parse_header(text: str, folded: str) -> Header:
     if doc_type is None and (num is not None or i_pd is not None or issuer):
         doc_type = DEFAULT_TYPE
     number = split_key(key)[0] if key else None
+    subject = trim_title_identity(subject, key, issuer)
     identity = DocumentIdentity(
         type=doc_type, number=number, symbol=num.symbol if num else None, key=key, date=date,
         place=place, issuer=issuer, subject=subject,

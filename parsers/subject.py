@@ -236,3 +236,63 @@ def _ends_phrase(line: str) -> bool:
     folded = fold(" ".join(words[-3:])).split()
     return folded[-1] not in _CONTINUES and folded[-1] != "viec" and not any(
         " ".join(folded[-n:]) in _CALLS_FOR_MORE for n in (2, 3))
+
+
+#: An old title's own identity around its subject ("LUẬT CỦA QUỐC HỘI NƯỚC …
+#: SỐ 29/2001/QH10 VỀ HẢI QUAN", "LUẬT ĐẤT ĐAI SỐ 24-L/CTN NGÀY 14/07/1993
+#: CỦA QUỐC HỘI …"): the date after the number, the national authority (with
+#: its country, term and session) before or after it.
+_TITLE_DATE = engine.compile(
+    r"\s*,?\s*ngay\s+(?:\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}|\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})")
+_NATIONAL = (r"cua\s+(?:quoc\s+hoi|chinh\s+phu|uy\s+ban\s+thuong\s+vu\s+quoc\s+hoi"
+             r"|chu\s+tich\s+nuoc|hoi\s+dong\s+nha\s+nuoc)")
+_COUNTRY = r"\s+nuoc\s+cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam"
+_SESSION = r"\s+khoa\s+[ivxlc0-9]+[ ,]*(?:ky\s+hop\s+thu\s+[a-z0-9]+)?"
+_OF_AUTHORITY_LEAD = engine.compile(rf"\s*{_NATIONAL}(?:{_COUNTRY})?(?:{_SESSION})?\s+")
+_OF_AUTHORITY_END = engine.compile(rf"\s+{_NATIONAL}(?:{_COUNTRY})?(?:{_SESSION})?\s*$")
+_OF_AUTHORITY_DRESSED = engine.compile(
+    rf"\s+{_NATIONAL}(?:{_COUNTRY}(?:{_SESSION})?|{_SESSION})\s*$")
+#: Capitals, then a sentence in sentence case: the preamble or the body ran
+#: on ("… VỀ DI SẢN VĂN HOÁ Di sản văn hoá Việt Nam là …").
+_SENTENCE_AFTER_CAPS = regex.compile(
+    r"^[\p{Lu}\d][\p{Lu}\d\p{P}]*(?:\s+[\p{Lu}\d][\p{Lu}\d\p{P}]*){2,}"
+    r"(?=\s+\p{Lu}\p{Ll}*(?:\s+\p{Ll}+){3})")
+_PREAMBLE_HEAD = engine.compile(r"\s+loi\s+noi\s+dau\s*$")
+
+
+def trim_title_identity(subject: str | None, key: str | None,
+                        issuer: str | None = None) -> str | None:
+    """``subject`` without what an old or flattened title prints around it:
+    the document's own number, date and authority (:data:`_OF_AUTHORITY_END`),
+    the issuing body's line run on after it ("… PHẠT VI PHẠM HỘI ĐỒNG THẨM
+    PHÁN TÒA ÁN NHÂN DÂN TỐI CAO", not "… CỦA ỦY BAN NHÂN DÂN TỈNH"), and a
+    preamble or body run on after its capitals."""
+    if not subject:
+        return subject
+    if issuer and len(issuer.split()) >= 4 and subject.endswith(issuer):
+        head = subject[: len(subject) - len(issuer)].rstrip()
+        if head and fold(head.split()[-1]) != "cua" and head.isupper():
+            subject = head
+    if key:
+        number = r"\s*[/\-]\s*".join(regex.escape(p) for p in regex.split(r"[/\-]", fold(key)))
+        f = fold(subject)
+        m = regex.search(rf"(?<![a-z])so\s*:?\s*{number}(?![a-z0-9])", f)
+        if m is not None:
+            head = f[: m.start()]
+            if not head.strip() or _OF_AUTHORITY_LEAD.fullmatch(" " + head):
+                at = m.end()
+                for part in (_TITLE_DATE, _OF_AUTHORITY_LEAD):
+                    if (p := part.match(f, at)) is not None:
+                        at = p.end()
+                subject = subject[at:].strip() or subject
+            else:
+                subject = subject[: m.start()].rstrip(" ,")
+                if (tail := _OF_AUTHORITY_END.search(fold(subject))) is not None:
+                    subject = subject[: tail.start()]
+    if (run_on := _SENTENCE_AFTER_CAPS.match(subject)) is not None:
+        subject = subject[: run_on.end()]
+    f = fold(subject)
+    for tail_pattern in (_OF_AUTHORITY_DRESSED, _PREAMBLE_HEAD):
+        if (tail := tail_pattern.search(f)) is not None and tail.start() > 0:
+            subject, f = subject[: tail.start()], f[: tail.start()]
+    return subject.strip() or None

@@ -216,6 +216,37 @@ def _flattened(issuer: str, title_and_rest: str, number: str = "Số: 10/2024/TT
 
 
 SUBJECTS = [
+    # an old title prints the authority and the own number around the subject
+    (_flattened("QUỐC HỘI", "LUẬT CỦA QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM SỐ "
+                "29/2001/QH10 VỀ HẢI QUAN\nCăn cứ vào Hiến pháp;\n", "Số: 29/2001/QH10"),
+     "VỀ HẢI QUAN"),
+    (_flattened("QUỐC HỘI", "LUẬT SỐ13/2003/QH11 CỦA QUỐC HỘI NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT "
+                "NAM VỀ ĐẤT ĐAI\nCăn cứ vào Hiến pháp;\n", "Số: 13/2003/QH11"),
+     "VỀ ĐẤT ĐAI"),
+    (_flattened("CHÍNH PHỦ", "NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ 61-CP NGÀY 05 THÁNG 7 NĂM 1994 VỀ MUA BÁN "
+                "VÀ KINH DOANH NHÀ Ở\nCăn cứ Luật Tổ chức Chính phủ;\n", "Số: 61-CP"),
+     "VỀ MUA BÁN VÀ KINH DOANH NHÀ Ở"),
+    (_flattened("QUỐC HỘI", "LUẬT ĐẤT ĐAI SỐ 24-L/CTN NGÀY 14/07/1993 CỦA QUỐC HỘI Đất đai là tài "
+                "nguyên quốc gia vô cùng quý giá;\n", "Số: 24-L/CTN"), "ĐẤT ĐAI"),
+    (_flattened("QUỐC HỘI", "LUẬT SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT HẢI QUAN CỦA QUỐC HỘI NƯỚC "
+                "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM SỐ 42/2005/QH11 NGÀY 14 THÁNG 6 NĂM 2005\n"
+                "Căn cứ vào Hiến pháp;\n", "Số: 42/2005/QH11"),
+     "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT HẢI QUAN"),
+    (_flattened("QUỐC HỘI", "LUẬT TRÁCH NHIỆM BỒI THƯỜNG CỦA NHÀ NƯỚC CỦA QUỐC HỘI KHOÁ XII, KỲ "
+                "HỌP THỨ 5\nCăn cứ Hiến pháp;\n", "Số: 35/2009/QH12"),
+     "TRÁCH NHIỆM BỒI THƯỜNG CỦA NHÀ NƯỚC"),
+    # the issuing body's line after the subject; a preamble after its capitals
+    (_flattened("HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO", "NGHỊ QUYẾT HƯỚNG DẪN ÁP DỤNG MỘT SỐ "
+                "QUY ĐỊNH VỀ LÃI SUẤT HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO\nCăn cứ Luật Tổ "
+                "chức Tòa án nhân dân;\n", "Số: 01/2019/NQ-HĐTP"),
+     "HƯỚNG DẪN ÁP DỤNG MỘT SỐ QUY ĐỊNH VỀ LÃI SUẤT"),
+    (_flattened("QUỐC HỘI", "HIẾN PHÁP NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM LỜI NÓI ĐẦU Trải "
+                "qua mấy nghìn năm lịch sử, Nhân dân Việt Nam lao động cần cù;\n", "Số: /"),
+     "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    # a subject that names its issuer after "của" keeps it
+    (_flattened("ỦY BAN NHÂN DÂN TỈNH KON TUM", "QUYẾT ĐỊNH BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY "
+                "BAN NHÂN DÂN TỈNH KON TUM\nCăn cứ Luật Tổ chức chính quyền địa phương;\n",
+                "Số: 12/QĐ-UBND"), "BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH KON TUM"),
     # the body's first sentence runs on after the subject's capitals
     (_flattened("BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG",
                 "THÔNG TƯ QUY ĐỊNH VỀ HỒ SƠ ĐỊA CHÍNH Căn cứ Luật Đất đai ngày 18 tháng 01"
