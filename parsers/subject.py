@@ -260,6 +260,23 @@ _SENTENCE_AFTER_CAPS = regex.compile(
 _PREAMBLE_HEAD = engine.compile(r"\s+loi\s+noi\s+dau\s*$")
 
 
+#: "số 29/2001/QH10", "SỐ13/2003/QH11", "số 24 - L/CTN" in a folded title.
+_NUMBER_IN_TITLE = engine.compile(
+    r"(?<![a-z])so\s*:?\s*(?P<n>[0-9][0-9a-z.]*(?:\s*[/\-]\s*[0-9a-z][0-9a-z.]*)*)")
+
+
+def _own_number_in(folded: str, key: str) -> regex.Match[str] | None:
+    """Where "số <key>" stands in ``folded`` (spaces around its separators
+    allowed), or None."""
+    at = folded.find("so")
+    while at >= 0:
+        m = _NUMBER_IN_TITLE.match(folded, at)
+        if m is not None and "".join(m.group("n").split()) == key:
+            return m
+        at = folded.find("so", at + 2)
+    return None
+
+
 def trim_title_identity(subject: str | None, key: str | None,
                         issuer: str | None = None) -> str | None:
     """``subject`` without what an old or flattened title prints around it:
@@ -273,22 +290,19 @@ def trim_title_identity(subject: str | None, key: str | None,
         head = subject[: len(subject) - len(issuer)].rstrip()
         if head and fold(head.split()[-1]) != "cua" and head.isupper():
             subject = head
-    if key:
-        number = r"\s*[/\-]\s*".join(regex.escape(p) for p in regex.split(r"[/\-]", fold(key)))
-        f = fold(subject)
-        m = regex.search(rf"(?<![a-z])so\s*:?\s*{number}(?![a-z0-9])", f)
-        if m is not None:
-            head = f[: m.start()]
-            if not head.strip() or _OF_AUTHORITY_LEAD.fullmatch(" " + head):
-                at = m.end()
-                for part in (_TITLE_DATE, _OF_AUTHORITY_LEAD):
-                    if (p := part.match(f, at)) is not None:
-                        at = p.end()
-                subject = subject[at:].strip() or subject
-            else:
-                subject = subject[: m.start()].rstrip(" ,")
-                if (tail := _OF_AUTHORITY_END.search(fold(subject))) is not None:
-                    subject = subject[: tail.start()]
+    f = fold(subject)
+    if key and (m := _own_number_in(f, fold(key))) is not None:
+        head = f[: m.start()]
+        if not head.strip() or _OF_AUTHORITY_LEAD.fullmatch(" " + head):
+            at = m.end()
+            for part in (_TITLE_DATE, _OF_AUTHORITY_LEAD):
+                if (p := part.match(f, at)) is not None:
+                    at = p.end()
+            subject = subject[at:].strip() or subject
+        else:
+            subject = subject[: m.start()].rstrip(" ,")
+            if (tail := _OF_AUTHORITY_END.search(fold(subject))) is not None:
+                subject = subject[: tail.start()]
     if (run_on := _SENTENCE_AFTER_CAPS.match(subject)) is not None:
         subject = subject[: run_on.end()]
     f = fold(subject)
