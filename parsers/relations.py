@@ -142,11 +142,31 @@ def _repealed_after(folded: str, m: Mention, clauses: _Clauses, ci: int,
     # "… hết hiệu lực kể từ ngày … theo quy định tại khoản 2 Điều 120 của Luật
     # số 15/2023/QH15": the end another document declares (a consolidated
     # text's footnote), which this one only reports
-    return _ends_force(folded, m.end, min(end, nxt)) and not _BY_ANOTHER.search(
-        folded, m.end, end)
+    if _ends_force(folded, m.end, min(end, nxt)):
+        return not _BY_ANOTHER.search(folded, m.end, end)
+    # an item of a closing article whose long title holds ";" ("2. Nghị quyết số
+    # 1186/2021/UBTVQH14 … quy định chi tiết …; việc giới thiệu …; … hết hiệu lực
+    # từ ngày Nghị quyết này có hiệu lực thi hành"): its line, opened by the
+    # reference, ends in the closing words, no other reference or sentence between
+    line_end = folded.find("\n", m.end, m.end + _TITLE_ITEM_REACH)
+    if line_end < 0 or i < len(starts) and starts[i] < line_end \
+            or folded.find(". ", m.end, line_end) >= 0:
+        return False
+    line_start = folded.rfind("\n", 0, m.start) + 1
+    return _ITEM_OPENING.fullmatch(folded, line_start, m.start) is not None \
+        and _CLOSING_TAIL.search(folded, m.end, line_end) is not None
 
 
 _BY_ANOTHER = engine.compile(r"theo\s+quy\s+dinh\s+(?:tai|cua)(?![a-z])")
+#: How far a closing article's item may run to its line's end.
+_TITLE_ITEM_REACH = 800
+#: What may open the line before the reference: an item's mark.
+_ITEM_OPENING = engine.compile(r"[ \t]*(?:[0-9]{1,2}[.)]|[a-zđ][)]|[-+*•])?[ \t]*")
+#: The closing words ending that line: "… hết hiệu lực (thi hành) (kể) từ ngày
+#: <this document> có hiệu lực (thi hành)".
+_CLOSING_TAIL = engine.compile(
+    r"het\s+hieu\s+luc(?:\s+thi\s+hanh)?\s+(?:ke\s+)?tu\s+ngay\s+[a-z ]{0,30}\snay\s+co\s+hieu"
+    r"\s+luc(?:\s+thi\s+hanh)?[ \t.;]*$")
 
 
 def _year(key: str, date: str | None) -> int | None:

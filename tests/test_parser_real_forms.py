@@ -773,6 +773,11 @@ RELATION_CASES = [
       ("19/2008/QH12", "repeals")],
      [("34/2009/QH12", "56/2005/QH11", "amends"), ("38/2009/QH12", "56/2005/QH11", "amends")],
      "a text of another type after a law's amenders is the next item of what ceases"),
+    ("Điều 12. Hiệu lực thi hành\n2. Nghị quyết số 1186/2021/UBTVQH14 ngày 11 tháng 01 năm 2021 "
+     "của Ủy ban Thường vụ Quốc hội quy định chi tiết việc tổ chức hội nghị cử tri; việc giới "
+     "thiệu người ứng cử ở thôn, tổ dân phố trong bầu cử bổ sung hết hiệu lực từ ngày Nghị quyết "
+     "này có hiệu lực thi hành.\n", [("1186/2021/UBTVQH14", "repeals")], [],
+     "a closing item whose long title holds ';' ceases at its line's end"),
 ]
 
 
