@@ -411,8 +411,12 @@ CLAUSE_LEAD = engine.compile(r"[\s\-+*•–(]*(?:(?:\d+(?:\.\d+)*|[ivx]+|[a-z])
 #: "II. CĂN CỨ PHÁP LÝ", "1. Sự cần thiết và căn cứ pháp lý" (folded; the
 #: line holds nothing else).
 LEGAL_BASIS_HEADING = engine.compile(
-    r"[ \t*\-+•]*(?:(?:\d+|[ivx]+)[.)][ \t]*)?(?:[a-z ,]{0,40}\s)?"
+    r"[ \t*\-+•]*(?:(?:\d+|[ivx]+|[a-z])[.)][ \t]*)?(?:[a-z ,]{0,40}\s)?"
     + ocr_tolerant("can cu phap ly") + r"(?:\s+(?:co\s+)?lien\s+quan)?[ \t]*(?::|(?=\n|$))"
+    # "A. SỰ CẦN THIẾT VÀ CƠ SỞ PHÁP LÝ", "1. Sự cần thiết và cơ sở pháp lý giải thể
+    # Hiệp hội …": the same heading in other words, its matter on the line
+    r"|[ \t*\-+•]*(?:(?:\d+|[ivx]+|[a-z])[.)][ \t]*)?(?:" + ocr_tolerant("su can thiet va")
+    + r"\s+)?" + ocr_tolerant("co so phap ly") + r"(?:[ \t]+[a-z ,]{1,80})?[ \t]*(?::|(?=\n|$))"
 )
 #: "… thực hiện theo quy định tại …": a provision is cited, not implemented.
 PROVISION_CITED = engine.compile(r"theo\s+quy\s+dinh|quy\s+dinh\s+tai(?![a-z])")

@@ -359,6 +359,19 @@ RELATION_CASES = [
      [("126/2024/NĐ-CP", "based_on"), ("1911/BNV-TCPCP", "based_on"),
       ("179/QĐ-UBND", "cites")], [],
      "items under a 'Căn cứ pháp lý' heading, and not the paragraph after them"),
+    ("Kính gửi: Ủy ban nhân dân tỉnh.\nA. SỰ CẦN THIẾT VÀ CƠ SỞ PHÁP LÝ\n- Tại Nghị quyết số "
+     "202/2025/QH15 ngày 12/6/2025 của Quốc hội về sắp xếp;\n- Nghị định số 126/2024/NĐ-CP ngày "
+     "08/10/2024 của Chính phủ.\nB. NỘI DUNG\nTheo Quyết định số 12/QĐ-UBND.",
+     [("202/2025/QH15", "based_on"), ("126/2024/NĐ-CP", "based_on"), ("12/QĐ-UBND", "cites")], [],
+     "'Cơ sở pháp lý', the heading in other words, with a letter's mark"),
+    ("Kính gửi: Ủy ban nhân dân tỉnh.\n1. Sự cần thiết và cơ sở pháp lý giải thể Hiệp hội rau quả "
+     "Đà Lạt\nNghị quyết số 60-NQ/TW ngày 12/4/2025 của Ban Chấp hành Trung ương.\nNghị định số "
+     "126/2024/NĐ-CP ngày 08/10/2024.\n2. Nội dung\nTheo Quyết định số 12/QĐ-UBND.",
+     [("60-NQ/TW", "based_on"), ("126/2024/NĐ-CP", "based_on"), ("12/QĐ-UBND", "cites")], [],
+     "a numbered 'cơ sở pháp lý' section, its matter on the heading's line"),
+    ("Đây là cơ sở pháp lý để Ủy ban nhân dân tỉnh ban hành Quyết định số 12/QĐ-UBND.\n- Nghị "
+     "định số 126/2024/NĐ-CP.", [("12/QĐ-UBND", "cites"), ("126/2024/NĐ-CP", "cites")], [],
+     "'cơ sở pháp lý' inside a sentence is no heading"),
     ("Điều 3. Bãi bỏ các Quyết định sau:\na) Quyết định số 12/2015/QĐ-UBND của UBND tỉnh;\n"
      "b) Quyết định số 20/2016/QĐ-UBND của UBND tỉnh.",
      [("12/2015/QĐ-UBND", "repeals"), ("20/2016/QĐ-UBND", "repeals")], [],
