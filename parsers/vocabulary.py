@@ -53,7 +53,7 @@ DOC_TYPES: tuple[DocType, ...] = (
     DocType("Hướng dẫn", ("huong dan",), ("HD",)),
     DocType("Phương án", ("phuong an",), ("PA",)),
     DocType("Đề án", ("de an",), ("ĐA",)),
-    DocType("Chương trình", ("chuong trinh hanh dong", "chuong trinh"), ("CTr",)),
+    DocType("Chương trình", ("chuong trinh hanh dong", "chuong trinh"), ("CTr", "CTrPH")),
     DocType("Báo cáo", ("bao cao",), ("BC",)),
     DocType("Tờ trình", ("to trinh",), ("TTr",)),
     DocType("Quy chế", ("quy che", "qui che"), ("QC",)),

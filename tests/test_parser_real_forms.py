@@ -308,6 +308,8 @@ REFERENCE_CASES = [
      "CT of a tax office names the issuer, not Chỉ thị"),
     ("Chỉ thị số 09/CT-UBND của UBND tỉnh", [("09/CT-UBND", "Chỉ thị")], "a real Chỉ thị"),
     ("Quyết định 61-CP ngày 5/7/1994", [("61-CP", "Quyết định")], "a 1990s key without '/'"),
+    ("theo Chương trình phối hợp số 03/CTrPH-BCA-BGDĐT ngày 22/01/2024 giữa Bộ Công an",
+     [("03/CTrPH-BCA-BGDĐT", "Chương trình")], "a joint programme's mixed-case abbreviation"),
     # not references
     ("theo QCVN 32:2018/BLĐTBXH và TCVN 5574:2018", [], "technical standards"),
     ("không phù hợp với Quy chuẩn kỹ thuật QCVN 1 : 2007/BKHCN .", [],
