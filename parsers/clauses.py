@@ -141,11 +141,13 @@ _DIRECTED = engine.compile(
 #: ("không sửa đổi, bổ sung … tại Nghị định …").
 _INSTRUMENT_BEFORE = engine.compile(
     r"(?<![a-z])(?:dieu\s+le|quy\s+che|khai|chung\s+tu|chap\s+nhan|khong)\s+"
-    r"(?:sua\s+doi\s*,?\s*)?$")
-#: A type word right before a verb (folded): "Luật sửa đổi …", "Nghị định sửa đổi …".
+    r"(?:(?:sua\s+doi|bo\s+sung|thay\s+the)\s*,?\s*)*$")  # ("không sửa đổi, bổ sung, …")
+#: A type word right before a verb (folded): "Luật sửa đổi …", "Nghị định sửa
+#: đổi …", named in a list or after "theo", "tại", "bởi" ("… đã được sửa đổi,
+#: bổ sung theo Luật sửa đổi, bổ sung một số điều của Luật Đất đai số …").
 _TYPE_BEFORE = engine.compile(
-    r"(?:,|\s(?:va|hoac))\s*(?:luat|nghi\s+dinh|thong\s+tu|quyet\s+dinh|nghi\s+quyet|phap\s+lenh)"
-    r"\s+(?:sua\s+doi\s*,?\s*)?$")
+    r"(?:[,;]|\s(?:va|hoac|theo|tai|boi))\s*(?:luat|nghi\s+dinh|thong\s+tu|quyet\s+dinh"
+    r"|nghi\s+quyet|phap\s+lenh)\s+(?:sua\s+doi\s*,?\s*)?$")
 #: … issued by this text's enacting words: "Quốc hội ban hành Luật sửa đổi …".
 _ENACTED = engine.compile(r"ban\s+hanh\s+$")
 #: What a verb's object is for, standing between it and a law it only names:
@@ -234,7 +236,7 @@ class _Triggers:
                 continue  # "các văn bản quy phạm pháp luật quy định chi tiết Luật …",
                 # "Xây dựng Nghị định sửa đổi … Nghị định số …": another's act
             if _QUALIFIER.match(folded, end) or acts and _INSTRUMENT_BEFORE.search(
-                    folded, max(0, start - 24), start) or _IN_FORCE.search(
+                    folded, max(0, start - 48), start) or _IN_FORCE.search(
                     folded, max(0, start - 12), start) or _NAMES_A_DOCUMENT.match(folded, end):
                 continue  # "Điều lệ (sửa đổi, bổ sung)", "có hiệu lực thi hành", "Hướng dẫn số 5"
             passive = bool(_PASSIVE_BEFORE.search(folded, max(0, start - 16), start))
@@ -293,6 +295,11 @@ def _opening(folded: str, start: int, end: int) -> str | None:
     return None
 
 
+#: A flattened title in capitals run into the first "Căn cứ" ("… GẮN LIỀN VỚI
+#: ĐẤT Căn cứ Luật Đất đai …"): the basis opens a clause there (the caller
+#: checks the capitals before it and "Căn" after).
+_CAPS_THEN_BASIS = engine.compile(r"[a-z][ \t]+(can\s+cu)(?![a-z])")
+
 _ENDS_IN_COLON = engine.compile(r":[ \t]*\n[ \t]*(?:\S{1,6}[ \t]+)?$")
 
 
@@ -330,6 +337,8 @@ class _Clauses:
             found += scan.boundaries(text, lo, hi)  # (end, kind) of each BOUNDARY match
             found += [(m.end(), "opener") for m in LINE_OPENER.finditer(folded, lo, hi)
                       if text[m.end()].isupper()]
+            found += [(m.start(1), "opener") for m in _CAPS_THEN_BASIS.finditer(folded, lo, hi)
+                      if text[m.start()].isupper() and text[m.start(1) + 1].islower()]
         found.sort()
         last = _Clause(0, "top")
         clauses = [last]

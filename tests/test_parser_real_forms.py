@@ -793,6 +793,19 @@ RELATION_CASES = [
      "thiệu người ứng cử ở thôn, tổ dân phố trong bầu cử bổ sung hết hiệu lực từ ngày Nghị quyết "
      "này có hiệu lực thi hành.\n", [("1186/2021/UBTVQH14", "repeals")], [],
      "a closing item whose long title holds ';' ceases at its line's end"),
+    ("l) Việc giao đất theo quy định tại khoản 10 Điều 255 Luật Đất đai đã được sửa đổi, bổ sung "
+     "theo Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15 và Luật Nhà ở số "
+     "27/2023/QH15 thì thực hiện như sau:",
+     [("31/2024/QH15", "cites"), ("27/2023/QH15", "cites")], [],
+     "the verb of an unnumbered amending law's title, after 'theo', is not this text's"),
+    ("THÔNG TƯ\nQUY ĐỊNH VỀ HỒ SƠ ĐỊA CHÍNH Căn cứ Luật Đất đai ngày 18 tháng 01 năm 2024; Luật "
+     "sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15 ngày 29 tháng 6 năm 2024;\n"
+     "Căn cứ Nghị định số 22/2025/NĐ-CP;\n",
+     [("31/2024/QH15", "based_on"), ("22/2025/NĐ-CP", "based_on")], [],
+     "a 'Căn cứ' run onto the title's capitals opens the basis"),
+    ("Trường hợp các biểu mẫu không sửa đổi, bổ sung, thay thế, bãi bỏ tại Nghị định này và Nghị "
+     "định số 151/2025/NĐ-CP thì tiếp tục thực hiện.", [("151/2025/NĐ-CP", "cites")], [],
+     "a negated list of acts"),
 ]
 
 
