@@ -89,6 +89,8 @@ _FORMER_WORDS = ("cũ", "mới", "trước sắp xếp", "trước khi sắp x�
 _FORMER = engine.compile(rf"[ \t]*\((?:{'|'.join(_FORMER_WORDS)})\)")
 _FORMER_BEFORE = engine.compile(
     rf"[ \t]*\((?:{'|'.join(fold(w) for w in _FORMER_WORDS)})\)[ \t]*$")
+#: How far before a proposer's name "đề nghị" may stand (a list of proposers).
+_PROPOSAL_REACH = 400
 #: How far before a type word a "<body> có/ban hành" may start.
 _BEFORE_REACH = 140
 _VERB_BEFORE = regex.compile(
@@ -259,24 +261,6 @@ def _capital_follows(text: str, pos: int) -> bool:
     return bool(m)
 
 
-def _association_named(words: list[str]) -> bool:
-    """The name opens with an association's head word, or with a role and
-    then one ("Chủ tịch Hội Nữ doanh nhân tỉnh …"), not a body's name that
-    holds such a word ("Bộ Công Thương quy định")."""
-    for w in words:
-        f = fold(w)
-        if w[0].isupper() and f in ASSOCIATION_HEADS:
-            return True
-        if f not in _ROLE_WORDS:
-            return False
-    return False
-
-
-#: Words (folded) of the roles that head an association ("Chủ tịch", "Phó
-#: Chủ tịch Thường trực", "Tổng Thư ký").
-_ROLE_WORDS = frozenset("chu tich pho thuong truc thu ky truong".split())
-
-
 def issuer_before(text: str, folded: str, start: int, key: str = ""
                    ) -> tuple[str | None, str] | None:
     """(date, body) written before the type word: "Ngày 24/7/2024, Chủ tịch
@@ -311,9 +295,15 @@ def issuer_before(text: str, folded: str, start: int, key: str = ""
         va = folded.rfind(" va ", body_start, body_end) if key.count("-") <= 1 else -1
         if va > of and ISSUER_START.match(folded, va + 4):
             of = va  # (" va " is as long as "cua ")
-        if of < 0:
+        if of >= 0:
+            body_start = of + 4
+        elif (asked := folded.rfind("de nghi", max(0, body_start - _PROPOSAL_REACH),
+                                    body_end)) < 0 or folded.find(". ", asked, body_end) >= 0:
             return None
-        body_start = of + 4
+        elif asked > body_start:
+            body_start = asked + 7  # "xét đề nghị ông Giám đốc Sở Nội vụ tại …"
+        # (else a further proposer of the sentence's list: "Xét đề nghị của A tại
+        # Công văn số …; Chánh Thanh tra thành phố tại Công văn số …")
     found = list(_WORD.finditer(text, body_start, body_end))
     # "Việc Chủ tịch …", "DẪN ĐẾN CHỦ TỊCH …": the name starts at its head word
     while found and not (found[0].group()[0].isupper()
@@ -329,9 +319,11 @@ def issuer_before(text: str, folded: str, start: int, key: str = ""
     if not all(w[0].isupper() or fold(w) in ISSUER_WORDS or fold(w) in _BODY_WORDS
                or w.isdigit() and i and fold(name_words[i - 1]) in _NUMBERED_LEVELS
                for i, w in enumerate(name_words)) and not (
-            # "của <association> tại": its name may hold common words ("Hội
-            # Luật gia tỉnh", "Chủ tịch Hiệp hội Nước mắm Phan Thiết")
-            verb.group("at") and _association_named(name_words)):
+            # "đề nghị của <proposer> tại": its name may hold common words ("Hội
+            # Luật gia tỉnh", "Ban Quản lý các khu công nghiệp tỉnh", "Bệnh viện
+            # Nhi Trung ương"), not a verb or a subject ("… quy định tại")
+            verb.group("at") and not any(
+                w[0].islower() and fold(w.strip(",.;:")) in ISSUER_STOP_WORDS for w in name_words)):
         return None
     date = None
     # the date stands before the name ("Cơ quan, đơn vị\n-\nNgày 31/12/2025 Chính

@@ -290,7 +290,8 @@ ISSUER_STARTS: tuple[str, ...] = _names(
     |truong phong|pho truong phong
     |thong doc|bo truong|thu truong|chanh van phong|kho bac|ngan hang|thanh tra|kiem toan
     |mat tran|ubmttq|mttq|tong lien doan|lien hiep|cau lac bo|cong ty|quy|trung tam|phong
-    |bo chinh tri|ban bi thu|ban chap hanh|ban thuong vu|thuong truc""")
+    |bo chinh tri|ban bi thu|ban chap hanh|ban thuong vu|thuong truc|chanh thanh tra|chanh an
+    |benh vien""")
 #: Heads of associations, whose names may hold common lowercase words
 #: ("Hiệp hội Nước mắm Phan Thiết", "Liên đoàn Quần vợt tỉnh Bình Thuận").
 ASSOCIATION_HEADS: frozenset[str] = frozenset(

@@ -524,6 +524,18 @@ def test_issuer_named_before_a_list_reaches_its_items(text, issuers):
     # an association's head after a role; its name holds common words
     ("Theo đề nghị của Chủ tịch Hội Nữ doanh nhân tỉnh Bình Thuận tại Công văn số 11/CV-HNDN.",
      "Chủ tịch Hội Nữ doanh nhân tỉnh Bình Thuận"),
+    # a proposer whose name holds common words; without "của"; a further proposer
+    ("Theo đề nghị của Ban Quản lý các khu công nghiệp tỉnh Thái Bình tại Tờ trình số "
+     "12/TTr-BQL.", "Ban Quản lý các khu công nghiệp tỉnh Thái Bình"),
+    ("Xét đề nghị của Bệnh viện Nhi Trung ương tại Văn bản số 62/BVNTW-TCKT.",
+     "Bệnh viện Nhi Trung ương"),
+    ("xét đề nghị ông Giám đốc Sở Nội vụ tại Tờ trình số : 213/TT-SNV ngày 03/6/2005",
+     "Giám đốc Sở Nội vụ"),
+    ("Theo đề nghị của Liên tịch : Sở Tài chính - Cục Thuế Lâm Đồng tại Tờ trình số 1986/TTr-LT",
+     "Sở Tài chính - Cục Thuế Lâm Đồng"),
+    ("Xét đề nghị của Giám đốc Sở Tư pháp tại Tờ trình số 7/TTr-STP; Chánh Thanh tra thành phố "
+     "tại công văn số 626/CV-TT ngày 30/6/1998", "Giám đốc Sở Tư pháp"),
+    ("Theo đề nghị của Sở Nội vụ về việc thành lập Hội tại Tờ trình số 12/TTr-SNV.", None),
     # no body before the verb; a body's name holding an association's word ("Công")
     ("Các nhiệm vụ đã phê duyệt tại Quyết định số 12/QĐ-UBND.", None),
     ("Thông tư này thay thế các nội dung của Bộ Công Thương quy định tại Thông tư liên tịch số "
@@ -532,3 +544,12 @@ def test_issuer_named_before_a_list_reaches_its_items(text, issuers):
 ])
 def test_issuer_before_a_verb_and_tai(text, issuer):
     assert parse_text(text).citations[0].issuer == issuer
+
+
+def test_a_further_proposer_of_the_list_issues_its_own_item():
+    text = ("Xét đề nghị của Giám đốc Sở Tư pháp tại Tờ trình số 7/TTr-STP; Chánh Thanh tra thành "
+            "phố tại công văn số 626/CV-TT ngày 30/6/1998 và Trưởng Ban Tổ chức chính quyền thành "
+            "phố tại công văn số 108/TCCQ ngày 1/7/1998.")
+    assert [c.issuer for c in parse_text(text).citations] == [
+        "Giám đốc Sở Tư pháp", "Chánh Thanh tra thành phố",
+        "Trưởng Ban Tổ chức chính quyền thành phố"]
