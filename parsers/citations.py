@@ -321,6 +321,11 @@ _FORM_TITLED = engine.compile(r"(?<![a-z])mau\s+$")
 _FORM_APPENDIX = engine.compile(r"\s+(?:cua|tai|thuoc)\s+phu\s+luc\s+[ivxlc0-9]+[a-z]?")
 
 
+#: A date's words with what could not be read as one, up to its year.
+_GARBLED_DATE = engine.compile(
+    r"[\s,]*(?:ng[a-z]{0,3}|th[a-z]{1,3})\s*[0-9a-z ./\-]{1,20}?[0-9]{4}(?![0-9])")
+
+
 def _date_and_issuer(text: str, folded: str, pos: int, joint: bool = False
                      ) -> tuple[str | None, str | None, int]:
     """Date and issuer written after a number at ``pos`` ("…, ngày 20/11/2025
@@ -328,7 +333,14 @@ def _date_and_issuer(text: str, folded: str, pos: int, joint: bool = False
     date = issuer = None
     if (got := _date(folded, pos)) and not _closed_before_date(folded, pos):
         date, pos = got
-    if got_issuer := issuer_after(text, folded, pos, joint):
+    got_issuer = issuer_after(text, folded, pos, joint)
+    if got_issuer is None and date is None and folded.startswith(
+            ("ng", "th", " ng", " th", ", ng"), pos, pos + 4) \
+            and (garbled := _GARBLED_DATE.match(folded, pos, pos + 40)) is not None:
+        # a date misprinted or misread ("ngày 02/0l/1991", "ngà 04/10/2006",
+        # "ngày 01 tháng năm 2013"): unread, the issuer after it still is
+        got_issuer = issuer_after(text, folded, garbled.end(), joint)
+    if got_issuer:
         issuer, pos = got_issuer
         if date is None:
             # "… của Quốc hội thông qua ngày 12 tháng 6 năm 2025"

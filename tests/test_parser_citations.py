@@ -553,3 +553,15 @@ def test_a_further_proposer_of_the_list_issues_its_own_item():
     assert [c.issuer for c in parse_text(text).citations] == [
         "Giám đốc Sở Tư pháp", "Chánh Thanh tra thành phố",
         "Trưởng Ban Tổ chức chính quyền thành phố"]
+
+
+@pytest.mark.parametrize("text,issuer", [
+    # a date misprinted or misread: no date, the issuer after it still read
+    ("lệnh số 49 - LTC / HĐNN ngày 02/0l/1991 của Chủ tịch Hội đồng Nhà nước",
+     "Chủ tịch Hội đồng Nhà nước"),
+    ("Tờ trình số 2219/TT-UBND ngà 04/10/2006 của UBND tỉnh", "UBND tỉnh"),
+    ("Nghị định số 151/2013/NĐ-CP ngày 01 tháng năm 2013 của Chính phủ", "Chính phủ"),
+])
+def test_issuer_after_a_date_that_cannot_be_read(text, issuer):
+    (c,) = parse_text(text).citations
+    assert (c.date, c.issuer) == (None, issuer)
