@@ -374,7 +374,13 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                     # ("Triển khai thực hiện nhiệm vụ …, tỉnh đã ban hành …, cụ
                     # thể: Quyết định A; Quyết định B": the opening word reached
                     # neither)
-                    inherited = lead_relation.get(ci - 1)
+                    before = ci - 1
+                    if before not in led and before > 0 and clauses.clauses[before].kind == "semi" \
+                            and not clauses.listed(before):
+                        before -= 1  # (over a ";" inside the title of the item before it:
+                        # "Thực hiện Quyết định A về … giai đoạn 2021 - 2030; đề xuất nhiệm
+                        # vụ …; Công văn B …")
+                    inherited = lead_relation.get(before)
                 if inherited and (clause.kind == "semi" or "," not in folded[clause.start : m.start]
                                   or clauses.own(ci) is None):
                     relation = inherited

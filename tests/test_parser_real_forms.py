@@ -806,6 +806,13 @@ RELATION_CASES = [
     ("Trường hợp các biểu mẫu không sửa đổi, bổ sung, thay thế, bãi bỏ tại Nghị định này và Nghị "
      "định số 151/2025/NĐ-CP thì tiếp tục thực hiện.", [("151/2025/NĐ-CP", "cites")], [],
      "a negated list of acts"),
+    ("Triển khai thực hiện Quyết định số 145/QĐ-BNV ngày 03/3/2025 của Bộ Nội vụ về việc ban hành "
+     "Kế hoạch sơ kết giai đoạn 2021 - 2030; đề xuất nhiệm vụ, giải pháp giai đoạn 2026 - 2030;\n"
+     "Công văn số 336/BNV-CCHC ngày 13/3/2025 và Công văn số 376/BNV-CCHC ngày 18/3/2025, Bộ Nội "
+     "vụ đã tổng hợp báo cáo.",
+     [("145/QĐ-BNV", "implements"), ("336/BNV-CCHC", "implements"),
+      ("376/BNV-CCHC", "implements")], [],
+     "the list goes on over a ';' inside the first item's title"),
 ]
 
 
