@@ -58,7 +58,7 @@ _EXPIRES = engine.compile(
 #: Parts of a document named before it: "khoản 2 Điều 3 của", "một số điều của".
 _PARTS = engine.compile(
     r"(?<![a-z])(?:dieu|khoan|diem|chuong|muc|phan|phu\s+luc|mot\s+so|cac\s+quy\s+dinh\s+tai"
-    r"|cum\s+tu|tieu\s+muc|tai)(?![a-z])|\u201c"  # "“Đặc khu” thay thế “huyện đảo” tại …"
+    r"|cum\s+tu|tieu\s+muc|tai|mau)(?![a-z])|\u201c"  # "“Đặc khu” thay thế “huyện đảo” tại …"
 )
 
 

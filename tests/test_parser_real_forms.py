@@ -935,6 +935,8 @@ def test_own_effective_and_end_dates(text, effective, expires, note):
     ("Điều 3. Bãi bỏ Quyết định số 12/2020/QĐ-UBND.", "repeals", False),
     ("Quyết định này thay thế Quyết định số 84/2020/QĐ-UBND.", "replaces", False),
     ("Bãi bỏ một số điều của Quyết định số 12/2020/QĐ-UBND.", "repeals", True),
+    # forms of a text amended: in part
+    ("12. Sửa đổi các mẫu ban hành kèm theo Thông tư số 12/2015/TT-BTC như sau:", "amends", True),
     # the words repealed, quoted, hold commas of their own
     ("r) Bãi bỏ cụm từ “thanh tra,” tại điểm a khoản 5 Điều 190, khoản 3 Điều 234 của Luật Đất "
      "đai số 31/2024/QH15;", "repeals", True),
