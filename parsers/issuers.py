@@ -212,6 +212,8 @@ def issuer_after(text: str, folded: str, pos: int, joint: bool = False
             # Phan Thiết") until its place ("… tỉnh Lâm Đồng xin …" ends there)
             break
         end, last = at + len(word), f
+        if f == "uy" and word[0].islower():
+            last = ""  # "Tỉnh ủy", "Đảng ủy": complete, not the head "Ủy" of "Ủy ban …"
         first = first or f
         if word != raw and raw[len(word):] == "," and _listed_on(
                 text, folded, w.end(), joint, base, end):

@@ -404,6 +404,11 @@ def test_same_key_of_another_year_is_not_a_self_citation():
      "Liên đoàn Cầu lông tỉnh"),
     ("Công văn số 07/ĐLS ngày 10/3/2026 của Đoàn Luật sư tỉnh Gia Lai xin ý kiến Sở Tư pháp",
      "Đoàn Luật sư tỉnh Gia Lai"),
+    # "Tỉnh ủy" is complete: the capital opening the next paragraph is no word of it
+    ("theo Quyết định số 58-QĐ/TU, ngày 20/11/2025 của Ban Thường vụ Tỉnh ủy\n\nTiếp tục tăng "
+     "cường công tác", "Ban Thường vụ Tỉnh ủy"),
+    ("Quyết định số 58-QĐ/TU của Ban Thường vụ Tỉnh ủy\nLâm Đồng về việc",
+     "Ban Thường vụ Tỉnh ủy\nLâm Đồng".replace("\n", " ")),
     # the closing mark "./." of a text's last sentence
     ("Thực hiện Nghị định số 151/2013/NĐ-CP ngày 01/11/2013 của Chính phủ./.\n", "Chính phủ"),
     ("theo Quyết định số 12/QĐ-UBND ngày 01/11/2013 của UBND tỉnh./.", "UBND tỉnh"),
