@@ -32,6 +32,16 @@ from parsers.vocabulary import TRIGGERS, Trigger
 
 #: The farthest any trigger phrase acts (see ``Trigger.max_gap``).
 _TRIGGER_REACH = max(t.max_gap for t in TRIGGERS) + max(len(t.phrase) for t in TRIGGERS) + 10
+#: … on a document that a regulation with a long title is attached to ("bổ sung
+#: một số Điều của Quy định về … ban hành kèm theo Quyết định số …").
+_ATTACHED_REACH = 480
+
+
+def trigger_reach(folded: str, pos: int) -> int:
+    """How far before the reference at ``pos`` a trigger phrase may stand."""
+    if folded.endswith(("kem theo ", "hanh theo "), max(0, pos - 12), pos):
+        return _ATTACHED_REACH
+    return _TRIGGER_REACH
 
 
 #: Relations a heading ending in ":" gives the items listed under it, and how
@@ -140,8 +150,10 @@ _DIRECTED = engine.compile(
 #: sung … theo Điều 20 Thông tư …", "chứng từ sửa đổi"); a negated act
 #: ("không sửa đổi, bổ sung … tại Nghị định …").
 _INSTRUMENT_BEFORE = engine.compile(
-    r"(?<![a-z])(?:dieu\s+le|quy\s+che|khai|chung\s+tu|chap\s+nhan|khong)\s+"
+    r"(?<![a-z])(?:dieu\s+le|quy\s+che|khai|nop|chung\s+tu|chap\s+nhan|khong)\s+"
     r"(?:(?:sua\s+doi|bo\s+sung|thay\s+the)\s*,?\s*)*$")  # ("không sửa đổi, bổ sung, …")
+#: Suspending, stopping: "tạm dừng thực hiện", "ngừng triển khai".
+_SUSPENDED = engine.compile(r"(?<![a-z])(?:dung|ngung|dinh\s+chi)\s+$")
 #: A type word right before a verb (folded): "Luật sửa đổi …", "Nghị định sửa
 #: đổi …", named in a list or after "theo", "tại", "bởi" ("… đã được sửa đổi,
 #: bổ sung theo Luật sửa đổi, bổ sung một số điều của Luật Đất đai số …").
@@ -215,7 +227,7 @@ class _Triggers:
         the phrase's reach. ``self.last_start``/``last_end`` are where the
         phrase used stands, ``self.last_passive`` whether it is passive."""
         folded = self.folded
-        lo = max(lo, hi - _TRIGGER_REACH)
+        lo = max(lo, hi - trigger_reach(folded, hi))
         for start, end, trig in self.before(lo, hi):
             between = folded[end:hi]
             cut = ";" in between or "," in between and not (
@@ -235,12 +247,20 @@ class _Triggers:
                     or _PROPOSED.search(folded, max(0, start - 24), start)):
                 continue  # "các văn bản quy phạm pháp luật quy định chi tiết Luật …",
                 # "Xây dựng Nghị định sửa đổi … Nghị định số …": another's act
+            if trig.relation == "implements" and _SUSPENDED.search(
+                    folded, max(0, start - 12), start):
+                continue  # "tạm dừng thực hiện …": the opposite of carrying it out
             if _QUALIFIER.match(folded, end) or acts and _INSTRUMENT_BEFORE.search(
                     folded, max(0, start - 48), start) or _IN_FORCE.search(
                     folded, max(0, start - 12), start) or _NAMES_A_DOCUMENT.match(folded, end):
                 continue  # "Điều lệ (sửa đổi, bổ sung)", "có hiệu lực thi hành", "Hướng dẫn số 5"
             passive = bool(_PASSIVE_BEFORE.search(folded, max(0, start - 16), start))
             gap = 0 if parts else hi - end  # the parts named do not count against the reach
+            if gap > trig.max_gap and between.endswith("theo ") and (
+                    attached := _ATTACHED_BY.search(between)) is not None \
+                    and not between.endswith("theo ", 0, attached.start()):
+                gap = attached.start()  # "sửa đổi, bổ sung một số Điều của Quy định về …
+                # <a long title> ban hành kèm theo Quyết định số …": the regulation named
             if passive and (agent := _AGENT.match(folded, end, hi)):
                 gap -= agent.end() - end  # "được hướng dẫn bởi Thông tư …"
             if gap <= trig.max_gap:

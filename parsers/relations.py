@@ -28,7 +28,7 @@ import bisect
 import re
 
 from parsers import engine
-from parsers.clauses import _TRIGGER_REACH, _Clauses, _ends_force, _Triggers
+from parsers.clauses import _Clauses, _ends_force, _Triggers, trigger_reach
 from parsers.effect import is_partial
 from parsers.models import Mention, Relation
 from parsers.normalize import split_key
@@ -106,11 +106,11 @@ _PARTS_ITEM = engine.compile(
 _ITEM_GAP = engine.compile(r"[\s]*(?:[,;]|\s(?:va|hoac))[\s]*$")
 
 
-def _reach_windows(mentions: list[Mention]) -> list[tuple[int, int]]:
+def _reach_windows(folded: str, mentions: list[Mention]) -> list[tuple[int, int]]:
     """Where a trigger phrase can act on a reference: the reach before each."""
     out: list[tuple[int, int]] = []
     for m in mentions:
-        lo = max(0, m.start - _TRIGGER_REACH)
+        lo = max(0, m.start - trigger_reach(folded, m.start))
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], m.start))
         else:
@@ -225,7 +225,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
     if not mentions:
         return mentions, []
     windows = _windows(mentions, len(text))
-    triggers = _Triggers(folded, _reach_windows(mentions), text)
+    triggers = _Triggers(folded, _reach_windows(folded, mentions), text)
     clauses = _Clauses(text, folded, windows)
     starts = clauses.starts
     mention_starts = [m.start for m in mentions]

@@ -813,6 +813,24 @@ RELATION_CASES = [
      [("145/QĐ-BNV", "implements"), ("336/BNV-CCHC", "implements"),
       ("376/BNV-CCHC", "implements")], [],
      "the list goes on over a ';' inside the first item's title"),
+    ("Điều 1. Sửa đổi, bổ sung một số điều của Quy định về trách nhiệm và cơ chế phối hợp giữa các "
+     "cơ quan chức năng trong việc xử lý vi phạm trật tự xây dựng trong quá trình thi công "
+     "các công trình trên địa bàn ban hành kèm theo Quyết định số 29/2007/QĐ-UBND như sau:",
+     [("29/2007/QĐ-UBND", "amends")], [],
+     "the regulation amended has a long title; the decision it is attached to is named last"),
+    ("Quyết định số 64/2007/QĐ-UBND của Uỷ ban nhân dân thành phố về sửa đổi, bổ sung một số Điều "
+     "của Quy định về trách nhiệm và cơ chế phối hợp giữa các cơ quan chức năng trong việc xử lý "
+     "vi phạm trật tự xây dựng trên địa bàn ban hành kèm theo Quyết định 29/2007/QĐ-UBND.",
+     [("64/2007/QĐ-UBND", "cites"), ("29/2007/QĐ-UBND", "cites")],
+     [("64/2007/QĐ-UBND", "29/2007/QĐ-UBND", "amends")], "… and between two other documents"),
+    ("Thông báo số 427/TB-UBND ngày 26/12/2007 về việc tạm dừng thực hiện một điểm của Khoản 12 "
+     "Điều 7 Quy định cấp phép xây dựng ban hành kèm theo Quyết định số 79/2007/QĐ-UB.",
+     [("427/TB-UBND", "cites"), ("79/2007/QĐ-UB", "cites")], [],
+     "suspending is not implementing"),
+    ("Khi nộp bổ sung chứng từ chứng nhận xuất xứ hàng hóa theo quy định tại khoản 1 Điều 7 Thông "
+     "tư này, người khai hải quan khai theo hướng dẫn tại Phụ lục ban hành kèm theo Thông tư số "
+     "39/2018/TT-BTC.", [("39/2018/TT-BTC", "cites")], [],
+     "a supplementary filing ('nộp bổ sung') amends no text"),
 ]
 
 
