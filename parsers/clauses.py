@@ -268,8 +268,10 @@ class _Triggers:
                     return None  # "thực hiện theo quy định tại Nghị định …" cites it
                 if passive and not passive_ok:
                     return None
-                if acts and _PURPOSE.search(between):
-                    return None  # "kịp thời sửa đổi, thay thế để bảo đảm không trái với … Luật …"
+                if acts and (_PURPOSE.search(between) or "theo quy dinh" in between):
+                    return None  # "kịp thời sửa đổi, thay thế để bảo đảm không trái với … Luật
+                    # …", "thủ tục sửa đổi, bổ sung … theo quy định tại khoản 5 Điều 5
+                    # Nghị định số …": the act follows the document, it does not act on it
                 self.last_start, self.last_end, self.last_passive = start, end, passive
                 if trig.relation == "replaces" and _WORDING.match(folded, end):
                     return "amends"  # "Thay thế cụm từ “…” bằng … của Luật …": its wording

@@ -49,7 +49,8 @@ def parse_text(text: str, file: str | None = None) -> ParsedDocument:
     """Parse one document. Never raises on any string; spans index ``text``."""
     ends = _LineEnds(text)
     src = SourceText.of(ends.text)
-    cleaned, folded = clean_text(src.text, src.fold)
+    clean = clean_text(src.text, src.fold)
+    cleaned, folded = clean.text, clean.folded
     header = parse_header(cleaned, folded)
     effective, expires = effective_dates(cleaned, folded, header.identity.date)
     header = replace(header, identity=replace(header.identity, effective=effective,
@@ -61,7 +62,8 @@ def parse_text(text: str, file: str | None = None) -> ParsedDocument:
     for m in mentions:
         if _is_self(m, own):
             continue
-        start, end = src.span(m.start, m.end)
+        start, end = clean.to_source(m.start), clean.to_source(m.end - 1) + 1
+        start, end = src.span(start, end)
         start, end = ends.to_original(start), ends.to_original(end - 1) + 1 if end else 0
         citations.append(
             Citation(start=start, end=end, text=text[start:end], type=m.type, key=m.key,

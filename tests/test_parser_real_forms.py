@@ -831,6 +831,18 @@ RELATION_CASES = [
      "tư này, người khai hải quan khai theo hướng dẫn tại Phụ lục ban hành kèm theo Thông tư số "
      "39/2018/TT-BTC.", [("39/2018/TT-BTC", "cites")], [],
      "a supplementary filing ('nộp bổ sung') amends no text"),
+    ("2. Bãi bỏ Nghị quyết số [Khoản này được sửa đổi bởi Khoản 1 Điều 1 Luật sửa đổi Luật Đất "
+     "đai, Luật Nhà ở 2024 có hiệu lực từ ngày 01/08/2024] 132/2020/QH14 ngày 17 tháng 11 năm 2020 "
+     "của Quốc hội.", [("132/2020/QH14", "repeals")], [],
+     "a portal's note between the type word and the number is taken out"),
+    ("9. Sửa đổi, bổ sung  [Khoản này hết hiệu lực bởi Khoản 2 Điều 19 Luật Thuế thu nhập doanh "
+     "nghiệp 2025 có hiệu lực từ ngày 01/10/2025 Khoản này được hướng dẫn Khoản 20 Điều 1 Nghị "
+     "định 12/2015/NĐ-CP có hiệu lực kể từ ngày 01/01/2015 (VB hết hiệu lực: 15/12/2025)] khoản 3 "
+     "Điều 2 Luật số 32/2013/QH13 như sau:", [("32/2013/QH13", "amends")], [],
+     "… and between the verb and the parts it acts on"),
+    ("Thủ tục sửa đổi, bổ sung nội dung Quyết định công nhận cho tổ chức cộng đồng theo quy định "
+     "tại khoản 5 Điều 5 Nghị định số 26/2019/NĐ-CP.", [("26/2019/NĐ-CP", "cites")], [],
+     "an act done 'theo quy định tại' a document does not act on it"),
 ]
 
 
