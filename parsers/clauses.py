@@ -508,9 +508,10 @@ _PARTS_OF_DOCUMENT = engine.compile(
     r"(?:diem|khoan|dieu|muc|chuong)\s[^;:\n]{0,80}?(?:cua|tai)\s+(?:bo\s+luat|luat|nghi\s+dinh"
     r"|thong\s+tu|quyet\s+dinh|nghi\s+quyet|phap\s+lenh)(?![a-z])")
 #: A list heading opening with its act, whatever parts it names before "sau
-#: (đây)" ("Bãi bỏ một số điều, khoản của các nghị định sau đây").
+#: (đây)" ("Bãi bỏ một số điều, khoản của các nghị định sau đây") or "tại"
+#: ("Bãi bỏ các nội dung quy định về tỷ giá … tại:" / "a) Điều 8 của Luật …").
 _ACT_ON_LIST = engine.compile(
-    r"[ \t]*(bai bo|huy bo|thay the|sua doi)(?![a-z])[^:;\n]{0,200}\ssau(?: day)?[ \t]*$")
+    r"[ \t]*(bai bo|huy bo|thay the|sua doi)(?![a-z])[^:;\n]{0,300}\s(?:sau(?: day)?|tai)[ \t]*$")
 _ACT_RELATIONS = {"bai": "repeals", "huy": "repeals", "thay": "replaces", "sua": "amends"}
 
 

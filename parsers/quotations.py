@@ -52,19 +52,21 @@ def _closes_first(text: str, pos: int) -> bool:
     nhà nước” bằng … Luật số 83/2015/QH13 …”")."""
     hi = min(len(text), pos + _QUOTE_REACH)
     close = text.find("\u201d", pos, hi)
-    if close < 0:
-        return False
-    if text.find("\u201c", pos, close) < 0:
+    if close >= 0 and text.find("\u201c", pos, close) < 0:
         return True  # (the first ” comes before any “: most quotations)
+    if close < 0 and text.find('."', pos, hi) < 0 and text.find(';"', pos, hi) < 0:
+        return False
     depth = 0
     for m in _CURLY.finditer(text, pos, hi):
         if m.group() == "\u201c":
             depth += 1
         elif depth == 0:
             return True
-        else:
+        elif m.group() == "\u201d":
             depth -= 1
     return False
 
 
-_CURLY = re.compile("[\u201c\u201d]")
+#: Curly quotes, and a straight one typed for ” after a stop ("… được giao
+#: trong Luật."Điều 31 của Luật số …", a portal's consolidated text).
+_CURLY = re.compile('[\u201c\u201d]|(?<=[.;])"')

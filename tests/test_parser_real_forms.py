@@ -843,6 +843,20 @@ RELATION_CASES = [
     ("Thủ tục sửa đổi, bổ sung nội dung Quyết định công nhận cho tổ chức cộng đồng theo quy định "
      "tại khoản 5 Điều 5 Nghị định số 26/2019/NĐ-CP.", [("26/2019/NĐ-CP", "cites")], [],
      "an act done 'theo quy định tại' a document does not act on it"),
+    ("Điều 3. Hiệu lực\n2. Bãi bỏ các nội dung quy định về tỷ giá khi xác định doanh thu, chi phí, "
+     "giá tính thuế và thuế nộp ngân sách nhà nước tại:\na) Điều 8 của Luật thuế thu nhập doanh "
+     "nghiệp số 14/2008/QH12 đã được sửa đổi, bổ sung một số điều theo Luật số 32/2013/QH13;\nb) "
+     "Khoản 1\nĐiều 6 của Luật thuế thu nhập cá nhân số 04/2007/QH11;\nc) Khoản 4 Điều 86 của "
+     "Luật hải quan số 54/2013/QH13.\n3. Chính phủ quy định chi tiết.",
+     [("14/2008/QH12", "repeals"), ("32/2013/QH13", "cites"), ("04/2007/QH11", "repeals"),
+      ("54/2013/QH13", "repeals")], [("32/2013/QH13", "14/2008/QH12", "amends")],
+     "a repeal heading ending 'tại:' reaches every item of its list"),
+    ("[6] Điều 103 của Luật Hải quan số 54/2014/QH13 quy định như sau:\n“Điều 103. Hiệu lực thi "
+     "hành\nLuật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2015.\nLuật Hải quan số "
+     "29/2001/QH10 hết hiệu lực kể từ ngày Luật này có hiệu lực.\"Điều 104 của Luật Thủy sản số "
+     "18/2017/QH14 quy định như sau:",
+     [("54/2014/QH13", "cites"), ("29/2001/QH10", "cites"), ("18/2017/QH14", "cites")], [],
+     "a quoted article closed by a straight quote after its stop is another text's"),
 ]
 
 
