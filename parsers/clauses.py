@@ -250,6 +250,9 @@ class _Triggers:
             if trig.relation == "implements" and _SUSPENDED.search(
                     folded, max(0, start - 12), start):
                 continue  # "tạm dừng thực hiện …": the opposite of carrying it out
+            if trig.relation == "based_on" and _ARTICLE_TITLE.search(
+                    folded, max(0, start - 16), start):
+                continue  # "Điều 36. Căn cứ xác định giá đất": an article's title
             if _QUALIFIER.match(folded, end) or acts and _INSTRUMENT_BEFORE.search(
                     folded, max(0, start - 48), start) or _IN_FORCE.search(
                     folded, max(0, start - 12), start) or _NAMES_A_DOCUMENT.match(folded, end):
@@ -306,8 +309,10 @@ def _opening(folded: str, start: int, end: int) -> str | None:
     lead = CLAUSE_LEAD.match(folded, start, min(end, start + 40))
     pos = lead.end() if lead else start
     if CAN_CU.match(folded, pos, end):
-        # "Căn cứ pháp lý ban hành quyết định …" names another document's basis
-        return None if folded.startswith("can cu phap ly", pos) else "based_on"
+        # "Căn cứ pháp lý ban hành quyết định …" names another document's basis;
+        # "Điều 37. Căn cứ …" titles an article of the body
+        return None if folded.startswith("can cu phap ly", pos) or _ARTICLE_TITLE.search(
+            folded, max(0, pos - 16), pos) else "based_on"
     m = match_near(TRIGGER_PATTERN, folded, pos)
     if m and m.start() == pos and m.end() <= end and not _NAMES_A_DOCUMENT.match(folded, m.end()):
         relation = TRIGGERS_BY_LENGTH[int(m.lastgroup[1:])].relation
@@ -321,6 +326,9 @@ def _opening(folded: str, start: int, end: int) -> str | None:
 #: ĐẤT Căn cứ Luật Đất đai …"): the basis opens a clause there (the caller
 #: checks the capitals before it and "Căn" after).
 _CAPS_THEN_BASIS = engine.compile(r"[a-z][ \t]+(can\s+cu)(?![a-z])")
+
+#: An article's number right before its title ("Điều 37. Căn cứ …").
+_ARTICLE_TITLE = engine.compile(r"(?<![a-z])dieu\s+\d+[a-z]?\s*[.:]\s*$")
 
 _ENDS_IN_COLON = engine.compile(r":[ \t]*\n[ \t]*(?:\S{1,6}[ \t]+)?$")
 

@@ -857,6 +857,10 @@ RELATION_CASES = [
      "18/2017/QH14 quy định như sau:",
      [("54/2014/QH13", "cites"), ("29/2001/QH10", "cites"), ("18/2017/QH14", "cites")], [],
      "a quoted article closed by a straight quote after its stop is another text's"),
+    ("Điều 36. Căn cứ xác định giá đất theo Nghị định số 44/2014/NĐ-CP.\nĐiều 37. Căn cứ\nKhoản 2 "
+     "Điều 112 Luật Đất đai sửa đổi, bổ sung Nghị định số 45/2014/NĐ-CP như sau:",
+     [("44/2014/NĐ-CP", "cites"), ("45/2014/NĐ-CP", "amends")], [],
+     "an article titled 'Căn cứ …' is no legal-basis clause"),
 ]
 
 
