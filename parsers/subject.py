@@ -129,8 +129,10 @@ def subject_lines(text: str, folded: str, start: int, limit: int,
         row = "|" in text[pos:end]
         raw = text[pos:end].strip(" \t*_#|")
         f = folded[pos:end].strip(" \t*_#|")
-        pos = end + 1
+        line_start, pos = pos, end + 1
         if not raw:
+            if taken and len(text[line_start:end].strip(" \t|")) >= 3:
+                break  # a rule drawn under the subject ("____"), which the strip emptied
             blank_seen = True
             continue
         if taken and (row and blank_seen or _TABLE_HEAD.match(f)):

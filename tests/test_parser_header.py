@@ -216,6 +216,12 @@ def _flattened(issuer: str, title_and_rest: str, number: str = "Số: 10/2024/TT
 
 
 SUBJECTS = [
+    # a rule drawn under the subject ends it
+    ("VĂN PHÒNG CHÍNH PHỦ\n_______________\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự "
+     "do - Hạnh phúc\n\nSố:          /CĐ-VPCP\n\nHà Nội, ngày      tháng      năm\n\nCÔNG ĐIỆN\n"
+     "mời dự Hội nghị triển khai Chương trình mục tiêu quốc gia\nphòng, chống ma túy đến năm 2030\n"
+     "__________________\n\nVĂN PHÒNG CHÍNH PHỦ điện:\n\n- Các Bộ: Công an, Quốc phòng;\n",
+     "mời dự Hội nghị triển khai Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030"),
     # an old title prints the authority and the own number around the subject
     (_flattened("QUỐC HỘI", "LUẬT CỦA QUỐC HỘI NƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM SỐ "
                 "29/2001/QH10 VỀ HẢI QUAN\nCăn cứ vào Hiến pháp;\n", "Số: 29/2001/QH10"),
