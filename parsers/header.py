@@ -230,13 +230,22 @@ def _own_number(text: str, folded: str, cell: Cell) -> _Number | None:
     return None
 
 
-def _ve_cell(cells: list[Cell], kinds: list[str], after: int) -> int | None:
+def _ve_cell(cells: list[Cell], kinds: list[str], after: int, num: _Number | None
+             ) -> int | None:
     """A letter's subject typed "Về …" for "V/v …" in a cell under its number
-    ("Số: /UBND-NC" / "Về kết quả Đại hội …"), before its body."""
+    ("Số: /UBND-NC" / "Về kết quả Đại hội …"), or opening, in sentence case,
+    with the type word its symbol names ("Số: 545/HD-BTV" / "Hướng dẫn một
+    số nội dung …": a letter with no title, whose subject says what it does),
+    before its body."""
+    symbol_type = TYPE_BY_ABBREVIATION.get(split_key(num.key)[2].split("-")[0]) \
+        if num is not None and num.key else None
     for i in range(after + 1, len(cells)):
         if kinds[i] == "body":
             return None
-        if kinds[i] == "text" and cells[i].text.startswith("Về "):
+        c = cells[i]
+        if kinds[i] == "text" and (c.text.startswith("Về ") or symbol_type is not None and (
+                i <= after + 3 and c.text[:1].isupper() and not c.text[:6].isupper()
+                and _title_type(c.folded) == symbol_type)):
             return i
     return None
 
@@ -495,7 +504,7 @@ def parse_header(text: str, folded: str) -> Header:
         subject = subject_lines(text, folded, rest_start, region, issuer)
     elif i_vv is not None:
         subject = subject_lines(text, folded, cells[i_vv].start, region, issuer)
-    elif i_num is not None and (i_ve := _ve_cell(cells, kinds, i_num)) is not None:
+    elif i_num is not None and (i_ve := _ve_cell(cells, kinds, i_num, num)) is not None:
         subject = subject_lines(text, folded, cells[i_ve].start, region, issuer)
     starts = _starts_at_title(text, folded) if marks == [] or (
         i_title is None and num is None and i_pd is None) else None

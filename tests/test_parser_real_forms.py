@@ -999,3 +999,10 @@ def test_own_effective_and_end_dates(text, effective, expires, note):
 def test_partial_repeal_is_marked(text, relation, partial):
     (c,) = parse_text(text).citations
     assert (c.relation, c.partial) == (relation, partial)
+
+
+def test_a_letter_without_title_keeps_its_subject_opening_with_its_type_word():
+    # "Số: 212/HD-BTV" / "Hướng dẫn tổ chức đại hội": no title, so a Công văn,
+    # whose subject (no "V/v" typed) opens with the word its symbol names
+    doc = parse_text(ASSOCIATION_LETTER).document
+    assert (doc.type, doc.subject) == ("Công văn", "Hướng dẫn tổ chức đại hội")
