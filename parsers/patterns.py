@@ -470,4 +470,4 @@ BLANK_NUMBER = regex.compile(
     rf"^[ \t.…_|]*(?:{_DASH}|/)[ \t]*(?:(?:19|20)\d\d[ \t]*/[ \t]*)?"
     rf"({SYMBOL_PART}(?:{_SEP}{SYMBOL_PART}){{0,5}})"
 )
-SUBJECT_PREFIX = regex.compile(r"^\s*(?:v\s*/\s*v|v\.v)\b")
+SUBJECT_PREFIX = regex.compile(r"^\s*[\u201c\"]?\s*(?:v\s*/\s*v|v\.v)\b")  # (quoted: "“V/v …”")

@@ -15,7 +15,7 @@ from parsers.vocabulary import AUTHORITY_OPENERS, AUTHORITY_ROLES, BODY_OPENERS,
 _SUBJECT_MAX_CHARS = 600
 #: A line this long after a blank line is a paragraph, not more subject.
 _PARAGRAPH_CHARS = 160
-_SUBJECT_PREFIX_RAW = engine.compile(r"^\s*[Vv]\s*/\s*[Vv]\.?\s*:?\s*")
+_SUBJECT_PREFIX_RAW = engine.compile(r"^\s*[\u201c\"]?\s*[Vv]\s*/\s*[Vv]\.?\s*:?\s*")
 #: An authority line's opening words ("chủ tịch", "ủy ban nhân dân", …).
 _AUTHORITY_WORDS = r"(?:" + "|".join(regex.escape(p) for p in AUTHORITY_OPENERS) + r")(?![a-z])"
 _AUTHORITY = engine.compile(r"^\s*" + _AUTHORITY_WORDS)  # a line that opens with them
@@ -119,6 +119,7 @@ def subject_lines(text: str, folded: str, start: int, limit: int,
     complete sentence (or, in a flattened line, the body that follows the
     subject's capitals, :func:`_flattened_body`)."""
     taken: list[str] = []
+    quoted = False  # the subject opens with "“"
     last = ("", "")  # the last line taken, as printed and folded
     body_next = False  # the body (or the region's end) follows the last line
     blank_seen = False
@@ -170,12 +171,13 @@ def subject_lines(text: str, folded: str, start: int, limit: int,
             raw = raw[:body]
         printed = raw
         if not taken:
+            quoted = raw.startswith("\u201c")
             raw = _SUBJECT_PREFIX_RAW.sub("", raw)
         if raw:
             taken.append(raw)
             last = (printed, f)
-        if body is not None:
-            break
+        if body is not None or quoted and raw.endswith("\u201d"):
+            break  # (a quoted "“V/v …”" ends where its quotation does)
         blank_seen = False
         if sum(map(len, taken)) > _SUBJECT_MAX_CHARS:
             break
@@ -187,7 +189,10 @@ def subject_lines(text: str, folded: str, start: int, limit: int,
         if cut < len(last[1]):
             taken[-1] = _SUBJECT_PREFIX_RAW.sub("", last[0][:cut]) if len(taken) == 1 \
                 else last[0][:cut]
-    return " ".join(" ".join(taken).split()) or None
+    subject = " ".join(" ".join(taken).split())
+    if subject.endswith(("\u201d", '"')) and "\u201c" not in subject and subject.count('"') < 2:
+        subject = subject[:-1].rstrip()  # the close of a quoted "“V/v …”"
+    return subject or None
 
 
 #: A table's first column heading, alone in its cell: "STT", "Số TT", "TT".

@@ -216,6 +216,11 @@ def _flattened(issuer: str, title_and_rest: str, number: str = "Số: 10/2024/TT
 
 
 SUBJECTS = [
+    # a "V/v" typed inside quotation marks, ending where the quotation does
+    ("BCH ĐOÀN TỈNH LÂM ĐỒNG\n***\nSố: 156 -CV/TĐTN-BCTĐ&TTN\n“V/v giới thiệu Lãnh đạo tham "
+     "gia\nBan Vì sự tiến bộ của phụ nữ\nvà tổ thư ký, giúp việc”\n\nĐOÀN TNCS HỒ CHÍ MINH\n\nLâm "
+     "Đồng, ngày 04 tháng 9 năm 2025\n\nKính gửi: Sở Nội vụ tỉnh Lâm Đồng\n",
+     "giới thiệu Lãnh đạo tham gia Ban Vì sự tiến bộ của phụ nữ và tổ thư ký, giúp việc"),
     # a rule drawn under the subject ends it
     ("VĂN PHÒNG CHÍNH PHỦ\n_______________\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự "
      "do - Hạnh phúc\n\nSố:          /CĐ-VPCP\n\nHà Nội, ngày      tháng      năm\n\nCÔNG ĐIỆN\n"
