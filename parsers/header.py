@@ -469,9 +469,12 @@ def parse_header(text: str, folded: str) -> Header:
     # a body's name); in running text it is a reference. The field stands
     # before the title: "THÔNG TƯ HƯỚNG DẪN … NGHỊ ĐỊNH SỐ 119/2014/NĐ-CP" after
     # it names the document the title is about
+    # (or the document's first line, right before its title: a law whose
+    # scan lost the header column, "Luật số: 56/2020/QH14" / "LUẬT SỬA ĐỔI …")
     i_num = next((i for i, k in enumerate(kinds) if k == "number" and "title" not in kinds[:i]
                   and (not HEADER_FIELD.match(folded, cells[i].start).group("type")
-                       or {"motto", "upper"} & set(kinds[:i]))), None)
+                       or {"motto", "upper"} & set(kinds[:i])
+                       or i == 0 and kinds[1:2] == ["title"])), None)
     # the title stands before the body, and not after running text
     i_title = None
     for i, k in enumerate(kinds):

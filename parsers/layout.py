@@ -138,6 +138,11 @@ def _all_cuts(line: str, folded: str) -> tuple[int, ...]:
     return tuple(sorted(c for c in cuts if 0 < c < len(line)))
 
 
+#: What a cell's text is stripped of: white space, a table's borders, marks
+#: of emphasis, and a scan's stray apostrophe at an edge ("' Luật số: …").
+_CELL_MARKS = " \t\u00a0*_#>|'"
+
+
 def header_cells(text: str, folded: str, end: int) -> list[Cell]:
     """Cells of ``text[:end]`` in reading order."""
     cells: list[Cell] = []
@@ -163,10 +168,10 @@ def header_cells(text: str, folded: str, end: int) -> list[Cell]:
             bounds = [a, *(a + c for c in _cuts(raw[a:b], low[a:b])), b]
             for s, e in zip(bounds, bounds[1:], strict=False):
                 piece = raw[s:e]
-                stripped = piece.strip(" \t\u00a0*_#>|")
+                stripped = piece.strip(_CELL_MARKS)
                 if not stripped:
                     continue
-                lead = len(piece) - len(piece.lstrip(" \t\u00a0*_#>|"))
+                lead = len(piece) - len(piece.lstrip(_CELL_MARKS))
                 start = pos + s + lead
                 cells.append(Cell(start, start + len(stripped), stripped,
                                   folded[start : start + len(stripped)], index, col))

@@ -293,6 +293,7 @@ def trim_title_identity(subject: str | None, key: str | None,
     preamble or body run on after its capitals."""
     if not subject:
         return subject
+    subject = subject.lstrip(" .,:;-")  # (an OCR'd title's stray mark: "LUẬT . SỬA ĐỔI …")
     if issuer and len(issuer.split()) >= 4 and subject.endswith(issuer):
         head = subject[: len(subject) - len(issuer)].rstrip()
         if head and fold(head.split()[-1]) != "cua" and head.isupper():

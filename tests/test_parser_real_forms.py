@@ -189,6 +189,9 @@ Kính gửi: Hội Luật gia các tỉnh, thành phố
 
 IDENTITY_CASES = [
     # (text, type, key, date, issuer, note)
+    ("' Luật số: 56/2020/QH14\n_ LUẬT . SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT GIÁM ĐỊNH TƯ PHÁP\n"
+     "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n", "Luật", "56/2020/QH14", None,
+     None, "a scan that lost the header column: the law's field on its first line, its title next"),
     ("CHÍNH PHỦ                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
      "                              Độc lập - Tự do - Hạnh phúc\n"
      "Số: 87/2025/NĐ-CP             Hà Nội ngày 11 tháng 4 năm 2025\nNGHỊ ĐỊNH\n"
@@ -321,6 +324,8 @@ REFERENCE_CASES = [
      [("101/2024/NĐ-CP", "Nghị định")], "each item of a list of forms is a form"),
     ("in khổ A3/A0 tại https://vbpl.vn/12/QĐ-UBND", [], "paper sizes and URLs"),
     ("Tờ trình số …/TTr-SNV ngày … tháng … năm 2026", [], "a draft's blank placeholder"),
+    ("Theo Luật số: 56/2020/QH14 về giám định.\nLUẬT SỬA ĐỔI\n",
+     [("56/2020/QH14", "Luật")], "a law's field in running text is a reference"),
     ("số 1/HỒ SƠ", [], "a list heading in capitals"),
     ("Luật này [Khoản này được hướng dẫn bởi Điều 4 Nghị định 53/2011/NĐ-CP có hiệu lực "
      "thi hành từ ngày 01/01/2012] quy định", [], "a portal's editorial note"),
