@@ -49,6 +49,16 @@ _OPENS = engine.compile(
         sorted({p for t in (*DOC_TYPES, *TITLE_ONLY_TYPES) for p in t.phrases} | {"van ban"},
                key=len, reverse=True)) + r")\s$",
 )
+#: "… và có hiệu lực (thi hành) (kể) từ ngày <date>", in a sentence that
+#: :data:`_OWN_SENTENCE` opens.
+_AND_EFFECTIVE = engine.compile(
+    r"va\s+co\s+hieu\s+luc(?:\s+thi\s+hanh)?\s*(?:ke\s+)?tu\s+" + _DATE.format(p="e"))
+#: A sentence or article opened by the document naming itself ("1. Nghị quyết
+#: này …"), not closed before the end of the stretch searched.
+_OWN_SENTENCE = engine.compile(
+    r"(?:^|[\n.:;])[ \t\d.)\-]*(?:" + "|".join(
+        sorted({p for t in (*DOC_TYPES, *TITLE_ONLY_TYPES) for p in t.phrases} | {"van ban"},
+               key=len, reverse=True)) + r")\s+nay\s[^.;\n]*$")
 #: "… này có hiệu lực (thi hành) đến hết ngày …", "… này hết hiệu lực từ ngày …".
 _ENDS = r"het\s+hieu\s+luc\s+(?:(?:ke\s+)?tu|vao)\s+"
 _EXPIRES = engine.compile(
@@ -95,6 +105,14 @@ def effective_dates(text: str, folded: str, own_date: str | None) -> tuple[str |
         else:
             effective = _date_of(m, "e")
         break
+    if effective is None:
+        # "Nghị quyết này đã được Hội đồng Thẩm phán … thông qua ngày … và có hiệu
+        # lực thi hành kể từ ngày …": the clause opened by "… này", joined by "và"
+        for m in _matches(_AND_EFFECTIVE, folded, _preceded(folded, hits, "va co "), 0):
+            if not _quoted(text, m.start()) and _OWN_SENTENCE.search(
+                    folded, max(0, m.start() - 250), m.start()):
+                effective = _date_of(m, "e")
+                break
     for m in _matches(_EXPIRES, folded, hits, 16, needs="nay"):
         # the document's own clause, opening its sentence or article (not
         # "kể từ thời điểm Nghị định này có hiệu lực thi hành đến hết ngày …")

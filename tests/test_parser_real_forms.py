@@ -928,6 +928,11 @@ HEADER_2025 = ("BỘ TÀI CHÍNH\nSố: 12/2025/TT-BTC\nHà Nội, ngày 10 thá
                "Quy định về phí\n")
 
 EFFECT_CASES = [
+    (HEADER_2025 + "Điều 14. Hiệu lực thi hành\n1. Thông tư này đã được Hội đồng Thẩm phán thông "
+     "qua ngày 11 tháng 01 năm 2025 và có hiệu lực thi hành kể từ ngày 15 tháng 3 năm 2025.",
+     "2025-03-15", None, "'… này đã được … thông qua ngày … và có hiệu lực …'"),
+    (HEADER_2025 + "Trường hợp hợp đồng đã được giao kết và có hiệu lực kể từ ngày 01 tháng 01 năm "
+     "2026 thì áp dụng.", None, None, "'và có hiệu lực' of something else"),
     (HEADER_2025 + "Điều 73 Thông tư này có hiệu lực từ ngày 01 tháng 7 năm 2025.",
      "2025-07-01", None, "an article's number with no stop"),
     (HEADER_2025 + "Điều 9. Hiệu lực và trách nhiệm thi hành\n1. Hiệu lực thi hành Thông tư này có "
