@@ -102,6 +102,8 @@ _AMENDER_JOINED = engine.compile(
 #: The glue that opens the parts of a list's next item ("Luật A và Điều 29 của Luật B").
 _PARTS_ITEM = engine.compile(
     r"[ \t]*(?:,|\s?(?:va|hoac))\s+(?:cac\s+)?(?:diem|khoan|dieu|chuong|muc)\s")
+#: How many ";" a cited document's title may hold inside a list of items.
+_TITLE_SEMIS = 3
 #: What stands between two items of a list: ", ", " và ", "; ".
 _ITEM_GAP = engine.compile(r"[\s]*(?:[,;]|\s(?:va|hoac))[\s]*$")
 
@@ -375,11 +377,12 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                     # thể: Quyết định A; Quyết định B": the opening word reached
                     # neither)
                     before = ci - 1
-                    if before not in led and before > 0 and clauses.clauses[before].kind == "semi" \
+                    while before not in led and before > 0 and ci - before <= _TITLE_SEMIS \
+                            and clauses.clauses[before].kind == "semi" \
                             and not clauses.listed(before):
-                        before -= 1  # (over a ";" inside the title of the item before it:
-                        # "Thực hiện Quyết định A về … giai đoạn 2021 - 2030; đề xuất nhiệm
-                        # vụ …; Công văn B …")
+                        before -= 1  # (over the ";" inside the title of the item before
+                        # it: "Thực hiện Quyết định A về … 2021 - 2030; đề xuất nhiệm vụ
+                        # …; Công văn B …")
                     inherited = lead_relation.get(before)
                 if inherited and (clause.kind == "semi" or "," not in folded[clause.start : m.start]
                                   or clauses.own(ci) is None):

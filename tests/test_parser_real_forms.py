@@ -818,6 +818,12 @@ RELATION_CASES = [
      [("145/QĐ-BNV", "implements"), ("336/BNV-CCHC", "implements"),
       ("376/BNV-CCHC", "implements")], [],
      "the list goes on over a ';' inside the first item's title"),
+    ("Căn cứ Nghị quyết số 101/2025/UBTVQH15 ngày 26/9/2025 của Ủy ban Thường vụ Quốc hội quy định "
+     "chi tiết việc tổ chức hội nghị cử tri; việc giới thiệu người ứng cử ở thôn; việc hiệp thương "
+     "trong bầu cử bổ sung; Nghị quyết Liên tịch số 102/2025/NQLT-UBTVQH15-CP ngày 26/9/2025;\n"
+     "Ban Thường trực hướng dẫn như sau:",
+     [("101/2025/UBTVQH15", "based_on"), ("102/2025/NQLT-UBTVQH15-CP", "based_on")], [],
+     "… and over several"),
     ("Điều 1. Sửa đổi, bổ sung một số điều của Quy định về trách nhiệm và cơ chế phối hợp giữa các "
      "cơ quan chức năng trong việc xử lý vi phạm trật tự xây dựng trong quá trình thi công "
      "các công trình trên địa bàn ban hành kèm theo Quyết định số 29/2007/QĐ-UBND như sau:",
