@@ -322,10 +322,20 @@ def _opening(folded: str, start: int, end: int) -> str | None:
     return None
 
 
-#: A flattened title in capitals run into the first "Căn cứ" ("… GẮN LIỀN VỚI
-#: ĐẤT Căn cứ Luật Đất đai …"): the basis opens a clause there (the caller
-#: checks the capitals before it and "Căn" after).
-_CAPS_THEN_BASIS = engine.compile(r"[a-z][ \t]+(can\s+cu)(?![a-z])")
+def _basis_after_caps(text: str, folded: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """A flattened title in capitals run into the first "Căn cứ" ("… GẮN LIỀN
+    VỚI ĐẤT Căn cứ Luật Đất đai …"): the basis opens a clause there. (Found by
+    ``str.find``: the words are rare, a pattern tried at every letter is not.)"""
+    out = []
+    at = folded.find("can cu", lo, hi)
+    while at > 0:
+        before = text[at - 2 : at]
+        if before[1:] == " " and before[:1].isupper() and text[at] == "C" \
+                and text[at + 1 : at + 2].islower():
+            out.append((at, "opener"))
+        at = folded.find("can cu", at + 6, hi)
+    return out
+
 
 #: An article's number right before its title ("Điều 37. Căn cứ …").
 _ARTICLE_TITLE = engine.compile(r"(?<![a-z])dieu\s+\d+[a-z]?\s*[.:]\s*$")
@@ -367,8 +377,7 @@ class _Clauses:
             found += scan.boundaries(text, lo, hi)  # (end, kind) of each BOUNDARY match
             found += [(m.end(), "opener") for m in LINE_OPENER.finditer(folded, lo, hi)
                       if text[m.end()].isupper()]
-            found += [(m.start(1), "opener") for m in _CAPS_THEN_BASIS.finditer(folded, lo, hi)
-                      if text[m.start()].isupper() and text[m.start(1) + 1].islower()]
+            found += _basis_after_caps(text, folded, lo, hi)
         found.sort()
         last = _Clause(0, "top")
         clauses = [last]

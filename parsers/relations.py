@@ -151,8 +151,8 @@ def _repealed_after(folded: str, m: Mention, clauses: _Clauses, ci: int,
     # từ ngày Nghị quyết này có hiệu lực thi hành"): its line, opened by the
     # reference, ends in the closing words, no other reference or sentence between
     line_end = folded.find("\n", m.end, m.end + _TITLE_ITEM_REACH)
-    if line_end < 0 or i < len(starts) and starts[i] < line_end \
-            or folded.find(". ", m.end, line_end) >= 0:
+    if line_end < 0 or folded.find("het hieu luc", m.end, line_end) < 0 \
+            or i < len(starts) and starts[i] < line_end or folded.find(". ", m.end, line_end) >= 0:
         return False
     line_start = folded.rfind("\n", 0, m.start) + 1
     return _ITEM_OPENING.fullmatch(folded, line_start, m.start) is not None \
