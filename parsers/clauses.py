@@ -152,8 +152,10 @@ _DIRECTED = engine.compile(
 _INSTRUMENT_BEFORE = engine.compile(
     r"(?<![a-z])(?:dieu\s+le|quy\s+che|khai|nop|chung\s+tu|chap\s+nhan|khong)\s+"
     r"(?:(?:sua\s+doi|bo\s+sung|thay\s+the)\s*,?\s*)*$")  # ("không sửa đổi, bổ sung, …")
-#: Suspending, stopping: "tạm dừng thực hiện", "ngừng triển khai".
-_SUSPENDED = engine.compile(r"(?<![a-z])(?:dung|ngung|dinh\s+chi)\s+$")
+#: Suspending, stopping: "tạm dừng thực hiện", "ngừng triển khai"; results
+#: reported or reviewed: "báo cáo kết quả (triển khai) thực hiện …".
+_SUSPENDED = engine.compile(
+    r"(?<![a-z])(?:dung|ngung|dinh\s+chi|ket\s+qua(?:\s+trien\s+khai)?)\s+$")
 #: A type word right before a verb (folded): "Luật sửa đổi …", "Nghị định sửa
 #: đổi …", named in a list or after "theo", "tại", "bởi" ("… đã được sửa đổi,
 #: bổ sung theo Luật sửa đổi, bổ sung một số điều của Luật Đất đai số …").
@@ -248,8 +250,9 @@ class _Triggers:
                 continue  # "các văn bản quy phạm pháp luật quy định chi tiết Luật …",
                 # "Xây dựng Nghị định sửa đổi … Nghị định số …": another's act
             if trig.relation == "implements" and _SUSPENDED.search(
-                    folded, max(0, start - 12), start):
-                continue  # "tạm dừng thực hiện …": the opposite of carrying it out
+                    folded, max(0, start - 24), start):
+                continue  # "tạm dừng thực hiện …": the opposite of carrying it out;
+                # "đánh giá kết quả triển khai thực hiện …": a review of it
             if trig.relation == "based_on" and _ARTICLE_TITLE.search(
                     folded, max(0, start - 16), start):
                 continue  # "Điều 36. Căn cứ xác định giá đất": an article's title

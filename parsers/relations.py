@@ -258,7 +258,8 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
         prevs_verb = False  # the verb before ``m`` describes the reference before it
         act_from = -1  # end of the trigger the relation comes from, if one
         else_from = clause.start  # else: parts are named between here and the reference
-        if prev is not None and prev.key != m.key and m.start - prev.end <= _RELATION_GAP:
+        if prev is not None and prev.key != m.key and m.start - prev.end <= max(
+                _RELATION_GAP, trigger_reach(folded, m.start)):  # (a long attached title)
             gap = folded[prev.end : m.start]
             stated = triggers.relation(prev.end, m.start, passive_ok=True)
             # "A về việc hướng dẫn bổ sung việc bố trí … và B": "và" joins B to

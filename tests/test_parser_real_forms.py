@@ -838,6 +838,17 @@ RELATION_CASES = [
      "Điều 7 Quy định cấp phép xây dựng ban hành kèm theo Quyết định số 79/2007/QĐ-UB.",
      [("427/TB-UBND", "cites"), ("79/2007/QĐ-UB", "cites")], [],
      "suspending is not implementing"),
+    ("Năm 2024, Hiệp hội chưa báo cáo kết quả thực hiện công tác hội theo đề nghị tại Công văn số "
+     "2575/SNV-TCCC ngày 24/9/2024 của Sở Nội vụ.", [("2575/SNV-TCCC", "cites")], [],
+     "results reported ('kết quả thực hiện') are no implementing"),
+    ("Bãi bỏ Quyết định số 06/2007/QĐ-BTM ngày 06 tháng 02 năm 2007 của Bộ trưởng Bộ Thương mại về "
+     "việc sửa đổi bổ sung Quy chế cấp Giấy chứng nhận xuất xứ Mẫu S của Việt Nam cho hàng hoá để "
+     "hưởng các ưu đãi thuế quan theo Hiệp định về Hợp tác Kinh tế, Văn hoá, Khoa học Kỹ thuật "
+     "giữa Chính phủ nước Cộng hoà xã hội chủ nghĩa Việt Nam và Chính phủ nước Cộng hoà Dân chủ "
+     "nhân dân Lào ban hành kèm theo Quyết định số 0865/2004/QĐ-BTM ngày 29 tháng 6 năm 2004.",
+     [("06/2007/QĐ-BTM", "repeals"), ("0865/2004/QĐ-BTM", "cites")],
+     [("06/2007/QĐ-BTM", "0865/2004/QĐ-BTM", "amends")],
+     "another document's long title amends what its regulation is attached to"),
     ("Khi nộp bổ sung chứng từ chứng nhận xuất xứ hàng hóa theo quy định tại khoản 1 Điều 7 Thông "
      "tư này, người khai hải quan khai theo hướng dẫn tại Phụ lục ban hành kèm theo Thông tư số "
      "39/2018/TT-BTC.", [("39/2018/TT-BTC", "cites")], [],
