@@ -153,9 +153,13 @@ _INSTRUMENT_BEFORE = engine.compile(
     r"(?<![a-z])(?:dieu\s+le|quy\s+che|khai|nop|chung\s+tu|chap\s+nhan|khong)\s+"
     r"(?:(?:sua\s+doi|bo\s+sung|thay\s+the)\s*,?\s*)*$")  # ("không sửa đổi, bổ sung, …")
 #: Suspending, stopping: "tạm dừng thực hiện", "ngừng triển khai"; results
-#: reported or reviewed: "báo cáo kết quả (triển khai) thực hiện …".
+#: reported or reviewed ("báo cáo kết quả (triển khai) thực hiện …", group
+#: ``r``) of an activity, not of the document right after the verb ("Kết quả
+#: thực hiện Công văn số …" reports on carrying that out).
 _SUSPENDED = engine.compile(
-    r"(?<![a-z])(?:dung|ngung|dinh\s+chi|ket\s+qua(?:\s+trien\s+khai)?)\s+$")
+    r"(?<![a-z])(?:dung|ngung|dinh\s+chi|(?P<r>ket\s+qua(?:\s+trien\s+khai)?))\s+$")
+#: Nothing but white space between a verb and the reference after it.
+_DOCUMENT_NEXT = engine.compile(r"\s*$")
 #: A type word right before a verb (folded): "Luật sửa đổi …", "Nghị định sửa
 #: đổi …", named in a list or after "theo", "tại", "bởi" ("… đã được sửa đổi,
 #: bổ sung theo Luật sửa đổi, bổ sung một số điều của Luật Đất đai số …").
@@ -249,10 +253,11 @@ class _Triggers:
                     or _PROPOSED.search(folded, max(0, start - 24), start)):
                 continue  # "các văn bản quy phạm pháp luật quy định chi tiết Luật …",
                 # "Xây dựng Nghị định sửa đổi … Nghị định số …": another's act
-            if trig.relation == "implements" and _SUSPENDED.search(
-                    folded, max(0, start - 24), start):
+            if trig.relation == "implements" and (stopped := _SUSPENDED.search(
+                    folded, max(0, start - 24), start)) and not (
+                    stopped.group("r") and _DOCUMENT_NEXT.match(folded, end, hi)):
                 continue  # "tạm dừng thực hiện …": the opposite of carrying it out;
-                # "đánh giá kết quả triển khai thực hiện …": a review of it
+                # "đánh giá kết quả triển khai thực hiện các Chương trình …": a review
             if trig.relation == "based_on" and _ARTICLE_TITLE.search(
                     folded, max(0, start - 16), start):
                 continue  # "Điều 36. Căn cứ xác định giá đất": an article's title

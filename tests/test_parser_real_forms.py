@@ -841,6 +841,9 @@ RELATION_CASES = [
     ("Năm 2024, Hiệp hội chưa báo cáo kết quả thực hiện công tác hội theo đề nghị tại Công văn số "
      "2575/SNV-TCCC ngày 24/9/2024 của Sở Nội vụ.", [("2575/SNV-TCCC", "cites")], [],
      "results reported ('kết quả thực hiện') are no implementing"),
+    ("2. Kết quả rà soát\na) Kết quả thực hiện Công văn số 2769/UBND-NCKSTTHC ngày 24/7/2024 của "
+     "UBND tỉnh", [("2769/UBND-NCKSTTHC", "implements")], [],
+     "… but results of carrying out the document named right after the verb are"),
     ("Bãi bỏ Quyết định số 06/2007/QĐ-BTM ngày 06 tháng 02 năm 2007 của Bộ trưởng Bộ Thương mại về "
      "việc sửa đổi bổ sung Quy chế cấp Giấy chứng nhận xuất xứ Mẫu S của Việt Nam cho hàng hoá để "
      "hưởng các ưu đãi thuế quan theo Hiệp định về Hợp tác Kinh tế, Văn hoá, Khoa học Kỹ thuật "
