@@ -313,7 +313,14 @@ BODY_NAMES: tuple[str, ...] = _names(
     |thanh vien|thanh nien|bau cu|ban chi dao|to cong tac|van thu va luu tru|van thu - luu tru
     |luu tru|dien luc|vat gia|quoc gia|an toan giao thong|the duc the thao|the thao
     |khoa hoc va ky thuat|khoa hoc ky thuat|giao thong - van tai|van hoa - thong tin
-    |van hoa-thong tin|van hoa thong tin|lam thoi""")
+    |van hoa-thong tin|van hoa thong tin|lam thoi
+    |canh sat dieu tra toi pham ve ma tuy|canh sat dieu tra toi pham ve trat tu xa hoi
+    |canh sat dieu tra toi pham ve tham nhung, kinh te, buon lau
+    |canh sat quan ly hanh chinh ve trat tu xa hoi|canh sat phong chay, chua chay va cuu nan, cuu ho
+    |canh sat phong chay chua chay va cuu nan cuu ho|canh sat hinh su|canh sat kinh te
+    |canh sat giao thong|canh sat moi truong|canh sat co dong|canh sat truy na toi pham""")
+#: (the police departments above, "Cục Cảnh sát điều tra tội phạm về ma túy", hold
+#: words in small letters that no other name continues with)
 #: Words that end an issuer even when capitalized ("… của UBND thành phố Kết
 #: luận cuộc họp …", OCR "… Tinh Gy Ve viée …").
 ISSUER_STOP_WORDS: frozenset[str] = frozenset(

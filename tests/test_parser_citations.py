@@ -404,6 +404,9 @@ def test_same_key_of_another_year_is_not_a_self_citation():
      "Liên đoàn Cầu lông tỉnh"),
     ("Công văn số 07/ĐLS ngày 10/3/2026 của Đoàn Luật sư tỉnh Gia Lai xin ý kiến Sở Tư pháp",
      "Đoàn Luật sư tỉnh Gia Lai"),
+    # a police department's name in small letters
+    ("nhận được Công văn số 3980/C04-P6 ngày 28/8/2025 của Cục Cảnh sát điều tra tội phạm về ma "
+     "túy về việc chuẩn bị", "Cục Cảnh sát điều tra tội phạm về ma túy"),
     # "Tỉnh ủy" is complete: the capital opening the next paragraph is no word of it
     ("theo Quyết định số 58-QĐ/TU, ngày 20/11/2025 của Ban Thường vụ Tỉnh ủy\n\nTiếp tục tăng "
      "cường công tác", "Ban Thường vụ Tỉnh ủy"),
