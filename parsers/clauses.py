@@ -265,7 +265,9 @@ class _Triggers:
                     folded, max(0, start - 48), start) or _IN_FORCE.search(
                     folded, max(0, start - 12), start) or _NAMES_A_DOCUMENT.match(folded, end):
                 continue  # "Điều lệ (sửa đổi, bổ sung)", "có hiệu lực thi hành", "Hướng dẫn số 5"
-            passive = bool(_PASSIVE_BEFORE.search(folded, max(0, start - 16), start))
+            # ("được căn cứ quy định tại …" is this text resting on it, not a passive)
+            passive = trig.relation != "based_on" and bool(
+                _PASSIVE_BEFORE.search(folded, max(0, start - 16), start))
             gap = 0 if parts else hi - end  # the parts named do not count against the reach
             if gap > trig.max_gap and between.endswith("theo ") and (
                     attached := _ATTACHED_BY.search(between)) is not None \

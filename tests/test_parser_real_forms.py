@@ -886,6 +886,9 @@ RELATION_CASES = [
      "Điều 112 Luật Đất đai sửa đổi, bổ sung Nghị định số 45/2014/NĐ-CP như sau:",
      [("44/2014/NĐ-CP", "cites"), ("45/2014/NĐ-CP", "amends")], [],
      "an article titled 'Căn cứ …' is no legal-basis clause"),
+    ("Cơ sở để tính nhiệm kỳ nêu trên được căn cứ quy định tại điểm c khoản 5\nĐiều 19 Nghị định "
+     "số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ.", [("126/2024/NĐ-CP", "based_on")], [],
+     "'được căn cứ quy định tại' rests on it"),
 ]
 
 
