@@ -7,6 +7,7 @@ it reads every ``*.txt`` of ../shared/corpus (skips with a message when
 absent) and parses it with ``parsers.parse_text``; the raw pass reads the same
 files and runs one compiled ``regex`` search for number/symbol tokens over
 them. Medians of ``--runs`` runs, all interleaved in one run of this script
+(each run starting at the next row, so no row always follows the same one)
 so a noisy machine hits every row alike. "parser, pure Python" is this
 checkout without its compiled passes (``LEGALGRAPH_PURE_PYTHON=1``, see
 ``parsers/scan.py``). ``--compare DIR`` adds the parser of
@@ -87,8 +88,12 @@ def main(argv: list[str] | None = None) -> int:
         rows[f"parser ({d.name})"] = (d, "parse")
     times: dict[str, list[float]] = {k: [] for k in rows}
     last: dict[str, dict] = {}
-    for _ in range(args.runs):
-        for label, (code, mode) in rows.items():
+    labels = list(rows)
+    for run in range(args.runs):
+        # each run starts at the next row: a machine that slows after a heavy
+        # row (the pure-Python one) then weighs on every row alike
+        for label in labels[run % len(labels):] + labels[: run % len(labels)]:
+            code, mode = rows[label]
             r = _run(code, mode)
             times[label].append(r["work_s"])
             last[label] = r
