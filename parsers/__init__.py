@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 #: Changes when the parser reads texts differently (new rules, fixes): a store
 #: whose records came from another version has its stored texts parsed again
 #: by the next ingest (``graph.store.Store.reparse_if_stale``).
-PARSER_VERSION = "2026.12.02.61"
+PARSER_VERSION = "2026.12.02.62"
 
 __all__ = [
     "PARSER_VERSION",

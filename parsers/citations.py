@@ -321,9 +321,10 @@ _FORM_TITLED = engine.compile(r"(?<![a-z])mau\s+$")
 _FORM_APPENDIX = engine.compile(r"\s+(?:cua|tai|thuoc)\s+phu\s+luc\s+[ivxlc0-9]+[a-z]?")
 
 
-#: A date's words with what could not be read as one, up to its year.
+#: A date's words with what could not be read as one, up to its year (cut
+#: short too: "ngày 13/3/202").
 _GARBLED_DATE = engine.compile(
-    r"[\s,]*(?:ng[a-z]{0,3}|th[a-z]{1,3})\s*[0-9a-z ./\-]{1,20}?[0-9]{4}(?![0-9])")
+    r"[\s,]*(?:ng[a-z]{0,3}|th[a-z]{1,3})\s*[0-9a-z ./\-]{1,20}?[0-9]{3,4}(?![0-9])")
 
 
 def _date_and_issuer(text: str, folded: str, pos: int, joint: bool = False

@@ -143,7 +143,10 @@ _OTHER_DOCUMENTS = engine.compile(
 #: giải pháp … theo chỉ đạo của Bộ Tài chính tại Công văn số …": the verb's
 #: commas do not cut it off from the document that asked for it.
 _DIRECTED = engine.compile(
-    r"theo\s+(?:yeu\s+cau|chi\s+dao)(?:\s+cua\s+[^,;.()]{1,80}?)?\s+tai\s+$")
+    r"(?:theo\s+(?:yeu\s+cau|chi\s+dao)(?:\s+cua\s+[^,;.()]{1,80}?)?"
+    # "… thực hiện có hiệu quả các nội dung, nhiệm vụ nêu tại Nghị quyết số …"
+    r"|(?<![a-z])(?:nhiem\s+vu|noi\s+dung|giai\s+phap|muc\s+tieu)(?:\s*,\s*[a-z ]{2,20})?\s+"
+    r"(?:neu|de\s+ra|duoc\s+giao|dat\s+ra))\s+tai\s+$")
 #: "Điều lệ sửa đổi, bổ sung …", "Quy chế sửa đổi": the amended instrument's
 #: name, not an act ("… theo Điều lệ sửa đổi, bổ sung Hiệp hội … đã được phê
 #: duyệt theo Quyết định số …"); a declaration amended ("khai sửa đổi, bổ

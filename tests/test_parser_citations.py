@@ -569,6 +569,7 @@ def test_a_further_proposer_of_the_list_issues_its_own_item():
      "Chủ tịch Hội đồng Nhà nước"),
     ("Tờ trình số 2219/TT-UBND ngà 04/10/2006 của UBND tỉnh", "UBND tỉnh"),
     ("Nghị định số 151/2013/NĐ-CP ngày 01 tháng năm 2013 của Chính phủ", "Chính phủ"),
+    ("Nghị quyết số 50/NQ-CP ngày 13/3/202 của Chính phủ;", "Chính phủ"),
 ])
 def test_issuer_after_a_date_that_cannot_be_read(text, issuer):
     (c,) = parse_text(text).citations

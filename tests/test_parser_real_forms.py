@@ -889,6 +889,10 @@ RELATION_CASES = [
     ("Cơ sở để tính nhiệm kỳ nêu trên được căn cứ quy định tại điểm c khoản 5\nĐiều 19 Nghị định "
      "số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ.", [("126/2024/NĐ-CP", "based_on")], [],
      "'được căn cứ quy định tại' rests on it"),
+    ("2. Tổ chức triển khai thực hiện có hiệu quả các nội dung, nhiệm vụ nêu tại Nghị quyết số "
+     "163/2024/QH15 của Quốc hội; Nghị quyết số 50/NQ-CP ngày 13/3/2025 của Chính phủ.",
+     [("163/2024/QH15", "implements"), ("50/NQ-CP", "implements")], [],
+     "the tasks set out in a document, carried out: its commas do not cut the verb off"),
 ]
 
 
