@@ -161,8 +161,6 @@ _INSTRUMENT_BEFORE = engine.compile(
 #: thực hiện Công văn số …" reports on carrying that out).
 _SUSPENDED = engine.compile(
     r"(?<![a-z])(?:dung|ngung|dinh\s+chi|(?P<r>ket\s+qua(?:\s+trien\s+khai)?))\s+$")
-#: Nothing but white space between a verb and the reference after it.
-_DOCUMENT_NEXT = engine.compile(r"\s*$")
 #: A type word right before a verb (folded): "Luật sửa đổi …", "Nghị định sửa
 #: đổi …", named in a list or after "theo", "tại", "bởi" ("… đã được sửa đổi,
 #: bổ sung theo Luật sửa đổi, bổ sung một số điều của Luật Đất đai số …").
@@ -258,7 +256,7 @@ class _Triggers:
                 # "Xây dựng Nghị định sửa đổi … Nghị định số …": another's act
             if trig.relation == "implements" and (stopped := _SUSPENDED.search(
                     folded, max(0, start - 24), start)) and not (
-                    stopped.group("r") and _DOCUMENT_NEXT.match(folded, end, hi)):
+                    stopped.group("r") and not between.strip()):
                 continue  # "tạm dừng thực hiện …": the opposite of carrying it out;
                 # "đánh giá kết quả triển khai thực hiện các Chương trình …": a review
             if trig.relation == "based_on" and _ARTICLE_TITLE.search(

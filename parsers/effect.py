@@ -27,6 +27,9 @@ _DATE = (r"(?:ngay\s+)?(?:(?P<{p}d>\d{{1,2}})\s+thang\s+(?P<{p}m>\d{{1,2}})\s*,?
          r"(?P<{p}y>\d{{4}})|(?P<{p}d2>\d{{1,2}})\s*[/.\-]\s*(?P<{p}m2>\d{{1,2}})\s*[/.\-]\s*"
          r"(?P<{p}y2>\d{{4}}))")
 
+#: The type words a document names itself with ("Quyết định này"), longest first.
+_OWN_TYPES = "|".join(sorted({p for t in (*DOC_TYPES, *TITLE_ONLY_TYPES) for p in t.phrases}
+                             | {"van ban"}, key=len, reverse=True))
 #: "… này có hiệu lực (thi hành) (kể) từ ngày …" (folded text); found by its
 #: literal words, then checked to open a sentence or an article. "… từ ngày
 #: ký" and "… từ ngày được thông qua" give the document's own date.
@@ -45,9 +48,7 @@ _OPENS = engine.compile(
     r"(?:^|[\n.:;\u201d\"])[ \t\d.)\-]*(?:\[\d{1,3}\][ \t]*)?"
     r"(?:dieu\s+\d+[a-z]?\s*[.:]?\s*(?:hieu\s+luc[^\n]{0,40}\n)?[ \t\d.)\-]*)?"
     # (a heading run into its sentence: "1. Hiệu lực thi hành Nghị định này")
-    r"(?:hieu\s+luc(?:\s+thi\s+hanh)?\s+)?(?:" + "|".join(
-        sorted({p for t in (*DOC_TYPES, *TITLE_ONLY_TYPES) for p in t.phrases} | {"van ban"},
-               key=len, reverse=True)) + r")\s$",
+    r"(?:hieu\s+luc(?:\s+thi\s+hanh)?\s+)?(?:" + _OWN_TYPES + r")\s$",
 )
 #: "… và có hiệu lực (thi hành) (kể) từ ngày <date>", in a sentence that
 #: :data:`_OWN_SENTENCE` opens.
@@ -56,9 +57,7 @@ _AND_EFFECTIVE = engine.compile(
 #: A sentence or article opened by the document naming itself ("1. Nghị quyết
 #: này …"), not closed before the end of the stretch searched.
 _OWN_SENTENCE = engine.compile(
-    r"(?:^|[\n.:;])[ \t\d.)\-]*(?:" + "|".join(
-        sorted({p for t in (*DOC_TYPES, *TITLE_ONLY_TYPES) for p in t.phrases} | {"van ban"},
-               key=len, reverse=True)) + r")\s+nay\s[^.;\n]*$")
+    r"(?:^|[\n.:;])[ \t\d.)\-]*(?:" + _OWN_TYPES + r")\s+nay\s[^.;\n]*$")
 #: "… này có hiệu lực (thi hành) đến hết ngày …", "… này hết hiệu lực từ ngày …".
 _ENDS = r"het\s+hieu\s+luc\s+(?:(?:ke\s+)?tu|vao)\s+"
 _EXPIRES = engine.compile(

@@ -230,6 +230,11 @@ def _own_number(text: str, folded: str, cell: Cell) -> _Number | None:
     return None
 
 
+def _symbol_type(key: str) -> str | None:
+    """The type its symbol's first part names ("545/HD-BTV": Hướng dẫn)."""
+    return TYPE_BY_ABBREVIATION.get(split_key(key)[2].split("-")[0])
+
+
 def _ve_cell(cells: list[Cell], kinds: list[str], after: int, num: _Number | None
              ) -> int | None:
     """A letter's subject typed "Về …" for "V/v …" in a cell under its number
@@ -237,8 +242,7 @@ def _ve_cell(cells: list[Cell], kinds: list[str], after: int, num: _Number | Non
     with the type word its symbol names ("Số: 545/HD-BTV" / "Hướng dẫn một
     số nội dung …": a letter with no title, whose subject says what it does),
     before its body."""
-    symbol_type = TYPE_BY_ABBREVIATION.get(split_key(num.key)[2].split("-")[0]) \
-        if num is not None and num.key else None
+    symbol_type = _symbol_type(num.key) if num is not None and num.key else None
     for i in range(after + 1, len(cells)):
         if kinds[i] == "body":
             return None
@@ -517,7 +521,7 @@ def parse_header(text: str, folded: str) -> Header:
         if issuer is None:
             issuer = _authority_line(text, folded, line_end + 1)
     key = num.key if num else None
-    if key and (symbol_type := TYPE_BY_ABBREVIATION.get(split_key(key)[2].split("-")[0])) \
+    if key and (symbol_type := _symbol_type(key)) \
             == "Văn bản hợp nhất":
         doc_type = symbol_type  # a consolidated text carries the title of the law it merges
     if doc_type is None and key and i_vv is None and not _KINH_GUI_LINE.search(

@@ -299,7 +299,9 @@ ASSOCIATION_HEADS: frozenset[str] = frozenset(
 )
 #: Names of bodies (folded) whose words alone would not continue an issuer
 #: ("vận tải", "tài nguyên và môi trường", "kinh tế và ngân sách", "thị
-#: trấn"): read as a whole where they stand, like a place name.
+#: trấn"): read as a whole where they stand, like a place name. The police
+#: departments' names ("Cục Cảnh sát điều tra tội phạm về ma túy") hold words in
+#: small letters that no other name continues with.
 BODY_NAMES: tuple[str, ...] = _names(
     """giao thong van tai|tai nguyen va moi truong|tai nguyen moi truong|tai chinh
     |nong nghiep va phat trien nong thon|nong nghiep va moi truong|phat trien nong thon
@@ -319,8 +321,6 @@ BODY_NAMES: tuple[str, ...] = _names(
     |canh sat quan ly hanh chinh ve trat tu xa hoi|canh sat phong chay, chua chay va cuu nan, cuu ho
     |canh sat phong chay chua chay va cuu nan cuu ho|canh sat hinh su|canh sat kinh te
     |canh sat giao thong|canh sat moi truong|canh sat co dong|canh sat truy na toi pham""")
-#: (the police departments above, "Cục Cảnh sát điều tra tội phạm về ma túy", hold
-#: words in small letters that no other name continues with)
 #: Words that end an issuer even when capitalized ("… của UBND thành phố Kết
 #: luận cuộc họp …", OCR "… Tinh Gy Ve viée …").
 ISSUER_STOP_WORDS: frozenset[str] = frozenset(
