@@ -1,7 +1,9 @@
-"""The compiled passes of the parser (parsers/csrc, see parsers/scan.py).
+"""The compiled passes of the parser (parsers/csrc, see parsers/scan.py), and
+the parser's modules compiled by mypyc (see parsers/native.py).
 
-Optional: where no C compiler is, ``pip install`` goes on without it and the
-parser runs its pure-Python forms, which give the same records.
+Optional, both: where no C compiler is (or mypy, for the second), ``pip
+install`` goes on without them and the parser runs its pure-Python forms,
+which give the same records. ``LEGALGRAPH_NO_MYPYC=1`` skips the mypyc build.
 
 The NFC test's table (``parsers/csrc/nfc_table.h``) is written here from the
 building Python's ``unicodedata``: read off every code point, it would cost
@@ -10,6 +12,9 @@ Unicode version it was read from, and the parser uses it only under the same
 version (see ``parsers/normalize.py``).
 """
 
+import os
+import runpy
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -52,7 +57,35 @@ def write_nfc_table() -> None:
         _NFC_TABLE.write_text(text)
 
 
+def native_modules() -> list[Extension]:
+    """The parser's modules compiled by mypyc (parsers/native.py lists them),
+    with the digest of their sources written to parsers/_native_build.py for
+    the import to check; none where mypy is not installed or not wanted."""
+    if os.environ.get("LEGALGRAPH_NO_MYPYC") or not _BUILDS & set(sys.argv[1:]):
+        return []  # (asked for its requirements, or metadata: mypyc would compile for nothing)
+    try:
+        from mypyc.build import mypycify
+    except ImportError:
+        return []
+    # (run, not imported: importing ``parsers`` would select a form to run)
+    native = runpy.run_path(str(_HERE / "parsers" / "native.py"))
+    _NATIVE_BUILD.write_text(f'DIGEST = "{native["sources_digest"](_HERE / "parsers")}"\n')
+    paths = [f"parsers/{name}.py" for name in native["NATIVE_MODULES"]]
+    # (regex, lxml and pytesseract ship no types: their values are read as Any)
+    extensions = mypycify(["--ignore-missing-imports", *paths], opt_level="3",
+                          group_name="parsers._native")
+    for extension in extensions:
+        extension.optional = True
+    return extensions
+
+
+_HERE = Path(__file__).parent
+#: The setup commands that build extensions.
+_BUILDS = {"build", "build_ext", "bdist_wheel", "editable_wheel", "develop", "install"}
+_NATIVE_BUILD = _HERE / "parsers" / "_native_build.py"
+
 write_nfc_table()
 setup(ext_modules=[Extension("parsers._scan", _SOURCES,
                              depends=["parsers/csrc/scan.h", "parsers/csrc/nfc_table.h"],
-                             optional=True, extra_compile_args=["-O2"])])
+                             optional=True, extra_compile_args=["-O2"]),
+                   *native_modules()])

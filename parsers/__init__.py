@@ -6,9 +6,15 @@ Public API::
     record = parse_text(text)          # -> ParsedDocument
 """
 
+import logging
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from parsers.models import Citation, DocumentIdentity, ParsedDocument, Relation
+from parsers import native as _native
+
+_native.select()  # before any compiled module is imported: see parsers/native.py
+
+from parsers.models import Citation, DocumentIdentity, ParsedDocument, Relation  # noqa: E402
 
 if TYPE_CHECKING:
     from parsers.parse import parse_file, parse_text
@@ -34,7 +40,40 @@ def __getattr__(name: str) -> Any:
     patterns take a third of a second to compile, and readers of a store (the
     app, ``legalgraph show``) that only need the record classes never pay it."""
     if name in ("parse_file", "parse_text"):
-        from parsers import parse
+        from parsers import parse  # noqa: F401  (its patterns compile here)
 
-        return getattr(parse, name)
+        return _parse_text if name == "parse_text" else _parse_file
     raise AttributeError(f"module 'parsers' has no attribute {name!r}")
+
+
+_log = logging.getLogger(__name__)
+
+
+def _parse_text(text: str, file: str | None = None) -> ParsedDocument:
+    """:func:`parsers.parse.parse_text`; where the compiled form meets a value
+    its declared types did not foresee (a ``TypeError`` of the compiled
+    checks), the sources parse the document (see parsers/native.py)."""
+    from parsers import parse
+
+    try:
+        return parse.parse_text(text, file)
+    except TypeError as err:
+        if not _native.NATIVE or not isinstance(text, str):
+            raise
+        _log.warning("%s: compiled parser refused the text (%s); parsed by the sources",
+                     file or "text", err)
+        return _native.pure_module("parse").parse_text(text, file)  # type: ignore[no-any-return]
+
+
+def _parse_file(path: str | Path) -> ParsedDocument:
+    """:func:`parsers.parse.parse_file`, with :func:`_parse_text`'s fallback."""
+    from parsers import parse
+
+    try:
+        return parse.parse_file(path)
+    except TypeError as err:
+        if not _native.NATIVE:
+            raise
+        _log.warning("%s: compiled parser refused the text (%s); parsed by the sources",
+                     path, err)
+        return _native.pure_module("parse").parse_file(path)  # type: ignore[no-any-return]

@@ -272,13 +272,14 @@ def _type_word_searched_back(folded: str, lo: int, anchor: int) -> tuple[int, st
 
 #: What DATE may skip before "ngày": a superset (``re``'s white space holds
 #: the ``regex`` module's), so where the character after it cannot open "ngày",
-#: "ban hành" or a "[1]", DATE cannot match and is not tried.
+#: "ban hành" or a "[1]", DATE cannot match and is not tried. (A starred class:
+#: it matches at every position.)
 _BEFORE_DATE = re.compile(r"[\s,*_¹²³⁴-⁹()]*")
 
 
 def _date(folded: str, pos: int) -> tuple[str | None, int] | None:
     """:func:`_date_at`, tried only where DATE can open (``_BEFORE_DATE``)."""
-    at = _BEFORE_DATE.match(folded, pos, pos + NEAR).end()
+    at = _BEFORE_DATE.match(folded, pos, pos + NEAR).end()  # type: ignore[union-attr]
     if folded[at : at + 1] not in ("n", "b", "["):
         return None
     return _date_at(folded, pos)
@@ -290,7 +291,7 @@ def _closed_before_date(folded: str, pos: int) -> bool:
     Bộ …"): the date is the sentence's."""
     if folded.find(")", pos, pos + 3) < 0:
         return False  # (most references: read no further)
-    at = _BEFORE_DATE.match(folded, pos, pos + NEAR).end()
+    at = _BEFORE_DATE.match(folded, pos, pos + NEAR).end()  # type: ignore[union-attr]
     return folded.find("(", pos, at) < 0
 
 
@@ -396,7 +397,8 @@ def find_mentions(
         if prev:  # (matched in place: the stretch between may be pages long)
             title = _DESCRIPTION.match(folded, prev.end, start)
             glued = bool(LIST_GLUE.match(folded, title.end() if title else prev.end, start))
-        if glued and not found and _keeps_list_type(prev.type, doc_type, key):
+        if glued and prev is not None and not found and _keeps_list_type(prev.type, doc_type,
+                                                                          key):
             doc_type = prev.type  # "các Nghị định số 01/…, 02/…": the list's type
         header = None
         if not found and folded.find("so", max(0, a_start - 5), a_start) >= 0 and (

@@ -401,7 +401,7 @@ class _Clauses:
                 # a line after ":" may open with a list marker; a full stop that
                 # ends its line starts a new paragraph
                 mark = _MARKER.match(text, pos)
-                kind = mark.lastgroup if mark else ("para" if kind == "stop" else kind)
+                kind = (mark.lastgroup or kind) if mark else ("para" if kind == "stop" else kind)
                 if mark:
                     pos = mark.end()
             if pos > last.start:

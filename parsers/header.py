@@ -402,7 +402,7 @@ def _issuer(cells: list[Cell], kinds: list[str], stop: int) -> str | None:
         elif kind != "upper":
             continue
         raw = _NAME_TAIL.sub("", raw)
-        comma = raw.rstrip().endswith(",")
+        comma = raw.rstrip()[-1:] == ","  # (not endswith: mypyc 2.4 boxes its result as an int)
         raw = raw.strip(" -–,;:/")
         if not raw or NUMBER_SYMBOL.search(raw) or _PAGE_MARK.match(cell.folded):
             continue
@@ -459,6 +459,12 @@ def _authority_line(text: str, folded: str, start: int) -> str | None:
     return None
 
 
+def _typed_field(folded: str, start: int) -> bool:
+    """The "Số:" field of a number's cell at ``start`` names a type ("Luật số:")."""
+    field = HEADER_FIELD.match(folded, start)
+    return field is not None and bool(field.group("type"))
+
+
 def parse_header(text: str, folded: str) -> Header:
     """Identity of the document whose cleaned NFC text is ``text``."""
     region = _region_end(text, folded)
@@ -476,7 +482,7 @@ def parse_header(text: str, folded: str) -> Header:
     # (or the document's first line, right before its title: a law whose
     # scan lost the header column, "Luật số: 56/2020/QH14" / "LUẬT SỬA ĐỔI …")
     i_num = next((i for i, k in enumerate(kinds) if k == "number" and "title" not in kinds[:i]
-                  and (not HEADER_FIELD.match(folded, cells[i].start).group("type")
+                  and (not _typed_field(folded, cells[i].start)
                        or {"motto", "upper"} & set(kinds[:i])
                        or i == 0 and kinds[1:2] == ["title"])), None)
     # the title stands before the body, and not after running text

@@ -350,7 +350,7 @@ def name_near(pattern: regex.Pattern[str], openings: frozenset[str], folded: str
     the words their names open with), tried only where the run of letters at
     ``pos`` is one of those words: no match can start anywhere else, and a
     pattern call costs more than the test."""
-    if _LETTERS.match(folded, pos).group() not in openings:
+    if _LETTERS.match(folded, pos).group() not in openings:  # type: ignore[union-attr]
         return None
     return match_near(pattern, folded, pos)
 

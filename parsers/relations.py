@@ -291,7 +291,8 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                         titled = lead is not None and TITLE_START.search(
                             folded, opened + lead.end(), triggers.last_start) is not None
                         described = (prev.key, TRIGGERS_BY_LENGTH[int(lead.lastgroup[1:])].relation
-                                     if titled else stated)
+                                     if titled and lead is not None and lead.lastgroup
+                                     else stated)
                     else:
                         # a later document is no object of an earlier one's verb
                         # ("Pháp lệnh số 31/2007 sửa đổi … Pháp lệnh năm 2002 và Pháp
@@ -336,6 +337,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
                 if a.key != m.key and _dated_order_ok(m, a):
                     edges.append(Relation(m.key, a.key, "implements"))
             implemented = []
+        relation: str | None
         quoted = quoted_at(text, m.start)
         if quoted:
             relation = "cites"
@@ -349,7 +351,7 @@ def relate(text: str, folded: str, mentions: list[Mention]) -> tuple[list[Mentio
             relation = prev.relation
         else:
             triggers.last_end = -1
-            lo = clause.start if first_in_clause else prev.end
+            lo = clause.start if prev is None else prev.end
             # (a short name, "(sau đây gọi là …)", takes no verb of the title it names)
             relation = None if prevs_verb or folded.find("la", m.start - 5, m.start) >= 0 \
                 and _ALIAS.search(folded, max(0, m.start - 30), m.start) \

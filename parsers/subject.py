@@ -96,12 +96,11 @@ def _authority_at_end(f: str, end: int, issuer: str | None) -> int:
     names = {" ".join(words[i:]) for i in range(len(words) - 1)} | {
         " ".join(words[:i]) for i in range(3, len(words))} | {" ".join(words)}
     best = None  # the earliest opener of the line ("CHỦ TỊCH ỦY BAN …")
-    for s in reversed([m.start() for m in _WORD_START.finditer(f, 0, end)]):
+    starts: list[int] = [m.start() for m in _WORD_START.finditer(f, 0, end)]
+    for s in reversed(starts):
         if not _AUTHORITY_IN_LINE.match(f, s):
             continue
-        stretch = _spelled_out(f[s:end])
-        if any((at := stretch.find(name)) >= 0 and _AUTHORITY_ROLES.match(stretch, 0, at)
-               and _AUTHORITY_TAIL.match(stretch, at + len(name)) for name in names):
+        if _names_authority(_spelled_out(f[s:end]), names):
             best = s
         elif best is not None:
             break
@@ -110,6 +109,16 @@ def _authority_at_end(f: str, end: int, issuer: str | None) -> int:
     before = f[:best].split()
     # "… CỦA QUỐC HỘI": the subject names the body
     return best if before and before[-1] != "cua" else end
+
+
+def _names_authority(stretch: str, names: set[str]) -> bool:
+    """``stretch`` is a role, one of the authority's ``names``, and its tail."""
+    for name in names:
+        at = stretch.find(name)
+        if at >= 0 and _AUTHORITY_ROLES.match(stretch, 0, at) \
+                and _AUTHORITY_TAIL.match(stretch, at + len(name)):
+            return True
+    return False
 
 
 def subject_lines(text: str, folded: str, start: int, limit: int,
@@ -171,7 +180,7 @@ def subject_lines(text: str, folded: str, start: int, limit: int,
             raw = raw[:body]
         printed = raw
         if not taken:
-            quoted = raw.startswith("\u201c")
+            quoted = raw[:1] == "\u201c"
             raw = _SUBJECT_PREFIX_RAW.sub("", raw)
         if raw:
             taken.append(raw)

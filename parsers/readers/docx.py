@@ -148,8 +148,8 @@ def read_docx(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> ReadResult:
         text = text.replace("\n\n\n", "\n\n")
     if not text.strip():
         raise ReadError(path, "no text in the Word file")
-    text, legacy, lines = fix_legacy_font_text(_nfc(text))
-    warnings = (f"{lines} paragraph line(s) in a {legacy} font (.VnTime/VNI-Times) "
+    text, legacy, converted = fix_legacy_font_text(_nfc(text))
+    warnings = (f"{converted} paragraph line(s) in a {legacy} font (.VnTime/VNI-Times) "
                 "converted to Unicode",) if legacy else ()
     return ReadResult(text=text, path=str(path), kind="docx", encoding=legacy,
                       warnings=warnings)

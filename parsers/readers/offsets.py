@@ -92,14 +92,15 @@ def delete_spans(
     lengths: list[int] = []
     pos = 0
     clean_pos = 0
-    for start, end, _reason in merged:
-        if int(start) > pos:
+    for span in merged:
+        cut, past = int(span[0]), int(span[1])
+        if cut > pos:
             clean_starts.append(clean_pos)
             source_starts.append(pos)
-            lengths.append(int(start) - pos)
-            pieces.append(source[pos : int(start)])
-            clean_pos += int(start) - pos
-        pos = int(end)
+            lengths.append(cut - pos)
+            pieces.append(source[pos:cut])
+            clean_pos += cut - pos
+        pos = past
     if pos < len(source) or not clean_starts:
         clean_starts.append(clean_pos)
         source_starts.append(pos)
