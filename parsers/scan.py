@@ -121,8 +121,20 @@ def _matched_at(pattern: regex.Pattern[str], text: str, starts: list[int],
 def _spaced_party_compiled(text: str) -> Iterator[regex.Match[str]]:
     """``SPACED_PARTY.finditer``, matched only where a token's number can
     start (the places ``number_tokens`` lists)."""
-    places = _SCAN.number_tokens(text)[0]  # type: ignore[union-attr]
+    places = _places(text)[0]
     return _matched_at(SPACED_PARTY, text, places[::2], len(text))
+
+
+#: The text the compiled token pass read last, and what it found: the tokens
+#: and the spaced forms of one text are read off one pass.
+_LAST_PLACES: list[Any] = [None, None]
+
+
+def _places(text: str) -> tuple[list[int], bool]:
+    """``_SCAN.number_tokens(text)``, once per text."""
+    if _LAST_PLACES[0] is not text:
+        _LAST_PLACES[0], _LAST_PLACES[1] = text, _SCAN.number_tokens(text)  # type: ignore[union-attr]
+    return _LAST_PLACES[1]  # type: ignore[no-any-return]
 
 
 # Flags per BMP code point for the plain tokens (as in parsers/csrc/numbers.c).
@@ -186,7 +198,7 @@ def _number_tokens_compiled(text: str, missed: list[int] | None = None
     found = []
     last = 0
     match, n = NUMBER_SYMBOL.match, len(text)
-    tokens, spaced = _SCAN.number_tokens(text)  # type: ignore[union-attr]
+    tokens, spaced = _places(text)
     for i in range(0, len(tokens), 2):
         start, end = tokens[i], tokens[i + 1]
         if start < last:
