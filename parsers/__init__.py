@@ -58,11 +58,9 @@ def _parse_text(text: str, file: str | None = None) -> ParsedDocument:
     try:
         return parse.parse_text(text, file)
     except TypeError as err:
-        if not _native.NATIVE or not isinstance(text, str):
+        if not isinstance(text, str):
             raise
-        _log.warning("%s: compiled parser refused the text (%s); parsed by the sources",
-                     file or "text", err)
-        return _native.pure_module("parse").parse_text(text, file)  # type: ignore[no-any-return]
+        return _by_the_sources(err, file or "text").parse_text(text, file)  # type: ignore[no-any-return]
 
 
 def _parse_file(path: str | Path) -> ParsedDocument:
@@ -72,8 +70,13 @@ def _parse_file(path: str | Path) -> ParsedDocument:
     try:
         return parse.parse_file(path)
     except TypeError as err:
-        if not _native.NATIVE:
-            raise
-        _log.warning("%s: compiled parser refused the text (%s); parsed by the sources",
-                     path, err)
-        return _native.pure_module("parse").parse_file(path)  # type: ignore[no-any-return]
+        return _by_the_sources(err, path).parse_file(path)  # type: ignore[no-any-return]
+
+
+def _by_the_sources(err: TypeError, name: object) -> Any:
+    """The ``parse`` module run from the sources, after the compiled one
+    refused ``name`` (``err`` raised again when the sources are running)."""
+    if not _native.NATIVE:
+        raise err
+    _log.warning("%s: compiled parser refused the text (%s); parsed by the sources", name, err)
+    return _native.pure_module("parse")

@@ -3,7 +3,7 @@
 setup.py compiles the modules of :data:`NATIVE_MODULES` with mypyc where it
 can (mypy and a C compiler at build time; optional, as the extension of
 ``parsers/csrc``): the same Python, its types checked, run as C — about a
-third less time per document (BENCHMARKS.md). Python imports a compiled
+sixth fewer instructions per document (BENCHMARKS.md §19). Python imports a compiled
 module before its source, so this module decides, when ``parsers`` is
 imported, whether the compiled ones may run:
 
@@ -37,8 +37,8 @@ from types import ModuleType
 __all__ = ["NATIVE_MODULES", "pure_module", "select", "sources_digest"]
 
 #: The modules setup.py compiles: the parser's passes over the text (read
-#: per document and per reference). The record classes, the vocabulary and
-#: the patterns (built once, at import) stay Python.
+#: per document and per reference) and the patterns they call. The record
+#: classes and the vocabulary stay Python.
 NATIVE_MODULES: tuple[str, ...] = (
     "citations", "clauses", "clean", "effect", "header", "header_text", "issuers", "layout",
     "normalize", "parse", "parts", "patterns", "quotations", "relations", "scan", "subject",
